@@ -1,0 +1,69 @@
+/**
+ * The one place configuration is read. Every setting comes from the environment, is validated at
+ * start, and fails with a message naming the variable and the reason.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const intFromEnv = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const boolFromEnv = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  // An external Neo4j (single server or cluster). When unset, a local Neo4j is started.
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI')
+    .optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().optional(),
+
+  // The local Neo4j used when NEO4J_URI is unset.
+  LOCAL_NEO4J_HOME: z.string().default('.data/neo4j'),
+  LOCAL_NEO4J_PORT: z.coerce.number().int().min(0).max(65535).default(7687),
+  LOCAL_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 1g or 512m').default('1g'),
+  LOCAL_NEO4J_PAGECACHE_MB: intFromEnv(512),
+
+  QUERY_TIMEOUT_MS: intFromEnv(15_000),
+  ANALYTICS_TIMEOUT_MS: intFromEnv(20_000),
+  MAX_PAGE_SIZE: intFromEnv(500),
+  DEFAULT_PAGE_SIZE: intFromEnv(50),
+  DEMO_SEED: intFromEnv(42),
+  SEED_DEMO_WHEN_EMPTY: boolFromEnv(true),
+  INTROSPECTION: boolFromEnv(true),
+});
+
+export type Config = z.infer<typeof EnvSchema> & { projectRoot: string };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${reasons}`);
+  }
+  return { ...parsed.data, projectRoot: PROJECT_ROOT };
+}
+
+/** The repository root, whether running from src/ (tsx, ts-jest) or dist/src/ (node). */
+export const PROJECT_ROOT = findRoot(__dirname);
+
+function findRoot(start: string): string {
+  let dir = start;
+  for (;;) {
+    if (require('node:fs').existsSync(path.join(dir, 'package.json'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+}

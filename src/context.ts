@@ -1,0 +1,42 @@
+/**
+ * The per-request context: one database handle (with its own round-trip counter), one fresh set
+ * of DataLoaders, and the request language. Built by `createContext`, nowhere else.
+ */
+import type { Config } from './config';
+import type { Db } from './neo4j/driver';
+import { createLoaders, type Loaders } from './modules/loaders';
+
+export type LangCode = 'FR' | 'NL';
+
+export interface Context {
+  db: Db;
+  loaders: Loaders;
+  lang: LangCode;
+  config: Config;
+  /** Today's date (YYYY-MM-DD), fixed for the request so every field agrees. */
+  today: string;
+}
+
+export interface ContextInput {
+  db: Db;
+  config: Config;
+  acceptLanguage?: string | null;
+}
+
+/** `nl`, `nl-BE` … give NL; anything else, or nothing, gives FR. */
+export function langFromHeader(header: string | null | undefined): LangCode {
+  const first = (header ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('nl') ? 'NL' : 'FR';
+}
+
+export function createContext({ db, config, acceptLanguage }: ContextInput): Context {
+  const requestDb = db.fork();
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    db: requestDb,
+    loaders: createLoaders(requestDb, today),
+    lang: langFromHeader(acceptLanguage),
+    config,
+    today,
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * `npm start`: with NEO4J_URI unset, starts a local Neo4j (fetched from Maven Central on first
+ * run), migrates, seeds the Brussels demo graph into an empty database and serves GraphQL on
+ * http://localhost:4000/graphql. With NEO4J_URI set it starts nothing and uses that server.
+ * Ctrl-C stops the API and the local Neo4j cleanly.
+ */
+import path from 'node:path';
+import { ConfigError, loadConfig, type Config } from './config';
+import { logger } from './logger';
+import { createDriver, cypher, Db } from './neo4j/driver';
+import { readRunning, startNeo4j, type RunningNeo4j } from './neo4j/local';
+import { migrate } from './neo4j/migrations';
+import { createServer } from './server';
+
+const HAS_TERRITORY = cypher('ops.hasTerritory', 'MATCH (r:Region) RETURN count(r) > 0 AS seeded');
+
+async function connectLocal(config: Config): Promise<{ uri: string; local?: RunningNeo4j }> {
+  const home = path.resolve(config.projectRoot, config.LOCAL_NEO4J_HOME);
+  const detached = readRunning(home);
+  if (detached) {
+    logger.info({ uri: detached.uri }, 'using the local Neo4j started by `npm run neo4j -- start`');
+    return { uri: detached.uri };
+  }
+  logger.info({ data: path.join(home, 'data'), logs: path.join(home, 'logs') }, 'starting the local Neo4j');
+  const local = await startNeo4j({
+    home,
+    port: config.LOCAL_NEO4J_PORT,
+    heap: config.LOCAL_NEO4J_HEAP,
+    pagecacheMiB: config.LOCAL_NEO4J_PAGECACHE_MB,
+    txTimeoutSeconds: 600,
+    attached: true,
+    log: (line) => logger.info(line),
+  });
+  return { uri: local.uri, local };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { uri, local } = config.NEO4J_URI ? { uri: config.NEO4J_URI, local: undefined } : await connectLocal(config);
+  const driver = createDriver({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  const shutdownSteps: Array<() => Promise<void>> = [async () => local?.stop()];
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    for (const step of shutdownSteps.reverse()) await step().catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await driver.getServerInfo({ database: config.NEO4J_DATABASE });
+  } catch (err) {
+    await local?.stop();
+    throw new Error(`Cannot reach Neo4j at ${uri}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  shutdownSteps.push(() => driver.close());
+  const db = new Db(driver, config.NEO4J_DATABASE, config.QUERY_TIMEOUT_MS);
+
+  const migrations = await migrate(db);
+  logger.info({ applied: migrations.applied, alreadyApplied: migrations.alreadyApplied.length }, 'migrations');
+
+  const seedWhenEmpty = process.env.SEED_DEMO_WHEN_EMPTY === undefined ? !config.NEO4J_URI : config.SEED_DEMO_WHEN_EMPTY;
+  const [{ seeded }] = (await db.read<{ seeded: boolean }>(HAS_TERRITORY)) as [{ seeded: boolean }];
+  if (!seeded && seedWhenEmpty) {
+    const { seedDemo } = await import('./seed/demo-on-start');
+    await seedDemo(db, config.DEMO_SEED);
+  }
+
+  const server = await createServer(config, db);
+  const url = await server.listen(config.PORT, config.HOST);
+  shutdownSteps.push(() => server.stop());
+  logger.info(`GraphQL and GraphiQL on ${url}/graphql`);
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err);
+  // One clear line, then a non-zero exit (the spawned Neo4j dies with us: it watches our stdin).
+  process.stderr.write(`Cannot start: ${message}\n`);
+  process.exit(1);
+});

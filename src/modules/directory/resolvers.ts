@@ -1,0 +1,74 @@
+/** Resolvers of the directory module. */
+import type { Resolvers } from '../../__generated__/resolvers-types';
+import { notFound } from '../../errors';
+import { keyOf, toGlobalId } from '../common/ids';
+import { nameField } from '../common/lang';
+import { decodeCursor, pageSize, toPage } from '../common/pagination';
+import { fullTextQuery } from '../common/search';
+import { rowOf } from '../common/loader';
+import type { OrganisationRow } from './model';
+import * as q from './queries';
+import { listServices } from './services';
+
+const asOrganisation = rowOf<OrganisationRow>('Organisation');
+
+/** Shared fields of every connection type. */
+export const connectionFields = {
+  edges: <T>(page: { rows: T[]; cursorOf(row: T): string }) => page.rows.map((node) => ({ cursor: page.cursorOf(node), node })),
+  nodes: <T>(page: { rows: T[] }) => page.rows,
+  pageInfo: <T>(page: { rows: T[]; hasNextPage: boolean; hasPreviousPage: boolean; cursorOf(row: T): string }) => ({
+    hasNextPage: page.hasNextPage,
+    hasPreviousPage: page.hasPreviousPage,
+    startCursor: page.rows.length ? page.cursorOf(page.rows[0] as T) : null,
+    endCursor: page.rows.length ? page.cursorOf(page.rows[page.rows.length - 1] as T) : null,
+  }),
+  totalCount: (page: { totalCount(): Promise<number> }) => page.totalCount(),
+};
+
+export const directoryResolvers: Resolvers = {
+  Query: {
+    sectors: (_p, _a, ctx) => ctx.loaders.directory.allSectors(),
+    sector: async (_p, { code }, ctx) => (await ctx.loaders.directory.sector.load(code)) ?? Promise.reject(notFound('code', code, 'sector')),
+    services: (_p, { filter, first, after }, ctx) => listServices(ctx, filter, first, after),
+    service: async (_p, { id }, ctx) => {
+      const key = keyOf('Service', id);
+      return (await ctx.loaders.directory.service.load(key)) ?? Promise.reject(notFound('id', id, 'service'));
+    },
+    organisation: async (_p, { id }, ctx) => {
+      const key = keyOf('Organisation', id);
+      return (await ctx.loaders.directory.organisation.load(key)) ?? Promise.reject(notFound('id', id, 'organisation'));
+    },
+    organisations: async (_p, { search, first, after: afterCursor }, ctx) => {
+      const size = pageSize(first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
+      const after = decodeCursor(afterCursor);
+      const text = fullTextQuery(search);
+      const [pageQuery, countQuery] = text ? [q.organisationsSearchPage, q.organisationsSearchCount] : [q.organisationsPage, q.organisationsCount];
+      const rows = (await ctx.db.read(pageQuery, { search: text, after, limit: size.limit })).map(asOrganisation);
+      for (const row of rows) ctx.loaders.directory.organisation.prime(row.id, row);
+      const total = () => ctx.db.read<{ total: number }>(countQuery, { search: text }).then((r) => r[0]?.total ?? 0);
+      return toPage(rows, size, after, (r) => r.id, total);
+    },
+  },
+  ServiceConnection: connectionFields,
+  OrganisationConnection: connectionFields,
+  Sector: {
+    id: (s) => toGlobalId('Sector', s.code),
+    name: nameField,
+  },
+  Organisation: {
+    id: (o) => toGlobalId('Organisation', o.id),
+    name: nameField,
+    services: (o, _a, ctx) => ctx.loaders.directory.servicesOfOrganisation.load(o.id),
+  },
+  Service: {
+    id: (s) => toGlobalId('Service', s.id),
+    name: nameField,
+    organisation: (s, _a, ctx) => (s.organisationId ? ctx.loaders.directory.organisation.load(s.organisationId) : null),
+    sectors: (s, _a, ctx) => ctx.loaders.directory.sectorsOfService.load(s.id),
+    primarySector: async (s, _a, ctx) => (await ctx.loaders.directory.sectorsOfService.load(s.id)).find((x) => x.primary) ?? null,
+    neighbourhood: (s, _a, ctx) => (s.neighbourhoodCode ? ctx.loaders.territory.neighbourhood.load(s.neighbourhoodCode) : null),
+    monitoringNeighbourhood: (s, _a, ctx) => (s.monitoringCode ? ctx.loaders.territory.neighbourhood.load(s.monitoringCode) : null),
+    municipality: (s, _a, ctx) => (s.municipalityNis ? ctx.loaders.territory.municipality.load(s.municipalityNis) : null),
+    zone: (s, _a, ctx) => (s.zoneCode ? ctx.loaders.territory.zone.load(s.zoneCode) : null),
+  },
+};

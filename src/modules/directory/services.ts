@@ -1,0 +1,94 @@
+/**
+ * The service directory query. Its Cypher starts from the most selective anchor (the full-text
+ * index for a name search, else the territory node), so a territory-local page never scans the
+ * country. The variants are composed once, at load time, from constant fragments.
+ */
+import type { Context } from '../../context';
+import type { ServiceFilter } from '../../__generated__/resolvers-types';
+import { cypher, type NamedQuery } from '../../neo4j/driver';
+import { notFound } from '../../errors';
+import { decodeCursor, pageSize, toPage } from '../common/pagination';
+import { fullTextQuery } from '../common/search';
+import { rowOf } from '../common/loader';
+import { selectTerritory, type TerritoryLevel } from '../territory/select';
+import type { ServicePage, ServiceRow } from './model';
+import { SERVICE_COLUMNS } from './queries';
+
+type Anchor = 'all' | 'search' | TerritoryLevel;
+
+const ANCHOR: Record<Anchor, string> = {
+  all: 'MATCH (s:Service)',
+  search: "CALL db.index.fulltext.queryNodes('service_names', $search) YIELD node AS s",
+  region:
+    "MATCH (:Region {code: $territory})<-[:IN_REGION]-(:Municipality)<-[:IN_MUNICIPALITY]-(:Neighbourhood {grid: 'SOCIAL_HEALTH'})<-[:LOCATED_IN]-(s:Service)",
+  zone: 'MATCH (:Zone {code: $territory})<-[:IN_ZONE]-(:Neighbourhood)<-[:LOCATED_IN]-(s:Service)',
+  municipality: "MATCH (:Municipality {nis: $territory})<-[:IN_MUNICIPALITY]-(:Neighbourhood {grid: 'SOCIAL_HEALTH'})<-[:LOCATED_IN]-(s:Service)",
+  neighbourhood: 'MATCH (:Neighbourhood {code: $territory})<-[:LOCATED_IN]-(s:Service)',
+};
+
+/** Territory as a filter, for a name search inside a territory. */
+const WITHIN: Record<TerritoryLevel, string> = {
+  region:
+    "EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_MUNICIPALITY]->(:Municipality)-[:IN_REGION]->(:Region {code: $territory}) }",
+  zone: 'EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(:Zone {code: $territory}) }',
+  municipality: "EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_MUNICIPALITY]->(:Municipality {nis: $territory}) }",
+  neighbourhood: 'EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood {code: $territory}) }',
+};
+
+const FILTERS = `($sector IS NULL OR EXISTS { (s)-[:IN_SECTOR]->(:Sector {code: $sector}) })
+  AND ($languages IS NULL OR s.workingLanguage IN $languages)`;
+
+interface Variant {
+  page: NamedQuery;
+  count: NamedQuery;
+}
+
+function variant(anchor: Anchor, within?: TerritoryLevel): Variant {
+  const name = within ? `${anchor}.${within}` : anchor;
+  const where = `${FILTERS}${within ? ` AND ${WITHIN[within]}` : ''}`;
+  return {
+    page: cypher(
+      `directory.services.${name}`,
+      `${ANCHOR[anchor]}
+       WHERE ($after IS NULL OR s.id > $after) AND ${where}
+       WITH DISTINCT s ORDER BY s.id LIMIT $limit
+       RETURN ${SERVICE_COLUMNS}`,
+    ),
+    count: cypher(`directory.servicesCount.${name}`, `${ANCHOR[anchor]} WHERE ${where} RETURN count(DISTINCT s) AS total`),
+  };
+}
+
+const LEVELS: TerritoryLevel[] = ['region', 'zone', 'municipality', 'neighbourhood'];
+const VARIANTS = new Map<string, Variant>([
+  ['all', variant('all')],
+  ['search', variant('search')],
+  ...LEVELS.map((l) => [l, variant(l)] as [string, Variant]),
+  ...LEVELS.map((l) => [`search.${l}`, variant('search', l)] as [string, Variant]),
+]);
+
+const asService = rowOf<ServiceRow>('Service');
+
+export async function listServices(
+  ctx: Context,
+  filter: ServiceFilter | null | undefined,
+  first: number | null | undefined,
+  afterCursor: string | null | undefined,
+): Promise<ServicePage> {
+  const size = pageSize(first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
+  const after = decodeCursor(afterCursor);
+  const search = fullTextQuery(filter?.search, 'filter.search');
+  const territory = filter?.territory ? await selectTerritory(ctx, filter.territory, 'filter.territory') : null;
+  const sector = filter?.sector ?? null;
+  if (sector !== null && !(await ctx.loaders.directory.sector.load(sector))) throw notFound('filter.sector', sector, 'sector');
+  const language = filter?.language ?? null;
+  const languages = language === null ? null : language === 'BOTH' || filter?.exactLanguage ? [language] : [language, 'BOTH'];
+
+  const key = search ? (territory ? `search.${territory.level}` : 'search') : (territory?.level ?? 'all');
+  const q = VARIANTS.get(key)!;
+  const params = { search, territory: territory?.code ?? null, sector, languages };
+  const rows = (await ctx.db.read(q.page, { ...params, after, limit: size.limit })).map(asService);
+  for (const row of rows) ctx.loaders.directory.service.prime(row.id, row);
+  let total: Promise<number> | undefined;
+  const totalCount = () => (total ??= ctx.db.read<{ total: number }>(q.count, params).then((r) => r[0]?.total ?? 0));
+  return toPage(rows, size, after, (r) => r.id, totalCount);
+}

@@ -1,0 +1,49 @@
+/** Row shapes of the initiatives module. */
+import type { Page } from '../common/pagination';
+import type { WorkingLanguage } from '../directory/model';
+
+export type InitiativeKind = 'INTERVISION' | 'COMMUNITY_OF_PRACTICE' | 'IMMERSION' | 'OPEN_DOOR' | 'NETWORK_EVENT';
+export type AttendanceRole = 'PARTICIPANT' | 'ANIMATOR' | 'MODERATOR' | 'OBSERVER' | 'USER_REPRESENTATIVE' | 'VISITOR' | 'GUEST';
+export type AttendanceStatus = 'REGISTERED' | 'PRESENT' | 'NO_SHOW';
+
+export interface InitiativeRow {
+  __typename: 'Initiative';
+  id: string;
+  kind: InitiativeKind;
+  nameFr: string;
+  nameNl: string;
+  organiserId: string | null;
+}
+
+export interface EditionRow {
+  __typename: 'Edition';
+  id: string;
+  initiativeId: string;
+  cycle: string;
+  nameFr: string;
+  nameNl: string;
+  language: WorkingLanguage;
+  startsOn: string;
+  endsOn: string;
+  closed: boolean;
+}
+
+export interface SessionRow {
+  __typename: 'Session';
+  id: string;
+  editionId: string;
+  title: string | null;
+  startsAt: string;
+  endsAt: string;
+  capacity: number | null;
+  hostId: string | null;
+}
+
+export interface AttendanceRow {
+  personId: string;
+  sessionId: string;
+  role: AttendanceRole;
+  status: AttendanceStatus;
+}
+
+export type SessionPage = Page<SessionRow>;

@@ -1,0 +1,52 @@
+/** Named Cypher of the initiatives module. */
+import { cypher } from '../../neo4j/driver';
+
+const INITIATIVE = 'i.id AS id, i.kind AS kind, i.nameFr AS nameFr, i.nameNl AS nameNl, head([(i)-[:ORGANISED_BY]->(o) | o.id]) AS organiserId';
+const EDITION = `e.id AS id, head([(e)-[:OF]->(i) | i.id]) AS initiativeId, e.cycle AS cycle, e.nameFr AS nameFr, e.nameNl AS nameNl,
+  e.language AS language, e.startsOn AS startsOn, e.endsOn AS endsOn, coalesce(e.closed, false) AS closed`;
+const SESSION = `x.id AS id, head([(x)-[:IN]->(e) | e.id]) AS editionId, x.title AS title, x.startsAt AS startsAt, x.endsAt AS endsAt,
+  x.capacity AS capacity, head([(x)-[:HOSTED_BY]->(h) | h.id]) AS hostId`;
+const ATTENDANCE = 'p.id AS personId, x.id AS sessionId, a.role AS role, a.status AS status';
+
+export const allInitiatives = cypher(
+  'initiatives.all',
+  `MATCH (i:Initiative) WHERE $kind IS NULL OR i.kind = $kind RETURN ${INITIATIVE} ORDER BY id`,
+);
+export const initiativesById = cypher('initiatives.byId', `UNWIND $keys AS key MATCH (i:Initiative {id: key}) RETURN key, ${INITIATIVE}`);
+export const coversOfInitiative = cypher(
+  'initiatives.covers',
+  `UNWIND $keys AS key MATCH (:Initiative {id: key})-[:COVERS]->(t)
+   RETURN key, [l IN labels(t) WHERE l IN ['Region', 'Zone', 'Municipality', 'Neighbourhood']][0] AS level, coalesce(t.code, t.nis) AS code
+   ORDER BY key, level, code`,
+);
+export const editionsById = cypher('initiatives.editionsById', `UNWIND $keys AS key MATCH (e:Edition {id: key}) RETURN key, ${EDITION}`);
+export const editionsOfInitiative = cypher(
+  'initiatives.editionsOfInitiative',
+  `UNWIND $keys AS key MATCH (:Initiative {id: key})<-[:OF]-(e:Edition) RETURN key, ${EDITION} ORDER BY key, e.startsOn, e.id`,
+);
+export const sessionsById = cypher('initiatives.sessionsById', `UNWIND $keys AS key MATCH (x:Session {id: key}) RETURN key, ${SESSION}`);
+export const sessionsOfEdition = cypher(
+  'initiatives.sessionsOfEdition',
+  `UNWIND $keys AS key MATCH (:Edition {id: key})<-[:IN]-(x:Session) RETURN key, ${SESSION} ORDER BY key, x.startsAt, x.id`,
+);
+export const sessionsHostedBy = cypher(
+  'initiatives.sessionsHostedBy',
+  `UNWIND $keys AS key MATCH (:Service {id: key})<-[:HOSTED_BY]-(x:Session) RETURN key, ${SESSION} ORDER BY key, x.startsAt DESC, x.id DESC`,
+);
+export const attendancesOfSession = cypher(
+  'initiatives.attendancesOfSession',
+  `UNWIND $keys AS key MATCH (p:Person)-[a:ATTENDED]->(x:Session {id: key}) RETURN key, ${ATTENDANCE} ORDER BY key, a.role, p.id`,
+);
+export const attendancesOfPerson = cypher(
+  'initiatives.attendancesOfPerson',
+  `UNWIND $keys AS key MATCH (p:Person {id: key})-[a:ATTENDED]->(x:Session) RETURN key, ${ATTENDANCE} ORDER BY key, x.startsAt, x.id`,
+);
+export const participantCountOfEdition = cypher(
+  'initiatives.participantCountOfEdition',
+  `UNWIND $keys AS key MATCH (:Edition {id: key})<-[:IN]-(:Session)<-[:ATTENDED {status: 'PRESENT'}]-(p:Person)
+   RETURN key, count(DISTINCT p) AS n`,
+);
+export const presentCountOfSession = cypher(
+  'initiatives.presentCountOfSession',
+  "UNWIND $keys AS key MATCH (:Session {id: key})<-[:ATTENDED {status: 'PRESENT'}]-(p:Person) RETURN key, count(p) AS n",
+);

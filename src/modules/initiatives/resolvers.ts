@@ -1,0 +1,59 @@
+/** Resolvers of the initiatives module (and the sessions a service hosted). */
+import type { Resolvers } from '../../__generated__/resolvers-types';
+import { notFound } from '../../errors';
+import { keyOf, toGlobalId } from '../common/ids';
+import { nameField } from '../common/lang';
+import { decodeCursor, pageSize, toPage } from '../common/pagination';
+import { connectionFields } from '../directory/resolvers';
+import { loadTerritory } from '../territory/select';
+
+export const initiativeResolvers: Resolvers = {
+  Query: {
+    initiatives: (_p, { kind }, ctx) => ctx.loaders.initiatives.allInitiatives(kind ?? null),
+    initiative: async (_p, { id }, ctx) =>
+      (await ctx.loaders.initiatives.initiative.load(keyOf('Initiative', id))) ?? Promise.reject(notFound('id', id, 'initiative')),
+    edition: async (_p, { id }, ctx) => (await ctx.loaders.initiatives.edition.load(keyOf('Edition', id))) ?? Promise.reject(notFound('id', id, 'edition')),
+    session: async (_p, { id }, ctx) => (await ctx.loaders.initiatives.session.load(keyOf('Session', id))) ?? Promise.reject(notFound('id', id, 'session')),
+  },
+  Initiative: {
+    id: (i) => toGlobalId('Initiative', i.id),
+    name: nameField,
+    organiser: (i, _a, ctx) => (i.organiserId ? ctx.loaders.directory.organisation.load(i.organiserId) : null),
+    editions: (i, _a, ctx) => ctx.loaders.initiatives.editionsOfInitiative.load(i.id),
+    covers: async (i, _a, ctx) => {
+      const selections = await ctx.loaders.initiatives.coversOfInitiative.load(i.id);
+      return Promise.all(selections.map((sel) => loadTerritory(ctx, sel, 'covers')));
+    },
+  },
+  Edition: {
+    id: (e) => toGlobalId('Edition', e.id),
+    name: nameField,
+    initiative: async (e, _a, ctx) =>
+      (await ctx.loaders.initiatives.initiative.load(e.initiativeId)) ?? Promise.reject(notFound('initiativeId', e.initiativeId, 'initiative')),
+    sessions: (e, _a, ctx) => ctx.loaders.initiatives.sessionsOfEdition.load(e.id),
+    participantCount: async (e, _a, ctx) => (await ctx.loaders.initiatives.participantCountOfEdition.load(e.id)) ?? 0,
+  },
+  Session: {
+    id: (x) => toGlobalId('Session', x.id),
+    edition: async (x, _a, ctx) => (await ctx.loaders.initiatives.edition.load(x.editionId)) ?? Promise.reject(notFound('editionId', x.editionId, 'edition')),
+    host: (x, _a, ctx) => (x.hostId ? ctx.loaders.directory.service.load(x.hostId) : null),
+    attendances: (x, _a, ctx) => ctx.loaders.initiatives.attendancesOfSession.load(x.id),
+    presentCount: async (x, _a, ctx) => (await ctx.loaders.initiatives.presentCountOfSession.load(x.id)) ?? 0,
+  },
+  SessionConnection: connectionFields,
+  Attendance: {
+    person: async (a, _a, ctx) => (await ctx.loaders.people.person.load(a.personId)) ?? Promise.reject(notFound('personId', a.personId, 'person')),
+    session: async (a, _a, ctx) => (await ctx.loaders.initiatives.session.load(a.sessionId)) ?? Promise.reject(notFound('sessionId', a.sessionId, 'session')),
+  },
+  Service: {
+    // A service hosts tens of sessions at most: load them all in one batch, page in memory.
+    sessionsHosted: async (s, { first, after: afterCursor }, ctx) => {
+      const size = pageSize(first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
+      const after = decodeCursor(afterCursor);
+      const all = await ctx.loaders.initiatives.sessionsHostedBy.load(s.id);
+      const start = after === null ? 0 : all.findIndex((x) => x.id === after) + 1;
+      const rest = all.slice(start, start + size.limit);
+      return toPage(rest, size, after, (x) => x.id, async () => all.length);
+    },
+  },
+};

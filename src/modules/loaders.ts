@@ -1,0 +1,17 @@
+/** One fresh set of DataLoaders per request: caches never cross requests or callers. */
+import type { Db } from '../neo4j/driver';
+import { createDirectoryLoaders } from './directory/loaders';
+import { createInitiativeLoaders } from './initiatives/loaders';
+import { createPeopleLoaders } from './people/loaders';
+import { createTerritoryLoaders } from './territory/loaders';
+
+export function createLoaders(db: Db, today = new Date().toISOString().slice(0, 10)) {
+  return {
+    territory: createTerritoryLoaders(db),
+    directory: createDirectoryLoaders(db),
+    people: createPeopleLoaders(db, today),
+    initiatives: createInitiativeLoaders(db),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,22 @@
+/** Row shapes of the people module. */
+import type { Page } from '../common/pagination';
+
+export interface PersonRow {
+  __typename: 'Person';
+  id: string;
+  displayName: string;
+  consent: boolean;
+  synthetic: boolean;
+}
+
+export interface EmploymentRow {
+  personId: string;
+  serviceId: string;
+  role: string | null;
+  from: string;
+  to: string | null;
+  /** The date `current` is judged against. */
+  asOf: string;
+}
+
+export type PersonPage = Page<PersonRow>;

@@ -1,0 +1,30 @@
+/** Named Cypher of the people module. */
+import { cypher } from '../../neo4j/driver';
+
+const PERSON = 'p.id AS id, p.displayName AS displayName, coalesce(p.consent, false) AS consent, coalesce(p.synthetic, false) AS synthetic';
+const EMPLOYMENT = 'p.id AS personId, s.id AS serviceId, w.role AS role, w.from AS from, w.to AS to';
+
+export const personsById = cypher('people.personsById', `UNWIND $keys AS key MATCH (p:Person {id: key}) RETURN key, ${PERSON}`);
+export const employmentsOfPerson = cypher(
+  'people.employmentsOfPerson',
+  `UNWIND $keys AS key MATCH (p:Person {id: key})-[w:WORKS_AT]->(s:Service) RETURN key, ${EMPLOYMENT} ORDER BY key, w.from DESC, s.id`,
+);
+/** Staff of a service on a date: employment periods that include it. */
+export const staffOfService = cypher(
+  'people.staffOfService',
+  `UNWIND $keys AS key MATCH (p:Person)-[w:WORKS_AT]->(s:Service {id: key})
+   WHERE w.from <= date($asOf) AND (w.to IS NULL OR w.to >= date($asOf))
+   RETURN key, ${EMPLOYMENT} ORDER BY key, p.id`,
+);
+
+const PERSON_PAGE = `WHERE $after IS NULL OR p.id > $after WITH p ORDER BY p.id LIMIT $limit RETURN ${PERSON}`;
+export const peoplePage = cypher('people.peoplePage', `MATCH (p:Person) ${PERSON_PAGE}`);
+export const peopleCount = cypher('people.peopleCount', 'MATCH (p:Person) RETURN count(p) AS total');
+export const peopleSearchPage = cypher(
+  'people.peopleSearchPage',
+  `CALL db.index.fulltext.queryNodes('person_names', $search) YIELD node AS p ${PERSON_PAGE}`,
+);
+export const peopleSearchCount = cypher(
+  'people.peopleSearchCount',
+  "CALL db.index.fulltext.queryNodes('person_names', $search) YIELD node AS p RETURN count(p) AS total",
+);

@@ -1,0 +1,73 @@
+/** Resolvers of the territory module: thin, loaders only. */
+import type { Resolvers } from '../../__generated__/resolvers-types';
+import { notFound } from '../../errors';
+import { toGlobalId } from '../common/ids';
+import { nameField } from '../common/lang';
+import { loadTerritory, parseTerritory, selectTerritory } from './select';
+
+export const REGION_CODE = 'BRU';
+
+export const territoryResolvers: Resolvers = {
+  Query: {
+    region: async (_p, _a, ctx) => {
+      const region = await ctx.loaders.territory.region.load(REGION_CODE);
+      if (!region) throw notFound('region', REGION_CODE, 'region (is the database seeded?)');
+      return region;
+    },
+    zones: (_p, _a, ctx) => ctx.loaders.territory.zonesOfRegion.load(REGION_CODE),
+    zone: async (_p, { code }, ctx) => (await ctx.loaders.territory.zone.load(code)) ?? Promise.reject(notFound('code', code, 'zone')),
+    municipalities: (_p, _a, ctx) => ctx.loaders.territory.municipalitiesOfRegion.load(REGION_CODE),
+    municipality: async (_p, { nisCode }, ctx) =>
+      (await ctx.loaders.territory.municipality.load(nisCode)) ?? Promise.reject(notFound('nisCode', nisCode, 'municipality')),
+    neighbourhood: async (_p, { code }, ctx) =>
+      (await ctx.loaders.territory.neighbourhood.load(code)) ?? Promise.reject(notFound('code', code, 'neighbourhood')),
+    neighbourhoods: async (_p, { grid, within }, ctx) => {
+      const t = ctx.loaders.territory;
+      if (!within) return t.allNeighbourhoods(grid ?? null);
+      const sel = await selectTerritory(ctx, within, 'within');
+      const rows =
+        sel.level === 'region'
+          ? await t.neighbourhoodsOfRegion.load(sel.code)
+          : sel.level === 'zone'
+            ? await t.neighbourhoodsOfZone.load(sel.code)
+            : sel.level === 'municipality'
+              ? await t.neighbourhoodsOfMunicipality.load(sel.code)
+              : [(await t.neighbourhood.load(sel.code))!];
+      return grid ? rows.filter((n) => n.grid === grid) : rows;
+    },
+    territory: (_p, { select }, ctx) => loadTerritory(ctx, parseTerritory(select, 'select'), 'select'),
+  },
+  Territory: {
+    __resolveType: (row) => row.__typename,
+  },
+  Region: {
+    id: (r) => toGlobalId('Region', r.code),
+    name: nameField,
+    zones: (r, _a, ctx) => ctx.loaders.territory.zonesOfRegion.load(r.code),
+    municipalities: (r, _a, ctx) => ctx.loaders.territory.municipalitiesOfRegion.load(r.code),
+  },
+  Zone: {
+    id: (z) => toGlobalId('Zone', z.code),
+    name: nameField,
+    region: async (z, _a, ctx) => (await ctx.loaders.territory.region.load(z.regionCode)) ?? Promise.reject(notFound('regionCode', z.regionCode, 'region')),
+    municipalities: (z, _a, ctx) => ctx.loaders.territory.municipalitiesOfZone.load(z.code),
+    neighbourhoods: (z, _a, ctx) => ctx.loaders.territory.neighbourhoodsOfZone.load(z.code),
+  },
+  Municipality: {
+    id: (m) => toGlobalId('Municipality', m.nis),
+    nisCode: (m) => m.nis,
+    name: nameField,
+    region: async (m, _a, ctx) => (await ctx.loaders.territory.region.load(m.regionCode)) ?? Promise.reject(notFound('regionCode', m.regionCode, 'region')),
+    zones: (m, _a, ctx) => ctx.loaders.territory.zonesOfMunicipality.load(m.nis),
+    neighbourhoods: async (m, { grid }, ctx) => {
+      const rows = await ctx.loaders.territory.neighbourhoodsOfMunicipality.load(m.nis);
+      return grid ? rows.filter((n) => n.grid === grid) : rows;
+    },
+  },
+  Neighbourhood: {
+    id: (n) => toGlobalId('Neighbourhood', n.code),
+    name: nameField,
+    municipality: (n, _a, ctx) => (n.municipalityNis ? ctx.loaders.territory.municipality.load(n.municipalityNis) : null),
+    zone: (n, _a, ctx) => (n.zoneCode ? ctx.loaders.territory.zone.load(n.zoneCode) : null),
+  },
+};

@@ -1,0 +1,151 @@
+/**
+ * The Neo4j driver and the one path every query takes: named, parameterised, timed out, counted.
+ * Values come back as plain JS (numbers, ISO strings for temporals) so resolvers never see driver types.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { databaseUnavailable, isUnavailable, analyticsTimeout, isTimeout } from '../errors';
+import { metrics } from '../metrics';
+
+export interface DbTarget {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+export function createDriver(target: DbTarget): Driver {
+  // The local Neo4j runs without auth and accepts any basic token.
+  const auth = neo4j.auth.basic(target.user, target.password);
+  return neo4j.driver(target.uri, auth, {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 10_000,
+    connectionTimeout: 5_000,
+    logging: { level: 'error', logger: () => {} },
+  });
+}
+
+/** A query with a stable name, for logs, metrics and PROFILE output. */
+export interface NamedQuery {
+  name: string;
+  text: string;
+}
+
+export const cypher = (name: string, text: string): NamedQuery => ({ name, text });
+
+export type Row = Record<string, unknown>;
+
+export interface RunOptions {
+  timeoutMs?: number;
+  /** Long analytics: a timeout answers ANALYTICS_TIMEOUT instead of a generic error. */
+  analytics?: boolean;
+}
+
+/**
+ * One request's (or one script's) handle on the database. It counts its round trips, so tests and
+ * benchmarks can assert that a page of 50 costs what a page of 5 costs.
+ */
+export class Db {
+  roundTrips = 0;
+
+  constructor(
+    readonly driver: Driver,
+    readonly database: string | undefined,
+    readonly defaultTimeoutMs: number,
+  ) {}
+
+  /** A fresh handle sharing the driver, with its own round-trip counter. */
+  fork(): Db {
+    return new Db(this.driver, this.database, this.defaultTimeoutMs);
+  }
+
+  async read<T extends Row = Row>(query: NamedQuery, params: Record<string, unknown> = {}, opts: RunOptions = {}): Promise<T[]> {
+    return this.session('READ', opts, (tx) => new Tx(tx, this).run<T>(query, params));
+  }
+
+  async write<T extends Row = Row>(query: NamedQuery, params: Record<string, unknown> = {}, opts: RunOptions = {}): Promise<T[]> {
+    return this.session('WRITE', opts, (tx) => new Tx(tx, this).run<T>(query, params));
+  }
+
+  /** Several statements in one transaction: all of them happen, or none. */
+  async writeTx<T>(work: (tx: Tx) => Promise<T>, opts: RunOptions = {}): Promise<T> {
+    return this.session('WRITE', opts, (tx) => work(new Tx(tx, this)));
+  }
+
+  async readTx<T>(work: (tx: Tx) => Promise<T>, opts: RunOptions = {}): Promise<T> {
+    return this.session('READ', opts, (tx) => work(new Tx(tx, this)));
+  }
+
+  private async session<T>(mode: 'READ' | 'WRITE', opts: RunOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = { timeout: opts.timeoutMs ?? this.defaultTimeoutMs };
+    try {
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+    } catch (err) {
+      throw translateDriverError(err, opts);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /** Called by Tx for every statement sent. */
+  count(query: NamedQuery): void {
+    this.roundTrips += 1;
+    metrics.neo4jQueries.inc({ query: query.name });
+  }
+}
+
+/** A transaction handle that keeps counting round trips. */
+export class Tx {
+  constructor(
+    private readonly tx: ManagedTransaction,
+    private readonly db: Db,
+  ) {}
+
+  async run<T extends Row = Row>(query: NamedQuery, params: Record<string, unknown> = {}): Promise<T[]> {
+    this.db.count(query);
+    const result = await this.tx.run(query.text, params);
+    return toRows<T>(result);
+  }
+}
+
+function toRows<T>(result: QueryResult<RecordShape>): T[] {
+  return result.records.map((record) => {
+    const row: Row = {};
+    for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+    return row as T;
+  });
+}
+
+/** Neo4j values to plain JS: temporals to ISO strings, nodes to their properties. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value !== 'object') return value;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    if (neo4j.isDateTime(value)) return new Date(value.toString()).toISOString();
+    return value.toString();
+  }
+  if (neo4j.isNode(value)) return toPlain(value.properties);
+  if (neo4j.isRelationship(value)) return toPlain(value.properties);
+  const out: Row = {};
+  for (const [k, v] of Object.entries(value as Row)) out[k] = toPlain(v);
+  return out;
+}
+
+function translateDriverError(err: unknown, opts: RunOptions): unknown {
+  if (isTimeout(err)) return opts.analytics ? analyticsTimeout(opts.timeoutMs) : err;
+  if (isUnavailable(err)) return databaseUnavailable(err);
+  return err;
+}

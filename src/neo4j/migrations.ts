@@ -1,0 +1,88 @@
+/**
+ * Versioned, idempotent schema migrations. Each is recorded as (:Migration {version}) with a
+ * checksum; an applied migration whose text changed is an error (add a new version instead).
+ */
+import crypto from 'node:crypto';
+import { cypher, type Db } from './driver';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+const KEYS: Array<[label: string, property: string]> = [
+  ['Region', 'code'],
+  ['Zone', 'code'],
+  ['Municipality', 'nis'],
+  ['Neighbourhood', 'code'],
+  ['Sector', 'code'],
+  ['Organisation', 'id'],
+  ['Service', 'id'],
+  ['Person', 'id'],
+  ['Initiative', 'id'],
+  ['Edition', 'id'],
+  ['Session', 'id'],
+];
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'uniqueness constraints on every id',
+    statements: KEYS.map(
+      ([label, prop]) => `CREATE CONSTRAINT ${label.toLowerCase()}_${prop} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${prop} IS UNIQUE`,
+    ),
+  },
+  {
+    version: 2,
+    name: 'indexes for the lookups the API makes',
+    statements: [
+      'CREATE INDEX neighbourhood_grid IF NOT EXISTS FOR (n:Neighbourhood) ON (n.grid)',
+      'CREATE INDEX initiative_kind IF NOT EXISTS FOR (n:Initiative) ON (n.kind)',
+      'CREATE INDEX session_starts_at IF NOT EXISTS FOR (n:Session) ON (n.startsAt)',
+      'CREATE INDEX service_working_language IF NOT EXISTS FOR (n:Service) ON (n.workingLanguage)',
+      // Name search: accent- and case-insensitive full text over both languages.
+      "CREATE FULLTEXT INDEX service_names IF NOT EXISTS FOR (n:Service) ON EACH [n.nameFr, n.nameNl] OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",
+      "CREATE FULLTEXT INDEX organisation_names IF NOT EXISTS FOR (n:Organisation) ON EACH [n.nameFr, n.nameNl] OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",
+      "CREATE FULLTEXT INDEX person_names IF NOT EXISTS FOR (n:Person) ON EACH [n.displayName] OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",
+    ],
+  },
+];
+
+const checksum = (m: Migration) => crypto.createHash('sha256').update(m.statements.join('\n')).digest('hex').slice(0, 16);
+
+const APPLIED = cypher('migrations.applied', 'MATCH (m:Migration) RETURN m.version AS version, m.checksum AS checksum ORDER BY version');
+const RECORD = cypher(
+  'migrations.record',
+  'MERGE (m:Migration {version: $version}) SET m.name = $name, m.checksum = $checksum, m.appliedAt = datetime()',
+);
+
+export interface MigrationReport {
+  applied: number[];
+  alreadyApplied: number[];
+}
+
+export async function migrate(db: Db, migrations: Migration[] = MIGRATIONS): Promise<MigrationReport> {
+  const done = new Map((await db.read<{ version: number; checksum: string }>(APPLIED)).map((r) => [r.version, r.checksum]));
+  const report: MigrationReport = { applied: [], alreadyApplied: [] };
+  for (const m of migrations) {
+    const sum = checksum(m);
+    const previous = done.get(m.version);
+    if (previous !== undefined) {
+      if (previous !== sum) throw new Error(`Migration ${m.version} (${m.name}) changed after it was applied; add a new version instead`);
+      report.alreadyApplied.push(m.version);
+      continue;
+    }
+    // Schema statements cannot share a transaction with data writes: one transaction each.
+    for (const statement of m.statements) await db.write(cypher(`migration.${m.version}`, statement));
+    await db.write(RECORD, { version: m.version, name: m.name, checksum: sum });
+    report.applied.push(m.version);
+  }
+  return report;
+}
+
+/** True when every known migration is recorded (the /ready check). */
+export async function migrationsCurrent(db: Db, migrations: Migration[] = MIGRATIONS): Promise<boolean> {
+  const done = new Set((await db.read<{ version: number }>(APPLIED)).map((r) => r.version));
+  return migrations.every((m) => done.has(m.version));
+}

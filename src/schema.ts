@@ -1,0 +1,40 @@
+/** The executable schema: the SDL of schema/*.graphql plus every module's resolvers. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { PROJECT_ROOT } from './config';
+import type { Resolvers } from './__generated__/resolvers-types';
+import { DateScalar, DateTimeScalar } from './modules/common/scalars';
+import { directoryResolvers } from './modules/directory/resolvers';
+import { initiativeResolvers } from './modules/initiatives/resolvers';
+import { nodeResolvers } from './modules/node';
+import { peopleResolvers } from './modules/people/resolvers';
+import { territoryResolvers } from './modules/territory/resolvers';
+
+export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
+
+export function loadTypeDefs(): string[] {
+  return fs
+    .readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8'));
+}
+
+export const moduleResolvers: Resolvers[] = [
+  { Date: DateScalar, DateTime: DateTimeScalar },
+  nodeResolvers,
+  territoryResolvers,
+  directoryResolvers,
+  peopleResolvers,
+  initiativeResolvers,
+];
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: moduleResolvers,
+    resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
+  });
+}

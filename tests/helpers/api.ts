@@ -1,0 +1,39 @@
+/**
+ * Runs GraphQL operations in-process through the real Apollo server and a real Neo4j, and reports
+ * how many Neo4j round trips each one cost.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { loadConfig } from '../../src/config';
+import { createContext } from '../../src/context';
+import { createServer, type ApiServer } from '../../src/server';
+import { testDb } from './db';
+
+export interface Result<T> {
+  data: T | null | undefined;
+  errors: readonly GraphQLFormattedError[] | undefined;
+  roundTrips: number;
+}
+
+export interface TestApi {
+  server: ApiServer;
+  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: { acceptLanguage?: string }): Promise<Result<T>>;
+}
+
+export async function testApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const config = loadConfig({ ...process.env, ...env });
+  const db = testDb();
+  const server = await createServer(config, db);
+  return {
+    server,
+    async run<T>(query: string, variables?: Record<string, unknown>, headers?: { acceptLanguage?: string }) {
+      const contextValue = createContext({ db, config, acceptLanguage: headers?.acceptLanguage });
+      const response = await server.apollo.executeOperation<T>({ query, variables }, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+      const { data, errors } = response.body.singleResult;
+      return { data, errors, roundTrips: contextValue.db.roundTrips };
+    },
+  };
+}
+
+/** The codes of a result's errors, for compact assertions. */
+export const codes = (errors: readonly GraphQLFormattedError[] | undefined) => (errors ?? []).map((e) => e.extensions?.code);
