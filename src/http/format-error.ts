@@ -8,6 +8,7 @@ import { ErrorCode } from '../errors';
 import { logger } from '../logger';
 
 const ENUM_VALUE = /Value "(.*)" does not exist in "(\w+)" enum/;
+const BAD_VALUE = /^(Expected value of type |Invalid (Date|DateTime): )/;
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
@@ -16,8 +17,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code } };
   }
-  // An unknown enum value (say lang: DE) is bad input, whatever stage caught it.
+  // A bad argument value (unknown enum value such as lang: DE, a malformed date) is bad input,
+  // whether validation caught it in the document or coercion caught it in the variables.
   const enumValue = ENUM_VALUE.exec(formatted.message);
   if (enumValue) return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, enum: enumValue[2], value: enumValue[1] } };
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && BAD_VALUE.test(formatted.message)) {
+    return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
+  }
   return { ...formatted, extensions: { ...extensions, code } };
 }

@@ -33,6 +33,9 @@ export interface NamedQuery {
 
 export const cypher = (name: string, text: string): NamedQuery => ({ name, text });
 
+/** JS numbers reach Neo4j as floats; LIMIT, SKIP and integer properties need this. */
+export const int = (n: number) => neo4j.int(n);
+
 export type Row = Record<string, unknown>;
 
 export interface RunOptions {

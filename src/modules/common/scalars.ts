@@ -9,7 +9,7 @@ function parseDate(value: unknown): string {
     const d = new Date(`${value}T00:00:00Z`);
     if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(value)) return value;
   }
-  throw new GraphQLError(`Date must be a calendar date YYYY-MM-DD (got ${JSON.stringify(value)})`, {
+  throw new GraphQLError(`Invalid Date: must be a calendar date YYYY-MM-DD (got ${JSON.stringify(value)})`, {
     extensions: { code: ErrorCode.BAD_USER_INPUT },
   });
 }
@@ -19,7 +19,7 @@ function parseDateTime(value: unknown): string {
     const d = new Date(value);
     if (!Number.isNaN(d.getTime())) return d.toISOString();
   }
-  throw new GraphQLError(`DateTime must be ISO-8601 with an offset, e.g. 2023-10-05T09:00:00+02:00 (got ${JSON.stringify(value)})`, {
+  throw new GraphQLError(`Invalid DateTime: must be ISO-8601 with an offset, e.g. 2023-10-05T09:00:00+02:00 (got ${JSON.stringify(value)})`, {
     extensions: { code: ErrorCode.BAD_USER_INPUT },
   });
 }

@@ -1,6 +1,7 @@
 /** Resolvers of the directory module. */
 import type { Resolvers } from '../../__generated__/resolvers-types';
 import { notFound } from '../../errors';
+import { int } from '../../neo4j/driver';
 import { keyOf, toGlobalId } from '../common/ids';
 import { nameField } from '../common/lang';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
@@ -43,7 +44,7 @@ export const directoryResolvers: Resolvers = {
       const after = decodeCursor(afterCursor);
       const text = fullTextQuery(search);
       const [pageQuery, countQuery] = text ? [q.organisationsSearchPage, q.organisationsSearchCount] : [q.organisationsPage, q.organisationsCount];
-      const rows = (await ctx.db.read(pageQuery, { search: text, after, limit: size.limit })).map(asOrganisation);
+      const rows = (await ctx.db.read(pageQuery, { search: text, after, limit: int(size.limit) })).map(asOrganisation);
       for (const row of rows) ctx.loaders.directory.organisation.prime(row.id, row);
       const total = () => ctx.db.read<{ total: number }>(countQuery, { search: text }).then((r) => r[0]?.total ?? 0);
       return toPage(rows, size, after, (r) => r.id, total);

@@ -5,7 +5,7 @@
  */
 import type { Context } from '../../context';
 import type { ServiceFilter } from '../../__generated__/resolvers-types';
-import { cypher, type NamedQuery } from '../../neo4j/driver';
+import { cypher, int, type NamedQuery } from '../../neo4j/driver';
 import { notFound } from '../../errors';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { fullTextQuery } from '../common/search';
@@ -86,7 +86,7 @@ export async function listServices(
   const key = search ? (territory ? `search.${territory.level}` : 'search') : (territory?.level ?? 'all');
   const q = VARIANTS.get(key)!;
   const params = { search, territory: territory?.code ?? null, sector, languages };
-  const rows = (await ctx.db.read(q.page, { ...params, after, limit: size.limit })).map(asService);
+  const rows = (await ctx.db.read(q.page, { ...params, after, limit: int(size.limit) })).map(asService);
   for (const row of rows) ctx.loaders.directory.service.prime(row.id, row);
   let total: Promise<number> | undefined;
   const totalCount = () => (total ??= ctx.db.read<{ total: number }>(q.count, params).then((r) => r[0]?.total ?? 0));

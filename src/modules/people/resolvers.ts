@@ -1,6 +1,7 @@
 /** Resolvers of the people module (and the staff of a service). */
 import type { Resolvers } from '../../__generated__/resolvers-types';
 import { notFound } from '../../errors';
+import { int } from '../../neo4j/driver';
 import { keyOf, toGlobalId } from '../common/ids';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { fullTextQuery } from '../common/search';
@@ -19,7 +20,7 @@ export const peopleResolvers: Resolvers = {
       const after = decodeCursor(afterCursor);
       const text = fullTextQuery(search);
       const [pageQuery, countQuery] = text ? [q.peopleSearchPage, q.peopleSearchCount] : [q.peoplePage, q.peopleCount];
-      const rows = (await ctx.db.read(pageQuery, { search: text, after, limit: size.limit })).map(asPerson);
+      const rows = (await ctx.db.read(pageQuery, { search: text, after, limit: int(size.limit) })).map(asPerson);
       for (const row of rows) ctx.loaders.people.person.prime(row.id, row);
       const total = () => ctx.db.read<{ total: number }>(countQuery, { search: text }).then((r) => r[0]?.total ?? 0);
       return toPage(rows, size, after, (r) => r.id, total);
