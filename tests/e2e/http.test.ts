@@ -1,0 +1,83 @@
+/** The HTTP surface over a real socket: GraphQL, GraphiQL (served locally), health, readiness, metrics, limits. */
+import { loadConfig } from '../../src/config';
+import { createServer, type ApiServer } from '../../src/server';
+import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
+
+let server: ApiServer;
+let base: string;
+
+beforeAll(async () => {
+  await resetGraph();
+  await loadFixture('small-territory');
+  server = await createServer(loadConfig({ ...process.env, PORT: '0' }), testDb());
+  base = await server.listen(0, '127.0.0.1');
+});
+afterAll(async () => {
+  await server.stop();
+  await closeTestDb();
+});
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('GraphQL over HTTP', () => {
+  it('answers a query, in the language of Accept-Language', async () => {
+    const res = await post({ query: '{ municipality(nisCode: "21009") { name } }' }, { 'accept-language': 'nl-BE' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { municipality: { name: 'Elsene' } } });
+  });
+
+  it('keeps CSRF prevention on: a simple GET without a preflight header is refused', async () => {
+    const plain = await fetch(`${base}/graphql?query=${encodeURIComponent('{ zones { code } }')}`);
+    expect(plain.status).toBe(400);
+    const withHeader = await fetch(`${base}/graphql?query=${encodeURIComponent('{ zones { code } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(withHeader.status).toBe(200);
+  });
+
+  it('refuses bodies over the limit', async () => {
+    const res = await post({ query: `{ zones { code } } # ${'x'.repeat(1_100_000)}` });
+    expect(res.status).toBe(413);
+  });
+
+  it('never sends a stack trace', async () => {
+    const res = await post({ query: '{ services(after: "###") { totalCount } }' });
+    const body = (await res.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
+    expect(body.errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|\.ts:\d+/);
+  });
+});
+
+describe('GraphiQL', () => {
+  it('is served from installed packages, with no CDN', async () => {
+    const page = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('/graphiql/assets/graphiql.js');
+    expect(html).not.toMatch(/https?:\/\//);
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(assets).toHaveLength(5); // react, react-dom, graphiql js + css, app.js
+    for (const asset of assets) {
+      const res = await fetch(`${base}${asset}`);
+      expect(res.status).toBe(200);
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(100);
+    }
+  });
+});
+
+describe('operations endpoints', () => {
+  it('/health and /ready', async () => {
+    expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', migrations: true });
+  });
+
+  it('/metrics counts Neo4j queries and operation latency in Prometheus text', async () => {
+    await post({ query: 'query ZoneList { zones { code } }', operationName: 'ZoneList' });
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toMatch(/^neo4j_queries_total\{query="territory.zonesOfRegion"\} \d+/m);
+    expect(text).toMatch(/^graphql_operation_duration_seconds_count\{operation="ZoneList",outcome="ok"\} [1-9]/m);
+  });
+});
