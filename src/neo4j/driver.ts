@@ -11,6 +11,7 @@ export interface DbTarget {
   user: string;
   password: string;
   database?: string;
+  retryMs?: number;
 }
 
 export function createDriver(target: DbTarget): Driver {
@@ -21,6 +22,8 @@ export function createDriver(target: DbTarget): Driver {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
+    // Retry transient failures briefly, then answer SERVICE_UNAVAILABLE rather than keep a client waiting.
+    maxTransactionRetryTime: target.retryMs ?? 3_000,
     logging: { level: 'error', logger: () => {} },
   });
 }
