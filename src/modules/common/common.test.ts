@@ -1,0 +1,60 @@
+/** Pure helpers shared by every module: cursors, page sizes, global ids, search escaping, language. */
+import { langFromHeader } from '../../context';
+import { fromGlobalId, keyOf, toGlobalId } from './ids';
+import { decodeCursor, encodeCursor, pageSize, toPage } from './pagination';
+import { fullTextQuery } from './search';
+
+describe('cursors', () => {
+  it('round-trip a key and reject anything else, naming the argument', () => {
+    expect(decodeCursor(encodeCursor('svc-0042'))).toBe('svc-0042');
+    expect(decodeCursor(null)).toBeNull();
+    expect(() => decodeCursor('abc')).toThrow(/Invalid argument "after": malformed cursor/);
+    expect(() => decodeCursor('%%%', 'before')).toThrow(/"before"/);
+  });
+
+  it('page size: default, maximum and negatives', () => {
+    expect(pageSize(undefined, { max: 500, default: 50 })).toEqual({ first: 50, limit: 51 });
+    expect(pageSize(500, { max: 500, default: 50 })).toEqual({ first: 500, limit: 501 });
+    expect(() => pageSize(501, { max: 500, default: 50 })).toThrow(/at most 500/);
+    expect(() => pageSize(-3, { max: 500, default: 50 })).toThrow(/non-negative/);
+  });
+
+  it('toPage cuts the extra row and says there is a next page', async () => {
+    const page = toPage(['a', 'b', 'c'], { first: 2, limit: 3 }, null, (r) => r, async () => 7);
+    expect(page.rows).toEqual(['a', 'b']);
+    expect(page.hasNextPage).toBe(true);
+    expect(page.hasPreviousPage).toBe(false);
+    expect(decodeCursor(page.cursorOf('b'))).toBe('b');
+    expect(await page.totalCount()).toBe(7);
+  });
+});
+
+describe('global ids', () => {
+  it('encode type and key, decode back, and accept bare keys', () => {
+    const id = toGlobalId('Service', 'svc-0001');
+    expect(fromGlobalId(id)).toEqual({ type: 'Service', key: 'svc-0001' });
+    expect(keyOf('Service', id)).toBe('svc-0001');
+    expect(keyOf('Service', 'svc-0001')).toBe('svc-0001');
+    expect(() => keyOf('Person', id)).toThrow(/is the id of a Service, not of a Person/);
+    expect(fromGlobalId(Buffer.from('Planet:x').toString('base64url'))).toBeNull();
+  });
+});
+
+describe('full-text search', () => {
+  it('prefix-matches every word and escapes Lucene operators', () => {
+    expect(fullTextQuery('santé mentale')).toBe('santé* AND mentale*');
+    expect(fullTextQuery('a) OR (b:*')).toBe('a\\)* AND OR* AND \\(b\\:\\**');
+    expect(fullTextQuery('   ')).toBeNull();
+    expect(() => fullTextQuery('x'.repeat(201))).toThrow(/at most 200/);
+  });
+});
+
+describe('language from Accept-Language', () => {
+  it.each([
+    ['nl-BE,nl;q=0.9,fr;q=0.8', 'NL'],
+    ['NL', 'NL'],
+    ['fr-BE', 'FR'],
+    ['en-GB', 'FR'],
+    [undefined, 'FR'],
+  ])('%s → %s', (header, lang) => expect(langFromHeader(header)).toBe(lang));
+});
