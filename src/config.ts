@@ -38,7 +38,11 @@ const EnvSchema = z.object({
   MAX_PAGE_SIZE: intFromEnv(500),
   DEFAULT_PAGE_SIZE: intFromEnv(50),
   DEMO_SEED: intFromEnv(42),
-  SEED_DEMO_WHEN_EMPTY: boolFromEnv(true),
+  // Unset: seed an empty database only when running the local Neo4j.
+  SEED_DEMO_WHEN_EMPTY: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
   INTROSPECTION: boolFromEnv(true),
 });
 
@@ -47,7 +51,9 @@ export type Config = z.infer<typeof EnvSchema> & { projectRoot: string };
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty variable (NEO4J_URI=) means unset, as in shells and compose files.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${reasons}`);

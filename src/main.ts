@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const migrations = await migrate(db);
   logger.info({ applied: migrations.applied, alreadyApplied: migrations.alreadyApplied.length }, 'migrations');
 
-  const seedWhenEmpty = process.env.SEED_DEMO_WHEN_EMPTY === undefined ? !config.NEO4J_URI : config.SEED_DEMO_WHEN_EMPTY;
+  const seedWhenEmpty = config.SEED_DEMO_WHEN_EMPTY ?? !config.NEO4J_URI;
   const [{ seeded }] = (await db.read<{ seeded: boolean }>(HAS_TERRITORY)) as [{ seeded: boolean }];
   if (!seeded && seedWhenEmpty) {
     const { seedDemo } = await import('./seed/demo-on-start');

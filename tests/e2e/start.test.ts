@@ -1,0 +1,78 @@
+/**
+ * `npm start` as a new user runs it: with NEO4J_URI unset it starts a local Neo4j in its own data
+ * directory, migrates, seeds the demo graph, serves GraphQL; Ctrl-C (SIGINT) stops API and Neo4j;
+ * a second start reuses the data (no second seed) and is faster.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/config';
+
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bng-start-'));
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  logs: string[];
+  ms: number;
+}
+
+function start(): Promise<Started> {
+  const began = Date.now();
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NEO4J_URI: '', LOCAL_NEO4J_HOME: home, LOCAL_NEO4J_PORT: '0', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 150 s:\n${logs.join('\n')}`)), 150_000);
+    const onLine = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        logs.push(line);
+        const match = /GraphQL and GraphiQL on (http:\/\/\S+)\/graphql/.exec(line);
+        if (match) {
+          clearTimeout(timer);
+          resolve({ child, url: match[1] as string, logs, ms: Date.now() - began });
+        }
+      }
+    };
+    child.stdout?.on('data', onLine);
+    child.stderr?.on('data', onLine);
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${logs.join('\n')}`)));
+  });
+}
+
+async function stop(started: Started): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => started.child.once('exit', (code) => resolve(code)));
+  started.child.kill('SIGINT');
+  return exited;
+}
+
+const countServices = async (url: string) => {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ services { totalCount } municipalities { nisCode } zones { code } }' }),
+  });
+  return (await res.json()) as { data: { services: { totalCount: number }; municipalities: unknown[]; zones: unknown[] } };
+};
+
+afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
+
+it('starts, seeds, serves, stops cleanly, and restarts on the same data', async () => {
+  const first = await start();
+  expect(first.logs.some((l) => l.includes('loading the Brussels demo graph'))).toBe(true);
+  const body = await countServices(first.url);
+  expect(body.data.municipalities).toHaveLength(19);
+  expect(body.data.zones).toHaveLength(5);
+  expect(body.data.services.totalCount).toBeGreaterThan(100);
+  expect(await stop(first)).toBe(0);
+  expect(fs.existsSync(path.join(home, 'data', 'databases'))).toBe(true);
+
+  const second = await start();
+  expect(second.logs.some((l) => l.includes('loading the Brussels demo graph'))).toBe(false);
+  expect((await countServices(second.url)).data.services.totalCount).toBe(body.data.services.totalCount);
+  expect(await stop(second)).toBe(0);
+}, 400_000);
