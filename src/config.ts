@@ -44,6 +44,18 @@ const EnvSchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
   INTROSPECTION: boolFromEnv(true),
+
+  // Keyed pseudonyms of people for the observatory and zone teams. Required in production.
+  PSEUDONYM_SECRET: z.string().min(16, 'must be at least 16 characters').default('dev-only-pseudonym-secret-change-me'),
+  // Requests per minute per API key (or per client address without a key).
+  RATE_LIMIT_PER_MINUTE: intFromEnv(600),
+  // GraphQL operation limits (hostile input).
+  MAX_DEPTH: intFromEnv(12),
+  MAX_ALIASES: intFromEnv(30),
+  MAX_DIRECTIVES: intFromEnv(20),
+  MAX_TOKENS: intFromEnv(3000),
+  MAX_COST: intFromEnv(20000),
+  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 1mb or 512kb').default('1mb'),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { projectRoot: string };
@@ -57,6 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${reasons}`);
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.PSEUDONYM_SECRET.startsWith('dev-only')) {
+    throw new ConfigError('Invalid configuration: PSEUDONYM_SECRET: must be set in production');
   }
   return { ...parsed.data, projectRoot: PROJECT_ROOT };
 }

@@ -2,6 +2,7 @@
  * The per-request context: one database handle (with its own round-trip counter), one fresh set
  * of DataLoaders, and the request language. Built by `createContext`, nowhere else.
  */
+import { PUBLIC, type Principal } from './access/principal';
 import type { Config } from './config';
 import type { Db } from './neo4j/driver';
 import { createLoaders, type Loaders } from './modules/loaders';
@@ -15,12 +16,17 @@ export interface Context {
   config: Config;
   /** Today's date (YYYY-MM-DD), fixed for the request so every field agrees. */
   today: string;
+  /** Who is calling; `public` without a key. */
+  principal: Principal;
+  /** Ids of people whose person-level data this request returned, for the audit trail. */
+  personReads: Set<string>;
 }
 
 export interface ContextInput {
   db: Db;
   config: Config;
   acceptLanguage?: string | null;
+  principal?: Principal;
 }
 
 /** `nl`, `nl-BE` … give NL; anything else, or nothing, gives FR. */
@@ -29,7 +35,7 @@ export function langFromHeader(header: string | null | undefined): LangCode {
   return first.startsWith('nl') ? 'NL' : 'FR';
 }
 
-export function createContext({ db, config, acceptLanguage }: ContextInput): Context {
+export function createContext({ db, config, acceptLanguage, principal = PUBLIC }: ContextInput): Context {
   const requestDb = db.fork();
   const today = new Date().toISOString().slice(0, 10);
   return {
@@ -38,5 +44,7 @@ export function createContext({ db, config, acceptLanguage }: ContextInput): Con
     lang: langFromHeader(acceptLanguage),
     config,
     today,
+    principal,
+    personReads: new Set(),
   };
 }

@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { applyPolicy } from './access/policy';
+import { accessResolvers } from './access/resolvers';
+import { POLICY } from './access/rules';
 import { PROJECT_ROOT } from './config';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { DateScalar, DateTimeScalar } from './modules/common/scalars';
@@ -29,9 +32,16 @@ export const moduleResolvers: Resolvers[] = [
   directoryResolvers,
   peopleResolvers,
   initiativeResolvers,
+  accessResolvers,
 ];
 
-export function buildSchema(): GraphQLSchema {
+/** The schema as served: every field behind the access policy (src/access/rules.ts). */
+export function buildSchema(pseudonymSecret: string): GraphQLSchema {
+  return applyPolicy(buildRawSchema(), POLICY, pseudonymSecret);
+}
+
+/** The schema without access rules, for tooling that inspects it. */
+export function buildRawSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers: moduleResolvers,

@@ -8,7 +8,12 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
+import { KeyVerifier } from './access/api-keys';
+import { auditPlugin } from './access/audit';
+import { authenticate, presentedKey } from './access/authenticate';
+import { RateLimiter } from './access/rate-limit';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { formatError } from './http/format-error';
@@ -32,13 +37,32 @@ export interface ApiServer {
 export async function createServer(config: Config, db: Db): Promise<ApiServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  // Hostile-input limits (depth, cost, aliases, directives, tokens), from config.
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.MAX_DEPTH },
+    maxAliases: { n: config.MAX_ALIASES },
+    maxDirectives: { n: config.MAX_DIRECTIVES },
+    maxTokens: { n: config.MAX_TOKENS },
+    costLimit: { maxCost: config.MAX_COST },
+    blockFieldSuggestion: { enabled: !config.INTROSPECTION },
+  }).protect();
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema: buildSchema(config.PSEUDONYM_SECRET),
     introspection: config.INTROSPECTION,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), observabilityPlugin()],
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      observabilityPlugin(),
+      auditPlugin(db),
+    ],
   });
+  const verifier = new KeyVerifier(db);
+  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
   await apollo.start();
 
   app.disable('x-powered-by');
@@ -60,9 +84,16 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
   app.use(graphiqlRouter());
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    (req, res, next) => {
+      const caller = presentedKey(req.headers)?.slice(0, 20) ?? `ip:${req.ip}`;
+      if (limiter.take(caller)) return next();
+      res.set('Retry-After', String(limiter.retryAfterSeconds()));
+      res.status(429).json({ errors: [{ message: 'Too many requests for this key; slow down', extensions: { code: 'RATE_LIMITED' } }] });
+    },
+    express.json({ limit: config.BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext({ db, config, acceptLanguage: req.headers['accept-language'] }),
+      context: async ({ req }) =>
+        createContext({ db, config, acceptLanguage: req.headers['accept-language'], principal: await authenticate(verifier, req.headers) }),
     }),
   );
 

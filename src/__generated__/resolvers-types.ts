@@ -4,6 +4,7 @@ import type { RegionRow, ZoneRow, MunicipalityRow, NeighbourhoodRow } from '../m
 import type { SectorRow, OrganisationRow, ServiceRow, ServicePage, OrganisationPage } from '../modules/directory/model';
 import type { InitiativeRow, EditionRow, SessionRow, SessionPage, AttendanceRow } from '../modules/initiatives/model';
 import type { PersonRow, PersonPage, EmploymentRow } from '../modules/people/model';
+import type { AuditPage } from '../access/model';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -47,6 +48,35 @@ export type AttendanceStatus =
   | 'PRESENT'
   | 'REGISTERED';
 
+/**
+ * One request that returned person-level data: who, when, which operation, which people. The trail
+ * is append-only: the API has no way to change or delete it.
+ */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  at: Scalars['DateTime']['output'];
+  /** The API key id (not the key), or null for an in-process call. */
+  keyId?: Maybe<Scalars['String']['output']>;
+  operation: Scalars['String']['output'];
+  /** Ids of the people whose data was returned. */
+  personIds: Array<Scalars['String']['output']>;
+  role: Scalars['String']['output'];
+};
+
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  edges: Array<AuditEventEdge>;
+  nodes: Array<AuditEvent>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEventEdge = {
+  __typename?: 'AuditEventEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEvent;
+};
+
 /** One cycle or year of an initiative (a Connect group of 2023-2024, Rézoneweek 2023 …). */
 export type Edition = Node & {
   __typename?: 'Edition';
@@ -63,7 +93,7 @@ export type Edition = Node & {
   nameFr: Scalars['String']['output'];
   nameNl: Scalars['String']['output'];
   /** Distinct people who attended at least one session (present). */
-  participantCount: Scalars['Int']['output'];
+  participantCount: PeopleCount;
   sessions: Array<Session>;
   startsOn: Scalars['Date']['output'];
 };
@@ -244,6 +274,16 @@ export type PageInfo = {
 };
 
 /**
+ * A number of people. Counts under 5 are suppressed for pseudonymised callers (zone teams, the
+ * observatory): `value` is then null and `suppressed` true, so that nobody can be singled out.
+ */
+export type PeopleCount = {
+  __typename?: 'PeopleCount';
+  suppressed: Scalars['Boolean']['output'];
+  value?: Maybe<Scalars['Int']['output']>;
+};
+
+/**
  * A professional who works at services and attends initiatives. Personal data: only what the
  * network questions need is kept (no contact details).
  */
@@ -252,10 +292,14 @@ export type Person = Node & {
   attendances: Array<Attendance>;
   /** Whether the person agreed to appear by name; without consent a person is only counted. */
   consent: Scalars['Boolean']['output'];
-  /** Name as it appears on attendance lists (invented for demo data). */
-  displayName: Scalars['String']['output'];
+  /**
+   * Name as it appears on attendance lists (invented for demo data). Null for callers who see
+   * people only pseudonymised (observatory).
+   */
+  displayName?: Maybe<Scalars['String']['output']>;
   /** Work history, newest first: where, in which role, from when to when. */
   employments: Array<Employment>;
+  /** Global id; for the observatory a stable keyed pseudonym instead (`psn_…`). */
   id: Scalars['ID']['output'];
   synthetic: Scalars['Boolean']['output'];
 };
@@ -276,10 +320,14 @@ export type PersonEdge = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Reads of person-level data, newest first (admins only). Filter by a person id to see who read about them. */
+  auditTrail: AuditEventConnection;
   edition?: Maybe<Edition>;
   initiative?: Maybe<Initiative>;
   /** Initiatives, optionally of one kind. */
   initiatives: Array<Initiative>;
+  /** The caller's role and scope. */
+  me: Viewer;
   /** The 19 municipalities, by NIS code. */
   municipalities: Array<Municipality>;
   /** A municipality by NIS code; NOT_FOUND when unknown. */
@@ -312,6 +360,13 @@ export type Query = {
   zone?: Maybe<Zone>;
   /** The five care zones. */
   zones: Array<Zone>;
+};
+
+
+export type QueryAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  personId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -466,8 +521,10 @@ export type Service = Node & {
   sectors: Array<Sector>;
   /** Initiative sessions this service hosted, newest first. */
   sessionsHosted: SessionConnection;
-  /** People working here on `asOf` (default: today), with their role. */
+  /** People working here on `asOf` (default: today), with their role. Person-level: analysts, editors, admins. */
   staff: Array<Employment>;
+  /** How many people work here on `asOf` (default: today). */
+  staffCount: PeopleCount;
   /** True for the demo's invented services. */
   synthetic: Scalars['Boolean']['output'];
   workingLanguage: WorkingLanguage;
@@ -490,6 +547,12 @@ export type ServiceSessionsHostedArgs = {
 
 /** A service (dienst / service): the unit professionals work in and initiatives connect. */
 export type ServiceStaffArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A service (dienst / service): the unit professionals work in and initiatives connect. */
+export type ServiceStaffCountArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -533,7 +596,7 @@ export type Session = Node & {
   host?: Maybe<Service>;
   id: Scalars['ID']['output'];
   /** People marked present. */
-  presentCount: Scalars['Int']['output'];
+  presentCount: PeopleCount;
   startsAt: Scalars['DateTime']['output'];
   title?: Maybe<Scalars['String']['output']>;
 };
@@ -565,6 +628,18 @@ export type TerritoryInput = {
   region?: InputMaybe<Scalars['String']['input']>;
   /** A zone code such as `SUD`. */
   zone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Who the API thinks is calling, from the API key sent as `Authorization: Bearer <key>` or
+ * `X-API-Key: <key>`. Without a key the role is `public`: territory and service directory only.
+ */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** public, analyst, zone, observatory, editor or admin. */
+  role: Scalars['String']['output'];
+  /** For a zone key: the zone it is scoped to. */
+  zone?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -713,6 +788,9 @@ export type ResolversTypes = {
   Attendance: ResolverTypeWrapper<AttendanceRow>;
   AttendanceRole: AttendanceRole;
   AttendanceStatus: AttendanceStatus;
+  AuditEvent: ResolverTypeWrapper<AuditEvent>;
+  AuditEventConnection: ResolverTypeWrapper<AuditPage>;
+  AuditEventEdge: ResolverTypeWrapper<AuditEventEdge>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -731,6 +809,7 @@ export type ResolversTypes = {
   OrganisationConnection: ResolverTypeWrapper<OrganisationPage>;
   OrganisationEdge: ResolverTypeWrapper<Omit<OrganisationEdge, 'node'> & { node: ResolversTypes['Organisation'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PeopleCount: ResolverTypeWrapper<PeopleCount>;
   Person: ResolverTypeWrapper<PersonRow>;
   PersonConnection: ResolverTypeWrapper<PersonPage>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
@@ -747,6 +826,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Territory: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Territory']>;
   TerritoryInput: TerritoryInput;
+  Viewer: ResolverTypeWrapper<Viewer>;
   WorkingLanguage: WorkingLanguage;
   Zone: ResolverTypeWrapper<ZoneRow>;
 };
@@ -754,6 +834,9 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Attendance: AttendanceRow;
+  AuditEvent: AuditEvent;
+  AuditEventConnection: AuditPage;
+  AuditEventEdge: AuditEventEdge;
   Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -769,6 +852,7 @@ export type ResolversParentTypes = {
   OrganisationConnection: OrganisationPage;
   OrganisationEdge: Omit<OrganisationEdge, 'node'> & { node: ResolversParentTypes['Organisation'] };
   PageInfo: PageInfo;
+  PeopleCount: PeopleCount;
   Person: PersonRow;
   PersonConnection: PersonPage;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
@@ -785,6 +869,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Territory: ResolversUnionTypes<ResolversParentTypes>['Territory'];
   TerritoryInput: TerritoryInput;
+  Viewer: Viewer;
   Zone: ZoneRow;
 };
 
@@ -793,6 +878,26 @@ export type AttendanceResolvers<ContextType = Context, ParentType extends Resolv
   role?: Resolver<ResolversTypes['AttendanceRole'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AttendanceStatus'], ParentType, ContextType>;
+};
+
+export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  keyId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEventConnection'] = ResolversParentTypes['AuditEventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEventEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEventEdge'] = ResolversParentTypes['AuditEventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -813,7 +918,7 @@ export type EditionResolvers<ContextType = Context, ParentType extends Resolvers
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<EditionNameArgs>>;
   nameFr?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameNl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  participantCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  participantCount?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -898,10 +1003,15 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PeopleCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PeopleCount'] = ResolversParentTypes['PeopleCount']> = {
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   attendances?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
   consent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   employments?: Resolver<Array<ResolversTypes['Employment']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -921,9 +1031,11 @@ export type PersonEdgeResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<QueryAuditTrailArgs>>;
   edition?: Resolver<Maybe<ResolversTypes['Edition']>, ParentType, ContextType, RequireFields<QueryEditionArgs, 'id'>>;
   initiative?: Resolver<Maybe<ResolversTypes['Initiative']>, ParentType, ContextType, RequireFields<QueryInitiativeArgs, 'id'>>;
   initiatives?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType, Partial<QueryInitiativesArgs>>;
+  me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'nisCode'>>;
   neighbourhood?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'code'>>;
@@ -977,6 +1089,7 @@ export type ServiceResolvers<ContextType = Context, ParentType extends Resolvers
   sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
   sessionsHosted?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, Partial<ServiceSessionsHostedArgs>>;
   staff?: Resolver<Array<ResolversTypes['Employment']>, ParentType, ContextType, Partial<ServiceStaffArgs>>;
+  staffCount?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType, Partial<ServiceStaffCountArgs>>;
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   workingLanguage?: Resolver<ResolversTypes['WorkingLanguage'], ParentType, ContextType>;
   zone?: Resolver<Maybe<ResolversTypes['Zone']>, ParentType, ContextType>;
@@ -1002,7 +1115,7 @@ export type SessionResolvers<ContextType = Context, ParentType extends Resolvers
   endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   host?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  presentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  presentCount?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1024,6 +1137,11 @@ export type TerritoryResolvers<ContextType = Context, ParentType extends Resolve
   __resolveType: TypeResolveFn<'Municipality' | 'Neighbourhood' | 'Region' | 'Zone', ParentType, ContextType>;
 };
 
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  zone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ZoneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Zone'] = ResolversParentTypes['Zone']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1039,6 +1157,9 @@ export type ZoneResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type Resolvers<ContextType = Context> = {
   Attendance?: AttendanceResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
+  AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Edition?: EditionResolvers<ContextType>;
@@ -1051,6 +1172,7 @@ export type Resolvers<ContextType = Context> = {
   OrganisationConnection?: OrganisationConnectionResolvers<ContextType>;
   OrganisationEdge?: OrganisationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PeopleCount?: PeopleCountResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
@@ -1064,6 +1186,7 @@ export type Resolvers<ContextType = Context> = {
   SessionConnection?: SessionConnectionResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
   Zone?: ZoneResolvers<ContextType>;
 };
 

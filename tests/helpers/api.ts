@@ -3,6 +3,7 @@
  * how many Neo4j round trips each one cost.
  */
 import type { GraphQLFormattedError } from 'graphql';
+import type { Principal } from '../../src/access/principal';
 import { loadConfig } from '../../src/config';
 import { createContext } from '../../src/context';
 import { createServer, type ApiServer } from '../../src/server';
@@ -16,8 +17,16 @@ export interface Result<T> {
 
 export interface TestApi {
   server: ApiServer;
-  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: { acceptLanguage?: string }): Promise<Result<T>>;
+  /** Runs as an analyst unless `as` says otherwise (access rules are tested in tests/e2e/access-*.test.ts). */
+  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, opts?: RunOptions): Promise<Result<T>>;
 }
+
+export interface RunOptions {
+  acceptLanguage?: string;
+  as?: Principal;
+}
+
+export const ANALYST: Principal = { role: 'analyst', keyId: 'test-analyst' };
 
 export async function testApi(env: Record<string, string> = {}): Promise<TestApi> {
   const config = loadConfig({ ...process.env, ...env });
@@ -25,8 +34,8 @@ export async function testApi(env: Record<string, string> = {}): Promise<TestApi
   const server = await createServer(config, db);
   return {
     server,
-    async run<T>(query: string, variables?: Record<string, unknown>, headers?: { acceptLanguage?: string }) {
-      const contextValue = createContext({ db, config, acceptLanguage: headers?.acceptLanguage });
+    async run<T>(query: string, variables?: Record<string, unknown>, opts: RunOptions = {}) {
+      const contextValue = createContext({ db, config, acceptLanguage: opts.acceptLanguage, principal: opts.as ?? ANALYST });
       const response = await server.apollo.executeOperation<T>({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       const { data, errors } = response.body.singleResult;

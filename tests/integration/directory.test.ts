@@ -93,7 +93,7 @@ describe('service detail', () => {
         neighbourhood { code } monitoringNeighbourhood { code } municipality { nisCode } zone { code }
         staffThen: staff(asOf: "2022-06-01") { person { displayName } role current }
         staffNow: staff(asOf: "2024-01-01") { person { displayName } }
-        sessionsHosted { totalCount nodes { title presentCount edition { cycle initiative { kind } } } }
+        sessionsHosted { totalCount nodes { title presentCount { value } edition { cycle initiative { kind } } } }
       }
     }`);
     expect(errors).toBeUndefined();
@@ -114,7 +114,7 @@ describe('service detail', () => {
       ],
       staffNow: [{ person: { displayName: 'Ana Peeters' } }],
       // x1 was hosted at s1; p1 and p2 present → 2.
-      sessionsHosted: { totalCount: 1, nodes: [{ title: 'Rencontre 1', presentCount: 2, edition: { cycle: '2023-2024', initiative: { kind: 'INTERVISION' } } }] },
+      sessionsHosted: { totalCount: 1, nodes: [{ title: 'Rencontre 1', presentCount: { value: 2 }, edition: { cycle: '2023-2024', initiative: { kind: 'INTERVISION' } } }] },
     });
   });
 
@@ -133,7 +133,7 @@ describe('service detail', () => {
     const { data } = await api.run<{ initiatives: Array<Record<string, unknown>> }>(`{
       initiatives(kind: INTERVISION) {
         name organiser { nameFr } covers { __typename ... on Region { code } }
-        editions { cycle language startsOn endsOn participantCount sessions { startsAt endsAt capacity host { nameFr } attendances { person { displayName } status } } }
+        editions { cycle language startsOn endsOn participantCount { value suppressed } sessions { startsAt endsAt capacity host { nameFr } attendances { person { displayName } status } } }
       }
     }`);
     expect(data?.initiatives).toEqual([
@@ -147,7 +147,7 @@ describe('service detail', () => {
             language: 'FR',
             startsOn: '2023-10-01',
             endsOn: '2024-06-30',
-            participantCount: 2, // present at least once: p1, p2 (p3 was a no-show)
+            participantCount: { value: 2, suppressed: false }, // present at least once: p1, p2 (p3 was a no-show)
             sessions: [
               {
                 startsAt: '2023-10-05T07:00:00.000Z',
@@ -164,10 +164,8 @@ describe('service detail', () => {
                 endsAt: '2023-11-09T11:00:00.000Z',
                 capacity: 12,
                 host: { nameFr: 'Maison Gamma' },
-                attendances: [
-                  { person: { displayName: 'Ana Peeters' }, status: 'PRESENT' },
-                  { person: { displayName: 'Chloé Janssens' }, status: 'NO_SHOW' },
-                ],
+                // p3 (Chloé Janssens, NO_SHOW) did not consent: she appears only in counts.
+                attendances: [{ person: { displayName: 'Ana Peeters' }, status: 'PRESENT' }],
               },
             ],
           },

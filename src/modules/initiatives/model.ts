@@ -41,6 +41,7 @@ export interface SessionRow {
 
 export interface AttendanceRow {
   personId: string;
+  personConsent: boolean;
   sessionId: string;
   role: AttendanceRole;
   status: AttendanceStatus;

@@ -6,7 +6,7 @@ const EDITION = `e.id AS id, head([(e)-[:OF]->(i) | i.id]) AS initiativeId, e.cy
   e.language AS language, e.startsOn AS startsOn, e.endsOn AS endsOn, coalesce(e.closed, false) AS closed`;
 const SESSION = `x.id AS id, head([(x)-[:IN]->(e) | e.id]) AS editionId, x.title AS title, x.startsAt AS startsAt, x.endsAt AS endsAt,
   x.capacity AS capacity, head([(x)-[:HOSTED_BY]->(h) | h.id]) AS hostId`;
-const ATTENDANCE = 'p.id AS personId, x.id AS sessionId, a.role AS role, a.status AS status';
+const ATTENDANCE = 'p.id AS personId, coalesce(p.consent, false) AS personConsent, x.id AS sessionId, a.role AS role, a.status AS status';
 
 export const allInitiatives = cypher(
   'initiatives.all',

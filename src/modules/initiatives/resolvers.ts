@@ -1,5 +1,6 @@
 /** Resolvers of the initiatives module (and the sessions a service hosted). */
 import type { Resolvers } from '../../__generated__/resolvers-types';
+import { peopleCount } from '../../access/counts';
 import { notFound } from '../../errors';
 import { keyOf, toGlobalId } from '../common/ids';
 import { nameField } from '../common/lang';
@@ -31,14 +32,14 @@ export const initiativeResolvers: Resolvers = {
     initiative: async (e, _a, ctx) =>
       (await ctx.loaders.initiatives.initiative.load(e.initiativeId)) ?? Promise.reject(notFound('initiativeId', e.initiativeId, 'initiative')),
     sessions: (e, _a, ctx) => ctx.loaders.initiatives.sessionsOfEdition.load(e.id),
-    participantCount: async (e, _a, ctx) => (await ctx.loaders.initiatives.participantCountOfEdition.load(e.id)) ?? 0,
+    participantCount: async (e, _a, ctx) => peopleCount(ctx, (await ctx.loaders.initiatives.participantCountOfEdition.load(e.id)) ?? 0),
   },
   Session: {
     id: (x) => toGlobalId('Session', x.id),
     edition: async (x, _a, ctx) => (await ctx.loaders.initiatives.edition.load(x.editionId)) ?? Promise.reject(notFound('editionId', x.editionId, 'edition')),
     host: (x, _a, ctx) => (x.hostId ? ctx.loaders.directory.service.load(x.hostId) : null),
     attendances: (x, _a, ctx) => ctx.loaders.initiatives.attendancesOfSession.load(x.id),
-    presentCount: async (x, _a, ctx) => (await ctx.loaders.initiatives.presentCountOfSession.load(x.id)) ?? 0,
+    presentCount: async (x, _a, ctx) => peopleCount(ctx, (await ctx.loaders.initiatives.presentCountOfSession.load(x.id)) ?? 0),
   },
   SessionConnection: connectionFields,
   Attendance: {

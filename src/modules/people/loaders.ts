@@ -13,6 +13,7 @@ const employment = (asOf: string) => {
 
 export function createPeopleLoaders(db: Db, today: string) {
   const staffByDate = new Map<string, DataLoader<string, EmploymentRow[]>>();
+  const staffCountByDate = new Map<string, DataLoader<string, number | null>>();
   return {
     person: oneLoader(db, q.personsById, person),
     employmentsOfPerson: manyLoader(db, q.employmentsOfPerson, employment(today)),
@@ -22,6 +23,14 @@ export function createPeopleLoaders(db: Db, today: string) {
       if (!loader) {
         loader = manyLoader(db, q.staffOfService, employment(asOf), { asOf });
         staffByDate.set(asOf, loader);
+      }
+      return loader;
+    },
+    staffCountOfService(asOf: string): DataLoader<string, number | null> {
+      let loader = staffCountByDate.get(asOf);
+      if (!loader) {
+        loader = oneLoader(db, q.staffCountOfService, (r) => Number(r.n ?? 0), { asOf });
+        staffCountByDate.set(asOf, loader);
       }
       return loader;
     },

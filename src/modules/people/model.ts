@@ -11,6 +11,8 @@ export interface PersonRow {
 
 export interface EmploymentRow {
   personId: string;
+  /** Whether the person consented to appear by name (rows of others are hidden, see access/policy). */
+  personConsent: boolean;
   serviceId: string;
   role: string | null;
   from: string;

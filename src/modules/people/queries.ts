@@ -2,7 +2,7 @@
 import { cypher } from '../../neo4j/driver';
 
 const PERSON = 'p.id AS id, p.displayName AS displayName, coalesce(p.consent, false) AS consent, coalesce(p.synthetic, false) AS synthetic';
-const EMPLOYMENT = 'p.id AS personId, s.id AS serviceId, w.role AS role, w.from AS from, w.to AS to';
+const EMPLOYMENT = 'p.id AS personId, coalesce(p.consent, false) AS personConsent, s.id AS serviceId, w.role AS role, w.from AS from, w.to AS to';
 
 export const personsById = cypher('people.personsById', `UNWIND $keys AS key MATCH (p:Person {id: key}) RETURN key, ${PERSON}`);
 export const employmentsOfPerson = cypher(
@@ -15,6 +15,13 @@ export const staffOfService = cypher(
   `UNWIND $keys AS key MATCH (p:Person)-[w:WORKS_AT]->(s:Service {id: key})
    WHERE w.from <= date($asOf) AND (w.to IS NULL OR w.to >= date($asOf))
    RETURN key, ${EMPLOYMENT} ORDER BY key, p.id`,
+);
+
+export const staffCountOfService = cypher(
+  'people.staffCountOfService',
+  `UNWIND $keys AS key MATCH (p:Person)-[w:WORKS_AT]->(:Service {id: key})
+   WHERE w.from <= date($asOf) AND (w.to IS NULL OR w.to >= date($asOf))
+   RETURN key, count(DISTINCT p) AS n`,
 );
 
 const PERSON_PAGE = `WHERE $after IS NULL OR p.id > $after WITH p ORDER BY p.id LIMIT $limit RETURN ${PERSON}`;

@@ -1,5 +1,6 @@
 /** Resolvers of the people module (and the staff of a service). */
 import type { Resolvers } from '../../__generated__/resolvers-types';
+import { peopleCount } from '../../access/counts';
 import { notFound } from '../../errors';
 import { int } from '../../neo4j/driver';
 import { keyOf, toGlobalId } from '../common/ids';
@@ -39,5 +40,6 @@ export const peopleResolvers: Resolvers = {
   },
   Service: {
     staff: (s, { asOf }, ctx) => ctx.loaders.people.staffOfService(asOf ?? ctx.today).load(s.id),
+    staffCount: async (s, { asOf }, ctx) => peopleCount(ctx, (await ctx.loaders.people.staffCountOfService(asOf ?? ctx.today).load(s.id)) ?? 0),
   },
 };

@@ -1,0 +1,138 @@
+/**
+ * Field-level access policy, applied by wrapping every field resolver of the schema (so a new
+ * field is governed the moment it exists). A field without an explicit rule falls back to its
+ * type's default, and a type without one to `analyst`: new things are private until someone
+ * decides otherwise. tests/e2e/access-walk.test.ts fails for any field left on that fallback.
+ *
+ * Besides allow/deny, the wrapper applies the rules about people (DESIGN.md §4):
+ *  - people without consent appear only in counts (rows about them are dropped; admins excepted);
+ *  - pseudonymised callers (observatory) get keyed pseudonyms for person ids and no names;
+ *  - zone keys see services of their own zone only, and territories inside it;
+ *  - every person-level read is recorded for the audit trail.
+ */
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import { defaultFieldResolver, getNamedType, GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { Context } from '../context';
+import { ErrorCode } from '../errors';
+import { pseudonymised, seesNames, type Principal, type Role } from './principal';
+import { pseudonym } from './pseudonym';
+import { checkTerritoryArgs } from './zone-scope';
+
+/**
+ * public      anyone, without a key (territory and service directory: what a public directory shows)
+ * member      any key
+ * person      person-level data: analysts, editors, admins by name; the observatory pseudonymised
+ * names       analysts, editors, admins only (names, work history, attendance lists)
+ * analyst     analysts and admins
+ * editor      editors and admins (writes)
+ * admin       admins
+ */
+export type Rule = 'public' | 'member' | 'person' | 'names' | 'analyst' | 'editor' | 'admin';
+
+const ALLOWED: Record<Rule, ReadonlySet<Role>> = {
+  public: new Set(['public', 'analyst', 'zone', 'observatory', 'editor', 'admin']),
+  member: new Set(['analyst', 'zone', 'observatory', 'editor', 'admin']),
+  person: new Set(['analyst', 'observatory', 'editor', 'admin']),
+  names: new Set(['analyst', 'editor', 'admin']),
+  analyst: new Set(['analyst', 'admin']),
+  editor: new Set(['editor', 'admin']),
+  admin: new Set(['admin']),
+};
+
+export interface TypePolicy {
+  /** Rule for fields not listed. */
+  '*'?: Rule;
+  [field: string]: Rule | undefined;
+}
+
+export type Policy = Record<string, TypePolicy>;
+
+/** The fallback for anything the policy does not name. */
+export const FALLBACK_RULE: Rule = 'analyst';
+
+export function ruleFor(policy: Policy, typeName: string, fieldName: string): { rule: Rule; explicit: boolean } {
+  const typePolicy = policy[typeName];
+  const rule = typePolicy?.[fieldName] ?? typePolicy?.['*'];
+  return rule ? { rule, explicit: true } : { rule: FALLBACK_RULE, explicit: false };
+}
+
+export function forbidden(principal: Principal, what: string): GraphQLError {
+  return new GraphQLError(`Forbidden: the ${principal.role} role may not read ${what}`, {
+    extensions: { code: ErrorCode.FORBIDDEN, role: principal.role },
+  });
+}
+
+interface PersonLike {
+  id: string;
+  consent?: boolean;
+}
+interface ZonedRow {
+  __typename?: string;
+  zoneCode?: string | null;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Rows about people who did not consent are dropped for everyone but admins. */
+function hideWithoutConsent(value: unknown, principal: Principal): unknown {
+  if (principal.role === 'admin' || !Array.isArray(value)) return value;
+  return value.filter((row) => !(isObject(row) && row.personConsent === false));
+}
+
+/** Services of other zones vanish from a zone key's answers (single values become null). */
+function keepOwnZone(value: unknown, principal: Principal): unknown {
+  if (principal.role !== 'zone') return value;
+  const foreign = (v: unknown) => isObject(v) && (v as ZonedRow).__typename === 'Service' && (v as ZonedRow).zoneCode !== principal.zone;
+  if (Array.isArray(value)) return value.filter((v) => !foreign(v));
+  if (isObject(value) && Array.isArray(value.rows)) {
+    // A connection page: drop foreign rows (totalCount stays the filtered query's own count).
+    return { ...value, rows: (value.rows as unknown[]).filter((v) => !foreign(v)) };
+  }
+  return foreign(value) ? null : value;
+}
+
+function withZoneFilter(args: Record<string, unknown>, zone: string | undefined): Record<string, unknown> {
+  const filter = (args.filter ?? {}) as Record<string, unknown>;
+  return filter.territory ? args : { ...args, filter: { ...filter, territory: { zone } } };
+}
+
+export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecret: string): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
+      const { rule } = ruleFor(policy, typeName, fieldName);
+      const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
+      const returnsType = getNamedType(field.type).name;
+      const filterArg = field.args?.filter;
+      const takesServiceFilter = filterArg !== undefined && getNamedType(filterArg.type).name === 'ServiceFilter';
+      const wrapped: GraphQLFieldResolver<unknown, Context> = async (parent, givenArgs, ctx, info) => {
+        let args = givenArgs;
+        const { principal } = ctx;
+        if (!ALLOWED[rule].has(principal.role)) throw forbidden(principal, `${typeName}.${fieldName}`);
+
+        if (typeName === 'Person' && isObject(parent)) {
+          const person = parent as unknown as PersonLike;
+          if (person.consent === false && principal.role !== 'admin') throw forbidden(principal, 'people who did not consent (they appear only in counts)');
+          ctx.personReads.add(person.id);
+          if (pseudonymised(principal)) {
+            if (fieldName === 'id') return pseudonym(pseudonymSecret, person.id);
+            if (fieldName === 'displayName') return null;
+          }
+        }
+        if (principal.role === 'zone') {
+          await checkTerritoryArgs(ctx, args as Record<string, unknown>, `${typeName}.${fieldName}`);
+          // A zone key's service lists default to its zone, so pages and totals are the zone's own.
+          if (takesServiceFilter) args = withZoneFilter(args as Record<string, unknown>, principal.zone);
+        }
+
+        let value: unknown = await resolve(parent, args, ctx, info);
+        if (returnsType === 'Employment' || returnsType === 'Attendance') value = hideWithoutConsent(value, principal);
+        if (returnsType === 'Service' || returnsType === 'ServiceConnection') value = keepOwnZone(value, principal);
+        return value;
+      };
+      // Keep names-only rules visible in introspection, for analysts reading the Docs panel.
+      return { ...field, resolve: wrapped, extensions: { ...field.extensions, access: rule } };
+    },
+  });
+}
+
+export const canSeeNames = seesNames;

@@ -1,0 +1,42 @@
+/**
+ * Zone keys: every territory argument must lie inside the key's zone. A municipality counts as
+ * inside only when all its social-health quartiers are (Brussels-City is split, so it is not);
+ * the region and monitoring-grid neighbourhoods (which have no zone) are outside.
+ */
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context';
+import { ErrorCode } from '../errors';
+import { parseTerritory } from '../modules/territory/select';
+import type { TerritoryInput } from '../__generated__/resolvers-types';
+
+const TERRITORY_ARGS = ['territory', 'within', 'select'];
+
+function territoryArgs(args: Record<string, unknown>): Array<[string, TerritoryInput]> {
+  const found: Array<[string, TerritoryInput]> = [];
+  for (const name of TERRITORY_ARGS) if (args[name] && typeof args[name] === 'object') found.push([name, args[name] as TerritoryInput]);
+  const filter = args.filter as { territory?: TerritoryInput } | undefined;
+  if (filter?.territory) found.push(['filter.territory', filter.territory]);
+  return found;
+}
+
+function outside(ctx: Context, argument: string, where: string): GraphQLError {
+  return new GraphQLError(`Forbidden: this key is scoped to zone ${ctx.principal.zone}; "${argument}" of ${where} lies outside it`, {
+    extensions: { code: ErrorCode.FORBIDDEN, argument, zone: ctx.principal.zone },
+  });
+}
+
+export async function checkTerritoryArgs(ctx: Context, args: Record<string, unknown>, where: string): Promise<void> {
+  const zone = ctx.principal.zone;
+  for (const [argument, input] of territoryArgs(args)) {
+    const sel = parseTerritory(input, argument);
+    const t = ctx.loaders.territory;
+    let inside: boolean;
+    if (sel.level === 'zone') inside = sel.code === zone;
+    else if (sel.level === 'neighbourhood') inside = (await t.neighbourhood.load(sel.code))?.zoneCode === zone;
+    else if (sel.level === 'municipality') {
+      const zones = await t.zonesOfMunicipality.load(sel.code);
+      inside = zones.length > 0 && zones.every((z) => z.code === zone);
+    } else inside = false;
+    if (!inside) throw outside(ctx, argument, where);
+  }
+}
