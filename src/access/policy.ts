@@ -79,8 +79,11 @@ function hideWithoutConsent(value: unknown, principal: Principal): unknown {
   return value.filter((row) => !(isObject(row) && row.personConsent === false));
 }
 
-/** Services of other zones vanish from a zone key's answers (single values become null). */
-function keepOwnZone(value: unknown, principal: Principal): unknown {
+/**
+ * Services of other zones vanish from a zone key's answers: dropped from lists, null in nested
+ * single fields, FORBIDDEN when asked for directly (a top-level lookup).
+ */
+function keepOwnZone(value: unknown, principal: Principal, topLevel: boolean): unknown {
   if (principal.role !== 'zone') return value;
   const foreign = (v: unknown) => isObject(v) && (v as ZonedRow).__typename === 'Service' && (v as ZonedRow).zoneCode !== principal.zone;
   if (Array.isArray(value)) return value.filter((v) => !foreign(v));
@@ -88,7 +91,9 @@ function keepOwnZone(value: unknown, principal: Principal): unknown {
     // A connection page: drop foreign rows (totalCount stays the filtered query's own count).
     return { ...value, rows: (value.rows as unknown[]).filter((v) => !foreign(v)) };
   }
-  return foreign(value) ? null : value;
+  if (!foreign(value)) return value;
+  if (topLevel) throw forbidden(principal, `services outside zone ${principal.zone}`);
+  return null;
 }
 
 function withZoneFilter(args: Record<string, unknown>, zone: string | undefined): Record<string, unknown> {
@@ -126,7 +131,7 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
 
         let value: unknown = await resolve(parent, args, ctx, info);
         if (returnsType === 'Employment' || returnsType === 'Attendance') value = hideWithoutConsent(value, principal);
-        if (returnsType === 'Service' || returnsType === 'ServiceConnection') value = keepOwnZone(value, principal);
+        if (returnsType === 'Service' || returnsType === 'ServiceConnection') value = keepOwnZone(value, principal, typeName === 'Query');
         return value;
       };
       // Keep names-only rules visible in introspection, for analysts reading the Docs panel.

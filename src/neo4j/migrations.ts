@@ -47,6 +47,14 @@ export const MIGRATIONS: Migration[] = [
       "CREATE FULLTEXT INDEX person_names IF NOT EXISTS FOR (n:Person) ON EACH [n.displayName] OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",
     ],
   },
+  {
+    version: 3,
+    name: 'access: API keys and the audit trail',
+    statements: [
+      'CREATE CONSTRAINT apikey_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT auditevent_id IF NOT EXISTS FOR (n:AuditEvent) REQUIRE n.id IS UNIQUE',
+    ],
+  },
 ];
 
 const checksum = (m: Migration) => crypto.createHash('sha256').update(m.statements.join('\n')).digest('hex').slice(0, 16);

@@ -1,0 +1,159 @@
+/**
+ * Walks the whole schema. Every object field must have an explicit access rule, and for every
+ * field reachable from the fixture, a query runs under each role and must come back as the rules
+ * say: readable, or FORBIDDEN. A new field without a rule, or without a way to reach it here,
+ * fails this test — so nothing new is exposed by accident.
+ */
+import { getNamedType, isObjectType, isNonNullType, type GraphQLField, type GraphQLObjectType } from 'graphql';
+import { ROLES, type Principal, type Role } from '../../src/access/principal';
+import { ruleFor, type Rule } from '../../src/access/policy';
+import { POLICY } from '../../src/access/rules';
+import { buildRawSchema } from '../../src/schema';
+import { closeTestDb, loadFixture, resetGraph } from '../helpers/db';
+import { testApi, type TestApi } from '../helpers/api';
+
+const schema = buildRawSchema();
+const PRINCIPALS: Record<Role, Principal> = {
+  public: { role: 'public' },
+  analyst: { role: 'analyst', keyId: 'k-analyst' },
+  zone: { role: 'zone', zone: 'SUD', keyId: 'k-zone' },
+  observatory: { role: 'observatory', keyId: 'k-obs' },
+  editor: { role: 'editor', keyId: 'k-editor' },
+  admin: { role: 'admin', keyId: 'k-admin' },
+};
+
+/** How to reach an object of each type in tests/fixtures/small-territory.cypher: a chain of [type, field+args]. */
+const ENTRY: Record<string, Array<[string, string]>> = {
+  Query: [],
+  Region: [['Query', 'region']],
+  Zone: [['Query', 'zone(code: "SUD")']],
+  Municipality: [['Query', 'municipality(nisCode: "21007")']],
+  Neighbourhood: [['Query', 'neighbourhood(code: "Q1")']],
+  Sector: [['Query', 'sector(code: "MENTAL_HEALTH")']],
+  Organisation: [['Query', 'organisation(id: "o1")']],
+  OrganisationConnection: [['Query', 'organisations(first: 1)']],
+  OrganisationEdge: [['Query', 'organisations(first: 1)'], ['OrganisationConnection', 'edges']],
+  Service: [['Query', 'service(id: "s1")']],
+  ServiceConnection: [['Query', 'services(first: 1)']],
+  ServiceEdge: [['Query', 'services(first: 1)'], ['ServiceConnection', 'edges']],
+  PageInfo: [['Query', 'services(first: 1)'], ['ServiceConnection', 'pageInfo']],
+  PeopleCount: [['Query', 'service(id: "s1")'], ['Service', 'staffCount']],
+  Initiative: [['Query', 'initiative(id: "ini1")']],
+  Edition: [['Query', 'edition(id: "ed1")']],
+  Session: [['Query', 'session(id: "x1")']],
+  SessionConnection: [['Query', 'service(id: "s1")'], ['Service', 'sessionsHosted']],
+  SessionEdge: [['Query', 'service(id: "s1")'], ['Service', 'sessionsHosted'], ['SessionConnection', 'edges']],
+  Attendance: [['Query', 'session(id: "x1")'], ['Session', 'attendances']],
+  Employment: [['Query', 'person(id: "p1")'], ['Person', 'employments']],
+  Person: [['Query', 'person(id: "p1")']],
+  PersonConnection: [['Query', 'people(first: 1)']],
+  PersonEdge: [['Query', 'people(first: 1)'], ['PersonConnection', 'edges']],
+  Viewer: [['Query', 'me']],
+  AuditEvent: [['Query', 'auditTrail(first: 1)'], ['AuditEventConnection', 'nodes']],
+  AuditEventConnection: [['Query', 'auditTrail(first: 1)']],
+  AuditEventEdge: [['Query', 'auditTrail(first: 1)'], ['AuditEventConnection', 'edges']],
+};
+
+/** Values for required arguments, by `Type.field`. */
+const REQUIRED_ARGS: Record<string, string> = {
+  'Query.node': '(id: "czE")',
+  'Query.zone': '(code: "SUD")',
+  'Query.municipality': '(nisCode: "21007")',
+  'Query.neighbourhood': '(code: "Q1")',
+  'Query.territory': '(select: { zone: "SUD" })',
+  'Query.sector': '(code: "MENTAL_HEALTH")',
+  'Query.organisation': '(id: "o1")',
+  'Query.service': '(id: "s1")',
+  'Query.initiative': '(id: "ini1")',
+  'Query.edition': '(id: "ed1")',
+  'Query.session': '(id: "x1")',
+  'Query.person': '(id: "p1")',
+};
+
+const SKIP_TYPES = new Set(['Mutation', 'Subscription']);
+
+function objectTypes(): GraphQLObjectType[] {
+  return Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__'));
+}
+
+function selectionFor(field: GraphQLField<unknown, unknown>): string {
+  const named = getNamedType(field.type);
+  return isObjectType(named) || 'getTypes' in named || 'resolveType' in named ? ' { __typename }' : '';
+}
+
+function queryFor(typeName: string, field: GraphQLField<unknown, unknown>): { text: string; rules: Rule[] } | null {
+  const chain = ENTRY[typeName];
+  if (!chain) return null;
+  const required = field.args.filter((a) => isNonNullType(a.type));
+  const args = required.length ? REQUIRED_ARGS[`${typeName}.${field.name}`] : '';
+  if (args === undefined) return null;
+  const steps = [...chain.map(([, f]) => f), `${field.name}${args}${selectionFor(field)}`];
+  const rules = [...chain.map(([t, f]) => ruleFor(POLICY, t, f.replace(/\(.*$/, '')).rule), ruleFor(POLICY, typeName, field.name).rule];
+  const text = steps.reduceRight((inner, step) => (inner ? `${step} { ${inner} }` : step), '');
+  return { text: `{ ${text} }`, rules };
+}
+
+const ALLOWED: Record<Rule, Role[]> = {
+  public: [...ROLES],
+  member: ['analyst', 'zone', 'observatory', 'editor', 'admin'],
+  person: ['analyst', 'observatory', 'editor', 'admin'],
+  names: ['analyst', 'editor', 'admin'],
+  analyst: ['analyst', 'admin'],
+  editor: ['editor', 'admin'],
+  admin: ['admin'],
+};
+
+let api: TestApi;
+beforeAll(async () => {
+  await resetGraph();
+  await loadFixture('small-territory');
+  api = await testApi();
+});
+afterAll(async () => {
+  await api.server.stop();
+  await closeTestDb();
+});
+
+it('every field of every type has an explicit access rule', () => {
+  const missing: string[] = [];
+  for (const type of objectTypes()) {
+    for (const field of Object.values(type.getFields())) if (!ruleFor(POLICY, type.name, field.name).explicit) missing.push(`${type.name}.${field.name}`);
+  }
+  expect(missing).toEqual([]);
+});
+
+it('every readable field can be reached by this walk (add an ENTRY or REQUIRED_ARGS for new ones)', () => {
+  const unreachable: string[] = [];
+  for (const type of objectTypes()) {
+    if (SKIP_TYPES.has(type.name)) continue;
+    for (const field of Object.values(type.getFields())) if (!queryFor(type.name, field)) unreachable.push(`${type.name}.${field.name}`);
+  }
+  expect(unreachable).toEqual([]);
+});
+
+describe.each(ROLES)('as %s', (role) => {
+  it('each field answers as its rules say', async () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    let denied = 0;
+    for (const type of objectTypes()) {
+      if (SKIP_TYPES.has(type.name)) continue;
+      for (const field of Object.values(type.getFields())) {
+        const q = queryFor(type.name, field);
+        if (!q) continue;
+        const allowed = q.rules.every((rule) => ALLOWED[rule].includes(role));
+        const { errors } = await api.run(q.text, {}, { as: PRINCIPALS[role] });
+        const codes = (errors ?? []).map((e) => e.extensions?.code);
+        const forbidden = codes.includes('FORBIDDEN');
+        checked += 1;
+        if (forbidden) denied += 1;
+        if (allowed && (errors?.length ?? 0) > 0) wrong.push(`${type.name}.${field.name}: expected data, got ${codes.join(',')} (${errors?.[0]?.message})`);
+        if (!allowed && !forbidden) wrong.push(`${type.name}.${field.name}: expected FORBIDDEN, got ${codes.join(',') || 'data'}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(120); // every field of every readable type, once
+    if (role === 'public') expect(denied).toBeGreaterThan(40); // people, initiatives, audit …
+    if (role === 'admin') expect(denied).toBe(0);
+  }, 120_000);
+});
