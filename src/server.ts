@@ -17,6 +17,7 @@ import { RateLimiter } from './access/rate-limit';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { formatError } from './http/format-error';
+import { logger } from './logger';
 import { graphiqlRouter } from './http/graphiql';
 import { registry } from './metrics';
 import { cypher, type Db } from './neo4j/driver';
@@ -42,7 +43,8 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
     maxDepth: { n: config.MAX_DEPTH },
     maxAliases: { n: config.MAX_ALIASES },
     maxDirectives: { n: config.MAX_DIRECTIVES },
-    maxTokens: { n: config.MAX_TOKENS },
+    // Token limit: graphql-js's own parser option below (a refusal there is a clean 400).
+    maxTokens: { enabled: false },
     costLimit: { maxCost: config.MAX_COST },
     blockFieldSuggestion: { enabled: !config.INTROSPECTION },
   }).protect();
@@ -51,6 +53,7 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
     introspection: config.INTROSPECTION,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.MAX_TOKENS },
     validationRules: armor.validationRules,
     formatError,
     plugins: [
@@ -96,6 +99,14 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
         createContext({ db, config, acceptLanguage: req.headers['accept-language'], principal: await authenticate(verifier, req.headers) }),
     }),
   );
+
+  // Malformed or oversized bodies never reach Apollo: answer them here, coded, without a stack.
+  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) logger.error({ err }, 'unhandled HTTP error');
+    const message = status === 413 ? 'Request body too large' : status === 500 ? 'Internal server error' : 'Malformed request body: expected JSON';
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
 
   return {
     app,

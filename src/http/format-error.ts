@@ -26,3 +26,4 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   return { ...formatted, extensions: { ...extensions, code } };
 }
+
