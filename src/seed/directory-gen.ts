@@ -1,0 +1,175 @@
+/**
+ * Organisations, services, people and their work history for one region. Invented names, marked
+ * "(démo)"/"(demo)" and synthetic: true. Mixes aim at Brussels realities: every municipality's
+ * CPAS/OCMW runs several services; general social work, mental health, primary care, youth and
+ * home help are common, palliative care and family planning rare; most services work in French,
+ * a fifth in Dutch, a quarter in both; staff turnover is visible in 2022–2024.
+ */
+import { SECTORS } from './brussels';
+import type { Dataset } from './dataset';
+import type { Random } from './random';
+import type { Quartier, RegionTerritory } from './territory-gen';
+
+export interface ServiceInfo {
+  id: string;
+  orgId: string;
+  zoneCode: string;
+  quartier: Quartier;
+  sectors: string[];
+  language: 'FR' | 'NL' | 'BOTH';
+}
+
+export interface Employment {
+  personId: string;
+  serviceId: string;
+  from: number;
+  to: number | null;
+}
+
+export interface Directory {
+  services: ServiceInfo[];
+  serviceById: Map<string, ServiceInfo>;
+  /** Work history per person, oldest first. */
+  jobsOf: Map<string, Employment[]>;
+  personIds: string[];
+}
+
+const WORDS: Array<[string, string]> = [
+  ['Les Tilleuls', 'De Linde'],
+  ['Le Pont', 'De Brug'],
+  ['Horizon', 'Horizon'],
+  ['La Passerelle', 'De Loopbrug'],
+  ["L'Escale", 'De Haven'],
+  ['Le Phare', 'De Vuurtoren'],
+  ['Archipel', 'Archipel'],
+  ['La Source', 'De Bron'],
+  ['Le Relais', 'Het Relais'],
+  ['Les Ateliers', 'De Ateliers'],
+  ['Le Jardin', 'De Tuin'],
+  ['La Boussole', 'Het Kompas'],
+  ['Le Carrefour', 'Het Kruispunt'],
+  ['Les Étoiles', 'De Sterren'],
+  ['La Clairière', 'De Open Plek'],
+  ['Le Fil', 'De Draad'],
+];
+const FIRST = ['Amina', 'Bram', 'Chloé', 'David', 'Elif', 'Fatima', 'Gert', 'Hanne', 'Ilias', 'Jasper', 'Karima', 'Lotte', 'Mehdi', 'Nadia', 'Olivier', 'Pieter', 'Rania', 'Sofie', 'Thomas', 'Yasmine', 'Zoé', 'Marc', 'Inès', 'Lucas', 'Nora', 'Samir', 'Eva', 'Jonas', 'Léa', 'Youssef'];
+const LAST = ['Peeters', 'Dubois', 'Janssens', 'El Amrani', 'Lambert', 'Maes', 'Benali', 'Claes', 'Dupont', 'Wouters', 'Yilmaz', 'Martin', 'Goossens', 'Diallo', 'Leroy', 'Jacobs', 'Mertens', 'Haddad', 'Renard', 'Willems', 'Kaya', 'Simon', 'Vermeulen', 'Mbala'];
+const ROLES = [
+  'assistant social / maatschappelijk werker',
+  'psychologue / psycholoog',
+  'infirmier / verpleegkundige',
+  'coordinateur / coördinator',
+  'éducateur / opvoeder',
+  'médecin / arts',
+  'aide familiale / verzorgende',
+  'agent logement / woonconsulent',
+];
+
+const CPAS_SECTORS = ['GENERAL_SOCIAL_WORK', 'HOME_HELP', 'HOUSING', 'ELDERLY_DEMENTIA'];
+const DAY = 86_400_000;
+export const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+export const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+
+export function generateDirectory(data: Dataset, rnd: Random, t: RegionTerritory, size: { services: number; people: number }): Directory {
+  const services: ServiceInfo[] = [];
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  let orgCount = 0;
+  let serviceCount = 0;
+  const quartiersByNis = new Map<string, Quartier[]>();
+  for (const q of t.quartiers) quartiersByNis.set(q.nis, [...(quartiersByNis.get(q.nis) ?? []), q]);
+
+  const addService = (orgId: string, q: Quartier, sectors: string[], language: ServiceInfo['language']) => {
+    serviceCount += 1;
+    const id = `${t.prefix}svc-${pad(serviceCount, 5)}`;
+    const sector = SECTORS.find((s) => s.code === sectors[0])!;
+    const [wordFr, wordNl] = rnd.pick(WORDS);
+    const muni = t.nameOfMunicipality.get(q.nis)!;
+    data.services.push({
+      id,
+      nameFr: `${sector.prefix[0]} ${wordFr} – ${muni.fr} (démo)`,
+      nameNl: `${sector.prefix[1]} ${wordNl} – ${muni.nl} (demo)`,
+      workingLanguage: language,
+      synthetic: true,
+      organisationId: orgId,
+      neighbourhoodCode: q.code,
+      monitoringCode: rnd.pick(t.monitoringByNis.get(q.nis)!),
+      sectors,
+      lat: Math.round((q.lat + (rnd.next() - 0.5) * 0.004) * 1e5) / 1e5,
+      lon: Math.round((q.lon + (rnd.next() - 0.5) * 0.006) * 1e5) / 1e5,
+    });
+    services.push({ id, orgId, zoneCode: q.zoneCode, quartier: q, sectors, language });
+  };
+  const addOrg = (nameFr: string, nameNl: string) => {
+    orgCount += 1;
+    const id = `${t.prefix}org-${pad(orgCount, 5)}`;
+    data.organisations.push({ id, nameFr, nameNl, synthetic: true });
+    return id;
+  };
+
+  // Each municipality's CPAS / OCMW runs three or four services.
+  const perMunicipalityFactor = Math.max(1, Math.round(size.services / 400));
+  for (const [nis, name] of t.nameOfMunicipality) {
+    const orgId = addOrg(`CPAS de ${name.fr} (démo)`, `OCMW ${name.nl} (demo)`);
+    const count = (3 + (rnd.chance(0.5) ? 1 : 0)) * perMunicipalityFactor;
+    for (let i = 0; i < count; i++) addService(orgId, rnd.pick(quartiersByNis.get(nis) ?? t.quartiers), [CPAS_SECTORS[i % CPAS_SECTORS.length] as string], 'BOTH');
+  }
+
+  // Associations: a new organisation or another service of the last one in the same municipality.
+  const lastOrgIn = new Map<string, { id: string; flemish: boolean }>();
+  while (serviceCount < size.services) {
+    const q = rnd.pick(t.quartiers);
+    // Mental health is over-represented in the Rézone area (it is why Rézone exists there).
+    const primary = rnd.weighted(SECTORS, (s) => s.weight * (q.rezoneArea && s.code === 'MENTAL_HEALTH' ? 3 : 1)).code;
+    const sectors = [primary];
+    if (rnd.chance(0.25)) {
+      const second = rnd.weighted(SECTORS, (s) => s.weight).code;
+      if (second !== primary) sectors.push(second);
+    }
+    let org = lastOrgIn.get(q.nis);
+    if (!org || rnd.chance(0.6)) {
+      const flemish = rnd.chance(0.22);
+      const [wordFr, wordNl] = rnd.pick(WORDS);
+      org = { id: addOrg(`Asbl ${wordFr} (démo)`, `Vzw ${wordNl} (demo)`), flemish };
+      lastOrgIn.set(q.nis, org);
+    }
+    const language = org.flemish ? (rnd.chance(0.7) ? 'NL' : 'BOTH') : rnd.chance(0.72) ? 'FR' : 'BOTH';
+    addService(org.id, q, sectors, language);
+  }
+
+  // People and work history.
+  const jobsOf = new Map<string, Employment[]>();
+  const personIds: string[] = [];
+  const start2010 = dayMs('2010-01-01');
+  const turnoverFrom = dayMs('2022-09-01');
+  const turnoverTo = dayMs('2024-06-30');
+  for (let i = 1; i <= size.people; i++) {
+    const personId = `${t.prefix}per-${pad(i, 6)}`;
+    personIds.push(personId);
+    data.people.push({ id: personId, displayName: `${rnd.pick(FIRST)} ${rnd.pick(LAST)}`, consent: rnd.chance(0.9), synthetic: true });
+    const current = rnd.pick(services);
+    const jobs: Employment[] = [];
+    const r = rnd.next();
+    if (r < 0.2) {
+      // Moved between 2022-09 and 2024-06: an earlier job that ended, then the current one.
+      const previous = rnd.pick(services);
+      const end = turnoverFrom + rnd.int(0, (turnoverTo - turnoverFrom) / DAY) * DAY;
+      jobs.push({ personId, serviceId: previous.id, from: start2010 + rnd.int(0, 10 * 365) * DAY, to: end });
+      if (previous.id !== current.id) jobs.push({ personId, serviceId: current.id, from: end + DAY, to: null });
+    } else if (r < 0.25) {
+      // Left the field between 2022-09 and 2024-06.
+      jobs.push({ personId, serviceId: current.id, from: start2010 + rnd.int(0, 10 * 365) * DAY, to: turnoverFrom + rnd.int(0, (turnoverTo - turnoverFrom) / DAY) * DAY });
+    } else {
+      jobs.push({ personId, serviceId: current.id, from: start2010 + rnd.int(0, 13 * 365) * DAY, to: null });
+    }
+    jobsOf.set(personId, jobs);
+    for (const job of jobs) data.employments.push({ personId, serviceId: job.serviceId, from: isoDate(job.from), to: job.to === null ? null : isoDate(job.to), role: rnd.pick(ROLES) });
+  }
+  return { services, serviceById: new Map(services.map((s) => [s.id, s])), jobsOf, personIds };
+}
+
+/** The service a person worked at on a day, or null. */
+export function serviceAt(dir: Directory, personId: string, ms: number): ServiceInfo | null {
+  const day = Math.floor(ms / DAY) * DAY; // employment dates are whole days
+  for (const job of dir.jobsOf.get(personId) ?? []) if (job.from <= day && (job.to === null || job.to >= day)) return dir.serviceById.get(job.serviceId) ?? null;
+  return null;
+}

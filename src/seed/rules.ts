@@ -1,0 +1,94 @@
+/**
+ * The seed rules (DESIGN.md §1), checked on a generated dataset: the demo graph must respect what
+ * the initiatives themselves require. Returns one line per violation (none expected).
+ */
+import type { Dataset } from './dataset';
+
+const HOUR = 3_600_000;
+
+export function checkDemoRules(data: Dataset): string[] {
+  const problems: string[] = [];
+  const serviceById = new Map(data.services.map((s) => [s.id, s]));
+  const neighbourhoodByCode = new Map(data.neighbourhoods.map((n) => [n.code, n]));
+  const editionById = new Map(data.editions.map((e) => [e.id, e]));
+  const initiativeById = new Map(data.initiatives.map((i) => [i.id, i]));
+  const sessionById = new Map(data.sessions.map((s) => [s.id, s]));
+  const jobs = new Map<string, Dataset['employments']>();
+  for (const e of data.employments) jobs.set(e.personId, [...(jobs.get(e.personId) ?? []), e]);
+  const serviceOn = (personId: string, iso: string) => {
+    const day = iso.slice(0, 10);
+    return (jobs.get(personId) ?? []).find((j) => j.from <= day && (j.to === null || j.to >= day))?.serviceId ?? null;
+  };
+
+  // Sessions lie inside their edition's dates.
+  for (const s of data.sessions) {
+    const e = editionById.get(s.editionId)!;
+    if (s.startsAt.slice(0, 10) < e.startsOn || s.endsAt.slice(0, 10) > e.endsOn) problems.push(`session ${s.id} outside edition ${e.id}`);
+  }
+
+  // Attendees work somewhere on the day (user representatives excepted); nobody is in two places at once.
+  const booked = new Map<string, Array<[number, number, string]>>();
+  for (const a of data.attendances) {
+    const s = sessionById.get(a.sessionId)!;
+    if (a.role !== 'USER_REPRESENTATIVE' && !serviceOn(a.personId, s.startsAt)) problems.push(`${a.personId} attends ${s.id} without working anywhere that day`);
+    const [start, end] = [Date.parse(s.startsAt), Date.parse(s.endsAt)];
+    const clash = (booked.get(a.personId) ?? []).find(([s0, e0]) => s0 < end && start < e0);
+    if (clash) problems.push(`${a.personId} attends ${s.id} and ${clash[2]} at the same time`);
+    booked.set(a.personId, [...(booked.get(a.personId) ?? []), [start, end, s.id]]);
+  }
+
+  const attendeesOf = new Map<string, Dataset['attendances']>();
+  for (const a of data.attendances) attendeesOf.set(a.sessionId, [...(attendeesOf.get(a.sessionId) ?? []), a]);
+  const sessionsOf = new Map<string, Dataset['sessions']>();
+  for (const s of data.sessions) sessionsOf.set(s.editionId, [...(sessionsOf.get(s.editionId) ?? []), s]);
+
+  for (const e of data.editions) {
+    const kind = initiativeById.get(e.initiativeId)!.kind;
+    const sessions = sessionsOf.get(e.id) ?? [];
+    if (kind === 'INTERVISION') {
+      // One person per organisation per group; two animators.
+      const orgOfPerson = new Map<string, string>();
+      for (const s of sessions)
+        for (const a of attendeesOf.get(s.id) ?? []) {
+          const org = serviceById.get(serviceOn(a.personId, s.startsAt) ?? '')?.organisationId;
+          if (org) orgOfPerson.set(a.personId, org);
+        }
+      const orgs = [...orgOfPerson.values()];
+      if (new Set(orgs).size !== orgs.length) problems.push(`${e.id}: two people of one organisation`);
+      for (const s of sessions) {
+        const animators = (attendeesOf.get(s.id) ?? []).filter((a) => a.role === 'ANIMATOR').length;
+        if (animators !== 2) problems.push(`${s.id}: ${animators} animators, not 2`);
+      }
+    }
+    if (kind === 'OPEN_DOOR') {
+      for (const s of sessions) {
+        const host = serviceById.get(s.hostId ?? '');
+        if (!host || !host.sectors.includes('MENTAL_HEALTH')) problems.push(`${s.id}: Rézone host is not mental-health oriented`);
+        if (host && !neighbourhoodByCode.get(host.neighbourhoodCode)?.rezoneArea) problems.push(`${s.id}: Rézone host outside the Rézone area`);
+        const visitors = (attendeesOf.get(s.id) ?? []).length;
+        if (visitors > 15) problems.push(`${s.id}: ${visitors} visitors in a slot (max 15)`);
+        if (Date.parse(s.endsAt) - Date.parse(s.startsAt) !== 1.5 * HOUR) problems.push(`${s.id}: slot is not 1.5 h`);
+      }
+    }
+    if (kind === 'IMMERSION') {
+      const hosts = new Set<string>();
+      const senders = new Set<string>();
+      for (const s of sessions) {
+        if (Date.parse(s.endsAt) - Date.parse(s.startsAt) < 7.5 * HOUR) problems.push(`${s.id}: immersion shorter than a full day`);
+        const host = serviceById.get(s.hostId ?? '');
+        if (host) hosts.add(host.organisationId);
+        for (const a of attendeesOf.get(s.id) ?? []) {
+          const org = serviceById.get(serviceOn(a.personId, s.startsAt) ?? '')?.organisationId;
+          if (org) senders.add(org);
+          if (org && org === host?.organisationId) problems.push(`${s.id}: visitor from the host's own organisation`);
+        }
+      }
+      for (const org of new Set([...hosts, ...senders])) if (!hosts.has(org) || !senders.has(org)) problems.push(`${e.id}: organisation ${org} does not both host and send`);
+    }
+  }
+  // Connect: 3 French and 1 Dutch group per cycle.
+  const connectCycles = new Map<string, string[]>();
+  for (const e of data.editions) if (initiativeById.get(e.initiativeId)!.kind === 'INTERVISION') connectCycles.set(e.cycle, [...(connectCycles.get(e.cycle) ?? []), e.language]);
+  for (const [cycle, langs] of connectCycles) if (langs.sort().join() !== 'FR,FR,FR,NL') problems.push(`Connect ${cycle}: groups ${langs.join(',')}`);
+  return problems;
+}
