@@ -34,7 +34,7 @@ withScriptDb(async (db) => {
   const bar = process.stdout.isTTY ? new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} rows | {what}' }, Presets.shades_classic) : null;
   bar?.start(total, 0, { what: '' });
   t0 = Date.now();
-  const report = await loadDataset(db, data, { onProgress: (done, all, what) => bar?.update(done, { what }) });
+  const report = await loadDataset(db, data, { onProgress: (done, _total, what) => bar?.update(done, { what }) });
   bar?.stop();
   const seconds = (Date.now() - t0) / 1000;
   const loaded = Object.values(report.rows).reduce((a, b) => a + b, 0);
