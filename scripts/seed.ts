@@ -7,6 +7,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { migrate } from '../src/neo4j/migrations';
 import { generateDataset, SCALES, type Scale } from '../src/seed/generate';
 import { loadDataset } from '../src/seed/load';
+import { rebuildAllTies } from '../src/modules/network/ties';
 import { withScriptDb } from './script-db';
 
 function option(name: string, fallback: string): string {
@@ -40,4 +41,6 @@ withScriptDb(async (db) => {
   const loaded = Object.values(report.rows).reduce((a, b) => a + b, 0);
   for (const [what, rows] of Object.entries(report.rows)) console.log(`  ${what.padEnd(24)} ${rows.toLocaleString('en').padStart(10)}`);
   console.log(`Loaded ${loaded.toLocaleString('en')} rows in ${seconds.toFixed(1)} s (${Math.round(loaded / seconds).toLocaleString('en')} rows/s)`);
+  const ties = await rebuildAllTies(db);
+  console.log(`Derived ${ties.met.toLocaleString('en')} MET and ${ties.knows.toLocaleString('en')} KNOWS ties in ${(ties.ms / 1000).toFixed(1)} s`);
 });
