@@ -1,0 +1,41 @@
+/**
+ * networkx (Python), the reference implementation we compare our measures with. Installed once from
+ * PyPI into the ignored .pydeps/ folder (pip --target), then called with a graph as JSON.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/config';
+import type { ServiceGraph } from '../../src/modules/network/measures/graph';
+
+const TARGET = path.join(PROJECT_ROOT, '.pydeps');
+const VERSION = '3.4.2';
+
+function ensureNetworkx(): void {
+  if (fs.existsSync(path.join(TARGET, 'networkx', '__init__.py'))) return;
+  execFileSync('python3', ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', TARGET, `networkx==${VERSION}`], { stdio: 'inherit' });
+}
+
+const SCRIPT = `
+import json, sys
+import networkx as nx
+g = json.load(sys.stdin)
+G = nx.Graph()
+G.add_nodes_from(n['id'] for n in g['nodes'])
+for e in g['edges']:
+    G.add_edge(e['a'], e['b'], weight=e['strength'])
+bc = nx.betweenness_centrality(G, normalized=True)
+con = nx.constraint(G, weight='weight')
+print(json.dumps({'betweenness': bc, 'constraint': {k: (None if v != v else v) for k, v in con.items()}}))
+`;
+
+export interface ReferenceMeasures {
+  betweenness: Record<string, number>;
+  constraint: Record<string, number | null>;
+}
+
+export function networkxMeasures(graph: ServiceGraph): ReferenceMeasures {
+  ensureNetworkx();
+  const out = execFileSync('python3', ['-c', SCRIPT], { input: JSON.stringify(graph), env: { ...process.env, PYTHONPATH: TARGET }, encoding: 'utf8' });
+  return JSON.parse(out) as ReferenceMeasures;
+}
