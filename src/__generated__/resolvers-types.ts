@@ -5,6 +5,7 @@ import type { SectorRow, OrganisationRow, ServiceRow, ServicePage, OrganisationP
 import type { InitiativeRow, EditionRow, SessionRow, SessionPage, AttendanceRow } from '../modules/initiatives/model';
 import type { PersonRow, PersonPage, EmploymentRow } from '../modules/people/model';
 import type { AuditPage } from '../access/model';
+import type { AcquaintanceRow, AcquaintancePage, MixingCellRow, GapRow, EiScoreRow, EiIndexRow, BrokerRow, BrokersRow, TieAtRiskRow, TurnoverImpactRow, InitiativeBorderRow, ZoneReachRow, InitiativeImpactRow, PathStepRow, IntroductionPathRow, RecommendationRow } from '../modules/network/model';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -21,6 +22,48 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** A point in time, ISO-8601 with a UTC offset (for example `2023-10-05T07:00:00.000Z`). */
   DateTime: { input: string; output: string; }
+};
+
+/**
+ * An acquaintance between two services (a KNOWS tie): people of the two services met through
+ * initiatives while working there, or someone of one visited the other (open-door visit,
+ * immersion day). Figures count only encounters inside the requested window.
+ */
+export type Acquaintance = {
+  __typename?: 'Acquaintance';
+  /** The service with the lower id. */
+  a: Service;
+  b: Service;
+  /** Distinct people of `a` and of `b` who carried the tie (over all time). */
+  breadthA: PeopleCount;
+  breadthB: PeopleCount;
+  /** Date of the first and the last encounter in the window (recency). */
+  firstMet: Scalars['Date']['output'];
+  /** Initiatives through which the two services met. */
+  initiatives: Array<Initiative>;
+  lastMet: Scalars['Date']['output'];
+  /** Encounters in the window: pairs of people present together, plus visits. */
+  strength: Scalars['Int']['output'];
+  /** Of which visits and immersion days. */
+  visits: Scalars['Int']['output'];
+};
+
+/** The KNOWS subgraph of a territory's services: every service (node) and a page of its ties (edges). */
+export type AcquaintanceConnection = {
+  __typename?: 'AcquaintanceConnection';
+  edges: Array<AcquaintanceEdge>;
+  nodes: Array<Acquaintance>;
+  pageInfo: PageInfo;
+  /** All services of the territory that pass the filters, tied or not. */
+  services: Array<Service>;
+  /** Ties among the territory's services in the window. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AcquaintanceEdge = {
+  __typename?: 'AcquaintanceEdge';
+  cursor: Scalars['String']['output'];
+  node: Acquaintance;
 };
 
 /** A person's registration at a session, and whether they came. */
@@ -77,6 +120,56 @@ export type AuditEventEdge = {
   node: AuditEvent;
 };
 
+/** A service's position as a bridge. */
+export type Broker = {
+  __typename?: 'Broker';
+  /**
+   * Betweenness (Freeman 1977): the share of shortest paths between two other services that pass
+   * through this one, normalised to [0, 1].
+   */
+  betweenness: Scalars['Float']['output'];
+  /**
+   * Burt's constraint (1992): Σⱼ (pᵢⱼ + Σ_q pᵢ_q p_qⱼ)², with pᵢⱼ the share of this service's tie
+   * strength going to j. Low: it bridges contacts who do not know each other; high: its contacts are
+   * all tied together. Null for isolates.
+   */
+  constraint?: Maybe<Scalars['Float']['output']>;
+  /** Number of services it is tied to in the window. */
+  degree: Scalars['Int']['output'];
+  roles: BrokerageRoles;
+  service: Service;
+};
+
+/**
+ * Gould & Fernandez's brokerage roles (1989), with sector as the group, counted over ordered open
+ * paths a → b → c through the broker b (a and c not tied). Ties have no direction, so each path is read
+ * both ways: a path where b shares the sector of exactly one end counts once as gatekeeper and once
+ * as representative.
+ */
+export type BrokerageRoles = {
+  __typename?: 'BrokerageRoles';
+  /** a and c share a sector, b comes from another (itinerant broker). */
+  consultant: Scalars['Int']['output'];
+  /** a, b, c in one sector. */
+  coordinator: Scalars['Int']['output'];
+  /** b in c's sector (the receiver): lets an outsider in. */
+  gatekeeper: Scalars['Int']['output'];
+  /** three different sectors. */
+  liaison: Scalars['Int']['output'];
+  /** b in a's sector (the sender): speaks for its own to the outside. */
+  representative: Scalars['Int']['output'];
+};
+
+export type Brokers = {
+  __typename?: 'Brokers';
+  /** Services ranked by betweenness, highest first. */
+  brokers: Array<Broker>;
+  /** Services with no tie in the window. */
+  isolates: Array<Service>;
+  /** Services measured. */
+  serviceCount: Scalars['Int']['output'];
+};
+
 /** One cycle or year of an initiative (a Connect group of 2023-2024, Rézoneweek 2023 …). */
 export type Edition = Node & {
   __typename?: 'Edition';
@@ -104,6 +197,25 @@ export type EditionNameArgs = {
   lang?: InputMaybe<Lang>;
 };
 
+export type EiIndex = {
+  __typename?: 'EiIndex';
+  sectors: Array<EiScore>;
+  territory: EiScore;
+};
+
+/**
+ * Krackhardt & Stern's E-I index (1988): (E − I) / (E + I), where E counts ties to other sectors and
+ * I ties within the sector. −1: a sector closed on itself; +1: only outward ties. Null without ties.
+ */
+export type EiScore = {
+  __typename?: 'EiScore';
+  external: Scalars['Int']['output'];
+  index?: Maybe<Scalars['Float']['output']>;
+  internal: Scalars['Int']['output'];
+  /** Null for the whole territory. */
+  sector?: Maybe<Sector>;
+};
+
 /** A period a person worked at a service (WORKS_AT). `to` is null while it lasts. */
 export type Employment = {
   __typename?: 'Employment';
@@ -114,6 +226,21 @@ export type Employment = {
   role?: Maybe<Scalars['String']['output']>;
   service: Service;
   to?: Maybe<Scalars['Date']['output']>;
+};
+
+/**
+ * An intersectoral gap: a pair of sectors present in the territory with no ties, or fewer than
+ * `threshold` × expected.
+ */
+export type Gap = {
+  __typename?: 'Gap';
+  expected: Scalars['Float']['output'];
+  observed: Scalars['Int']['output'];
+  possible: Scalars['Int']['output'];
+  sectorA: Sector;
+  sectorB: Sector;
+  /** Services of A with no tie to B, plus services of B with no tie to A: the ranking key. */
+  unconnectedServices: Scalars['Int']['output'];
 };
 
 /** A networking initiative: a recurring programme run by an organiser. */
@@ -136,6 +263,30 @@ export type InitiativeNameArgs = {
   lang?: InputMaybe<Lang>;
 };
 
+/** What an edition changed. */
+export type InitiativeImpact = {
+  __typename?: 'InitiativeImpact';
+  /** Registrations / capacity, over sessions with a capacity; null when none has one. */
+  capacityUse?: Maybe<Scalars['Float']['output']>;
+  edition: Edition;
+  /** Hosts that had never hosted this initiative before. */
+  firstTimeHosts: Scalars['Int']['output'];
+  /** Of whom never present at an earlier edition of the initiative. */
+  firstTimeParticipants: PeopleCount;
+  hosts: Scalars['Int']['output'];
+  /** Of which between a French-only and a Dutch-only service. */
+  newCrossLanguageTies: Scalars['Int']['output'];
+  /** Of which between services of different primary sectors. */
+  newCrossSectorTies: Scalars['Int']['output'];
+  /** Service ties whose first encounter ever was at this edition. */
+  newTies: Scalars['Int']['output'];
+  /** No-shows / (present + no-shows); null without either. */
+  noShowRate?: Maybe<Scalars['Float']['output']>;
+  /** People present at least once. */
+  participants: PeopleCount;
+  reach: Array<ZoneReach>;
+};
+
 /** The kinds of networking initiative described in the seed documents. */
 export type InitiativeKind =
   /** Community of practice, e.g. Brusano's praktijkgemeenschappen of buurtreferenten. */
@@ -149,6 +300,23 @@ export type InitiativeKind =
   /** Open-door week, e.g. Rézoneweek: visitors come to host services in short slots. */
   | 'OPEN_DOOR';
 
+export type InitiativeLanguageBorder = {
+  __typename?: 'InitiativeLanguageBorder';
+  crossBorder: Scalars['Int']['output'];
+  initiative: Initiative;
+  share?: Maybe<Scalars['Float']['output']>;
+  ties: Scalars['Int']['output'];
+};
+
+export type IntroductionPath = {
+  __typename?: 'IntroductionPath';
+  /** False when no chain of acquaintances connects them (within maxSteps): an answer, not an error. */
+  found: Scalars['Boolean']['output'];
+  /** The service the chain starts from (the person's current service when starting from a person). */
+  start?: Maybe<Service>;
+  steps: Array<PathStep>;
+};
+
 /**
  * The language a name is returned in. When a field's `lang` argument is omitted, the request's
  * `Accept-Language` header decides (`nl`… gives NL, anything else FR).
@@ -158,6 +326,40 @@ export type Lang =
   | 'FR'
   /** Nederlands */
   | 'NL';
+
+export type LanguageBorder = {
+  __typename?: 'LanguageBorder';
+  /** The same, counting only ties an initiative contributed to. */
+  initiatives: Array<InitiativeLanguageBorder>;
+  territory: LanguageBorderShare;
+};
+
+/**
+ * Ties across the language border: between a French-only and a Dutch-only service (bilingual
+ * services do not count as crossing).
+ */
+export type LanguageBorderShare = {
+  __typename?: 'LanguageBorderShare';
+  crossBorder: Scalars['Int']['output'];
+  /** crossBorder / ties; null without ties. */
+  share?: Maybe<Scalars['Float']['output']>;
+  ties: Scalars['Int']['output'];
+};
+
+/** One cell of the sector × sector mixing matrix of a territory. */
+export type MixingCell = {
+  __typename?: 'MixingCell';
+  /** observed / possible; null when no pair is possible. */
+  density?: Maybe<Scalars['Float']['output']>;
+  /** Ties expected if the territory's ties fell at random: all ties × possible / all pairs of services. */
+  expected: Scalars['Float']['output'];
+  /** Ties between services of the two sectors (within one sector when A = B). */
+  observed: Scalars['Int']['output'];
+  /** Pairs of services that could be tied: nA × nB, or n(n − 1)/2 within one sector. */
+  possible: Scalars['Int']['output'];
+  sectorA: Sector;
+  sectorB: Sector;
+};
 
 /** A municipality (gemeente / commune), identified by its NIS code (21001–21019). */
 export type Municipality = Node & {
@@ -273,6 +475,17 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** One step of an introduction: two services whose people met. */
+export type PathStep = {
+  __typename?: 'PathStep';
+  firstMet: Scalars['Date']['output'];
+  from: Service;
+  /** Where they met. */
+  initiatives: Array<Initiative>;
+  lastMet: Scalars['Date']['output'];
+  to: Service;
+};
+
 /**
  * A number of people. Counts under 5 are suppressed for pseudonymised callers (zone teams, the
  * observatory): `value` is then null and `suppressed` true, so that nobody can be singled out.
@@ -320,14 +533,34 @@ export type PersonEdge = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Which services of a territory know each other: the KNOWS subgraph, edges paginated (strongest first). */
+  acquaintances: AcquaintanceConnection;
   /** Reads of person-level data, newest first (admins only). Filter by a person id to see who read about them. */
   auditTrail: AuditEventConnection;
+  /** Who bridges sectors and who is isolated (exact measures, up to 3,000 services: TOO_LARGE beyond). */
+  brokers: Brokers;
   edition?: Maybe<Edition>;
+  /** How open each sector is: Krackhardt & Stern's E-I index. */
+  eiIndex: EiIndex;
+  /** Ties carried by a single person on one side, as of a date (default today). */
+  fragileTies: Array<TieAtRisk>;
+  /** Intersectoral gaps, ranked by services left unconnected. */
+  gaps: Array<Gap>;
   initiative?: Maybe<Initiative>;
+  /** What an edition changed: new ties, reach, first-timers, no-shows, capacity use. */
+  initiativeImpact: InitiativeImpact;
   /** Initiatives, optionally of one kind. */
   initiatives: Array<Initiative>;
+  /** Who can introduce me: the shortest chain of acquaintances from a service (or a person's service) to a service. */
+  introductionPath: IntroductionPath;
+  /** Does the language border hold? Share of ties between French-only and Dutch-only services. */
+  languageBorder: LanguageBorder;
+  /** Ties whose people have all left one side, as of a date (default today). */
+  lostTies: Array<TieAtRisk>;
   /** The caller's role and scope. */
   me: Viewer;
+  /** The sector × sector mixing matrix of a territory. */
+  mixingMatrix: Array<MixingCell>;
   /** The 19 municipalities, by NIS code. */
   municipalities: Array<Municipality>;
   /** A municipality by NIS code; NOT_FOUND when unknown. */
@@ -344,6 +577,8 @@ export type Query = {
   /** People, by name search, paginated. */
   people: PersonConnection;
   person?: Maybe<Person>;
+  /** Where the next edition of an initiative should go: hosts, zones and sector mixes ranked by the gap they would close. */
+  recommendations: Array<Recommendation>;
   /** The Brussels-Capital Region. */
   region: Region;
   /** A sector by code; NOT_FOUND when unknown. */
@@ -356,10 +591,22 @@ export type Query = {
   session?: Maybe<Session>;
   /** Any territorial unit, chosen with exactly one field of `TerritoryInput`. */
   territory?: Maybe<Territory>;
+  /** What a service would lose if this person left (as of a date, default today). */
+  turnoverImpact: TurnoverImpact;
   /** A care zone by code; NOT_FOUND when the code is unknown. */
   zone?: Maybe<Zone>;
   /** The five care zones. */
   zones: Array<Zone>;
+};
+
+
+export type QueryAcquaintancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  language?: InputMaybe<WorkingLanguage>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  territory: TerritoryInput;
+  window?: InputMaybe<TimeWindow>;
 };
 
 
@@ -370,8 +617,44 @@ export type QueryAuditTrailArgs = {
 };
 
 
+export type QueryBrokersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  language?: InputMaybe<WorkingLanguage>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  territory: TerritoryInput;
+  window?: InputMaybe<TimeWindow>;
+};
+
+
 export type QueryEditionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryEiIndexArgs = {
+  language?: InputMaybe<WorkingLanguage>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  territory: TerritoryInput;
+  window?: InputMaybe<TimeWindow>;
+};
+
+
+export type QueryFragileTiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  language?: InputMaybe<WorkingLanguage>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  territory: TerritoryInput;
+};
+
+
+export type QueryGapsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  language?: InputMaybe<WorkingLanguage>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  territory: TerritoryInput;
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+  window?: InputMaybe<TimeWindow>;
 };
 
 
@@ -380,8 +663,45 @@ export type QueryInitiativeArgs = {
 };
 
 
+export type QueryInitiativeImpactArgs = {
+  edition: Scalars['ID']['input'];
+};
+
+
 export type QueryInitiativesArgs = {
   kind?: InputMaybe<InitiativeKind>;
+};
+
+
+export type QueryIntroductionPathArgs = {
+  fromPerson?: InputMaybe<Scalars['ID']['input']>;
+  fromService?: InputMaybe<Scalars['ID']['input']>;
+  maxSteps?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['ID']['input'];
+};
+
+
+export type QueryLanguageBorderArgs = {
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  territory: TerritoryInput;
+  window?: InputMaybe<TimeWindow>;
+};
+
+
+export type QueryLostTiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  language?: InputMaybe<WorkingLanguage>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  territory: TerritoryInput;
+};
+
+
+export type QueryMixingMatrixArgs = {
+  language?: InputMaybe<WorkingLanguage>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  territory: TerritoryInput;
+  window?: InputMaybe<TimeWindow>;
 };
 
 
@@ -430,6 +750,13 @@ export type QueryPersonArgs = {
 };
 
 
+export type QueryRecommendationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  initiative: Scalars['ID']['input'];
+  territory?: InputMaybe<TerritoryInput>;
+};
+
+
 export type QuerySectorArgs = {
   code: Scalars['String']['input'];
 };
@@ -457,9 +784,42 @@ export type QueryTerritoryArgs = {
 };
 
 
+export type QueryTurnoverImpactArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  person: Scalars['ID']['input'];
+  service: Scalars['ID']['input'];
+};
+
+
 export type QueryZoneArgs = {
   code: Scalars['String']['input'];
 };
+
+export type Recommendation = {
+  __typename?: 'Recommendation';
+  kind: RecommendationKind;
+  /** Why, in words. */
+  reason: Scalars['String']['output'];
+  /** Higher is better: how much gap it would close. */
+  score: Scalars['Float']['output'];
+  sectorA?: Maybe<Sector>;
+  sectorB?: Maybe<Sector>;
+  service?: Maybe<Service>;
+  zone?: Maybe<Zone>;
+};
+
+
+export type RecommendationReasonArgs = {
+  lang?: InputMaybe<Lang>;
+};
+
+export type RecommendationKind =
+  /** A service to invite as host. */
+  | 'HOST'
+  /** A pair of sectors to bring together. */
+  | 'SECTOR_MIX'
+  /** A zone where the next edition would close most gaps. */
+  | 'ZONE';
 
 /** The Brussels-Capital Region (gewest / région): the top territorial level. */
 export type Region = Node & {
@@ -631,6 +991,45 @@ export type TerritoryInput = {
 };
 
 /**
+ * A tie and who still carries it on a date. The host side of a visit carries no named person; it
+ * counts as carried by the service itself.
+ */
+export type TieAtRisk = {
+  __typename?: 'TieAtRisk';
+  carriersA: PeopleCount;
+  carriersB: PeopleCount;
+  status: TieStatus;
+  tie: Acquaintance;
+};
+
+/** How much a tie still rests on people who are there. */
+export type TieStatus =
+  /** Carried by a single person on one side: one departure loses it. */
+  | 'FRAGILE'
+  /** Everyone who carried it on one side has left that service. */
+  | 'LOST'
+  /** At least two carriers left on every side that had people. */
+  | 'SOLID';
+
+/** A period of time. Either end may be open. Ties count only the encounters that happened inside it. */
+export type TimeWindow = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** What a service would lose if one person left. */
+export type TurnoverImpact = {
+  __typename?: 'TurnoverImpact';
+  service: Service;
+  /** Ties of the service this person carries on its side. */
+  tiesCarried: Scalars['Int']['output'];
+  /** Ties no one else carries: lost if the person leaves. */
+  wouldBeLost: Array<Acquaintance>;
+  /** Ties left with a single carrier. */
+  wouldBecomeFragile: Array<Acquaintance>;
+};
+
+/**
  * Who the API thinks is calling, from the API key sent as `Authorization: Bearer <key>` or
  * `X-API-Key: <key>`. Without a key the role is `public`: territory and service directory only.
  */
@@ -685,6 +1084,13 @@ export type Zone = Node & {
  */
 export type ZoneNameArgs = {
   lang?: InputMaybe<Lang>;
+};
+
+export type ZoneReach = {
+  __typename?: 'ZoneReach';
+  /** Services of the zone whose people took part. */
+  services: Scalars['Int']['output'];
+  zone: Zone;
 };
 
 
@@ -785,6 +1191,9 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Acquaintance: ResolverTypeWrapper<AcquaintanceRow>;
+  AcquaintanceConnection: ResolverTypeWrapper<AcquaintancePage>;
+  AcquaintanceEdge: ResolverTypeWrapper<Omit<AcquaintanceEdge, 'node'> & { node: ResolversTypes['Acquaintance'] }>;
   Attendance: ResolverTypeWrapper<AttendanceRow>;
   AttendanceRole: AttendanceRole;
   AttendanceStatus: AttendanceStatus;
@@ -792,15 +1201,28 @@ export type ResolversTypes = {
   AuditEventConnection: ResolverTypeWrapper<AuditPage>;
   AuditEventEdge: ResolverTypeWrapper<AuditEventEdge>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Broker: ResolverTypeWrapper<BrokerRow>;
+  BrokerageRoles: ResolverTypeWrapper<BrokerageRoles>;
+  Brokers: ResolverTypeWrapper<BrokersRow>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Edition: ResolverTypeWrapper<EditionRow>;
+  EiIndex: ResolverTypeWrapper<EiIndexRow>;
+  EiScore: ResolverTypeWrapper<EiScoreRow>;
   Employment: ResolverTypeWrapper<EmploymentRow>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Gap: ResolverTypeWrapper<GapRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Initiative: ResolverTypeWrapper<InitiativeRow>;
+  InitiativeImpact: ResolverTypeWrapper<InitiativeImpactRow>;
   InitiativeKind: InitiativeKind;
+  InitiativeLanguageBorder: ResolverTypeWrapper<InitiativeBorderRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntroductionPath: ResolverTypeWrapper<IntroductionPathRow>;
   Lang: Lang;
+  LanguageBorder: ResolverTypeWrapper<Omit<LanguageBorder, 'initiatives'> & { initiatives: Array<ResolversTypes['InitiativeLanguageBorder']> }>;
+  LanguageBorderShare: ResolverTypeWrapper<LanguageBorderShare>;
+  MixingCell: ResolverTypeWrapper<MixingCellRow>;
   Municipality: ResolverTypeWrapper<MunicipalityRow>;
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodRow>;
   NeighbourhoodGrid: NeighbourhoodGrid;
@@ -809,11 +1231,14 @@ export type ResolversTypes = {
   OrganisationConnection: ResolverTypeWrapper<OrganisationPage>;
   OrganisationEdge: ResolverTypeWrapper<Omit<OrganisationEdge, 'node'> & { node: ResolversTypes['Organisation'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PathStep: ResolverTypeWrapper<PathStepRow>;
   PeopleCount: ResolverTypeWrapper<PeopleCount>;
   Person: ResolverTypeWrapper<PersonRow>;
   PersonConnection: ResolverTypeWrapper<PersonPage>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Recommendation: ResolverTypeWrapper<RecommendationRow>;
+  RecommendationKind: RecommendationKind;
   Region: ResolverTypeWrapper<RegionRow>;
   Sector: ResolverTypeWrapper<SectorRow>;
   Service: ResolverTypeWrapper<ServiceRow>;
@@ -826,25 +1251,46 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Territory: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Territory']>;
   TerritoryInput: TerritoryInput;
+  TieAtRisk: ResolverTypeWrapper<TieAtRiskRow>;
+  TieStatus: TieStatus;
+  TimeWindow: TimeWindow;
+  TurnoverImpact: ResolverTypeWrapper<TurnoverImpactRow>;
   Viewer: ResolverTypeWrapper<Viewer>;
   WorkingLanguage: WorkingLanguage;
   Zone: ResolverTypeWrapper<ZoneRow>;
+  ZoneReach: ResolverTypeWrapper<ZoneReachRow>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Acquaintance: AcquaintanceRow;
+  AcquaintanceConnection: AcquaintancePage;
+  AcquaintanceEdge: Omit<AcquaintanceEdge, 'node'> & { node: ResolversParentTypes['Acquaintance'] };
   Attendance: AttendanceRow;
   AuditEvent: AuditEvent;
   AuditEventConnection: AuditPage;
   AuditEventEdge: AuditEventEdge;
   Boolean: Scalars['Boolean']['output'];
+  Broker: BrokerRow;
+  BrokerageRoles: BrokerageRoles;
+  Brokers: BrokersRow;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Edition: EditionRow;
+  EiIndex: EiIndexRow;
+  EiScore: EiScoreRow;
   Employment: EmploymentRow;
+  Float: Scalars['Float']['output'];
+  Gap: GapRow;
   ID: Scalars['ID']['output'];
   Initiative: InitiativeRow;
+  InitiativeImpact: InitiativeImpactRow;
+  InitiativeLanguageBorder: InitiativeBorderRow;
   Int: Scalars['Int']['output'];
+  IntroductionPath: IntroductionPathRow;
+  LanguageBorder: Omit<LanguageBorder, 'initiatives'> & { initiatives: Array<ResolversParentTypes['InitiativeLanguageBorder']> };
+  LanguageBorderShare: LanguageBorderShare;
+  MixingCell: MixingCellRow;
   Municipality: MunicipalityRow;
   Neighbourhood: NeighbourhoodRow;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -852,11 +1298,13 @@ export type ResolversParentTypes = {
   OrganisationConnection: OrganisationPage;
   OrganisationEdge: Omit<OrganisationEdge, 'node'> & { node: ResolversParentTypes['Organisation'] };
   PageInfo: PageInfo;
+  PathStep: PathStepRow;
   PeopleCount: PeopleCount;
   Person: PersonRow;
   PersonConnection: PersonPage;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   Query: Record<PropertyKey, never>;
+  Recommendation: RecommendationRow;
   Region: RegionRow;
   Sector: SectorRow;
   Service: ServiceRow;
@@ -869,8 +1317,37 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Territory: ResolversUnionTypes<ResolversParentTypes>['Territory'];
   TerritoryInput: TerritoryInput;
+  TieAtRisk: TieAtRiskRow;
+  TimeWindow: TimeWindow;
+  TurnoverImpact: TurnoverImpactRow;
   Viewer: Viewer;
   Zone: ZoneRow;
+  ZoneReach: ZoneReachRow;
+};
+
+export type AcquaintanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Acquaintance'] = ResolversParentTypes['Acquaintance']> = {
+  a?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  breadthA?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
+  breadthB?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
+  firstMet?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  initiatives?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType>;
+  lastMet?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AcquaintanceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AcquaintanceConnection'] = ResolversParentTypes['AcquaintanceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AcquaintanceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Acquaintance']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AcquaintanceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AcquaintanceEdge'] = ResolversParentTypes['AcquaintanceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Acquaintance'], ParentType, ContextType>;
 };
 
 export type AttendanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Attendance'] = ResolversParentTypes['Attendance']> = {
@@ -900,6 +1377,28 @@ export type AuditEventEdgeResolvers<ContextType = Context, ParentType extends Re
   node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
 };
 
+export type BrokerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Broker'] = ResolversParentTypes['Broker']> = {
+  betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  constraint?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  roles?: Resolver<ResolversTypes['BrokerageRoles'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+};
+
+export type BrokerageRolesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BrokerageRoles'] = ResolversParentTypes['BrokerageRoles']> = {
+  consultant?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coordinator?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  gatekeeper?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  liaison?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  representative?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BrokersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brokers'] = ResolversParentTypes['Brokers']> = {
+  brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType>;
+  isolates?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  serviceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -924,6 +1423,18 @@ export type EditionResolvers<ContextType = Context, ParentType extends Resolvers
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type EiIndexResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EiIndex'] = ResolversParentTypes['EiIndex']> = {
+  sectors?: Resolver<Array<ResolversTypes['EiScore']>, ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['EiScore'], ParentType, ContextType>;
+};
+
+export type EiScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EiScore'] = ResolversParentTypes['EiScore']> = {
+  external?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  index?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  internal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType>;
+};
+
 export type EmploymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Employment'] = ResolversParentTypes['Employment']> = {
   current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -931,6 +1442,15 @@ export type EmploymentResolvers<ContextType = Context, ParentType extends Resolv
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type GapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Gap'] = ResolversParentTypes['Gap']> = {
+  expected?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  observed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  possible?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sectorA?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+  sectorB?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+  unconnectedServices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type InitiativeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Initiative'] = ResolversParentTypes['Initiative']> = {
@@ -943,6 +1463,53 @@ export type InitiativeResolvers<ContextType = Context, ParentType extends Resolv
   nameNl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organiser?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type InitiativeImpactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InitiativeImpact'] = ResolversParentTypes['InitiativeImpact']> = {
+  capacityUse?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  edition?: Resolver<ResolversTypes['Edition'], ParentType, ContextType>;
+  firstTimeHosts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstTimeParticipants?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
+  hosts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newCrossLanguageTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newCrossSectorTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noShowRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
+  reach?: Resolver<Array<ResolversTypes['ZoneReach']>, ParentType, ContextType>;
+};
+
+export type InitiativeLanguageBorderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InitiativeLanguageBorder'] = ResolversParentTypes['InitiativeLanguageBorder']> = {
+  crossBorder?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  initiative?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IntroductionPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntroductionPath'] = ResolversParentTypes['IntroductionPath']> = {
+  found?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  start?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['PathStep']>, ParentType, ContextType>;
+};
+
+export type LanguageBorderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LanguageBorder'] = ResolversParentTypes['LanguageBorder']> = {
+  initiatives?: Resolver<Array<ResolversTypes['InitiativeLanguageBorder']>, ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['LanguageBorderShare'], ParentType, ContextType>;
+};
+
+export type LanguageBorderShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LanguageBorderShare'] = ResolversParentTypes['LanguageBorderShare']> = {
+  crossBorder?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MixingCellResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MixingCell'] = ResolversParentTypes['MixingCell']> = {
+  density?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  expected?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  observed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  possible?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sectorA?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+  sectorB?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
 };
 
 export type MunicipalityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality']> = {
@@ -1003,6 +1570,14 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PathStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathStep'] = ResolversParentTypes['PathStep']> = {
+  firstMet?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  initiatives?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType>;
+  lastMet?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+};
+
 export type PeopleCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PeopleCount'] = ResolversParentTypes['PeopleCount']> = {
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1031,11 +1606,21 @@ export type PersonEdgeResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  acquaintances?: Resolver<ResolversTypes['AcquaintanceConnection'], ParentType, ContextType, RequireFields<QueryAcquaintancesArgs, 'territory'>>;
   auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<QueryAuditTrailArgs>>;
+  brokers?: Resolver<ResolversTypes['Brokers'], ParentType, ContextType, RequireFields<QueryBrokersArgs, 'first' | 'territory'>>;
   edition?: Resolver<Maybe<ResolversTypes['Edition']>, ParentType, ContextType, RequireFields<QueryEditionArgs, 'id'>>;
+  eiIndex?: Resolver<ResolversTypes['EiIndex'], ParentType, ContextType, RequireFields<QueryEiIndexArgs, 'territory'>>;
+  fragileTies?: Resolver<Array<ResolversTypes['TieAtRisk']>, ParentType, ContextType, RequireFields<QueryFragileTiesArgs, 'first' | 'territory'>>;
+  gaps?: Resolver<Array<ResolversTypes['Gap']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'first' | 'territory' | 'threshold'>>;
   initiative?: Resolver<Maybe<ResolversTypes['Initiative']>, ParentType, ContextType, RequireFields<QueryInitiativeArgs, 'id'>>;
+  initiativeImpact?: Resolver<ResolversTypes['InitiativeImpact'], ParentType, ContextType, RequireFields<QueryInitiativeImpactArgs, 'edition'>>;
   initiatives?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType, Partial<QueryInitiativesArgs>>;
+  introductionPath?: Resolver<ResolversTypes['IntroductionPath'], ParentType, ContextType, RequireFields<QueryIntroductionPathArgs, 'maxSteps' | 'to'>>;
+  languageBorder?: Resolver<ResolversTypes['LanguageBorder'], ParentType, ContextType, RequireFields<QueryLanguageBorderArgs, 'territory'>>;
+  lostTies?: Resolver<Array<ResolversTypes['TieAtRisk']>, ParentType, ContextType, RequireFields<QueryLostTiesArgs, 'first' | 'territory'>>;
   me?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  mixingMatrix?: Resolver<Array<ResolversTypes['MixingCell']>, ParentType, ContextType, RequireFields<QueryMixingMatrixArgs, 'territory'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'nisCode'>>;
   neighbourhood?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'code'>>;
@@ -1045,6 +1630,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, Partial<QueryOrganisationsArgs>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<QueryRecommendationsArgs, 'first' | 'initiative'>>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType, RequireFields<QuerySectorArgs, 'code'>>;
   sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
@@ -1052,8 +1638,19 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   services?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, Partial<QueryServicesArgs>>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   territory?: Resolver<Maybe<ResolversTypes['Territory']>, ParentType, ContextType, RequireFields<QueryTerritoryArgs, 'select'>>;
+  turnoverImpact?: Resolver<ResolversTypes['TurnoverImpact'], ParentType, ContextType, RequireFields<QueryTurnoverImpactArgs, 'person' | 'service'>>;
   zone?: Resolver<Maybe<ResolversTypes['Zone']>, ParentType, ContextType, RequireFields<QueryZoneArgs, 'code'>>;
   zones?: Resolver<Array<ResolversTypes['Zone']>, ParentType, ContextType>;
+};
+
+export type RecommendationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Recommendation'] = ResolversParentTypes['Recommendation']> = {
+  kind?: Resolver<ResolversTypes['RecommendationKind'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<RecommendationReasonArgs>>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sectorA?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType>;
+  sectorB?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  zone?: Resolver<Maybe<ResolversTypes['Zone']>, ParentType, ContextType>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
@@ -1137,6 +1734,20 @@ export type TerritoryResolvers<ContextType = Context, ParentType extends Resolve
   __resolveType: TypeResolveFn<'Municipality' | 'Neighbourhood' | 'Region' | 'Zone', ParentType, ContextType>;
 };
 
+export type TieAtRiskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TieAtRisk'] = ResolversParentTypes['TieAtRisk']> = {
+  carriersA?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
+  carriersB?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TieStatus'], ParentType, ContextType>;
+  tie?: Resolver<ResolversTypes['Acquaintance'], ParentType, ContextType>;
+};
+
+export type TurnoverImpactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TurnoverImpact'] = ResolversParentTypes['TurnoverImpact']> = {
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  tiesCarried?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  wouldBeLost?: Resolver<Array<ResolversTypes['Acquaintance']>, ParentType, ContextType>;
+  wouldBecomeFragile?: Resolver<Array<ResolversTypes['Acquaintance']>, ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   zone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1155,16 +1766,36 @@ export type ZoneResolvers<ContextType = Context, ParentType extends ResolversPar
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ZoneReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ZoneReach'] = ResolversParentTypes['ZoneReach']> = {
+  services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  zone?: Resolver<ResolversTypes['Zone'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
+  Acquaintance?: AcquaintanceResolvers<ContextType>;
+  AcquaintanceConnection?: AcquaintanceConnectionResolvers<ContextType>;
+  AcquaintanceEdge?: AcquaintanceEdgeResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
+  Broker?: BrokerResolvers<ContextType>;
+  BrokerageRoles?: BrokerageRolesResolvers<ContextType>;
+  Brokers?: BrokersResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Edition?: EditionResolvers<ContextType>;
+  EiIndex?: EiIndexResolvers<ContextType>;
+  EiScore?: EiScoreResolvers<ContextType>;
   Employment?: EmploymentResolvers<ContextType>;
+  Gap?: GapResolvers<ContextType>;
   Initiative?: InitiativeResolvers<ContextType>;
+  InitiativeImpact?: InitiativeImpactResolvers<ContextType>;
+  InitiativeLanguageBorder?: InitiativeLanguageBorderResolvers<ContextType>;
+  IntroductionPath?: IntroductionPathResolvers<ContextType>;
+  LanguageBorder?: LanguageBorderResolvers<ContextType>;
+  LanguageBorderShare?: LanguageBorderShareResolvers<ContextType>;
+  MixingCell?: MixingCellResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
@@ -1172,11 +1803,13 @@ export type Resolvers<ContextType = Context> = {
   OrganisationConnection?: OrganisationConnectionResolvers<ContextType>;
   OrganisationEdge?: OrganisationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PathStep?: PathStepResolvers<ContextType>;
   PeopleCount?: PeopleCountResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Recommendation?: RecommendationResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   Sector?: SectorResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
@@ -1186,7 +1819,10 @@ export type Resolvers<ContextType = Context> = {
   SessionConnection?: SessionConnectionResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
+  TieAtRisk?: TieAtRiskResolvers<ContextType>;
+  TurnoverImpact?: TurnoverImpactResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   Zone?: ZoneResolvers<ContextType>;
+  ZoneReach?: ZoneReachResolvers<ContextType>;
 };
 

@@ -2,6 +2,7 @@
 import type { Db } from '../neo4j/driver';
 import { createDirectoryLoaders } from './directory/loaders';
 import { createInitiativeLoaders } from './initiatives/loaders';
+import { createNetworkLoaders } from './network/loaders';
 import { createPeopleLoaders } from './people/loaders';
 import { createTerritoryLoaders } from './territory/loaders';
 
@@ -11,6 +12,7 @@ export function createLoaders(db: Db, today = new Date().toISOString().slice(0, 
     directory: createDirectoryLoaders(db),
     people: createPeopleLoaders(db, today),
     initiatives: createInitiativeLoaders(db),
+    network: createNetworkLoaders(),
   };
 }
 

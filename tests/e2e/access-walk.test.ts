@@ -9,7 +9,8 @@ import { ROLES, type Principal, type Role } from '../../src/access/principal';
 import { ruleFor, type Rule } from '../../src/access/policy';
 import { POLICY } from '../../src/access/rules';
 import { buildRawSchema } from '../../src/schema';
-import { closeTestDb, loadFixture, resetGraph } from '../helpers/db';
+import { rebuildAllTies } from '../../src/modules/network/ties';
+import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 import { testApi, type TestApi } from '../helpers/api';
 
 const schema = buildRawSchema();
@@ -21,6 +22,8 @@ const PRINCIPALS: Record<Role, Principal> = {
   editor: { role: 'editor', keyId: 'k-editor' },
   admin: { role: 'admin', keyId: 'k-admin' },
 };
+
+const SUD = '(territory: { zone: "SUD" })';
 
 /** How to reach an object of each type in tests/fixtures/small-territory.cypher: a chain of [type, field+args]. */
 const ENTRY: Record<string, Array<[string, string]>> = {
@@ -49,6 +52,26 @@ const ENTRY: Record<string, Array<[string, string]>> = {
   PersonConnection: [['Query', 'people(first: 1)']],
   PersonEdge: [['Query', 'people(first: 1)'], ['PersonConnection', 'edges']],
   Viewer: [['Query', 'me']],
+  AcquaintanceConnection: [['Query', `acquaintances${SUD}`]],
+  AcquaintanceEdge: [['Query', `acquaintances${SUD}`], ['AcquaintanceConnection', 'edges']],
+  Acquaintance: [['Query', `acquaintances${SUD}`], ['AcquaintanceConnection', 'nodes']],
+  MixingCell: [['Query', `mixingMatrix${SUD}`]],
+  Gap: [['Query', `gaps${SUD}`]],
+  EiIndex: [['Query', `eiIndex${SUD}`]],
+  EiScore: [['Query', `eiIndex${SUD}`], ['EiIndex', 'territory']],
+  Brokers: [['Query', `brokers${SUD}`]],
+  Broker: [['Query', `brokers${SUD}`], ['Brokers', 'brokers']],
+  BrokerageRoles: [['Query', `brokers${SUD}`], ['Brokers', 'brokers'], ['Broker', 'roles']],
+  TieAtRisk: [['Query', 'fragileTies(territory: { zone: "SUD" }, asOf: "2024-01-01")']],
+  TurnoverImpact: [['Query', 'turnoverImpact(service: "s1", person: "p1", asOf: "2024-01-01")']],
+  LanguageBorder: [['Query', `languageBorder${SUD}`]],
+  LanguageBorderShare: [['Query', `languageBorder${SUD}`], ['LanguageBorder', 'territory']],
+  InitiativeLanguageBorder: [['Query', `languageBorder${SUD}`], ['LanguageBorder', 'initiatives']],
+  InitiativeImpact: [['Query', 'initiativeImpact(edition: "ed1")']],
+  ZoneReach: [['Query', 'initiativeImpact(edition: "ed1")'], ['InitiativeImpact', 'reach']],
+  IntroductionPath: [['Query', 'introductionPath(fromService: "s1", to: "s3")']],
+  PathStep: [['Query', 'introductionPath(fromService: "s1", to: "s3")'], ['IntroductionPath', 'steps']],
+  Recommendation: [['Query', 'recommendations(initiative: "ini1")']],
   AuditEvent: [['Query', 'auditTrail(first: 1)'], ['AuditEventConnection', 'nodes']],
   AuditEventConnection: [['Query', 'auditTrail(first: 1)']],
   AuditEventEdge: [['Query', 'auditTrail(first: 1)'], ['AuditEventConnection', 'edges']],
@@ -68,6 +91,18 @@ const REQUIRED_ARGS: Record<string, string> = {
   'Query.edition': '(id: "ed1")',
   'Query.session': '(id: "x1")',
   'Query.person': '(id: "p1")',
+  'Query.acquaintances': SUD,
+  'Query.mixingMatrix': SUD,
+  'Query.gaps': SUD,
+  'Query.eiIndex': SUD,
+  'Query.brokers': SUD,
+  'Query.fragileTies': SUD,
+  'Query.lostTies': SUD,
+  'Query.languageBorder': SUD,
+  'Query.turnoverImpact': '(service: "s1", person: "p1")',
+  'Query.initiativeImpact': '(edition: "ed1")',
+  'Query.introductionPath': '(fromService: "s1", to: "s3")',
+  'Query.recommendations': '(initiative: "ini1")',
 };
 
 const SKIP_TYPES = new Set(['Mutation', 'Subscription']);
@@ -107,6 +142,7 @@ let api: TestApi;
 beforeAll(async () => {
   await resetGraph();
   await loadFixture('small-territory');
+  await rebuildAllTies(testDb()); // one tie, s1–s3 (p1 and p2 at x1), so network types have data
   api = await testApi();
 });
 afterAll(async () => {

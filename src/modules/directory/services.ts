@@ -16,7 +16,8 @@ import { SERVICE_COLUMNS } from './queries';
 
 type Anchor = 'all' | 'search' | TerritoryLevel;
 
-const ANCHOR: Record<Anchor, string> = {
+/** Cypher that binds `s` to the services of `$territory` at each level (shared with the network module). */
+export const ANCHOR: Record<Anchor, string> = {
   all: 'MATCH (s:Service)',
   search: "CALL db.index.fulltext.queryNodes('service_names', $search) YIELD node AS s",
   region:

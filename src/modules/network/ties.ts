@@ -51,7 +51,7 @@ interface KnowsTie {
 }
 
 /** Facts of the given sessions: who was present, working where that day; the host; the initiative. */
-const SESSION_FACTS = cypher(
+export const SESSION_FACTS = cypher(
   'ties.sessionFacts',
   `UNWIND $sessionIds AS sid
    MATCH (x:Session {id: sid})

@@ -1,0 +1,123 @@
+/** Named Cypher of the network module. Territory-local: each starts from the territory node. */
+import { cypher, type NamedQuery } from '../../neo4j/driver';
+import { ANCHOR } from '../directory/services';
+import type { TerritoryLevel } from '../territory/select';
+
+const LEVELS: TerritoryLevel[] = ['region', 'zone', 'municipality', 'neighbourhood'];
+
+/** Services of a territory with their primary sector, language and zone. One query per level. */
+export const territoryServices: Record<TerritoryLevel, NamedQuery> = Object.fromEntries(
+  LEVELS.map((level) => [
+    level,
+    cypher(
+      `network.services.${level}`,
+      `${ANCHOR[level]}
+       WHERE ($sectors IS NULL OR EXISTS { (s)-[:IN_SECTOR]->(x:Sector) WHERE x.code IN $sectors })
+         AND ($languages IS NULL OR s.workingLanguage IN $languages)
+       WITH DISTINCT s
+       RETURN s.id AS id, s.workingLanguage AS language,
+              coalesce(head([(s)-[r:IN_SECTOR]->(x:Sector) WHERE r.primary | x.code]), 'UNKNOWN') AS sector,
+              head([(s)-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(z:Zone) | z.code]) AS zone
+       ORDER BY id`,
+    ),
+  ]),
+) as Record<TerritoryLevel, NamedQuery>;
+
+/** KNOWS ties starting at the given services (stored low id → high id), restricted to the window. */
+export const tiesFrom = cypher(
+  'network.tiesFrom',
+  `UNWIND $ids AS id
+   MATCH (s:Service {id: id})-[k:KNOWS]->(t:Service)
+   WITH s, t, k, [d IN k.dates WHERE ($from IS NULL OR d >= date($from)) AND ($to IS NULL OR d <= date($to))] AS inWindow
+   WHERE size(inWindow) > 0
+   RETURN s.id AS a, t.id AS b, size(inWindow) AS strength, k.visits AS visits, inWindow[0] AS firstMet, inWindow[-1] AS lastMet,
+          k.breadthA AS breadthA, k.breadthB AS breadthB, k.initiatives AS initiatives, k.peopleA AS peopleA, k.peopleB AS peopleB`,
+);
+
+/** All KNOWS ties of one service, either direction, up to a date. */
+export const tiesOfService = cypher(
+  'network.tiesOfService',
+  `MATCH (s:Service {id: $id})-[k:KNOWS]-(t:Service)
+   WITH s, t, k, [d IN k.dates WHERE d <= date($to)] AS inWindow
+   WHERE size(inWindow) > 0
+   WITH CASE WHEN s.id < t.id THEN [s, t] ELSE [t, s] END AS ends, k, inWindow
+   RETURN ends[0].id AS a, ends[1].id AS b, size(inWindow) AS strength, k.visits AS visits, inWindow[0] AS firstMet, inWindow[-1] AS lastMet,
+          k.breadthA AS breadthA, k.breadthB AS breadthB, k.initiatives AS initiatives, k.peopleA AS peopleA, k.peopleB AS peopleB`,
+);
+
+/** Which of the given (person, service) pairs still hold on a date. */
+export const stillEmployed = cypher(
+  'network.stillEmployed',
+  `UNWIND $pairs AS pair
+   MATCH (:Person {id: pair.person})-[w:WORKS_AT]->(:Service {id: pair.service})
+   WHERE w.from <= date($asOf) AND (w.to IS NULL OR w.to >= date($asOf))
+   RETURN DISTINCT pair.person AS person, pair.service AS service`,
+);
+
+export const sectorsExist = cypher('network.sectorsExist', 'UNWIND $codes AS code OPTIONAL MATCH (s:Sector {code: code}) RETURN code, s IS NOT NULL AS known');
+
+/** One edition's attendance statistics, compared with the initiative's earlier editions. */
+export const editionStats = cypher(
+  'network.editionStats',
+  `MATCH (e:Edition {id: $edition})-[:OF]->(i:Initiative)
+   MATCH (x:Session)-[:IN]->(e)
+   WITH e, i, collect(x) AS sessions, min(x.startsAt) AS firstStart
+   CALL { WITH sessions UNWIND sessions AS x MATCH (x)<-[a:ATTENDED]-(:Person)
+          RETURN sum(CASE a.status WHEN 'PRESENT' THEN 1 ELSE 0 END) AS present, sum(CASE a.status WHEN 'NO_SHOW' THEN 1 ELSE 0 END) AS noShow, count(a) AS registered }
+   CALL { WITH sessions UNWIND sessions AS x WITH x WHERE x.capacity IS NOT NULL RETURN sum(x.capacity) AS capacity,
+          sum(COUNT { (x)<-[:ATTENDED]-() }) AS registeredWithCapacity }
+   CALL { WITH sessions, i, firstStart UNWIND sessions AS x MATCH (x)<-[:ATTENDED {status: 'PRESENT'}]-(p:Person)
+          WITH DISTINCT p, i, firstStart
+          RETURN count(p) AS participants,
+                 sum(CASE WHEN EXISTS { (p)-[:ATTENDED {status: 'PRESENT'}]->(y:Session)-[:IN]->(:Edition)-[:OF]->(i) WHERE y.startsAt < firstStart } THEN 0 ELSE 1 END) AS firstTimers }
+   CALL { WITH sessions, i, firstStart UNWIND sessions AS x MATCH (x)-[:HOSTED_BY]->(h:Service)
+          WITH DISTINCT h, i, firstStart
+          RETURN count(h) AS hosts,
+                 sum(CASE WHEN EXISTS { (h)<-[:HOSTED_BY]-(y:Session)-[:IN]->(:Edition)-[:OF]->(i) WHERE y.startsAt < firstStart } THEN 0 ELSE 1 END) AS firstTimeHosts }
+   RETURN [x IN sessions | x.id] AS sessionIds, present, noShow, registered, capacity, registeredWithCapacity, participants, firstTimers, hosts, firstTimeHosts`,
+);
+
+/** First encounter ever of service pairs, and what we need to classify them. */
+export const pairsInfo = cypher(
+  'network.pairsInfo',
+  `UNWIND $pairs AS pair
+   MATCH (a:Service {id: pair.a})-[k:KNOWS]->(b:Service {id: pair.b})
+   RETURN pair.a AS a, pair.b AS b, toString(k.firstAt) AS firstAt,
+          head([(a)-[r:IN_SECTOR]->(x) WHERE r.primary | x.code]) AS sectorA, head([(b)-[r:IN_SECTOR]->(x) WHERE r.primary | x.code]) AS sectorB,
+          a.workingLanguage AS languageA, b.workingLanguage AS languageB,
+          head([(a)-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(z) | z.code]) AS zoneA, head([(b)-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(z) | z.code]) AS zoneB`,
+);
+
+export const zonesOfServices = cypher(
+  'network.zonesOfServices',
+  `UNWIND $ids AS id MATCH (:Service {id: id})-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(z:Zone) RETURN z.code AS zone, count(DISTINCT id) AS services ORDER BY zone`,
+);
+
+/** Shortest chain of KNOWS ties (up to 10 steps; callers cut to their own maximum). */
+export const shortestPath = cypher(
+  'network.shortestPath',
+  `MATCH (a:Service {id: $from}), (b:Service {id: $to})
+   MATCH p = shortestPath((a)-[:KNOWS*..10]-(b))
+   RETURN [r IN relationships(p) | {a: startNode(r).id, b: endNode(r).id, initiatives: r.initiatives, firstMet: toString(r.firstAt), lastMet: toString(r.lastAt)}] AS steps,
+          [n IN nodes(p) | n.id] AS ids`,
+);
+
+export const currentServiceOf = cypher(
+  'network.currentServiceOf',
+  `MATCH (:Person {id: $person})-[w:WORKS_AT]->(s:Service) WHERE w.from <= date($today) AND (w.to IS NULL OR w.to >= date($today))
+   RETURN s.id AS id ORDER BY w.from DESC LIMIT 1`,
+);
+
+export const initiativeInfo = cypher(
+  'network.initiativeInfo',
+  `MATCH (i:Initiative {id: $id})
+   RETURN i.kind AS kind, [(i)<-[:OF]-(:Edition)<-[:IN]-(:Session)-[:HOSTED_BY]->(h) | h.id] AS pastHosts,
+          [(i)-[:COVERS]->(t) | {level: [l IN labels(t) WHERE l IN ['Region', 'Zone', 'Municipality', 'Neighbourhood']][0], code: coalesce(t.code, t.nis)}] AS covers`,
+);
+
+export const rezoneEligible = cypher(
+  'network.rezoneEligible',
+  `UNWIND $ids AS id MATCH (s:Service {id: id})
+   WHERE EXISTS { (s)-[:IN_SECTOR]->(:Sector {code: 'MENTAL_HEALTH'}) } AND EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood {rezoneArea: true}) }
+   RETURN s.id AS id`,
+);

@@ -1,0 +1,165 @@
+/** Resolvers of the network module: parse the scope, load the subgraph once, run pure measures. */
+import { peopleCount } from '../../access/counts';
+import type { Resolvers } from '../../__generated__/resolvers-types';
+import { badInput, notFound } from '../../errors';
+import { keyOf } from '../common/ids';
+import { nameIn } from '../common/lang';
+import { decodeCursor, pageSize, toPage } from '../common/pagination';
+import { connectionFields } from '../directory/resolvers';
+import { betweenness, brokerage, constraint, isolates } from './measures/centrality';
+import { adjacency } from './measures/graph';
+import { eiIndex, gaps, mixingMatrix } from './measures/mixing';
+import { initiativeImpact } from './impact';
+import type { AcquaintanceRow, InitiativeBorderRow } from './model';
+import { introductionPath } from './path';
+import { recommendations } from './recommend';
+import { tiesAtRisk, turnoverImpact } from './risk';
+import { assertExactSize, loadSubgraph, parseScope } from './scope';
+
+const tieKey = (t: AcquaintanceRow) => `${t.a}|${t.b}`;
+const limit = (n: number | null | undefined, argument = 'first') => {
+  const value = n ?? 20;
+  if (!Number.isInteger(value) || value < 0 || value > 500) throw badInput(argument, 'must be between 0 and 500');
+  return value;
+};
+
+export const networkResolvers: Resolvers = {
+  Query: {
+    acquaintances: async (_p, args, ctx) => {
+      const scope = await parseScope(ctx, args);
+      const size = pageSize(args.first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
+      const after = decodeCursor(args.after);
+      const { graph, ties } = await loadSubgraph(ctx, scope);
+      // Strongest first, then by pair, so pages are stable.
+      const sorted = [...ties].sort((x, y) => y.strength - x.strength || tieKey(x).localeCompare(tieKey(y)));
+      const orderKey = (t: AcquaintanceRow) => `${String(1e9 - t.strength).padStart(10, '0')}|${tieKey(t)}`;
+      const start = after === null ? 0 : sorted.findIndex((t) => orderKey(t) > after);
+      const rows = start < 0 ? [] : sorted.slice(start, start + size.limit);
+      return { ...toPage(rows, size, after, orderKey, async () => ties.length), serviceIds: graph.nodes.map((n) => n.id) };
+    },
+    mixingMatrix: async (_p, args, ctx) => mixingMatrix((await loadSubgraph(ctx, await parseScope(ctx, args))).graph),
+    gaps: async (_p, args, ctx) => {
+      const threshold = args.threshold ?? 0.5;
+      if (!(threshold >= 0 && threshold <= 10)) throw badInput('threshold', 'must be between 0 and 10');
+      return gaps((await loadSubgraph(ctx, await parseScope(ctx, args))).graph, threshold).slice(0, limit(args.first));
+    },
+    eiIndex: async (_p, args, ctx) => {
+      const { perSector, territory } = eiIndex((await loadSubgraph(ctx, await parseScope(ctx, args))).graph);
+      return { territory, sectors: perSector };
+    },
+    brokers: async (_p, args, ctx) => {
+      const { graph } = await loadSubgraph(ctx, await parseScope(ctx, args));
+      assertExactSize(graph);
+      const between = betweenness(graph);
+      const con = constraint(graph);
+      const roles = brokerage(graph);
+      const { neighbours } = adjacency(graph);
+      const brokers = graph.nodes
+        .map((n) => ({ serviceId: n.id, degree: neighbours.get(n.id)!.size, betweenness: between.get(n.id)!, constraint: con.get(n.id) ?? null, roles: roles.get(n.id)! }))
+        .sort((x, y) => y.betweenness - x.betweenness || x.serviceId.localeCompare(y.serviceId))
+        .slice(0, limit(args.first));
+      return { brokers, isolates: isolates(graph), serviceCount: graph.nodes.length };
+    },
+    fragileTies: async (_p, args, ctx) => {
+      const asOf = args.asOf ?? ctx.today;
+      const { ties } = await loadSubgraph(ctx, await parseScope(ctx, { ...args, window: { to: asOf } }));
+      return (await tiesAtRisk(ctx, ties, asOf)).filter((t) => t.status === 'FRAGILE').slice(0, limit(args.first));
+    },
+    lostTies: async (_p, args, ctx) => {
+      const asOf = args.asOf ?? ctx.today;
+      const { ties } = await loadSubgraph(ctx, await parseScope(ctx, { ...args, window: { to: asOf } }));
+      return (await tiesAtRisk(ctx, ties, asOf)).filter((t) => t.status === 'LOST').slice(0, limit(args.first));
+    },
+    turnoverImpact: async (_p, args, ctx) => {
+      const serviceId = keyOf('Service', args.service, 'service');
+      const personId = keyOf('Person', args.person, 'person');
+      if (!(await ctx.loaders.directory.service.load(serviceId))) throw notFound('service', args.service, 'service');
+      if (!(await ctx.loaders.people.person.load(personId))) throw notFound('person', args.person, 'person');
+      return turnoverImpact(ctx, serviceId, personId, args.asOf ?? ctx.today);
+    },
+    languageBorder: async (_p, args, ctx) => {
+      const { graph, ties } = await loadSubgraph(ctx, await parseScope(ctx, args));
+      const language = new Map(graph.nodes.map((n) => [n.id, n.language]));
+      const crosses = (t: AcquaintanceRow) => [language.get(t.a), language.get(t.b)].sort().join() === 'FR,NL';
+      const share = (n: number, d: number) => (d > 0 ? n / d : null);
+      const perInitiative = new Map<string, { ties: number; crossBorder: number }>();
+      for (const t of ties)
+        for (const i of t.initiatives) {
+          const row = perInitiative.get(i) ?? { ties: 0, crossBorder: 0 };
+          row.ties += 1;
+          if (crosses(t)) row.crossBorder += 1;
+          perInitiative.set(i, row);
+        }
+      const crossBorder = ties.filter(crosses).length;
+      const initiatives: InitiativeBorderRow[] = [...perInitiative.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([initiativeId, r]) => ({ initiativeId, ...r, share: share(r.crossBorder, r.ties) }));
+      return { territory: { ties: ties.length, crossBorder, share: share(crossBorder, ties.length) }, initiatives };
+    },
+    initiativeImpact: async (_p, args, ctx) => initiativeImpact(ctx, keyOf('Edition', args.edition, 'edition')),
+    introductionPath: (_p, args, ctx) => introductionPath(ctx, args),
+    recommendations: (_p, args, ctx) => recommendations(ctx, args.initiative, args.territory, args.first ?? 10),
+  },
+  AcquaintanceConnection: {
+    ...connectionFields,
+    services: async (page, _a, ctx) => (await ctx.loaders.directory.service.loadMany(page.serviceIds)).filter((s): s is Exclude<typeof s, Error | null> => s !== null && !(s instanceof Error)),
+  },
+  Acquaintance: {
+    a: async (t, _a, ctx) => (await ctx.loaders.directory.service.load(t.a)) ?? Promise.reject(notFound('a', t.a, 'service')),
+    b: async (t, _a, ctx) => (await ctx.loaders.directory.service.load(t.b)) ?? Promise.reject(notFound('b', t.b, 'service')),
+    breadthA: (t, _a, ctx) => peopleCount(ctx, t.breadthA),
+    breadthB: (t, _a, ctx) => peopleCount(ctx, t.breadthB),
+    initiatives: async (t, _a, ctx) => (await ctx.loaders.initiatives.initiative.loadMany(t.initiatives)).filter((i): i is Exclude<typeof i, Error | null> => i !== null && !(i instanceof Error)),
+  },
+  MixingCell: {
+    sectorA: async (c, _a, ctx) => (await ctx.loaders.directory.sector.load(c.sectorA)) ?? Promise.reject(notFound('sectorA', c.sectorA, 'sector')),
+    sectorB: async (c, _a, ctx) => (await ctx.loaders.directory.sector.load(c.sectorB)) ?? Promise.reject(notFound('sectorB', c.sectorB, 'sector')),
+  },
+  Gap: {
+    sectorA: async (c, _a, ctx) => (await ctx.loaders.directory.sector.load(c.sectorA)) ?? Promise.reject(notFound('sectorA', c.sectorA, 'sector')),
+    sectorB: async (c, _a, ctx) => (await ctx.loaders.directory.sector.load(c.sectorB)) ?? Promise.reject(notFound('sectorB', c.sectorB, 'sector')),
+  },
+  EiScore: {
+    sector: (s, _a, ctx) => (s.sector ? ctx.loaders.directory.sector.load(s.sector) : null),
+  },
+  Broker: {
+    service: async (b, _a, ctx) => (await ctx.loaders.directory.service.load(b.serviceId)) ?? Promise.reject(notFound('service', b.serviceId, 'service')),
+  },
+  Brokers: {
+    isolates: async (b, _a, ctx) => (await ctx.loaders.directory.service.loadMany(b.isolates)).filter((s): s is Exclude<typeof s, Error | null> => s !== null && !(s instanceof Error)),
+  },
+  TieAtRisk: {
+    carriersA: (t, _a, ctx) => peopleCount(ctx, t.carriersA),
+    carriersB: (t, _a, ctx) => peopleCount(ctx, t.carriersB),
+  },
+  TurnoverImpact: {
+    service: async (t, _a, ctx) => (await ctx.loaders.directory.service.load(t.serviceId)) ?? Promise.reject(notFound('service', t.serviceId, 'service')),
+  },
+  InitiativeLanguageBorder: {
+    initiative: async (r, _a, ctx) => (await ctx.loaders.initiatives.initiative.load(r.initiativeId)) ?? Promise.reject(notFound('initiative', r.initiativeId, 'initiative')),
+  },
+  ZoneReach: {
+    zone: async (r, _a, ctx) => (await ctx.loaders.territory.zone.load(r.zoneCode)) ?? Promise.reject(notFound('zone', r.zoneCode, 'zone')),
+  },
+  InitiativeImpact: {
+    edition: async (r, _a, ctx) => (await ctx.loaders.initiatives.edition.load(r.editionId)) ?? Promise.reject(notFound('edition', r.editionId, 'edition')),
+    participants: (r, _a, ctx) => peopleCount(ctx, r.participants),
+    firstTimeParticipants: (r, _a, ctx) => peopleCount(ctx, r.firstTimeParticipants),
+  },
+  PathStep: {
+    from: async (s, _a, ctx) => (await ctx.loaders.directory.service.load(s.from)) ?? Promise.reject(notFound('from', s.from, 'service')),
+    to: async (s, _a, ctx) => (await ctx.loaders.directory.service.load(s.to)) ?? Promise.reject(notFound('to', s.to, 'service')),
+    initiatives: async (s, _a, ctx) => (await ctx.loaders.initiatives.initiative.loadMany(s.initiatives)).filter((i): i is Exclude<typeof i, Error | null> => i !== null && !(i instanceof Error)),
+  },
+  IntroductionPath: {
+    start: (p, _a, ctx) => (p.startId ? ctx.loaders.directory.service.load(p.startId) : null),
+  },
+  Recommendation: {
+    service: (r, _a, ctx) => (r.serviceId ? ctx.loaders.directory.service.load(r.serviceId) : null),
+    zone: (r, _a, ctx) => (r.zoneCode ? ctx.loaders.territory.zone.load(r.zoneCode) : null),
+    sectorA: (r, _a, ctx) => (r.sectorA ? ctx.loaders.directory.sector.load(r.sectorA) : null),
+    sectorB: (r, _a, ctx) => (r.sectorB ? ctx.loaders.directory.sector.load(r.sectorB) : null),
+    reason: (r, { lang }, ctx) => nameIn({ nameFr: r.reasonFr, nameNl: r.reasonNl }, lang, ctx),
+  },
+};
+
