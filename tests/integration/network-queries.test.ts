@@ -1,0 +1,254 @@
+/**
+ * The network questions over GraphQL on tests/fixtures/network-small.cypher. Zone SUD holds sA (M, FR),
+ * sB (D, NL), sC (H, FR), sD (M, BOTH), sF (D, FR); NORD holds sE (Y, NL). Ties (see the fixture):
+ * sA–sB ×2 (03-01, 05-10), sA–sC (03-01), sB–sC (03-01), sC–sD (09-12), sA–sD visit (10-17),
+ * sA–sE (10-17), sD–sE visit (10-17). Five of them lie inside SUD.
+ */
+import { cypher } from '../../src/neo4j/driver';
+import { territoryServices } from '../../src/modules/network/queries';
+import { rebuildAllTies } from '../../src/modules/network/ties';
+import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
+import { codes, testApi, type TestApi } from '../helpers/api';
+import { profileOperators } from '../helpers/profile';
+
+let api: TestApi;
+const SUD = 'territory: { zone: "SUD" }';
+
+beforeAll(async () => {
+  await resetGraph();
+  await loadFixture('network-small');
+  await rebuildAllTies(testDb());
+  api = await testApi();
+});
+afterAll(async () => {
+  await api.server.stop();
+  await closeTestDb();
+});
+
+async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const res = await api.run<T>(query, variables);
+  expect(res.errors).toBeUndefined();
+  return res.data as T;
+}
+
+describe('acquaintances', () => {
+  it('the KNOWS subgraph of a zone, strongest first, with every service as a node', async () => {
+    const d = await data<{ acquaintances: { totalCount: number; services: Array<{ nameFr: string }>; nodes: Array<{ a: { nameFr: string }; b: { nameFr: string }; strength: number; lastMet: string }> } }>(
+      `{ acquaintances(${SUD}) { totalCount services { nameFr } nodes { a { nameFr } b { nameFr } strength lastMet } } }`,
+    );
+    expect(d.acquaintances.services).toHaveLength(5); // sA, sB, sC, sD, sF (the isolate too)
+    expect(d.acquaintances.totalCount).toBe(5); // sA–sE and sD–sE reach into NORD
+    expect(d.acquaintances.nodes.map((t) => `${t.a.nameFr.slice(-2)}-${t.b.nameFr.slice(-2)} ${t.strength}`)).toEqual(['sA-sB 2', 'sA-sC 1', 'sA-sD 1', 'sB-sC 1', 'sC-sD 1']);
+    expect(d.acquaintances.nodes[0]?.lastMet).toBe('2023-05-10');
+  });
+
+  it('counts only encounters inside the window; ties outside it disappear', async () => {
+    const after = await data<{ acquaintances: { nodes: Array<{ strength: number; firstMet: string }> } }>(
+      `{ acquaintances(${SUD}, window: { from: "2023-04-01" }) { nodes { strength firstMet } } }`,
+    );
+    // sA–sB keeps its 05-10 encounter (strength 1), sC–sD (09-12), sA–sD (10-17); the 03-01 ties drop out.
+    expect(after.acquaintances.nodes).toEqual([
+      { strength: 1, firstMet: '2023-05-10' },
+      { strength: 1, firstMet: '2023-10-17' },
+      { strength: 1, firstMet: '2023-09-12' },
+    ]);
+    const before = await data<{ acquaintances: { totalCount: number } }>(`{ acquaintances(${SUD}, window: { to: "2023-02-01" }) { totalCount } }`);
+    expect(before.acquaintances.totalCount).toBe(0);
+  });
+
+  it('pages through edges with cursors', async () => {
+    const p1 = await data<{ acquaintances: { pageInfo: { endCursor: string; hasNextPage: boolean } } }>(`{ acquaintances(${SUD}, first: 3) { pageInfo { endCursor hasNextPage } } }`);
+    expect(p1.acquaintances.pageInfo.hasNextPage).toBe(true);
+    const p2 = await data<{ acquaintances: { nodes: unknown[]; pageInfo: { hasNextPage: boolean } } }>(
+      `query($a: String) { acquaintances(${SUD}, first: 3, after: $a) { nodes { strength } pageInfo { hasNextPage } } }`,
+      { a: p1.acquaintances.pageInfo.endCursor },
+    );
+    expect(p2.acquaintances.nodes).toHaveLength(2); // 5 = 3 + 2
+    expect(p2.acquaintances.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe('mixing, gaps, E-I', () => {
+  it('mixing matrix of SUD (5 services, 10 pairs, 5 ties)', async () => {
+    const d = await data<{ mixingMatrix: Array<{ sectorA: { code: string }; sectorB: { code: string }; observed: number; possible: number; expected: number }> }>(
+      `{ mixingMatrix(${SUD}) { sectorA { code } sectorB { code } observed possible expected } }`,
+    );
+    const cells = Object.fromEntries(d.mixingMatrix.map((c) => [`${c.sectorA.code}/${c.sectorB.code}`, [c.observed, c.possible, c.expected]]));
+    expect(cells['DISABILITY/MENTAL_HEALTH']).toEqual([1, 4, 2]); // sA–sB; 2 × 2 pairs; 5 × 4 / 10
+    expect(cells['HOUSING/MENTAL_HEALTH']).toEqual([2, 2, 1]); // sA–sC, sC–sD
+    expect(cells['DISABILITY/HOUSING']).toEqual([1, 2, 1]); // sB–sC
+    expect(cells['MENTAL_HEALTH/MENTAL_HEALTH']).toEqual([1, 1, 0.5]); // sA–sD
+    expect(cells['DISABILITY/DISABILITY']).toEqual([0, 1, 0.5]);
+  });
+
+  it('gaps: none at the default threshold; D–M at threshold 1 leaves sF and sD unconnected', async () => {
+    expect((await data<{ gaps: unknown[] }>(`{ gaps(${SUD}) { observed } }`)).gaps).toEqual([]);
+    const strict = await data<{ gaps: Array<{ sectorA: { code: string }; sectorB: { code: string }; unconnectedServices: number }> }>(
+      `{ gaps(${SUD}, threshold: 1) { sectorA { code } sectorB { code } unconnectedServices } }`,
+    );
+    // D–M: 1 observed < 1 × 2 expected. sF reaches no M; sD reaches no D → 2.
+    expect(strict.gaps).toEqual([{ sectorA: { code: 'DISABILITY' }, sectorB: { code: 'MENTAL_HEALTH' }, unconnectedServices: 2 }]);
+  });
+
+  it('E-I index: 4 external and 1 internal tie in SUD → 0.6', async () => {
+    const d = await data<{ eiIndex: { territory: { index: number }; sectors: Array<{ sector: { code: string }; external: number; internal: number; index: number }> } }>(
+      `{ eiIndex(${SUD}) { territory { index } sectors { sector { code } external internal index } } }`,
+    );
+    expect(d.eiIndex.territory.index).toBeCloseTo(0.6);
+    expect(d.eiIndex.sectors.find((s) => s.sector.code === 'MENTAL_HEALTH')).toEqual({ sector: { code: 'MENTAL_HEALTH' }, external: 3, internal: 1, index: 0.5 });
+  });
+});
+
+describe('brokers', () => {
+  it('sA and sC each carry half of the sB–sD shortest paths; sF is isolated', async () => {
+    const d = await data<{ brokers: { serviceCount: number; isolates: Array<{ nameFr: string }>; brokers: Array<{ service: { nameFr: string }; betweenness: number; degree: number }> } }>(
+      `{ brokers(${SUD}, first: 2) { serviceCount isolates { nameFr } brokers { service { nameFr } betweenness degree } } }`,
+    );
+    expect(d.brokers.serviceCount).toBe(5);
+    expect(d.brokers.isolates).toEqual([{ nameFr: 'Service sF' }]);
+    // sB–sD: two shortest paths (via sA, via sC) → 0.5 each, normalised by (5−1)(5−2)/2 = 6.
+    expect(d.brokers.brokers).toEqual([
+      { service: { nameFr: 'Service sA' }, betweenness: 0.5 / 6, degree: 3 },
+      { service: { nameFr: 'Service sC' }, betweenness: 0.5 / 6, degree: 3 },
+    ]);
+  });
+});
+
+describe('turnover', () => {
+  it('every SUD tie rests on one carrier per side on 2024-01-01: all five fragile, none lost', async () => {
+    const fragile = await data<{ fragileTies: Array<{ status: string; carriersA: { value: number } }> }>(`{ fragileTies(${SUD}, asOf: "2024-01-01") { status carriersA { value } } }`);
+    expect(fragile.fragileTies).toHaveLength(5);
+    expect((await data<{ lostTies: unknown[] }>(`{ lostTies(${SUD}, asOf: "2024-01-01") { status } }`)).lostTies).toEqual([]);
+  });
+
+  it('if a1 left sA, sA would lose its ties to sB and sC', async () => {
+    const d = await data<{ turnoverImpact: { tiesCarried: number; wouldBeLost: Array<{ b: { nameFr: string } }>; wouldBecomeFragile: unknown[] } }>(
+      '{ turnoverImpact(service: "sA", person: "a1", asOf: "2024-01-01") { tiesCarried wouldBeLost { b { nameFr } } wouldBecomeFragile { strength } } }',
+    );
+    expect(d.turnoverImpact).toEqual({ tiesCarried: 2, wouldBeLost: [{ b: { nameFr: 'Service sB' } }, { b: { nameFr: 'Service sC' } }], wouldBecomeFragile: [] });
+  });
+
+  it('once a1 has left, those two ties are lost', async () => {
+    await testDb().write(cypher('test.a1Leaves', "MATCH (:Person {id: 'a1'})-[w:WORKS_AT]->(:Service {id: 'sA'}) SET w.to = date('2023-12-31')"));
+    const lost = await data<{ lostTies: Array<{ tie: { b: { nameFr: string } }; carriersA: { value: number } }> }>(
+      `{ lostTies(${SUD}, asOf: "2024-01-01") { tie { b { nameFr } } carriersA { value } } }`,
+    );
+    expect(lost.lostTies).toEqual([
+      { tie: { b: { nameFr: 'Service sB' } }, carriersA: { value: 0 } },
+      { tie: { b: { nameFr: 'Service sC' } }, carriersA: { value: 0 } },
+    ]);
+    await testDb().write(cypher('test.a1Returns', "MATCH (:Person {id: 'a1'})-[w:WORKS_AT]->(:Service {id: 'sA'}) SET w.to = null"));
+  });
+});
+
+describe('language border, impact, introductions, recommendations', () => {
+  it('language border: 2 of 5 SUD ties cross FR–NL; 3 of 7 in the region', async () => {
+    const d = await data<{ sud: { territory: { ties: number; crossBorder: number; share: number }; initiatives: Array<{ initiative: { nameFr: string }; ties: number; crossBorder: number }> }; bru: { territory: { share: number } } }>(
+      `{ sud: languageBorder(${SUD}) { territory { ties crossBorder share } initiatives { initiative { nameFr } ties crossBorder } }
+         bru: languageBorder(territory: { region: "BRU" }) { territory { share } } }`,
+    );
+    expect(d.sud.territory).toEqual({ ties: 5, crossBorder: 2, share: 0.4 }); // sA–sB, sB–sC
+    expect(d.sud.initiatives).toEqual([
+      { initiative: { nameFr: 'Portes ouvertes' }, ties: 1, crossBorder: 0 }, // sA–sD (FR–BOTH)
+      { initiative: { nameFr: 'Groupe X' }, ties: 4, crossBorder: 2 },
+    ]);
+    expect(d.bru.territory.share).toBeCloseTo(3 / 7); // + sA–sE
+  });
+
+  it('what edition X changed', async () => {
+    const d = await data<{ initiativeImpact: Record<string, unknown> }>(`{ initiativeImpact(edition: "edX") {
+      newTies newCrossSectorTies newCrossLanguageTies reach { zone { code } services }
+      participants { value } firstTimeParticipants { value } hosts firstTimeHosts noShowRate capacityUse } }`);
+    expect(d.initiativeImpact).toEqual({
+      newTies: 4, // sA–sB, sA–sC, sB–sC, sC–sD
+      newCrossSectorTies: 4, // all four join different sectors
+      newCrossLanguageTies: 2, // sA–sB, sB–sC
+      reach: [{ zone: { code: 'SUD' }, services: 4 }], // sA, sB, sC (c1, m1), sD (d1)
+      participants: { value: 5 }, // a1, b1, c1, m1, d1
+      firstTimeParticipants: { value: 5 },
+      hosts: 3,
+      firstTimeHosts: 3,
+      noShowRate: 1 / 8, // d1 at s1; 7 present
+      capacityUse: 8 / 36, // 8 registrations, 3 × 12 places
+    });
+  });
+
+  it('who can introduce sB to sE: sB – sA – sE, named with where they met', async () => {
+    const d = await data<{ introductionPath: { found: boolean; steps: Array<{ from: { nameFr: string }; to: { nameFr: string }; initiatives: Array<{ nameFr: string }>; firstMet: string }> } }>(
+      '{ introductionPath(fromPerson: "b1", to: "sE") { found steps { from { nameFr } to { nameFr } initiatives { nameFr } firstMet } } }',
+    );
+    expect(d.introductionPath).toEqual({
+      found: true,
+      steps: [
+        { from: { nameFr: 'Service sB' }, to: { nameFr: 'Service sA' }, initiatives: [{ nameFr: 'Groupe X' }], firstMet: '2023-03-01' },
+        { from: { nameFr: 'Service sA' }, to: { nameFr: 'Service sE' }, initiatives: [{ nameFr: 'Portes ouvertes' }], firstMet: '2023-10-17' },
+      ],
+    });
+    const none = await data<{ introductionPath: { found: boolean; steps: unknown[] } }>('{ introductionPath(fromService: "sF", to: "sE") { found steps { firstMet } } }');
+    expect(none.introductionPath).toEqual({ found: false, steps: [] }); // sF knows nobody: an empty answer
+  });
+
+  it('recommendations: for the open-door week, a mental-health host in the Rézone area; the zone with an isolate', async () => {
+    const d = await data<{ recommendations: Array<{ kind: string; service: { nameFr: string } | null; zone: { code: string } | null; reason: string }> }>(
+      `{ recommendations(initiative: "iniV", ${SUD}) { kind service { nameFr } zone { code } reason(lang: NL) } }`,
+    );
+    expect(d.recommendations.map((r) => [r.kind, r.service?.nameFr ?? r.zone?.code])).toEqual([
+      ['HOST', 'Service sA'], // MH in a rezoneArea quartier, never hosted iniV (sD did)
+      ['ZONE', 'SUD'], // sF has no tie
+    ]);
+    expect(d.recommendations[1]?.reason).toBe('1 van de 5 diensten hebben in deze zone nog geen enkele band.');
+  });
+});
+
+describe('bad input and edge cases', () => {
+  it('window from > to, unknown sector, unknown territory', async () => {
+    const w = await api.run(`{ mixingMatrix(${SUD}, window: { from: "2024-01-01", to: "2023-01-01" }) { observed } }`);
+    expect(w.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'window' });
+    const s = await api.run(`{ eiIndex(${SUD}, sectors: ["ASTROLOGY"]) { territory { index } } }`);
+    expect(s.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'sectors' });
+    const t = await api.run('{ brokers(territory: { zone: "WEST" }) { serviceCount } }');
+    expect(t.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'territory.zone' });
+  });
+
+  it('an empty territory answers empty, not an error', async () => {
+    const d = await data<{ acquaintances: { totalCount: number; services: unknown[] }; mixingMatrix: unknown[]; eiIndex: { territory: { index: null } } }>(
+      `{ acquaintances(territory: { zone: "NORD" }, sectors: ["HOUSING"]) { totalCount services { id } }
+         mixingMatrix(territory: { zone: "NORD" }, sectors: ["HOUSING"]) { observed }
+         eiIndex(territory: { zone: "NORD" }, sectors: ["HOUSING"]) { territory { index } } }`,
+    );
+    expect(d).toEqual({ acquaintances: { totalCount: 0, services: [] }, mixingMatrix: [], eiIndex: { territory: { index: null } } });
+  });
+
+  it('a single sector has no gaps and an E-I index of −1 when tied', async () => {
+    const d = await data<{ gaps: unknown[]; eiIndex: { territory: { index: number } } }>(
+      `{ gaps(${SUD}, sectors: ["MENTAL_HEALTH"]) { observed } eiIndex(${SUD}, sectors: ["MENTAL_HEALTH"]) { territory { index } } }`,
+    );
+    expect(d).toEqual({ gaps: [], eiIndex: { territory: { index: -1 } } }); // sA–sD only, internal
+  });
+
+  it('a territory over the exact-measure limit is TOO_LARGE, naming the limit', async () => {
+    await testDb().write(
+      cypher(
+        'test.manyServices',
+        `MATCH (q:Neighbourhood {code: 'Q2'}), (sec:Sector {code: 'YOUTH'})
+         UNWIND range(1, 3001) AS i CREATE (s:Service {id: 'bulk' + i, nameFr: 'B' + i, nameNl: 'B' + i, workingLanguage: 'NL'})
+         CREATE (s)-[:LOCATED_IN]->(q), (s)-[:IN_SECTOR {primary: true}]->(sec)`,
+      ),
+    );
+    const res = await api.run('{ brokers(territory: { zone: "NORD" }) { serviceCount } }');
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_LARGE', argument: 'territory', limit: 3000, actual: 3002 });
+    // A 1 ms analytics limit: the region's subgraph query cannot finish in time.
+    const hurried = await testApi({ ANALYTICS_TIMEOUT_MS: '1' });
+    const slow = await hurried.run('{ acquaintances(territory: { region: "BRU" }) { totalCount } }');
+    await hurried.server.stop();
+    expect(codes(slow.errors)).toEqual(['ANALYTICS_TIMEOUT']);
+  });
+});
+
+describe('territory-local plans', () => {
+  it('the zone subgraph starts from the zone index, never scanning all services', async () => {
+    const ops = await profileOperators(testDb(), territoryServices.zone, { territory: 'SUD', sectors: null, languages: null });
+    expect(ops.some((o) => /NodeUniqueIndexSeek|NodeIndexSeek/.test(o) && o.includes(':Zone'))).toBe(true);
+    expect(ops.filter((o) => /AllNodesScan|NodeByLabelScan.*:Service/.test(o))).toEqual([]);
+  });
+});
