@@ -11,6 +11,7 @@ import type { Resolvers } from './__generated__/resolvers-types';
 import { DateScalar, DateTimeScalar } from './modules/common/scalars';
 import { directoryResolvers } from './modules/directory/resolvers';
 import { initiativeResolvers } from './modules/initiatives/resolvers';
+import { editingResolvers } from './modules/editing/resolvers';
 import { networkResolvers } from './modules/network/resolvers';
 import { nodeResolvers } from './modules/node';
 import { peopleResolvers } from './modules/people/resolvers';
@@ -35,6 +36,7 @@ export const moduleResolvers: Resolvers[] = [
   initiativeResolvers,
   accessResolvers,
   networkResolvers,
+  editingResolvers,
 ];
 
 /** The schema as served: every field behind the access policy (src/access/rules.ts). */

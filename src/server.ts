@@ -61,7 +61,7 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin(),
-      auditPlugin(db),
+      auditPlugin(db, config.PSEUDONYM_SECRET),
     ],
   });
   const verifier = new KeyVerifier(db);

@@ -6,6 +6,7 @@ import type { InitiativeRow, EditionRow, SessionRow, SessionPage, AttendanceRow 
 import type { PersonRow, PersonPage, EmploymentRow } from '../modules/people/model';
 import type { AuditPage } from '../access/model';
 import type { AcquaintanceRow, AcquaintancePage, MixingCellRow, GapRow, EiScoreRow, EiIndexRow, BrokerRow, BrokersRow, TieAtRiskRow, TurnoverImpactRow, InitiativeBorderRow, ZoneReachRow, InitiativeImpactRow, PathStepRow, IntroductionPathRow, RecommendationRow } from '../modules/network/model';
+import type { UserErrorRow, OrganisationPayloadRow, ServicePayloadRow, PersonPayloadRow, EmploymentPayloadRow, InitiativePayloadRow, EditionPayloadRow, SessionPayloadRow, AttendancePayloadRow } from '../modules/editing/model';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -75,6 +76,12 @@ export type Attendance = {
   status: AttendanceStatus;
 };
 
+export type AttendancePayload = {
+  __typename?: 'AttendancePayload';
+  attendance?: Maybe<Attendance>;
+  errors: Array<UserError>;
+};
+
 /** The part a person plays at a session. */
 export type AttendanceRole =
   | 'ANIMATOR'
@@ -101,7 +108,7 @@ export type AuditEvent = {
   /** The API key id (not the key), or null for an in-process call. */
   keyId?: Maybe<Scalars['String']['output']>;
   operation: Scalars['String']['output'];
-  /** Ids of the people whose data was returned. */
+  /** Keyed pseudonyms of the people whose data was returned (see `auditTrail(personId:)` to search by id). */
   personIds: Array<Scalars['String']['output']>;
   role: Scalars['String']['output'];
 };
@@ -197,6 +204,23 @@ export type EditionNameArgs = {
   lang?: InputMaybe<Lang>;
 };
 
+export type EditionInput = {
+  cycle: Scalars['String']['input'];
+  endsOn: Scalars['Date']['input'];
+  id: Scalars['ID']['input'];
+  initiativeId: Scalars['ID']['input'];
+  language: WorkingLanguage;
+  nameFr: Scalars['String']['input'];
+  nameNl: Scalars['String']['input'];
+  startsOn: Scalars['Date']['input'];
+};
+
+export type EditionPayload = {
+  __typename?: 'EditionPayload';
+  edition?: Maybe<Edition>;
+  errors: Array<UserError>;
+};
+
 export type EiIndex = {
   __typename?: 'EiIndex';
   sectors: Array<EiScore>;
@@ -226,6 +250,19 @@ export type Employment = {
   role?: Maybe<Scalars['String']['output']>;
   service: Service;
   to?: Maybe<Scalars['Date']['output']>;
+};
+
+export type EmploymentPayload = {
+  __typename?: 'EmploymentPayload';
+  employment?: Maybe<Employment>;
+  errors: Array<UserError>;
+};
+
+export type ErasePayload = {
+  __typename?: 'ErasePayload';
+  /** Whether a person was erased (false when there was none with that id). */
+  erased: Scalars['Boolean']['output'];
+  errors: Array<UserError>;
 };
 
 /**
@@ -287,6 +324,14 @@ export type InitiativeImpact = {
   reach: Array<ZoneReach>;
 };
 
+export type InitiativeInput = {
+  id: Scalars['ID']['input'];
+  kind: InitiativeKind;
+  nameFr: Scalars['String']['input'];
+  nameNl: Scalars['String']['input'];
+  organiserId: Scalars['ID']['input'];
+};
+
 /** The kinds of networking initiative described in the seed documents. */
 export type InitiativeKind =
   /** Community of practice, e.g. Brusano's praktijkgemeenschappen of buurtreferenten. */
@@ -306,6 +351,12 @@ export type InitiativeLanguageBorder = {
   initiative: Initiative;
   share?: Maybe<Scalars['Float']['output']>;
   ties: Scalars['Int']['output'];
+};
+
+export type InitiativePayload = {
+  __typename?: 'InitiativePayload';
+  errors: Array<UserError>;
+  initiative?: Maybe<Initiative>;
 };
 
 export type IntroductionPath = {
@@ -389,6 +440,128 @@ export type MunicipalityNeighbourhoodsArgs = {
   grid?: InputMaybe<NeighbourhoodGrid>;
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Remove a registration. */
+  cancelAttendance: AttendancePayload;
+  /** Close an edition: refused while editionValidation lists violations. */
+  closeEdition: EditionPayload;
+  /** Mark a service closed from a date. */
+  closeService: ServicePayload;
+  /** A person stops working at a service. */
+  endEmployment: EmploymentPayload;
+  /** Erase a person: their attendances, employment and every tie derived from them (admins). */
+  erasePerson: ErasePayload;
+  /** Mark a registered person present or absent. */
+  markAttendance: AttendancePayload;
+  /** A person of one service spends a full day at another (an immersion session of an IMMERSION edition). */
+  recordImmersion: SessionPayload;
+  /** Register a person for a session; checks capacity, one person per organisation (Connect), double booking, employment. */
+  registerAttendance: AttendancePayload;
+  /** A person starts working at a service (idempotent on person, service and start date). */
+  startEmployment: EmploymentPayload;
+  upsertEdition: EditionPayload;
+  upsertInitiative: InitiativePayload;
+  /** Create or update an organisation (by id: retrying is harmless). */
+  upsertOrganisation: OrganisationPayload;
+  /** Create or update a person (by id). No contact details are kept. */
+  upsertPerson: PersonPayload;
+  /** Create or update a service (by id). */
+  upsertService: ServicePayload;
+  /** Create or update a session; checks dates, immersion length and Rézoneweek hosts. */
+  upsertSession: SessionPayload;
+};
+
+
+export type MutationCancelAttendanceArgs = {
+  personId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationCloseEditionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCloseServiceArgs = {
+  id: Scalars['ID']['input'];
+  on: Scalars['Date']['input'];
+};
+
+
+export type MutationEndEmploymentArgs = {
+  personId: Scalars['ID']['input'];
+  serviceId: Scalars['ID']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
+export type MutationErasePersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkAttendanceArgs = {
+  personId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
+  status: AttendanceStatus;
+};
+
+
+export type MutationRecordImmersionArgs = {
+  editionId: Scalars['ID']['input'];
+  endsAt: Scalars['DateTime']['input'];
+  hostServiceId: Scalars['ID']['input'];
+  personId: Scalars['ID']['input'];
+  startsAt: Scalars['DateTime']['input'];
+};
+
+
+export type MutationRegisterAttendanceArgs = {
+  personId: Scalars['ID']['input'];
+  role: AttendanceRole;
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationStartEmploymentArgs = {
+  from: Scalars['Date']['input'];
+  personId: Scalars['ID']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
+  serviceId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpsertEditionArgs = {
+  input: EditionInput;
+};
+
+
+export type MutationUpsertInitiativeArgs = {
+  input: InitiativeInput;
+};
+
+
+export type MutationUpsertOrganisationArgs = {
+  input: OrganisationInput;
+};
+
+
+export type MutationUpsertPersonArgs = {
+  input: PersonInput;
+};
+
+
+export type MutationUpsertServiceArgs = {
+  input: ServiceInput;
+};
+
+
+export type MutationUpsertSessionArgs = {
+  input: SessionInput;
+};
+
 /** A neighbourhood (wijk / quartier) of one of the two grids. */
 export type Neighbourhood = Node & {
   __typename?: 'Neighbourhood';
@@ -466,6 +639,18 @@ export type OrganisationEdge = {
   node: Organisation;
 };
 
+export type OrganisationInput = {
+  id: Scalars['ID']['input'];
+  nameFr: Scalars['String']['input'];
+  nameNl: Scalars['String']['input'];
+};
+
+export type OrganisationPayload = {
+  __typename?: 'OrganisationPayload';
+  errors: Array<UserError>;
+  organisation?: Maybe<Organisation>;
+};
+
 /** Relay pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -531,6 +716,19 @@ export type PersonEdge = {
   node: Person;
 };
 
+export type PersonInput = {
+  /** Whether the person agreed to appear by name. */
+  consent: Scalars['Boolean']['input'];
+  displayName: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+export type PersonPayload = {
+  __typename?: 'PersonPayload';
+  errors: Array<UserError>;
+  person?: Maybe<Person>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Which services of a territory know each other: the KNOWS subgraph, edges paginated (strongest first). */
@@ -540,6 +738,8 @@ export type Query = {
   /** Who bridges sectors and who is isolated (exact measures, up to 3,000 services: TOO_LARGE beyond). */
   brokers: Brokers;
   edition?: Maybe<Edition>;
+  /** Every rule an edition breaks now (empty when it is valid), e.g. Vlinder/Papillon host-and-send. */
+  editionValidation: Array<UserError>;
   /** How open each sector is: Krackhardt & Stern's E-I index. */
   eiIndex: EiIndex;
   /** Ties carried by a single person on one side, as of a date (default today). */
@@ -628,6 +828,11 @@ export type QueryBrokersArgs = {
 
 export type QueryEditionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryEditionValidationArgs = {
+  edition: Scalars['ID']['input'];
 };
 
 
@@ -944,6 +1149,25 @@ export type ServiceFilter = {
   territory?: InputMaybe<TerritoryInput>;
 };
 
+export type ServiceInput = {
+  /** Stable id from the source directory. */
+  id: Scalars['ID']['input'];
+  nameFr: Scalars['String']['input'];
+  nameNl: Scalars['String']['input'];
+  /** Social-health quartier code. */
+  neighbourhood: Scalars['String']['input'];
+  organisationId: Scalars['ID']['input'];
+  /** Sector codes, primary first. */
+  sectors: Array<Scalars['String']['input']>;
+  workingLanguage: WorkingLanguage;
+};
+
+export type ServicePayload = {
+  __typename?: 'ServicePayload';
+  errors: Array<UserError>;
+  service?: Maybe<Service>;
+};
+
 /** One meeting, visit slot or immersion day of an edition. */
 export type Session = Node & {
   __typename?: 'Session';
@@ -973,6 +1197,22 @@ export type SessionEdge = {
   __typename?: 'SessionEdge';
   cursor: Scalars['String']['output'];
   node: Session;
+};
+
+export type SessionInput = {
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  editionId: Scalars['ID']['input'];
+  endsAt: Scalars['DateTime']['input'];
+  hostId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  startsAt: Scalars['DateTime']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SessionPayload = {
+  __typename?: 'SessionPayload';
+  errors: Array<UserError>;
+  session?: Maybe<Session>;
 };
 
 /** Any territorial unit. */
@@ -1027,6 +1267,27 @@ export type TurnoverImpact = {
   wouldBeLost: Array<Acquaintance>;
   /** Ties left with a single carrier. */
   wouldBecomeFragile: Array<Acquaintance>;
+};
+
+/**
+ * A rule a write broke. Mutations answer with a payload: the object written, or `errors` saying which
+ * field broke which rule — and then nothing was written (each mutation is one transaction).
+ * Malformed arguments (a bad date, an unknown enum value) are GraphQL errors with code BAD_USER_INPUT.
+ */
+export type UserError = {
+  __typename?: 'UserError';
+  /**
+   * NOT_FOUND, CAPACITY_FULL (session full), ONE_PER_ORGANISATION (Connect: one person per
+   * organisation per group), REZONE_HOST (Rézoneweek hosts: mental health, Rézone area),
+   * OUTSIDE_EDITION (session outside its edition's dates), IMMERSION_TOO_SHORT (under a full day:
+   * 7 h 30), DOUBLE_BOOKED (the person attends another session at that time), NOT_EMPLOYED (works
+   * nowhere on that day), EDITION_CLOSED, EDITION_INVALID (closing with violations), HOST_AND_SEND
+   * (Vlinder/Papillon: an organisation that joins must host ≥ 1 and send ≥ 1), INVALID.
+   */
+  code: Scalars['String']['output'];
+  /** The input field at fault, e.g. `input.startsAt`. */
+  field?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
 };
 
 /**
@@ -1195,6 +1456,7 @@ export type ResolversTypes = {
   AcquaintanceConnection: ResolverTypeWrapper<AcquaintancePage>;
   AcquaintanceEdge: ResolverTypeWrapper<Omit<AcquaintanceEdge, 'node'> & { node: ResolversTypes['Acquaintance'] }>;
   Attendance: ResolverTypeWrapper<AttendanceRow>;
+  AttendancePayload: ResolverTypeWrapper<AttendancePayloadRow>;
   AttendanceRole: AttendanceRole;
   AttendanceStatus: AttendanceStatus;
   AuditEvent: ResolverTypeWrapper<AuditEvent>;
@@ -1207,16 +1469,22 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Edition: ResolverTypeWrapper<EditionRow>;
+  EditionInput: EditionInput;
+  EditionPayload: ResolverTypeWrapper<EditionPayloadRow>;
   EiIndex: ResolverTypeWrapper<EiIndexRow>;
   EiScore: ResolverTypeWrapper<EiScoreRow>;
   Employment: ResolverTypeWrapper<EmploymentRow>;
+  EmploymentPayload: ResolverTypeWrapper<EmploymentPayloadRow>;
+  ErasePayload: ResolverTypeWrapper<Omit<ErasePayload, 'errors'> & { errors: Array<ResolversTypes['UserError']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Gap: ResolverTypeWrapper<GapRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Initiative: ResolverTypeWrapper<InitiativeRow>;
   InitiativeImpact: ResolverTypeWrapper<InitiativeImpactRow>;
+  InitiativeInput: InitiativeInput;
   InitiativeKind: InitiativeKind;
   InitiativeLanguageBorder: ResolverTypeWrapper<InitiativeBorderRow>;
+  InitiativePayload: ResolverTypeWrapper<InitiativePayloadRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntroductionPath: ResolverTypeWrapper<IntroductionPathRow>;
   Lang: Lang;
@@ -1224,18 +1492,23 @@ export type ResolversTypes = {
   LanguageBorderShare: ResolverTypeWrapper<LanguageBorderShare>;
   MixingCell: ResolverTypeWrapper<MixingCellRow>;
   Municipality: ResolverTypeWrapper<MunicipalityRow>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodRow>;
   NeighbourhoodGrid: NeighbourhoodGrid;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organisation: ResolverTypeWrapper<OrganisationRow>;
   OrganisationConnection: ResolverTypeWrapper<OrganisationPage>;
   OrganisationEdge: ResolverTypeWrapper<Omit<OrganisationEdge, 'node'> & { node: ResolversTypes['Organisation'] }>;
+  OrganisationInput: OrganisationInput;
+  OrganisationPayload: ResolverTypeWrapper<OrganisationPayloadRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PathStep: ResolverTypeWrapper<PathStepRow>;
   PeopleCount: ResolverTypeWrapper<PeopleCount>;
   Person: ResolverTypeWrapper<PersonRow>;
   PersonConnection: ResolverTypeWrapper<PersonPage>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
+  PersonInput: PersonInput;
+  PersonPayload: ResolverTypeWrapper<PersonPayloadRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Recommendation: ResolverTypeWrapper<RecommendationRow>;
   RecommendationKind: RecommendationKind;
@@ -1245,9 +1518,13 @@ export type ResolversTypes = {
   ServiceConnection: ResolverTypeWrapper<ServicePage>;
   ServiceEdge: ResolverTypeWrapper<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>;
   ServiceFilter: ServiceFilter;
+  ServiceInput: ServiceInput;
+  ServicePayload: ResolverTypeWrapper<ServicePayloadRow>;
   Session: ResolverTypeWrapper<SessionRow>;
   SessionConnection: ResolverTypeWrapper<SessionPage>;
   SessionEdge: ResolverTypeWrapper<Omit<SessionEdge, 'node'> & { node: ResolversTypes['Session'] }>;
+  SessionInput: SessionInput;
+  SessionPayload: ResolverTypeWrapper<SessionPayloadRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Territory: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Territory']>;
   TerritoryInput: TerritoryInput;
@@ -1255,6 +1532,7 @@ export type ResolversTypes = {
   TieStatus: TieStatus;
   TimeWindow: TimeWindow;
   TurnoverImpact: ResolverTypeWrapper<TurnoverImpactRow>;
+  UserError: ResolverTypeWrapper<UserErrorRow>;
   Viewer: ResolverTypeWrapper<Viewer>;
   WorkingLanguage: WorkingLanguage;
   Zone: ResolverTypeWrapper<ZoneRow>;
@@ -1267,6 +1545,7 @@ export type ResolversParentTypes = {
   AcquaintanceConnection: AcquaintancePage;
   AcquaintanceEdge: Omit<AcquaintanceEdge, 'node'> & { node: ResolversParentTypes['Acquaintance'] };
   Attendance: AttendanceRow;
+  AttendancePayload: AttendancePayloadRow;
   AuditEvent: AuditEvent;
   AuditEventConnection: AuditPage;
   AuditEventEdge: AuditEventEdge;
@@ -1277,32 +1556,43 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Edition: EditionRow;
+  EditionInput: EditionInput;
+  EditionPayload: EditionPayloadRow;
   EiIndex: EiIndexRow;
   EiScore: EiScoreRow;
   Employment: EmploymentRow;
+  EmploymentPayload: EmploymentPayloadRow;
+  ErasePayload: Omit<ErasePayload, 'errors'> & { errors: Array<ResolversParentTypes['UserError']> };
   Float: Scalars['Float']['output'];
   Gap: GapRow;
   ID: Scalars['ID']['output'];
   Initiative: InitiativeRow;
   InitiativeImpact: InitiativeImpactRow;
+  InitiativeInput: InitiativeInput;
   InitiativeLanguageBorder: InitiativeBorderRow;
+  InitiativePayload: InitiativePayloadRow;
   Int: Scalars['Int']['output'];
   IntroductionPath: IntroductionPathRow;
   LanguageBorder: Omit<LanguageBorder, 'initiatives'> & { initiatives: Array<ResolversParentTypes['InitiativeLanguageBorder']> };
   LanguageBorderShare: LanguageBorderShare;
   MixingCell: MixingCellRow;
   Municipality: MunicipalityRow;
+  Mutation: Record<PropertyKey, never>;
   Neighbourhood: NeighbourhoodRow;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organisation: OrganisationRow;
   OrganisationConnection: OrganisationPage;
   OrganisationEdge: Omit<OrganisationEdge, 'node'> & { node: ResolversParentTypes['Organisation'] };
+  OrganisationInput: OrganisationInput;
+  OrganisationPayload: OrganisationPayloadRow;
   PageInfo: PageInfo;
   PathStep: PathStepRow;
   PeopleCount: PeopleCount;
   Person: PersonRow;
   PersonConnection: PersonPage;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
+  PersonInput: PersonInput;
+  PersonPayload: PersonPayloadRow;
   Query: Record<PropertyKey, never>;
   Recommendation: RecommendationRow;
   Region: RegionRow;
@@ -1311,15 +1601,20 @@ export type ResolversParentTypes = {
   ServiceConnection: ServicePage;
   ServiceEdge: Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] };
   ServiceFilter: ServiceFilter;
+  ServiceInput: ServiceInput;
+  ServicePayload: ServicePayloadRow;
   Session: SessionRow;
   SessionConnection: SessionPage;
   SessionEdge: Omit<SessionEdge, 'node'> & { node: ResolversParentTypes['Session'] };
+  SessionInput: SessionInput;
+  SessionPayload: SessionPayloadRow;
   String: Scalars['String']['output'];
   Territory: ResolversUnionTypes<ResolversParentTypes>['Territory'];
   TerritoryInput: TerritoryInput;
   TieAtRisk: TieAtRiskRow;
   TimeWindow: TimeWindow;
   TurnoverImpact: TurnoverImpactRow;
+  UserError: UserErrorRow;
   Viewer: Viewer;
   Zone: ZoneRow;
   ZoneReach: ZoneReachRow;
@@ -1355,6 +1650,11 @@ export type AttendanceResolvers<ContextType = Context, ParentType extends Resolv
   role?: Resolver<ResolversTypes['AttendanceRole'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AttendanceStatus'], ParentType, ContextType>;
+};
+
+export type AttendancePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AttendancePayload'] = ResolversParentTypes['AttendancePayload']> = {
+  attendance?: Resolver<Maybe<ResolversTypes['Attendance']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
@@ -1423,6 +1723,11 @@ export type EditionResolvers<ContextType = Context, ParentType extends Resolvers
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type EditionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EditionPayload'] = ResolversParentTypes['EditionPayload']> = {
+  edition?: Resolver<Maybe<ResolversTypes['Edition']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type EiIndexResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EiIndex'] = ResolversParentTypes['EiIndex']> = {
   sectors?: Resolver<Array<ResolversTypes['EiScore']>, ParentType, ContextType>;
   territory?: Resolver<ResolversTypes['EiScore'], ParentType, ContextType>;
@@ -1442,6 +1747,16 @@ export type EmploymentResolvers<ContextType = Context, ParentType extends Resolv
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type EmploymentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmploymentPayload'] = ResolversParentTypes['EmploymentPayload']> = {
+  employment?: Resolver<Maybe<ResolversTypes['Employment']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ErasePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ErasePayload'] = ResolversParentTypes['ErasePayload']> = {
+  erased?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type GapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Gap'] = ResolversParentTypes['Gap']> = {
@@ -1486,6 +1801,11 @@ export type InitiativeLanguageBorderResolvers<ContextType = Context, ParentType 
   ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type InitiativePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InitiativePayload'] = ResolversParentTypes['InitiativePayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  initiative?: Resolver<Maybe<ResolversTypes['Initiative']>, ParentType, ContextType>;
+};
+
 export type IntroductionPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntroductionPath'] = ResolversParentTypes['IntroductionPath']> = {
   found?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   start?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
@@ -1522,6 +1842,24 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   zones?: Resolver<Array<ResolversTypes['Zone']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelAttendance?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationCancelAttendanceArgs, 'personId' | 'sessionId'>>;
+  closeEdition?: Resolver<ResolversTypes['EditionPayload'], ParentType, ContextType, RequireFields<MutationCloseEditionArgs, 'id'>>;
+  closeService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationCloseServiceArgs, 'id' | 'on'>>;
+  endEmployment?: Resolver<ResolversTypes['EmploymentPayload'], ParentType, ContextType, RequireFields<MutationEndEmploymentArgs, 'personId' | 'serviceId' | 'to'>>;
+  erasePerson?: Resolver<ResolversTypes['ErasePayload'], ParentType, ContextType, RequireFields<MutationErasePersonArgs, 'id'>>;
+  markAttendance?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationMarkAttendanceArgs, 'personId' | 'sessionId' | 'status'>>;
+  recordImmersion?: Resolver<ResolversTypes['SessionPayload'], ParentType, ContextType, RequireFields<MutationRecordImmersionArgs, 'editionId' | 'endsAt' | 'hostServiceId' | 'personId' | 'startsAt'>>;
+  registerAttendance?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationRegisterAttendanceArgs, 'personId' | 'role' | 'sessionId'>>;
+  startEmployment?: Resolver<ResolversTypes['EmploymentPayload'], ParentType, ContextType, RequireFields<MutationStartEmploymentArgs, 'from' | 'personId' | 'serviceId'>>;
+  upsertEdition?: Resolver<ResolversTypes['EditionPayload'], ParentType, ContextType, RequireFields<MutationUpsertEditionArgs, 'input'>>;
+  upsertInitiative?: Resolver<ResolversTypes['InitiativePayload'], ParentType, ContextType, RequireFields<MutationUpsertInitiativeArgs, 'input'>>;
+  upsertOrganisation?: Resolver<ResolversTypes['OrganisationPayload'], ParentType, ContextType, RequireFields<MutationUpsertOrganisationArgs, 'input'>>;
+  upsertPerson?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationUpsertPersonArgs, 'input'>>;
+  upsertService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationUpsertServiceArgs, 'input'>>;
+  upsertSession?: Resolver<ResolversTypes['SessionPayload'], ParentType, ContextType, RequireFields<MutationUpsertSessionArgs, 'input'>>;
 };
 
 export type NeighbourhoodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Neighbourhood'] = ResolversParentTypes['Neighbourhood']> = {
@@ -1561,6 +1899,11 @@ export type OrganisationConnectionResolvers<ContextType = Context, ParentType ex
 export type OrganisationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationEdge'] = ResolversParentTypes['OrganisationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+};
+
+export type OrganisationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganisationPayload'] = ResolversParentTypes['OrganisationPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1605,11 +1948,17 @@ export type PersonEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 };
 
+export type PersonPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonPayload'] = ResolversParentTypes['PersonPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   acquaintances?: Resolver<ResolversTypes['AcquaintanceConnection'], ParentType, ContextType, RequireFields<QueryAcquaintancesArgs, 'territory'>>;
   auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<QueryAuditTrailArgs>>;
   brokers?: Resolver<ResolversTypes['Brokers'], ParentType, ContextType, RequireFields<QueryBrokersArgs, 'first' | 'territory'>>;
   edition?: Resolver<Maybe<ResolversTypes['Edition']>, ParentType, ContextType, RequireFields<QueryEditionArgs, 'id'>>;
+  editionValidation?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType, RequireFields<QueryEditionValidationArgs, 'edition'>>;
   eiIndex?: Resolver<ResolversTypes['EiIndex'], ParentType, ContextType, RequireFields<QueryEiIndexArgs, 'territory'>>;
   fragileTies?: Resolver<Array<ResolversTypes['TieAtRisk']>, ParentType, ContextType, RequireFields<QueryFragileTiesArgs, 'first' | 'territory'>>;
   gaps?: Resolver<Array<ResolversTypes['Gap']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'first' | 'territory' | 'threshold'>>;
@@ -1705,6 +2054,11 @@ export type ServiceEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
 };
 
+export type ServicePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServicePayload'] = ResolversParentTypes['ServicePayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+};
+
 export type SessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
   attendances?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
   capacity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1730,6 +2084,11 @@ export type SessionEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
 };
 
+export type SessionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SessionPayload'] = ResolversParentTypes['SessionPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
+};
+
 export type TerritoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory']> = {
   __resolveType: TypeResolveFn<'Municipality' | 'Neighbourhood' | 'Region' | 'Zone', ParentType, ContextType>;
 };
@@ -1746,6 +2105,12 @@ export type TurnoverImpactResolvers<ContextType = Context, ParentType extends Re
   tiesCarried?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   wouldBeLost?: Resolver<Array<ResolversTypes['Acquaintance']>, ParentType, ContextType>;
   wouldBecomeFragile?: Resolver<Array<ResolversTypes['Acquaintance']>, ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
@@ -1776,6 +2141,7 @@ export type Resolvers<ContextType = Context> = {
   AcquaintanceConnection?: AcquaintanceConnectionResolvers<ContextType>;
   AcquaintanceEdge?: AcquaintanceEdgeResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
+  AttendancePayload?: AttendancePayloadResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
@@ -1785,29 +2151,36 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Edition?: EditionResolvers<ContextType>;
+  EditionPayload?: EditionPayloadResolvers<ContextType>;
   EiIndex?: EiIndexResolvers<ContextType>;
   EiScore?: EiScoreResolvers<ContextType>;
   Employment?: EmploymentResolvers<ContextType>;
+  EmploymentPayload?: EmploymentPayloadResolvers<ContextType>;
+  ErasePayload?: ErasePayloadResolvers<ContextType>;
   Gap?: GapResolvers<ContextType>;
   Initiative?: InitiativeResolvers<ContextType>;
   InitiativeImpact?: InitiativeImpactResolvers<ContextType>;
   InitiativeLanguageBorder?: InitiativeLanguageBorderResolvers<ContextType>;
+  InitiativePayload?: InitiativePayloadResolvers<ContextType>;
   IntroductionPath?: IntroductionPathResolvers<ContextType>;
   LanguageBorder?: LanguageBorderResolvers<ContextType>;
   LanguageBorderShare?: LanguageBorderShareResolvers<ContextType>;
   MixingCell?: MixingCellResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   OrganisationConnection?: OrganisationConnectionResolvers<ContextType>;
   OrganisationEdge?: OrganisationEdgeResolvers<ContextType>;
+  OrganisationPayload?: OrganisationPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
   PeopleCount?: PeopleCountResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
+  PersonPayload?: PersonPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
@@ -1815,12 +2188,15 @@ export type Resolvers<ContextType = Context> = {
   Service?: ServiceResolvers<ContextType>;
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;
   ServiceEdge?: ServiceEdgeResolvers<ContextType>;
+  ServicePayload?: ServicePayloadResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SessionConnection?: SessionConnectionResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;
+  SessionPayload?: SessionPayloadResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
   TieAtRisk?: TieAtRiskResolvers<ContextType>;
   TurnoverImpact?: TurnoverImpactResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   Zone?: ZoneResolvers<ContextType>;
   ZoneReach?: ZoneReachResolvers<ContextType>;

@@ -1,12 +1,15 @@
 /**
  * The audit trail: one (:AuditEvent) per request that returned person-level data. Written after
  * the response is computed, appended only (CREATE), readable by admins through `auditTrail`.
+ * People are recorded by keyed pseudonym, so that erasing a person leaves nothing that names them
+ * while the trail still answers "who read about this person?" for anyone who knows their id.
  */
 import crypto from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context';
 import { logger } from '../logger';
 import { cypher, type Db } from '../neo4j/driver';
+import { pseudonym } from './pseudonym';
 
 const APPEND = cypher(
   'access.appendAudit',
@@ -35,24 +38,24 @@ export interface AuditRow {
 /** Ids sort by time: a millisecond timestamp then random bytes. */
 const auditId = () => `${Date.now().toString().padStart(15, '0')}-${crypto.randomBytes(4).toString('hex')}`;
 
-export async function appendAudit(db: Db, ctx: Pick<Context, 'principal' | 'personReads'>, operation: string): Promise<void> {
+export async function appendAudit(db: Db, secret: string, ctx: Pick<Context, 'principal' | 'personReads'>, operation: string): Promise<void> {
   if (ctx.personReads.size === 0) return;
   await db.write(APPEND, {
     id: auditId(),
     role: ctx.principal.role,
     keyId: ctx.principal.keyId ?? null,
     operation,
-    personIds: [...ctx.personReads].sort(),
+    personIds: [...ctx.personReads].map((id) => pseudonym(secret, id)).sort(),
   });
 }
 
-export function auditPlugin(db: Db): ApolloServerPlugin<Context> {
+export function auditPlugin(db: Db, secret: string): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, operationName }) {
           // A failed audit write must not be silent: log it loudly, but do not fail the answer already computed.
-          await appendAudit(db, contextValue, operationName ?? 'anonymous').catch((err: unknown) => logger.error({ err }, 'audit write failed'));
+          await appendAudit(db, secret, contextValue, operationName ?? 'anonymous').catch((err: unknown) => logger.error({ err }, 'audit write failed'));
         },
       };
     },

@@ -3,7 +3,9 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import { int } from '../neo4j/driver';
 import { decodeCursor, pageSize, toPage } from '../modules/common/pagination';
 import { connectionFields } from '../modules/directory/resolvers';
+import { keyOf } from '../modules/common/ids';
 import { AUDIT_COUNT, AUDIT_PAGE, type AuditRow } from './audit';
+import { pseudonym } from './pseudonym';
 
 export const accessResolvers: Resolvers = {
   Query: {
@@ -11,7 +13,7 @@ export const accessResolvers: Resolvers = {
     auditTrail: async (_p, { personId, first, after: afterCursor }, ctx) => {
       const size = pageSize(first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
       const after = decodeCursor(afterCursor);
-      const params = { personId: personId ?? null };
+      const params = { personId: personId ? pseudonym(ctx.config.PSEUDONYM_SECRET, keyOf('Person', personId, 'personId')) : null };
       const rows = await ctx.db.read<AuditRow & Record<string, unknown>>(AUDIT_PAGE, { ...params, after, limit: int(size.limit) });
       const total = () => ctx.db.read<{ total: number }>(AUDIT_COUNT, params).then((r) => r[0]?.total ?? 0);
       return toPage(rows, size, after, (r) => r.id, total);

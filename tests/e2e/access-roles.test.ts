@@ -4,6 +4,7 @@
  */
 import { createApiKey, KeyVerifier, revokeApiKey } from '../../src/access/api-keys';
 import type { Principal } from '../../src/access/principal';
+import { pseudonym } from '../../src/access/pseudonym';
 import { loadConfig } from '../../src/config';
 import { createServer, type ApiServer } from '../../src/server';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
@@ -96,7 +97,7 @@ describe('audit trail', () => {
       {},
       { as: admin },
     );
-    expect(trail.data?.auditTrail.nodes[0]).toEqual({ role: 'analyst', keyId: 'k-analyst', operation: 'ReadAna', personIds: ['p1'] });
+    expect(trail.data?.auditTrail.nodes[0]).toEqual({ role: 'analyst', keyId: 'k-analyst', operation: 'ReadAna', personIds: [pseudonym(loadConfig().PSEUDONYM_SECRET, 'p1')] });
     expect(codes((await api.run('{ auditTrail { totalCount } }', {}, { as: analyst })).errors)).toEqual(['FORBIDDEN']);
   });
 });

@@ -1,0 +1,192 @@
+/**
+ * Mutations. Each is one write transaction: rules are checked first (rules.ts), the write is
+ * MERGEd on stable keys, and the derived ties are refreshed before the commit — all or nothing.
+ * A broken rule answers `errors` in the payload; nothing is written.
+ */
+import crypto from 'node:crypto';
+import type { Context } from '../../context';
+import type { Resolvers } from '../../__generated__/resolvers-types';
+import { type Tx } from '../../neo4j/driver';
+import { keyOf } from '../common/ids';
+import { refreshTies } from '../network/ties';
+import type { AttendanceRow } from '../initiatives/model';
+import type { EmploymentRow } from '../people/model';
+import type { UserErrorRow } from './model';
+import { checkRegistration, checkSession, RuleViolation, validateEdition, violation } from './rules';
+import * as w from './writes';
+
+/** Runs a write; a RuleViolation becomes payload errors, anything else stays an error. */
+async function mutate<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<{ value: T | null; errors: UserErrorRow[] }> {
+  try {
+    return { value: await ctx.db.writeTx(work), errors: [] };
+  } catch (err) {
+    if (err instanceof RuleViolation) return { value: null, errors: err.errors };
+    throw err;
+  }
+}
+
+const notFoundError = (field: string, what: string, id: string) => new RuleViolation([violation('NOT_FOUND', field, `No ${what} "${id}"`)]);
+
+/** Reload after a write: the request's loaders may hold the value from before it. */
+function fresh<K, V>(loader: { clear(key: K): unknown; load(key: K): Promise<V> }, key: K): Promise<V> {
+  loader.clear(key);
+  return loader.load(key);
+}
+
+export const editingResolvers: Resolvers = {
+  Query: {
+    editionValidation: async (_p, { edition }, ctx) => {
+      const id = keyOf('Edition', edition, 'edition');
+      const errors = await ctx.db.readTx((tx) => validateEdition(tx, id));
+      return errors ?? [violation('NOT_FOUND', 'edition', `No edition "${edition}"`)];
+    },
+  },
+  Mutation: {
+    upsertOrganisation: async (_p, { input }, ctx) => {
+      const r = await mutate(ctx, (tx) => tx.run(w.upsertOrganisation, { ...input }));
+      return { organisation: r.value ? await fresh(ctx.loaders.directory.organisation, input.id) : null, errors: r.errors };
+    },
+    upsertService: async (_p, { input }, ctx) => {
+      const r = await mutate(ctx, async (tx) => {
+        if (input.sectors.length === 0) throw new RuleViolation([violation('INVALID', 'input.sectors', 'give at least the primary sector')]);
+        const [refs] = await tx.run<{ organisation: boolean; neighbourhood: boolean; grid: string | null; unknownSectors: string[] }>(w.serviceRefs, { ...input });
+        const errors: UserErrorRow[] = [];
+        if (!refs?.organisation) errors.push(violation('NOT_FOUND', 'input.organisationId', `No organisation "${input.organisationId}"`));
+        if (!refs?.neighbourhood) errors.push(violation('NOT_FOUND', 'input.neighbourhood', `No neighbourhood "${input.neighbourhood}"`));
+        else if (refs.grid !== 'SOCIAL_HEALTH') errors.push(violation('INVALID', 'input.neighbourhood', 'must be a social-health quartier (it decides the zone)'));
+        for (const code of refs?.unknownSectors ?? []) errors.push(violation('NOT_FOUND', 'input.sectors', `No sector "${code}"`));
+        if (errors.length) throw new RuleViolation(errors);
+        await tx.run(w.upsertService, { ...input });
+      });
+      return { service: r.errors.length ? null : await fresh(ctx.loaders.directory.service, input.id), errors: r.errors };
+    },
+    closeService: async (_p, { id, on }, ctx) => {
+      const r = await mutate(ctx, async (tx) => {
+        if ((await tx.run(w.closeService, { id, on })).length === 0) throw notFoundError('id', 'service', id);
+      });
+      return { service: r.errors.length ? null : await fresh(ctx.loaders.directory.service, id), errors: r.errors };
+    },
+    upsertPerson: async (_p, { input }, ctx) => {
+      const r = await mutate(ctx, (tx) => tx.run(w.upsertPerson, { ...input }));
+      return { person: r.errors.length ? null : await fresh(ctx.loaders.people.person, input.id), errors: r.errors };
+    },
+    startEmployment: async (_p, { personId, serviceId, from, role }, ctx) => {
+      const r = await mutate(ctx, async (tx) => {
+        const [e] = await tx.run<{ person: boolean; service: boolean }>(w.exists, { person: personId, service: serviceId });
+        if (!e?.person) throw notFoundError('personId', 'person', personId);
+        if (!e.service) throw notFoundError('serviceId', 'service', serviceId);
+        await tx.run(w.startEmployment, { person: personId, service: serviceId, from, role: role ?? null });
+        await refreshTies(tx, { personIds: [personId], serviceIds: [serviceId] });
+        const [row] = await tx.run<Omit<EmploymentRow, 'asOf'> & Record<string, unknown>>(w.employmentRow, { person: personId, service: serviceId, from });
+        return row;
+      });
+      return { employment: r.value ? { ...r.value, asOf: ctx.today } : null, errors: r.errors };
+    },
+    endEmployment: async (_p, { personId, serviceId, to }, ctx) => {
+      const r = await mutate(ctx, async (tx) => {
+        const [ended] = await tx.run<{ from: string }>(w.endEmployment, { person: personId, service: serviceId, to });
+        if (!ended) throw new RuleViolation([violation('NOT_FOUND', 'personId', `${personId} has no employment at ${serviceId} on ${to}`)]);
+        await refreshTies(tx, { personIds: [personId], serviceIds: [serviceId] });
+        const [row] = await tx.run<Omit<EmploymentRow, 'asOf'> & Record<string, unknown>>(w.employmentRow, { person: personId, service: serviceId, from: ended.from });
+        return row;
+      });
+      return { employment: r.value ? { ...r.value, asOf: ctx.today } : null, errors: r.errors };
+    },
+    upsertInitiative: async (_p, { input }, ctx) => {
+      const r = await mutate(ctx, async (tx) => {
+        if ((await tx.run(w.upsertInitiative, { ...input })).length === 0) throw notFoundError('input.organiserId', 'organisation', input.organiserId);
+      });
+      return { initiative: r.errors.length ? null : await fresh(ctx.loaders.initiatives.initiative, input.id), errors: r.errors };
+    },
+    upsertEdition: async (_p, { input }, ctx) => {
+      const r = await mutate(ctx, async (tx) => {
+        if (input.startsOn > input.endsOn) throw new RuleViolation([violation('INVALID', 'input.endsOn', 'must not be before startsOn')]);
+        if ((await tx.run(w.upsertEdition, { ...input })).length === 0) throw notFoundError('input.initiativeId', 'initiative', input.initiativeId);
+      });
+      return { edition: r.errors.length ? null : await fresh(ctx.loaders.initiatives.edition, input.id), errors: r.errors };
+    },
+    upsertSession: async (_p, { input }, ctx) => {
+      const r = await mutate(ctx, async (tx) => {
+        await checkSession(tx, input);
+        const [before] = await tx.run<{ host: string | null }>(w.sessionHost, { id: input.id });
+        await tx.run(w.upsertSession, { ...input, title: input.title ?? null, capacity: input.capacity ?? null, hostId: input.hostId ?? null });
+        await refreshTies(tx, { sessionIds: [input.id], serviceIds: [before?.host, input.hostId].filter((x): x is string => Boolean(x)) });
+      });
+      return { session: r.errors.length ? null : await fresh(ctx.loaders.initiatives.session, input.id), errors: r.errors };
+    },
+    registerAttendance: async (_p, { personId, sessionId, role }, ctx) => {
+      const r = await mutate(ctx, async (tx) => {
+        await checkRegistration(tx, personId, sessionId, role);
+        await tx.run(w.register, { person: personId, session: sessionId, role, status: null });
+        await refreshTies(tx, { personIds: [personId], sessionIds: [sessionId] });
+        const [row] = await tx.run<AttendanceRow & Record<string, unknown>>(w.attendanceRow, { person: personId, session: sessionId });
+        return row;
+      });
+      return { attendance: r.value ?? null, errors: r.errors };
+    },
+    markAttendance: async (_p, { personId, sessionId, status }, ctx) => {
+      const r = await mutate(ctx, async (tx) => {
+        if ((await tx.run(w.markAttendance, { person: personId, session: sessionId, status })).length === 0) {
+          throw new RuleViolation([violation('NOT_FOUND', 'personId', `${personId} is not registered for ${sessionId}`)]);
+        }
+        await refreshTies(tx, { personIds: [personId], sessionIds: [sessionId] });
+        const [row] = await tx.run<AttendanceRow & Record<string, unknown>>(w.attendanceRow, { person: personId, session: sessionId });
+        return row;
+      });
+      return { attendance: r.value ?? null, errors: r.errors };
+    },
+    cancelAttendance: async (_p, { personId, sessionId }, ctx) => {
+      const r = await mutate(ctx, async (tx) => {
+        const [row] = await tx.run<AttendanceRow & Record<string, unknown>>(w.attendanceRow, { person: personId, session: sessionId });
+        if (!row) throw new RuleViolation([violation('NOT_FOUND', 'personId', `${personId} is not registered for ${sessionId}`)]);
+        await tx.run(w.cancelAttendance, { person: personId, session: sessionId });
+        await refreshTies(tx, { personIds: [personId], sessionIds: [sessionId] });
+        return row;
+      });
+      return { attendance: r.value ?? null, errors: r.errors };
+    },
+    recordImmersion: async (_p, { personId, hostServiceId, editionId, startsAt, endsAt }, ctx) => {
+      // Natural key: the same person, host and day make the same immersion, so a retry changes nothing.
+      const id = `imm-${crypto.createHash('sha256').update(`${personId}|${hostServiceId}|${startsAt}`).digest('hex').slice(0, 16)}`;
+      const r = await mutate(ctx, async (tx) => {
+        const [k] = await tx.run<{ kind: string; visitorOrganisation: string | null; hostOrganisation: string | null }>(w.editionKind, {
+          edition: editionId,
+          person: personId,
+          host: hostServiceId,
+          startsAt,
+        });
+        if (!k) throw notFoundError('editionId', 'edition', editionId);
+        if (k.kind !== 'IMMERSION') throw new RuleViolation([violation('INVALID', 'editionId', `Edition ${editionId} is not an immersion programme`)]);
+        if (k.visitorOrganisation && k.visitorOrganisation === k.hostOrganisation) {
+          throw new RuleViolation([violation('INVALID', 'hostServiceId', 'An immersion takes place at another organisation')]);
+        }
+        await checkSession(tx, { id, editionId, startsAt, endsAt, capacity: 1, hostId: hostServiceId }, 'immersion');
+        await tx.run(w.upsertSession, { id, editionId, title: 'Immersion / Inleefdag', startsAt, endsAt, capacity: 1, hostId: hostServiceId });
+        const { already } = await checkRegistration(tx, personId, id, 'VISITOR');
+        if (!already) await tx.run(w.register, { person: personId, session: id, role: 'VISITOR', status: 'PRESENT' });
+        await refreshTies(tx, { personIds: [personId], sessionIds: [id] });
+      });
+      return { session: r.errors.length ? null : await fresh(ctx.loaders.initiatives.session, id), errors: r.errors };
+    },
+    closeEdition: async (_p, { id }, ctx) => {
+      const r = await mutate(ctx, async (tx) => {
+        const problems = await validateEdition(tx, id);
+        if (problems === null) throw notFoundError('id', 'edition', id);
+        if (problems.length) throw new RuleViolation([violation('EDITION_INVALID', 'id', `Edition ${id} breaks ${problems.length} rule(s); see editionValidation`), ...problems]);
+        await tx.run(w.closeEdition, { id });
+      });
+      return { edition: r.errors.length ? null : await fresh(ctx.loaders.initiatives.edition, id), errors: r.errors };
+    },
+    erasePerson: async (_p, { id }, ctx) => {
+      const r = await mutate(ctx, async (tx) => {
+        const [scope] = await tx.run<{ services: string[] }>(w.erasureScope, { id });
+        if (!scope) return false;
+        await tx.run(w.erasePerson, { id });
+        // Every tie the person carried is recomputed without them (MET went with DETACH DELETE).
+        await refreshTies(tx, { serviceIds: [...new Set(scope.services)] });
+        return true;
+      });
+      return { erased: r.value === true, errors: r.errors };
+    },
+  },
+};
