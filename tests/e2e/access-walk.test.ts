@@ -72,6 +72,7 @@ const ENTRY: Record<string, Array<[string, string]>> = {
   IntroductionPath: [['Query', 'introductionPath(fromService: "s1", to: "s3")']],
   PathStep: [['Query', 'introductionPath(fromService: "s1", to: "s3")'], ['IntroductionPath', 'steps']],
   Recommendation: [['Query', 'recommendations(initiative: "ini1")']],
+  UserError: [['Query', 'editionValidation(edition: "ed1")']],
   AuditEvent: [['Query', 'auditTrail(first: 1)'], ['AuditEventConnection', 'nodes']],
   AuditEventConnection: [['Query', 'auditTrail(first: 1)']],
   AuditEventEdge: [['Query', 'auditTrail(first: 1)'], ['AuditEventConnection', 'edges']],
@@ -103,9 +104,11 @@ const REQUIRED_ARGS: Record<string, string> = {
   'Query.initiativeImpact': '(edition: "ed1")',
   'Query.introductionPath': '(fromService: "s1", to: "s3")',
   'Query.recommendations': '(initiative: "ini1")',
+  'Query.editionValidation': '(edition: "ed1")',
 };
 
-const SKIP_TYPES = new Set(['Mutation', 'Subscription']);
+// Mutations and their payloads are covered by tests/integration/editing.test.ts (the walk only reads).
+const SKIP_TYPES = new Set(['Mutation', 'Subscription', 'OrganisationPayload', 'ServicePayload', 'PersonPayload', 'EmploymentPayload', 'InitiativePayload', 'EditionPayload', 'SessionPayload', 'AttendancePayload', 'ErasePayload']);
 
 function objectTypes(): GraphQLObjectType[] {
   return Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__'));
