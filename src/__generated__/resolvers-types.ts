@@ -7,6 +7,7 @@ import type { PersonRow, PersonPage, EmploymentRow } from '../modules/people/mod
 import type { AuditPage } from '../access/model';
 import type { AcquaintanceRow, AcquaintancePage, MixingCellRow, GapRow, EiScoreRow, EiIndexRow, BrokerRow, BrokersRow, TieAtRiskRow, TurnoverImpactRow, InitiativeBorderRow, ZoneReachRow, InitiativeImpactRow, PathStepRow, IntroductionPathRow, RecommendationRow } from '../modules/network/model';
 import type { UserErrorRow, OrganisationPayloadRow, ServicePayloadRow, PersonPayloadRow, EmploymentPayloadRow, InitiativePayloadRow, EditionPayloadRow, SessionPayloadRow, AttendancePayloadRow } from '../modules/editing/model';
+import type { ImportReportRow } from '../modules/editing/import';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -177,6 +178,15 @@ export type Brokers = {
   serviceCount: Scalars['Int']['output'];
 };
 
+/** A name on a list that nearly matches known people: confirm by hand, nothing was guessed. */
+export type DoubtfulMatch = {
+  __typename?: 'DoubtfulMatch';
+  candidates: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+};
+
 /** One cycle or year of an initiative (a Connect group of 2023-2024, Rézoneweek 2023 …). */
 export type Edition = Node & {
   __typename?: 'Edition';
@@ -278,6 +288,33 @@ export type Gap = {
   sectorB: Sector;
   /** Services of A with no tie to B, plus services of B with no tie to A: the ranking key. */
   unconnectedServices: Scalars['Int']['output'];
+};
+
+export type ImportKind =
+  /** session, date, name, organisation (id or name), role, present (present/absent; empty = registered), email (optional, hashed), service (optional) */
+  | 'attendance'
+  /** person_id, service_id, from, to, role */
+  | 'employment'
+  /** The IBSA monitoring grid: MDZONE, NAMEFRE, NAMEDUT, municipality_nis (optional) */
+  | 'neighbourhoods'
+  /** id, name_fr, name_nl */
+  | 'organisations'
+  /** id, display_name, consent (yes/no) */
+  | 'people'
+  /** id, name_fr, name_nl, organisation_id, neighbourhood, language (FR|NL|BOTH), sectors (primary first, ; separated) */
+  | 'services';
+
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  created: Scalars['Int']['output'];
+  doubtful: Array<DoubtfulMatch>;
+  dryRun: Scalars['Boolean']['output'];
+  kind: ImportKind;
+  rejected: Array<RejectedRow>;
+  rows: Scalars['Int']['output'];
+  rowsPerSecond: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
 };
 
 /** A networking initiative: a recurring programme run by an organiser. */
@@ -452,6 +489,8 @@ export type Mutation = {
   endEmployment: EmploymentPayload;
   /** Erase a person: their attendances, employment and every tie derived from them (admins). */
   erasePerson: ErasePayload;
+  /** Import a CSV list (the same as `npm run import`). Re-running the same file changes nothing. */
+  importCsv: ImportReport;
   /** Mark a registered person present or absent. */
   markAttendance: AttendancePayload;
   /** A person of one service spends a full day at another (an immersion session of an IMMERSION edition). */
@@ -499,6 +538,13 @@ export type MutationEndEmploymentArgs = {
 
 export type MutationErasePersonArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationImportCsvArgs = {
+  csv: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  kind: ImportKind;
 };
 
 
@@ -1045,6 +1091,14 @@ export type RegionNameArgs = {
   lang?: InputMaybe<Lang>;
 };
 
+export type RejectedRow = {
+  __typename?: 'RejectedRow';
+  field: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  /** Row number as a spreadsheet shows it (the header is row 1). */
+  row: Scalars['Int']['output'];
+};
+
 /**
  * A field of welfare or health work (mental health, disability, homelessness …). A service belongs
  * to one primary sector and possibly others.
@@ -1468,6 +1522,7 @@ export type ResolversTypes = {
   Brokers: ResolverTypeWrapper<BrokersRow>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DoubtfulMatch: ResolverTypeWrapper<DoubtfulMatch>;
   Edition: ResolverTypeWrapper<EditionRow>;
   EditionInput: EditionInput;
   EditionPayload: ResolverTypeWrapper<EditionPayloadRow>;
@@ -1479,6 +1534,8 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Gap: ResolverTypeWrapper<GapRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportKind: ImportKind;
+  ImportReport: ResolverTypeWrapper<ImportReportRow>;
   Initiative: ResolverTypeWrapper<InitiativeRow>;
   InitiativeImpact: ResolverTypeWrapper<InitiativeImpactRow>;
   InitiativeInput: InitiativeInput;
@@ -1513,6 +1570,7 @@ export type ResolversTypes = {
   Recommendation: ResolverTypeWrapper<RecommendationRow>;
   RecommendationKind: RecommendationKind;
   Region: ResolverTypeWrapper<RegionRow>;
+  RejectedRow: ResolverTypeWrapper<RejectedRow>;
   Sector: ResolverTypeWrapper<SectorRow>;
   Service: ResolverTypeWrapper<ServiceRow>;
   ServiceConnection: ResolverTypeWrapper<ServicePage>;
@@ -1555,6 +1613,7 @@ export type ResolversParentTypes = {
   Brokers: BrokersRow;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DoubtfulMatch: DoubtfulMatch;
   Edition: EditionRow;
   EditionInput: EditionInput;
   EditionPayload: EditionPayloadRow;
@@ -1566,6 +1625,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Gap: GapRow;
   ID: Scalars['ID']['output'];
+  ImportReport: ImportReportRow;
   Initiative: InitiativeRow;
   InitiativeImpact: InitiativeImpactRow;
   InitiativeInput: InitiativeInput;
@@ -1596,6 +1656,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Recommendation: RecommendationRow;
   Region: RegionRow;
+  RejectedRow: RejectedRow;
   Sector: SectorRow;
   Service: ServiceRow;
   ServiceConnection: ServicePage;
@@ -1707,6 +1768,13 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DoubtfulMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DoubtfulMatch'] = ResolversParentTypes['DoubtfulMatch']> = {
+  candidates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EditionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Edition'] = ResolversParentTypes['Edition']> = {
   closed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   cycle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1766,6 +1834,18 @@ export type GapResolvers<ContextType = Context, ParentType extends ResolversPare
   sectorA?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
   sectorB?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
   unconnectedServices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  doubtful?: Resolver<Array<ResolversTypes['DoubtfulMatch']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ImportKind'], ParentType, ContextType>;
+  rejected?: Resolver<Array<ResolversTypes['RejectedRow']>, ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsPerSecond?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type InitiativeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Initiative'] = ResolversParentTypes['Initiative']> = {
@@ -1850,6 +1930,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   closeService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationCloseServiceArgs, 'id' | 'on'>>;
   endEmployment?: Resolver<ResolversTypes['EmploymentPayload'], ParentType, ContextType, RequireFields<MutationEndEmploymentArgs, 'personId' | 'serviceId' | 'to'>>;
   erasePerson?: Resolver<ResolversTypes['ErasePayload'], ParentType, ContextType, RequireFields<MutationErasePersonArgs, 'id'>>;
+  importCsv?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportCsvArgs, 'csv' | 'dryRun' | 'kind'>>;
   markAttendance?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationMarkAttendanceArgs, 'personId' | 'sessionId' | 'status'>>;
   recordImmersion?: Resolver<ResolversTypes['SessionPayload'], ParentType, ContextType, RequireFields<MutationRecordImmersionArgs, 'editionId' | 'endsAt' | 'hostServiceId' | 'personId' | 'startsAt'>>;
   registerAttendance?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationRegisterAttendanceArgs, 'personId' | 'role' | 'sessionId'>>;
@@ -2013,6 +2094,12 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type RejectedRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RejectedRow'] = ResolversParentTypes['RejectedRow']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type SectorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Sector'] = ResolversParentTypes['Sector']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2150,6 +2237,7 @@ export type Resolvers<ContextType = Context> = {
   Brokers?: BrokersResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DoubtfulMatch?: DoubtfulMatchResolvers<ContextType>;
   Edition?: EditionResolvers<ContextType>;
   EditionPayload?: EditionPayloadResolvers<ContextType>;
   EiIndex?: EiIndexResolvers<ContextType>;
@@ -2158,6 +2246,7 @@ export type Resolvers<ContextType = Context> = {
   EmploymentPayload?: EmploymentPayloadResolvers<ContextType>;
   ErasePayload?: ErasePayloadResolvers<ContextType>;
   Gap?: GapResolvers<ContextType>;
+  ImportReport?: ImportReportResolvers<ContextType>;
   Initiative?: InitiativeResolvers<ContextType>;
   InitiativeImpact?: InitiativeImpactResolvers<ContextType>;
   InitiativeLanguageBorder?: InitiativeLanguageBorderResolvers<ContextType>;
@@ -2184,6 +2273,7 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  RejectedRow?: RejectedRowResolvers<ContextType>;
   Sector?: SectorResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;

@@ -55,6 +55,11 @@ export const MIGRATIONS: Migration[] = [
       'CREATE CONSTRAINT auditevent_id IF NOT EXISTS FOR (n:AuditEvent) REQUIRE n.id IS UNIQUE',
     ],
   },
+  {
+    version: 4,
+    name: 'person matching by normalised name',
+    statements: ['CREATE INDEX person_name_key IF NOT EXISTS FOR (n:Person) ON (n.nameKey)'],
+  },
 ];
 
 const checksum = (m: Migration) => crypto.createHash('sha256').update(m.statements.join('\n')).digest('hex').slice(0, 16);

@@ -5,6 +5,7 @@
  */
 import { cypher, type Db, type NamedQuery } from '../neo4j/driver';
 import type { Dataset } from './dataset';
+import { normaliseName } from '../modules/editing/matching';
 
 const Q = {
   regions: cypher('seed.regions', 'UNWIND $rows AS row MERGE (r:Region {code: row.code}) SET r.nameFr = row.nameFr, r.nameNl = row.nameNl'),
@@ -44,7 +45,7 @@ const Q = {
   ),
   people: cypher(
     'seed.people',
-    'UNWIND $rows AS row MERGE (p:Person {id: row.id}) SET p.displayName = row.displayName, p.consent = row.consent, p.synthetic = row.synthetic',
+    'UNWIND $rows AS row MERGE (p:Person {id: row.id}) SET p.displayName = row.displayName, p.nameKey = row.nameKey, p.consent = row.consent, p.synthetic = row.synthetic',
   ),
   employments: cypher(
     'seed.employments',
@@ -113,7 +114,7 @@ export async function loadDataset(db: Db, data: Dataset, opts: LoadOptions = {})
     ['sectors', Q.sectors, data.sectors],
     ['organisations', Q.organisations, data.organisations],
     ['services', Q.services, data.services],
-    ['people', Q.people, data.people],
+    ['people', Q.people, data.people.map((p) => ({ ...p, nameKey: normaliseName(p.displayName) }))],
     ['employments', Q.employments, data.employments],
     ['initiatives', Q.initiatives, data.initiatives],
     ['covers (region)', Q.coversRegion, covers('region')],

@@ -108,7 +108,7 @@ const REQUIRED_ARGS: Record<string, string> = {
 };
 
 // Mutations and their payloads are covered by tests/integration/editing.test.ts (the walk only reads).
-const SKIP_TYPES = new Set(['Mutation', 'Subscription', 'OrganisationPayload', 'ServicePayload', 'PersonPayload', 'EmploymentPayload', 'InitiativePayload', 'EditionPayload', 'SessionPayload', 'AttendancePayload', 'ErasePayload']);
+const SKIP_TYPES = new Set(['Mutation', 'Subscription', 'OrganisationPayload', 'ServicePayload', 'PersonPayload', 'EmploymentPayload', 'InitiativePayload', 'EditionPayload', 'SessionPayload', 'AttendancePayload', 'ErasePayload', 'ImportReport', 'RejectedRow', 'DoubtfulMatch']);
 
 function objectTypes(): GraphQLObjectType[] {
   return Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__'));

@@ -7,13 +7,16 @@ import crypto from 'node:crypto';
 import type { Context } from '../../context';
 import type { Resolvers } from '../../__generated__/resolvers-types';
 import { type Tx } from '../../neo4j/driver';
+import { badInput } from '../../errors';
 import { keyOf } from '../common/ids';
+import { importRows, parseCsv } from './import';
 import { refreshTies } from '../network/ties';
 import type { AttendanceRow } from '../initiatives/model';
 import type { EmploymentRow } from '../people/model';
 import type { UserErrorRow } from './model';
 import { checkRegistration, checkSession, RuleViolation, validateEdition, violation } from './rules';
 import * as w from './writes';
+import { normaliseName } from './matching';
 
 /** Runs a write; a RuleViolation becomes payload errors, anything else stays an error. */
 async function mutate<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<{ value: T | null; errors: UserErrorRow[] }> {
@@ -67,7 +70,7 @@ export const editingResolvers: Resolvers = {
       return { service: r.errors.length ? null : await fresh(ctx.loaders.directory.service, id), errors: r.errors };
     },
     upsertPerson: async (_p, { input }, ctx) => {
-      const r = await mutate(ctx, (tx) => tx.run(w.upsertPerson, { ...input }));
+      const r = await mutate(ctx, (tx) => tx.run(w.upsertPerson, { ...input, nameKey: normaliseName(input.displayName) }));
       return { person: r.errors.length ? null : await fresh(ctx.loaders.people.person, input.id), errors: r.errors };
     },
     startEmployment: async (_p, { personId, serviceId, from, role }, ctx) => {
@@ -176,6 +179,16 @@ export const editingResolvers: Resolvers = {
         await tx.run(w.closeEdition, { id });
       });
       return { edition: r.errors.length ? null : await fresh(ctx.loaders.initiatives.edition, id), errors: r.errors };
+    },
+    importCsv: async (_p, { kind, csv, dryRun }, ctx) => {
+      if (csv.length > 5_000_000) throw badInput('csv', 'is over 5 MB: use `npm run import` for large files');
+      let rows;
+      try {
+        rows = parseCsv(csv);
+      } catch (err) {
+        throw badInput('csv', `is not valid CSV (${err instanceof Error ? err.message : String(err)})`);
+      }
+      return importRows(ctx.db, kind, rows, { dryRun: dryRun ?? false, secret: ctx.config.PSEUDONYM_SECRET });
     },
     erasePerson: async (_p, { id }, ctx) => {
       const r = await mutate(ctx, async (tx) => {

@@ -35,7 +35,7 @@ export const closeService = cypher('editing.closeService', 'MATCH (s:Service {id
 
 export const upsertPerson = cypher(
   'editing.upsertPerson',
-  'MERGE (p:Person {id: $id}) ON CREATE SET p.synthetic = false SET p.displayName = $displayName, p.consent = $consent',
+  'MERGE (p:Person {id: $id}) ON CREATE SET p.synthetic = false SET p.displayName = $displayName, p.nameKey = $nameKey, p.consent = $consent',
 );
 
 export const exists = cypher(

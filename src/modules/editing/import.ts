@@ -1,0 +1,407 @@
+/**
+ * Bulk import of the lists editors hold (CSV): organisations, services, people, employment,
+ * attendance, and the official monitoring-neighbourhood grid. Used by `npm run import` and the
+ * `importCsv` mutation.
+ *
+ * - Every row is checked first; a rejected row is reported with its row number, field and reason
+ *   (and never half-written).
+ * - Rows are written in batches with UNWIND, one transaction per batch, MERGE on stable keys;
+ *   derived ties are refreshed in the same transaction. Re-running a file changes nothing: the
+ *   report then says 0 created, N unchanged.
+ * - `dryRun` classifies every row (created / updated / unchanged / rejected) and writes nothing.
+ */
+import { parse } from 'csv-parse/sync';
+import { cypher, type Db, type NamedQuery } from '../../neo4j/driver';
+import { refreshTies } from '../network/ties';
+import { emailHash, matchPerson, newPersonId, normaliseName, type Candidate } from './matching';
+
+export const IMPORT_KINDS = ['organisations', 'services', 'people', 'employment', 'attendance', 'neighbourhoods'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface RejectedRow {
+  row: number;
+  field: string;
+  reason: string;
+}
+
+export interface DoubtfulMatch {
+  row: number;
+  name: string;
+  candidates: string[];
+  reason: string;
+}
+
+export interface ImportReportRow {
+  kind: ImportKind;
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: RejectedRow[];
+  doubtful: DoubtfulMatch[];
+  ms: number;
+  rowsPerSecond: number;
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  batchSize?: number;
+  /** For e-mail hashes: the same secret as pseudonyms. */
+  secret: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+type Csv = Record<string, string>;
+
+export function parseCsv(text: string): Csv[] {
+  return parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+}
+
+interface Prepared {
+  key: string;
+  props: Record<string, unknown>;
+}
+
+interface KindSpec {
+  required: string[];
+  prepare(row: Csv, n: number, reject: (field: string, reason: string) => void): Prepared | null;
+  existing: NamedQuery; // $keys → key, sig
+  write: NamedQuery; // $rows of {key, props}
+}
+
+const WORKING_LANGUAGES = new Set(['FR', 'NL', 'BOTH']);
+const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+const yes = (s: string) => ['1', 'true', 'yes', 'oui', 'ja'].includes(s.toLowerCase());
+
+const SPECS: Record<Exclude<ImportKind, 'attendance'>, KindSpec> = {
+  organisations: {
+    required: ['id', 'name_fr', 'name_nl'],
+    prepare: (r) => ({ key: r.id!, props: { nameFr: r.name_fr, nameNl: r.name_nl } }),
+    existing: cypher('import.organisations.existing', 'UNWIND $keys AS key MATCH (o:Organisation {id: key}) RETURN key, [o.nameFr, o.nameNl] AS sig'),
+    write: cypher(
+      'import.organisations.write',
+      'UNWIND $rows AS row MERGE (o:Organisation {id: row.key}) ON CREATE SET o.synthetic = false SET o.nameFr = row.props.nameFr, o.nameNl = row.props.nameNl',
+    ),
+  },
+  services: {
+    required: ['id', 'name_fr', 'name_nl', 'organisation_id', 'neighbourhood', 'language', 'sectors'],
+    prepare: (r, _n, reject) => {
+      const language = r.language!.toUpperCase();
+      if (!WORKING_LANGUAGES.has(language)) return reject('language', 'must be FR, NL or BOTH'), null;
+      const sectors = r.sectors!.split(/[;|]/).map((s) => s.trim().toUpperCase()).filter(Boolean);
+      if (!sectors.length) return reject('sectors', 'give at least the primary sector'), null;
+      return { key: r.id!, props: { nameFr: r.name_fr, nameNl: r.name_nl, workingLanguage: language, organisationId: r.organisation_id, neighbourhood: r.neighbourhood, sectors } };
+    },
+    existing: cypher(
+      'import.services.existing',
+      `UNWIND $keys AS key MATCH (s:Service {id: key})
+       RETURN key, [s.nameFr, s.nameNl, s.workingLanguage, head([(s)<-[:RUNS]-(o) | o.id]), head([(s)-[:LOCATED_IN]->(n {grid: 'SOCIAL_HEALTH'}) | n.code]),
+                    [x IN [(s)-[r:IN_SECTOR]->(c) | [CASE WHEN r.primary THEN 0 ELSE 1 END, c.code]] | x[1]]] AS sig`,
+    ),
+    write: cypher(
+      'import.services.write',
+      `UNWIND $rows AS row
+       MERGE (s:Service {id: row.key}) ON CREATE SET s.synthetic = false
+       SET s.nameFr = row.props.nameFr, s.nameNl = row.props.nameNl, s.workingLanguage = row.props.workingLanguage
+       WITH s, row
+       CALL { WITH s MATCH (s)<-[r:RUNS]-() DELETE r }
+       CALL { WITH s MATCH (s)-[r:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'}) DELETE r }
+       CALL { WITH s MATCH (s)-[r:IN_SECTOR]->() DELETE r }
+       MATCH (o:Organisation {id: row.props.organisationId}), (n:Neighbourhood {code: row.props.neighbourhood})
+       MERGE (o)-[:RUNS]->(s) MERGE (s)-[:LOCATED_IN]->(n)
+       WITH s, row UNWIND range(0, size(row.props.sectors) - 1) AS i
+       MATCH (c:Sector {code: row.props.sectors[i]}) MERGE (s)-[r:IN_SECTOR]->(c) SET r.primary = (i = 0)`,
+    ),
+  },
+  people: {
+    required: ['id', 'display_name'],
+    prepare: (r) => ({ key: r.id!, props: { displayName: r.display_name, nameKey: normaliseName(r.display_name!), consent: yes(r.consent ?? '') } }),
+    existing: cypher('import.people.existing', 'UNWIND $keys AS key MATCH (p:Person {id: key}) RETURN key, [p.displayName, p.consent] AS sig'),
+    write: cypher(
+      'import.people.write',
+      'UNWIND $rows AS row MERGE (p:Person {id: row.key}) ON CREATE SET p.synthetic = false SET p.displayName = row.props.displayName, p.nameKey = row.props.nameKey, p.consent = row.props.consent',
+    ),
+  },
+  employment: {
+    required: ['person_id', 'service_id', 'from'],
+    prepare: (r, _n, reject) => {
+      if (!isDate(r.from!)) return reject('from', 'must be a date YYYY-MM-DD'), null;
+      if (r.to && !isDate(r.to)) return reject('to', 'must be a date YYYY-MM-DD or empty'), null;
+      if (r.to && r.to < r.from!) return reject('to', 'must not be before from'), null;
+      return { key: `${r.person_id}|${r.service_id}|${r.from}`, props: { personId: r.person_id, serviceId: r.service_id, from: r.from, to: r.to || null, role: r.role || null } };
+    },
+    existing: cypher(
+      'import.employment.existing',
+      `UNWIND $keys AS key WITH key, split(key, '|') AS k
+       MATCH (:Person {id: k[0]})-[w:WORKS_AT {from: date(k[2])}]->(:Service {id: k[1]})
+       RETURN key, [k[0], k[1], k[2], toString(w.to), w.role] AS sig`,
+    ),
+    write: cypher(
+      'import.employment.write',
+      `UNWIND $rows AS row MATCH (p:Person {id: row.props.personId}), (s:Service {id: row.props.serviceId})
+       MERGE (p)-[w:WORKS_AT {from: date(row.props.from)}]->(s)
+       SET w.to = CASE WHEN row.props.to IS NULL THEN null ELSE date(row.props.to) END, w.role = row.props.role`,
+    ),
+  },
+  neighbourhoods: {
+    // The IBSA monitoring grid as opendata.brussels exports it (MDZONE, NAMEFRE, NAMEDUT).
+    required: ['mdzone', 'namefre', 'namedut'],
+    prepare: (r) => ({ key: r.mdzone!, props: { nameFr: r.namefre, nameNl: r.namedut, municipalityNis: r.municipality_nis || null } }),
+    existing: cypher(
+      'import.neighbourhoods.existing',
+      "UNWIND $keys AS key MATCH (n:Neighbourhood {code: key}) RETURN key, [n.nameFr, n.nameNl, head([(n)-[:IN_MUNICIPALITY]->(m) | m.nis])] AS sig",
+    ),
+    write: cypher(
+      'import.neighbourhoods.write',
+      `UNWIND $rows AS row MERGE (n:Neighbourhood {code: row.key})
+       SET n.grid = 'MONITORING', n.nameFr = row.props.nameFr, n.nameNl = row.props.nameNl, n.synthetic = false, n.rezoneArea = false
+       WITH n, row OPTIONAL MATCH (m:Municipality {nis: row.props.municipalityNis})
+       FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END | MERGE (n)-[:IN_MUNICIPALITY]->(m))`,
+    ),
+  },
+};
+
+/** References a batch needs (organisation, neighbourhood, sectors, person, service) that do not exist. */
+const MISSING_REFS = cypher(
+  'import.missingRefs',
+  `UNWIND $refs AS ref
+   CALL { WITH ref
+     RETURN CASE ref.label
+       WHEN 'Organisation' THEN EXISTS { MATCH (:Organisation {id: ref.id}) }
+       WHEN 'Neighbourhood' THEN EXISTS { MATCH (:Neighbourhood {code: ref.id, grid: 'SOCIAL_HEALTH'}) }
+       WHEN 'Sector' THEN EXISTS { MATCH (:Sector {code: ref.id}) }
+       WHEN 'Person' THEN EXISTS { MATCH (:Person {id: ref.id}) }
+       WHEN 'Service' THEN EXISTS { MATCH (:Service {id: ref.id}) }
+       ELSE true END AS found }
+   WITH ref, found WHERE NOT found RETURN ref.label AS label, ref.id AS id`,
+);
+
+const REF_FIELDS: Partial<Record<ImportKind, Array<[field: string, label: string, pick: (p: Record<string, unknown>) => string[]]>>> = {
+  services: [
+    ['organisation_id', 'Organisation', (p) => [String(p.organisationId)]],
+    ['neighbourhood', 'Neighbourhood', (p) => [String(p.neighbourhood)]],
+    ['sectors', 'Sector', (p) => p.sectors as string[]],
+  ],
+  employment: [
+    ['person_id', 'Person', (p) => [String(p.personId)]],
+    ['service_id', 'Service', (p) => [String(p.serviceId)]],
+  ],
+};
+
+function emptyReport(kind: ImportKind, rows: number, dryRun: boolean): ImportReportRow {
+  return { kind, dryRun, rows, created: 0, updated: 0, unchanged: 0, rejected: [], doubtful: [], ms: 0, rowsPerSecond: 0 };
+}
+
+export async function importRows(db: Db, kind: ImportKind, rows: Csv[], opts: ImportOptions): Promise<ImportReportRow> {
+  const started = Date.now();
+  const report = emptyReport(kind, rows.length, Boolean(opts.dryRun));
+  if (kind === 'attendance') await importAttendance(db, rows, opts, report);
+  else await importSimple(db, kind, SPECS[kind], rows, opts, report);
+  report.ms = Date.now() - started;
+  report.rowsPerSecond = report.ms > 0 ? Math.round((rows.length * 1000) / report.ms) : rows.length;
+  report.rejected.sort((a, b) => a.row - b.row);
+  return report;
+}
+
+async function importSimple(db: Db, kind: ImportKind, spec: KindSpec, rows: Csv[], opts: ImportOptions, report: ImportReportRow): Promise<void> {
+  const batchSize = opts.batchSize ?? 2000;
+  const seen = new Set<string>();
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch: Array<Prepared & { n: number }> = [];
+    rows.slice(start, start + batchSize).forEach((row, i) => {
+      const n = start + i + 2; // row numbers as a spreadsheet shows them (header is row 1)
+      const missing = spec.required.filter((c) => !row[c]);
+      if (missing.length) return void report.rejected.push({ row: n, field: missing[0]!, reason: 'is required' });
+      const prepared = spec.prepare(row, n, (field, reason) => report.rejected.push({ row: n, field, reason }));
+      if (!prepared) return;
+      if (seen.has(prepared.key)) return void report.rejected.push({ row: n, field: spec.required[0]!, reason: `duplicate of an earlier row (${prepared.key})` });
+      seen.add(prepared.key);
+      batch.push({ ...prepared, n });
+    });
+    // References must exist: a row pointing nowhere is rejected, not half-written.
+    const refs = (REF_FIELDS[kind] ?? []).flatMap(([field, label, pick]) => batch.flatMap((b) => pick(b.props).map((id) => ({ field, label, id, n: b.n }))));
+    const missing = refs.length ? await db.read<{ label: string; id: string }>(MISSING_REFS, { refs: refs.map(({ label, id }) => ({ label, id })) }) : [];
+    const bad = new Set(missing.map((m) => `${m.label}|${m.id}`));
+    const rejectedRows = new Set<number>();
+    for (const r of refs) {
+      if (bad.has(`${r.label}|${r.id}`) && !rejectedRows.has(r.n)) {
+        rejectedRows.add(r.n);
+        report.rejected.push({ row: r.n, field: r.field, reason: `unknown ${r.label.toLowerCase()} "${r.id}"` });
+      }
+    }
+    const good = batch.filter((b) => !rejectedRows.has(b.n));
+    const existing = new Map(
+      (await db.read<{ key: string; sig: unknown }>(spec.existing, { keys: good.map((g) => g.key) })).map((e) => [e.key, JSON.stringify(e.sig)]),
+    );
+    const toWrite = good.filter((g) => {
+      const before = existing.get(g.key);
+      if (before === undefined) return (report.created += 1), true;
+      const now = JSON.stringify(signature(kind, g));
+      if (before === now) return (report.unchanged += 1), false;
+      return (report.updated += 1), true;
+    });
+    if (!opts.dryRun && toWrite.length) {
+      await db.writeTx(async (tx) => {
+        await tx.run(spec.write, { rows: toWrite.map(({ key, props }) => ({ key, props })) });
+        if (kind === 'employment') {
+          await refreshTies(tx, { personIds: toWrite.map((w) => String(w.props.personId)), serviceIds: toWrite.map((w) => String(w.props.serviceId)) });
+        }
+      });
+    }
+    opts.onProgress?.(Math.min(start + batchSize, rows.length), rows.length);
+  }
+}
+
+/** What the `existing` query returns for a row that is already there unchanged. */
+function signature(kind: ImportKind, g: Prepared): unknown {
+  const p = g.props;
+  switch (kind) {
+    case 'organisations':
+      return [p.nameFr, p.nameNl];
+    case 'services':
+      return [p.nameFr, p.nameNl, p.workingLanguage, p.organisationId, p.neighbourhood, p.sectors];
+    case 'people':
+      return [p.displayName, p.consent];
+    case 'employment':
+      return [p.personId, p.serviceId, p.from, p.to, p.role];
+    case 'neighbourhoods':
+      return [p.nameFr, p.nameNl, p.municipalityNis];
+    default:
+      return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attendance lists: session, date, name, organisation, role, present [, email] [, service]
+
+const ROLE_WORDS: Record<string, string> = {
+  participant: 'PARTICIPANT', deelnemer: 'PARTICIPANT', buurtreferent: 'PARTICIPANT',
+  animator: 'ANIMATOR', animateur: 'ANIMATOR', animatrice: 'ANIMATOR', begeleider: 'ANIMATOR',
+  moderator: 'MODERATOR', 'modérateur': 'MODERATOR', moderateur: 'MODERATOR',
+  observer: 'OBSERVER', observateur: 'OBSERVER', bewaker: 'OBSERVER',
+  'user representative': 'USER_REPRESENTATIVE', 'représentant des usagers': 'USER_REPRESENTATIVE', gebruikersvertegenwoordiger: 'USER_REPRESENTATIVE',
+  visitor: 'VISITOR', visiteur: 'VISITOR', bezoeker: 'VISITOR',
+  guest: 'GUEST', 'invité': 'GUEST', invite: 'GUEST', gast: 'GUEST',
+};
+const PRESENT_WORDS = new Set(['present', 'présent', 'présente', 'aanwezig', 'yes', 'oui', 'ja', '1', 'x']);
+const ABSENT_WORDS = new Set(['absent', 'absente', 'afwezig', 'no', 'non', 'nee', '0', 'no-show']);
+
+const SESSIONS = cypher('import.attendance.sessions', 'UNWIND $ids AS id MATCH (x:Session {id: id}) RETURN x.id AS id, toString(date(x.startsAt)) AS day');
+const ORGANISATIONS = cypher(
+  'import.attendance.organisations',
+  'MATCH (o:Organisation) RETURN o.id AS id, o.nameFr AS nameFr, o.nameNl AS nameNl, [(o)-[:RUNS]->(s) | s.id] AS services',
+);
+const CANDIDATES = cypher(
+  'import.attendance.candidates',
+  `UNWIND $orgs AS orgId MATCH (:Organisation {id: orgId})-[:RUNS]->(:Service)<-[:WORKS_AT]-(p:Person)
+   WITH DISTINCT p, orgId RETURN p.id AS id, p.displayName AS name, orgId AS organisationId, p.emailHash AS emailHash`,
+);
+const CANDIDATES_BY_NAME = cypher(
+  'import.attendance.candidatesByName',
+  `MATCH (p:Person) WHERE p.nameKey IN $names
+   RETURN p.id AS id, p.displayName AS name, head([(p)-[:WORKS_AT]->(:Service)<-[:RUNS]-(o) | o.id]) AS organisationId, p.emailHash AS emailHash`,
+);
+const EXISTING_ATTENDANCE = cypher(
+  'import.attendance.existing',
+  'UNWIND $pairs AS pair MATCH (:Person {id: pair.person})-[a:ATTENDED]->(:Session {id: pair.session}) RETURN pair.person + "|" + pair.session AS key, [a.role, a.status] AS sig',
+);
+const WRITE_PEOPLE = cypher(
+  'import.attendance.people',
+  `UNWIND $people AS row MERGE (p:Person {id: row.id})
+   ON CREATE SET p.displayName = row.name, p.consent = false, p.synthetic = false
+   SET p.nameKey = row.nameKey, p.emailHash = coalesce(row.emailHash, p.emailHash)
+   WITH p, row MATCH (s:Service {id: row.service}) MERGE (p)-[w:WORKS_AT {from: date(row.since)}]->(s) ON CREATE SET w.role = null`,
+);
+const WRITE_ATTENDANCE = cypher(
+  'import.attendance.write',
+  'UNWIND $rows AS row MATCH (p:Person {id: row.person}), (x:Session {id: row.session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = row.role, a.status = row.status',
+);
+
+async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report: ImportReportRow): Promise<void> {
+  const batchSize = opts.batchSize ?? 2000;
+  const orgs = await db.read<{ id: string; nameFr: string; nameNl: string; services: string[] }>(ORGANISATIONS);
+  const orgByKey = new Map<string, (typeof orgs)[number]>();
+  for (const o of orgs) for (const k of [o.id, normaliseName(o.nameFr ?? ''), normaliseName(o.nameNl ?? '')]) if (k) orgByKey.set(k.toLowerCase(), o);
+  const seen = new Set<string>();
+  const created = new Map<string, { id: string; nameKey: string; name: string; emailHash: string | null; service: string; since: string; organisationId: string }>();
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const slice = rows.slice(start, start + batchSize);
+    const sessions = new Map(
+      (await db.read<{ id: string; day: string }>(SESSIONS, { ids: [...new Set(slice.map((r) => r.session).filter(Boolean))] })).map((s) => [s.id, s.day]),
+    );
+    const orgIds = [...new Set(slice.map((r) => orgByKey.get((r.organisation ?? '').toLowerCase())?.id ?? orgByKey.get(normaliseName(r.organisation ?? ''))?.id).filter((x): x is string => Boolean(x)))];
+    const names = [...new Set(slice.map((r) => normaliseName(r.name ?? '')))];
+    const rawCandidates = [
+      ...(await db.read<{ id: string; name: string; organisationId: string | null; emailHash: string | null }>(CANDIDATES, { orgs: orgIds })),
+      ...(await db.read<{ id: string; name: string; organisationId: string | null; emailHash: string | null }>(CANDIDATES_BY_NAME, { names })),
+    ];
+    const candidates: Candidate[] = rawCandidates.map((c) => ({ id: c.id, norm: normaliseName(c.name ?? ''), organisationId: c.organisationId, emailHash: c.emailHash }));
+    for (const c of created.values()) candidates.push({ id: c.id, norm: c.nameKey, organisationId: c.organisationId, emailHash: c.emailHash });
+
+    const good: Array<{ n: number; person: string; session: string; role: string; status: string }> = [];
+    const newPeople: Array<typeof created extends Map<string, infer V> ? V : never> = [];
+    slice.forEach((r, i) => {
+      const n = start + i + 2;
+      const reject = (field: string, reason: string) => void report.rejected.push({ row: n, field, reason });
+      for (const c of ['session', 'date', 'name', 'organisation', 'role']) if (!r[c]) return reject(c, 'is required');
+      const day = sessions.get(r.session!);
+      if (!day) return reject('session', `unknown session "${r.session}"`);
+      if (r.date !== day) return reject('date', `the session took place on ${day}, not ${r.date}`);
+      const org = orgByKey.get(r.organisation!.toLowerCase()) ?? orgByKey.get(normaliseName(r.organisation!));
+      if (!org) return reject('organisation', `unknown organisation "${r.organisation}"`);
+      const role = ROLE_WORDS[r.role!.toLowerCase()] ?? (ROLE_WORDS[r.role!.toUpperCase()] ? r.role!.toUpperCase() : undefined) ?? (Object.values(ROLE_WORDS).includes(r.role!.toUpperCase()) ? r.role!.toUpperCase() : undefined);
+      if (!role) return reject('role', `unknown role "${r.role}"`);
+      const presence = (r.present ?? '').toLowerCase();
+      const status = presence === '' ? 'REGISTERED' : PRESENT_WORDS.has(presence) ? 'PRESENT' : ABSENT_WORDS.has(presence) ? 'NO_SHOW' : null;
+      if (!status) return reject('present', `"${r.present}" is neither present nor absent`);
+      const hash = r.email ? emailHash(opts.secret, r.email) : null;
+      let personId: string;
+      const match = matchPerson(r.name!, org.id, hash, candidates);
+      if (match.kind === 'match') personId = match.personId;
+      else if (match.kind === 'doubtful') {
+        report.doubtful.push({ row: n, name: r.name!, candidates: match.candidates, reason: match.reason });
+        return reject('name', `doubtful match (${match.reason}): confirm which person this is`);
+      } else {
+        // A new professional: their service is the one named, or the organisation's only service.
+        const service = r.service && org.services.includes(r.service) ? r.service : org.services.length === 1 ? org.services[0] : undefined;
+        if (!service) return reject('service', `new person: say which service of ${org.id} they work at`);
+        personId = newPersonId(r.name!, org.id);
+        const person = { id: personId, nameKey: normaliseName(r.name!), name: r.name!, emailHash: hash, service, since: day, organisationId: org.id };
+        created.set(personId, person);
+        newPeople.push(person);
+        candidates.push({ id: personId, norm: person.nameKey, organisationId: org.id, emailHash: hash });
+      }
+      const key = `${personId}|${r.session}`;
+      if (seen.has(key)) return reject('name', 'this person is already on an earlier row for this session');
+      seen.add(key);
+      good.push({ n, person: personId, session: r.session!, role, status });
+    });
+    const existing = new Map(
+      (await db.read<{ key: string; sig: unknown }>(EXISTING_ATTENDANCE, { pairs: good.map((g) => ({ person: g.person, session: g.session })) })).map((e) => [e.key, JSON.stringify(e.sig)]),
+    );
+    const toWrite = good.filter((g) => {
+      const before = existing.get(`${g.person}|${g.session}`);
+      if (before === undefined) return (report.created += 1), true;
+      if (before === JSON.stringify([g.role, g.status])) return (report.unchanged += 1), false;
+      return (report.updated += 1), true;
+    });
+    if (!opts.dryRun && (toWrite.length || newPeople.length)) {
+      await db.writeTx(async (tx) => {
+        if (newPeople.length) await tx.run(WRITE_PEOPLE, { people: newPeople });
+        await tx.run(WRITE_ATTENDANCE, { rows: toWrite });
+        await refreshTies(tx, { sessionIds: [...new Set(toWrite.map((w) => w.session))], personIds: newPeople.map((p) => p.id) });
+      });
+    }
+    opts.onProgress?.(Math.min(start + batchSize, rows.length), rows.length);
+  }
+}
+
+/** The rejected rows as CSV: row, field, reason, then the original columns. */
+export function rejectedCsv(rows: Csv[], report: ImportReportRow): string {
+  const columns = Object.keys(rows[0] ?? {});
+  const esc = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+  const lines = [['row', 'field', 'reason', ...columns].map(esc).join(',')];
+  for (const r of report.rejected) lines.push([r.row, r.field, r.reason, ...columns.map((c) => rows[r.row - 2]?.[c])].map(esc).join(','));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,71 @@
+/**
+ * Recognising the same professional across attendance lists: names are compared after
+ * normalisation (case, accents, punctuation, word order), within the organisation given on the
+ * list; an e-mail address, when a list has one, is compared through a keyed hash (HMAC-SHA256 with
+ * PSEUDONYM_SECRET) and never stored. A match that is only nearly right is reported as doubtful
+ * for a person to confirm; it is never guessed.
+ */
+import crypto from 'node:crypto';
+
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+}
+
+export function emailHash(secret: string, email: string): string {
+  return crypto.createHmac('sha256', secret).update(`email:${email.trim().toLowerCase()}`).digest('hex');
+}
+
+/** Levenshtein distance, capped: we only need to know whether it is 0, 1 or more. */
+export function editDistance(a: string, b: string, cap = 2): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+export interface Candidate {
+  id: string;
+  norm: string;
+  organisationId: string | null;
+  emailHash: string | null;
+}
+
+export type MatchResult =
+  | { kind: 'match'; personId: string; by: 'email' | 'name' }
+  | { kind: 'new' }
+  | { kind: 'doubtful'; candidates: string[]; reason: string };
+
+export function matchPerson(name: string, organisationId: string, hash: string | null, candidates: Candidate[]): MatchResult {
+  if (hash) {
+    const byEmail = candidates.find((c) => c.emailHash === hash);
+    if (byEmail) return { kind: 'match', personId: byEmail.id, by: 'email' };
+  }
+  const norm = normaliseName(name);
+  const sameOrg = candidates.filter((c) => c.organisationId === organisationId);
+  const exact = sameOrg.filter((c) => c.norm === norm);
+  if (exact.length === 1) return { kind: 'match', personId: exact[0]!.id, by: 'name' };
+  if (exact.length > 1) return { kind: 'doubtful', candidates: exact.map((c) => c.id), reason: 'several people of this organisation have this name' };
+  const near = sameOrg.filter((c) => editDistance(c.norm, norm) === 1);
+  if (near.length) return { kind: 'doubtful', candidates: near.map((c) => c.id), reason: 'a name one letter away exists in this organisation' };
+  const elsewhere = candidates.filter((c) => c.norm === norm && c.organisationId !== organisationId);
+  if (elsewhere.length) return { kind: 'doubtful', candidates: elsewhere.map((c) => c.id), reason: 'the same name exists in another organisation (moved?)' };
+  return { kind: 'new' };
+}
+
+/** A stable id for a person first seen on a list: the same name and organisation give the same id. */
+export function newPersonId(name: string, organisationId: string): string {
+  return `per-${crypto.createHash('sha256').update(`${normaliseName(name)}|${organisationId}`).digest('hex').slice(0, 16)}`;
+}
