@@ -54,14 +54,16 @@ export function matchPerson(name: string, organisationId: string, hash: string |
     if (byEmail) return { kind: 'match', personId: byEmail.id, by: 'email' };
   }
   const norm = normaliseName(name);
+  // A person can come back from several lookups: compare distinct ids.
+  const ids = (cs: Candidate[]) => [...new Set(cs.map((c) => c.id))].sort();
   const sameOrg = candidates.filter((c) => c.organisationId === organisationId);
-  const exact = sameOrg.filter((c) => c.norm === norm);
-  if (exact.length === 1) return { kind: 'match', personId: exact[0]!.id, by: 'name' };
-  if (exact.length > 1) return { kind: 'doubtful', candidates: exact.map((c) => c.id), reason: 'several people of this organisation have this name' };
-  const near = sameOrg.filter((c) => editDistance(c.norm, norm) === 1);
-  if (near.length) return { kind: 'doubtful', candidates: near.map((c) => c.id), reason: 'a name one letter away exists in this organisation' };
-  const elsewhere = candidates.filter((c) => c.norm === norm && c.organisationId !== organisationId);
-  if (elsewhere.length) return { kind: 'doubtful', candidates: elsewhere.map((c) => c.id), reason: 'the same name exists in another organisation (moved?)' };
+  const exact = ids(sameOrg.filter((c) => c.norm === norm));
+  if (exact.length === 1) return { kind: 'match', personId: exact[0]!, by: 'name' };
+  if (exact.length > 1) return { kind: 'doubtful', candidates: exact, reason: 'several people of this organisation have this name' };
+  const near = ids(sameOrg.filter((c) => editDistance(c.norm, norm) === 1));
+  if (near.length) return { kind: 'doubtful', candidates: near, reason: 'a name one letter away exists in this organisation' };
+  const elsewhere = ids(candidates.filter((c) => c.norm === norm && c.organisationId !== organisationId));
+  if (elsewhere.length) return { kind: 'doubtful', candidates: elsewhere, reason: 'the same name exists in another organisation (moved?)' };
   return { kind: 'new' };
 }
 

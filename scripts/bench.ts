@@ -1,0 +1,85 @@
+/**
+ * `npm run bench -- [--scales S,L] [--iterations 30] [--load-seconds 30] [--import-rows 20000] [--seed 42]`
+ *
+ * For each scale: a local Neo4j of its own (.data/neo4j-bench-<scale>, seeded and tied on first
+ * use, reused afterwards), then the harness (scripts/bench/harness.ts). Prints one table with every
+ * figure from this run and writes it as JSON under bench/results/.
+ * Set BENCH_NEO4J_URI to measure an existing database instead (one scale).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { loadConfig } from '../src/config';
+import { createDriver, cypher, Db } from '../src/neo4j/driver';
+import { startNeo4j, type RunningNeo4j } from '../src/neo4j/local';
+import { migrate } from '../src/neo4j/migrations';
+import { rebuildAllTies } from '../src/modules/network/ties';
+import { generateDataset, SCALES, type Scale } from '../src/seed/generate';
+import { loadDataset } from '../src/seed/load';
+import { benchScale, RESULTS_DIR, table, type ScaleResult } from './bench/harness';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
+};
+
+const scales = arg('scales', 'S,L').split(',') as Scale[];
+const iterations = Number(arg('iterations', '30'));
+const loadSeconds = Number(arg('load-seconds', '30'));
+const importRowCount = Number(arg('import-rows', '20000'));
+const seed = Number(arg('seed', '42'));
+const log = (line: string) => console.log(line);
+const SEEDED = cypher('bench.seeded', 'MATCH (r:Region) RETURN count(r) > 0 AS seeded');
+
+async function withDatabase(scale: Scale, work: (db: Db) => Promise<ScaleResult>): Promise<ScaleResult> {
+  let local: RunningNeo4j | undefined;
+  let uri = process.env.BENCH_NEO4J_URI;
+  if (!uri) {
+    const config = loadConfig();
+    local = await startNeo4j({ home: path.join(config.projectRoot, '.data', `neo4j-bench-${scale}`), port: 0, heap: '4g', pagecacheMiB: 3072, txTimeoutSeconds: 1800, attached: true, log });
+    uri = local.uri;
+  }
+  const driver = createDriver({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' });
+  const db = new Db(driver, undefined, 1_800_000);
+  try {
+    await migrate(db);
+    const [row] = await db.read<{ seeded: boolean }>(SEEDED);
+    if (!row?.seeded) {
+      const t0 = Date.now();
+      log(`Seeding scale ${scale} (seed ${seed})…`);
+      const report = await loadDataset(db, generateDataset({ scale, seed }), { batchSize: 10_000 });
+      const loaded = Object.values(report.rows).reduce((a, b) => a + b, 0);
+      const ties = await rebuildAllTies(db);
+      log(`  ${loaded.toLocaleString('en')} rows in ${(report.ms / 1000).toFixed(0)} s (${Math.round((loaded * 1000) / report.ms)} rows/s); ${ties.knows.toLocaleString('en')} KNOWS, ${ties.met.toLocaleString('en')} MET in ${(ties.ms / 1000).toFixed(0)} s; total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    }
+    return await work(db);
+  } finally {
+    await driver.close();
+    await local?.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!scales.every((s) => SCALES.includes(s))) throw new Error(`--scales takes ${SCALES.join(', ')}`);
+  const results: ScaleResult[] = [];
+  for (const scale of scales) {
+    log(`Scale ${scale}:`);
+    results.push(
+      await withDatabase(scale, (db) =>
+        benchScale(db, { scale, iterations, warmup: Math.min(5, iterations), loadSeconds: scale === scales[0] ? loadSeconds : 0, importRows: scale === scales[0] ? importRowCount : 0, log }),
+      ),
+    );
+  }
+  const text = table(results);
+  console.log(`\n${text}\n`);
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
+  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, iterations, results, table: text }, null, 2));
+  console.log(`Results: ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,265 @@
+/**
+ * The benchmark harness: our GraphQL vs raw Cypher on the same database in the same run,
+ * round trips per page size, import throughput vs a raw UNWIND MERGE, a load test, and the plans.
+ * `npm run bench` drives it (scripts/bench.ts); tests/e2e/bench-smoke.test.ts runs it on demo data.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import type { Principal } from '../../src/access/principal';
+import { loadConfig, PROJECT_ROOT, type Config } from '../../src/config';
+import { createContext } from '../../src/context';
+import { importRows } from '../../src/modules/editing/import';
+import { cypher, int, type Db } from '../../src/neo4j/driver';
+import { createServer, type ApiServer } from '../../src/server';
+import { OPERATIONS, type BenchTargets } from './operations';
+
+const ANALYST: Principal = { role: 'analyst', keyId: 'bench' };
+export const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'results');
+
+export interface Timing {
+  p50: number;
+  p95: number;
+}
+export interface OperationResult {
+  name: string;
+  graphql: Timing;
+  raw: Timing;
+  ratio: number;
+  roundTrips: number;
+}
+export interface ScaleResult {
+  scale: string;
+  services: number;
+  operations: OperationResult[];
+  roundTrips: { first10: number; first100: number };
+  importRate?: { rows: number; oursRowsPerSecond: number; rawRowsPerSecond: number; share: number };
+  load?: { seconds: number; connections: number; requestsPerSecond: number; p99Ms: number; errors: number; non2xx: number; apiRssMb: number };
+  plans: Array<{ name: string; file: string; labelScans: string[] }>;
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+const round = (x: number) => Math.round(x * 100) / 100;
+
+const TARGETS = cypher(
+  'bench.targets',
+  `MATCH (:Zone {code: 'SUD'})<-[:IN_ZONE]-(:Neighbourhood)<-[:LOCATED_IN]-(s:Service)
+   WHERE EXISTS { (s)<-[:HOSTED_BY]-() } AND EXISTS { (s)<-[:WORKS_AT]-() } AND EXISTS { (s)-[:KNOWS]-() }
+   WITH s ORDER BY s.id LIMIT 1
+   MATCH (:Zone {code: 'NORD'})<-[:IN_ZONE]-(:Neighbourhood)<-[:LOCATED_IN]-(t:Service) WHERE EXISTS { (t)-[:KNOWS]-() }
+   WITH s, t ORDER BY t.id LIMIT 1
+   RETURN 'SUD' AS zone, s.id AS serviceId, s.id AS pathFrom, t.id AS pathTo`,
+);
+const SERVICE_COUNT = cypher('bench.serviceCount', 'MATCH (s:Service) RETURN count(s) AS n');
+
+async function gql(server: ApiServer, db: Db, config: Config, query: string, variables: Record<string, unknown>) {
+  const contextValue = createContext({ db, config, principal: ANALYST });
+  const res = await server.apollo.executeOperation({ query, variables }, { contextValue });
+  if (res.body.kind !== 'single' || res.body.singleResult.errors) throw new Error(`GraphQL failed: ${JSON.stringify(res.body.kind === 'single' ? res.body.singleResult.errors : res.body)}`);
+  return contextValue.db.roundTrips;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+export interface HarnessOptions {
+  scale: string;
+  iterations: number;
+  warmup: number;
+  loadSeconds: number;
+  importRows: number;
+  log: (line: string) => void;
+}
+
+export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleResult> {
+  const config = loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' });
+  const server = await createServer(config, db);
+  try {
+    const [t] = await db.read<BenchTargets & Record<string, unknown>>(TARGETS);
+    if (!t) throw new Error('No benchmark targets: is the database seeded (with ties)?');
+    const [{ n: services }] = (await db.read<{ n: number }>(SERVICE_COUNT)) as [{ n: number }];
+    const operations: OperationResult[] = [];
+    for (const op of OPERATIONS) {
+      const vars = op.variables(t);
+      let roundTrips = 0;
+      for (let i = 0; i < opts.warmup; i++) {
+        roundTrips = await gql(server, db, config, op.graphql, vars);
+        await op.raw(db.fork(), t);
+      }
+      const ours: number[] = [];
+      const raw: number[] = [];
+      // Interleaved, so both see the same cache and machine state.
+      for (let i = 0; i < opts.iterations; i++) {
+        ours.push(await time(() => gql(server, db, config, op.graphql, vars)));
+        raw.push(await time(() => op.raw(db.fork(), t)));
+      }
+      const result = {
+        name: op.name,
+        graphql: { p50: round(percentile(ours, 50)), p95: round(percentile(ours, 95)) },
+        raw: { p50: round(percentile(raw, 50)), p95: round(percentile(raw, 95)) },
+        ratio: round(percentile(ours, 50) / Math.max(percentile(raw, 50), 0.001)),
+        roundTrips,
+      };
+      operations.push(result);
+      opts.log(`  ${op.name}: ours p50 ${result.graphql.p50} ms, raw p50 ${result.raw.p50} ms (×${result.ratio}), ${roundTrips} round trips`);
+    }
+    const directory = OPERATIONS[0]!;
+    const roundTrips = {
+      first10: await gql(server, db, config, directory.graphql, { zone: t.zone, first: 10 }),
+      first100: await gql(server, db, config, directory.graphql, { zone: t.zone, first: 100 }),
+    };
+    const result: ScaleResult = { scale: opts.scale, services, operations, roundTrips, plans: await savePlans(db, opts.scale, t) };
+    if (opts.importRows > 0) result.importRate = await benchImport(db, opts.importRows, config);
+    if (opts.loadSeconds > 0) result.load = await loadTest(server, opts.loadSeconds, t);
+    return result;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function savePlans(db: Db, scale: string, t: BenchTargets): Promise<ScaleResult['plans']> {
+  const dir = path.join(RESULTS_DIR, 'plans');
+  fs.mkdirSync(dir, { recursive: true });
+  const out: ScaleResult['plans'] = [];
+  for (const op of OPERATIONS) {
+    if (!op.plan) continue;
+    const session = db.driver.session();
+    try {
+      const res = await session.run(`PROFILE ${op.plan.query.text}`, op.plan.params(t));
+      const lines: string[] = [];
+      const labelScans: string[] = [];
+      const walk = (n: { operatorType: string; arguments: Record<string, unknown>; children: unknown[]; dbHits?: number; rows?: number }, depth: number) => {
+        const details = String(n.arguments.Details ?? '');
+        lines.push(`${'  '.repeat(depth)}${n.operatorType} ${details} (rows ${n.rows ?? '?'}, db hits ${n.dbHits ?? '?'})`);
+        if (/AllNodesScan|NodeByLabelScan/.test(n.operatorType)) labelScans.push(`${n.operatorType} ${details}`);
+        for (const c of n.children) walk(c as typeof n, depth + 1);
+      };
+      walk(res.summary.profile as never, 0);
+      const file = path.join(dir, `${scale}-${op.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.txt`);
+      fs.writeFileSync(file, `${op.plan.query.name}\n${op.plan.query.text}\n\n${lines.join('\n')}\n`);
+      out.push({ name: op.name, file: path.relative(PROJECT_ROOT, file), labelScans });
+    } finally {
+      await session.close();
+    }
+  }
+  return out;
+}
+
+const IMPORT_PEOPLE = cypher(
+  'bench.importPeople',
+  `MATCH (p:Person)-[w:WORKS_AT]->(s:Service)<-[:RUNS]-(o:Organisation)
+   WHERE w.to IS NULL AND COUNT { (:Person {nameKey: p.nameKey}) } = 1 AND NOT EXISTS { (p)-[:ATTENDED]->(:Session)-[:IN]->(:Edition {id: 'bench-edition'}) }
+   RETURN p.id AS id, p.displayName AS name, o.id AS organisation LIMIT $n`,
+);
+const IMPORT_SETUP = cypher(
+  'bench.importSetup',
+  `MERGE (i:Initiative {id: 'bench-initiative'}) SET i.kind = 'NETWORK_EVENT', i.nameFr = 'Benchmark', i.nameNl = 'Benchmark'
+   MERGE (e:Edition {id: 'bench-edition'}) SET e.cycle = '2030', e.nameFr = 'Benchmark', e.nameNl = 'Benchmark', e.language = 'BOTH',
+     e.startsOn = date('2030-01-01'), e.endsOn = date('2030-12-31'), e.closed = false
+   MERGE (e)-[:OF]->(i)
+   WITH e UNWIND range(1, $sessions) AS k
+   MERGE (x:Session {id: 'bench-session-' + toString(k)}) SET x.title = 'bench', x.startsAt = datetime('2030-01-01T08:00:00Z') + duration({days: k}),
+     x.endsAt = datetime('2030-01-01T10:00:00Z') + duration({days: k}), x.capacity = null
+   MERGE (x)-[:IN]->(e)`,
+);
+const RAW_IMPORT = cypher(
+  'bench.rawImport',
+  'UNWIND $rows AS row MATCH (p:Person {id: row.person}), (x:Session {id: row.session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = row.role, a.status = row.status',
+);
+const IMPORT_CLEANUP = cypher('bench.importCleanup', "MATCH (n) WHERE n.id IN ['bench-initiative', 'bench-edition'] OR n.id STARTS WITH 'bench-session-' DETACH DELETE n");
+
+/**
+ * Attendance import through our path (validation, matching, batches, tie refresh) vs a raw
+ * UNWIND MERGE of the same rows. Rows are registrations (no PRESENT), on sessions in 2030 that
+ * are deleted afterwards, so the benchmark leaves the derived ties as they were.
+ */
+async function benchImport(db: Db, n: number, config: Config): Promise<NonNullable<ScaleResult['importRate']>> {
+  const sessions = 40;
+  await db.write(IMPORT_CLEANUP);
+  await db.write(IMPORT_SETUP, { sessions: int(sessions * 2) });
+  try {
+    const people = await db.read<{ id: string; name: string; organisation: string }>(IMPORT_PEOPLE, { n: int(Math.ceil(n / sessions) * 2) });
+    const half = Math.floor(people.length / 2);
+    const rowsFor = (ps: typeof people, offset: number) =>
+      ps.flatMap((p) => Array.from({ length: sessions }, (_, k) => ({ p, k: k + 1 + offset }))).slice(0, n);
+    const ours = rowsFor(people.slice(0, half), 0).map(({ p, k }) => ({
+      session: `bench-session-${k}`,
+      date: new Date(Date.UTC(2030, 0, 1 + k)).toISOString().slice(0, 10),
+      name: p.name,
+      organisation: p.organisation,
+      role: 'guest',
+      present: '',
+    }));
+    const raw = rowsFor(people.slice(half), sessions).map(({ p, k }) => ({ person: p.id, session: `bench-session-${k}`, role: 'GUEST', status: 'REGISTERED' }));
+    const t0 = Date.now();
+    const report = await importRows(db, 'attendance', ours, { secret: config.PSEUDONYM_SECRET, batchSize: 5000 });
+    const oursMs = Date.now() - t0;
+    const t1 = Date.now();
+    for (let i = 0; i < raw.length; i += 5000) await db.write(RAW_IMPORT, { rows: raw.slice(i, i + 5000) });
+    const rawMs = Date.now() - t1;
+    const accepted = report.created + report.unchanged + report.updated;
+    const oursRate = Math.round((accepted * 1000) / Math.max(oursMs, 1));
+    const rawRate = Math.round((raw.length * 1000) / Math.max(rawMs, 1));
+    return { rows: accepted, oursRowsPerSecond: oursRate, rawRowsPerSecond: rawRate, share: round(oursRate / Math.max(rawRate, 1)) };
+  } finally {
+    await db.write(IMPORT_CLEANUP);
+  }
+}
+
+async function loadTest(server: ApiServer, seconds: number, t: BenchTargets): Promise<NonNullable<ScaleResult['load']>> {
+  const base = await server.listen(0, '127.0.0.1');
+  const body = (i: number) => JSON.stringify({ query: OPERATIONS[i]!.graphql, variables: OPERATIONS[i]!.variables(t) });
+  // The dashboard mix: directory page, zone acquaintances, mixing matrix and gaps.
+  const requests = [0, 2, 3].map((i) => ({ method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: body(i) }));
+  let rss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 250);
+  const result = await autocannon({ url: base, connections: 50, duration: seconds, requests });
+  clearInterval(sampler);
+  return {
+    seconds,
+    connections: 50,
+    requestsPerSecond: round(result.requests.average),
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    apiRssMb: Math.round(rss / 1e6),
+  };
+}
+
+export function table(results: ScaleResult[]): string {
+  const lines: string[] = [];
+  const scales = results.map((r) => r.scale);
+  lines.push(`| operation | ${scales.map((s) => `${s} ours p50 / p95 ms | ${s} raw p50 / p95 ms | ${s} ratio (≤ 1.25)`).join(' | ')} | round trips |`);
+  lines.push(`|---|${scales.map(() => '---|---|---').join('|')}|---|`);
+  for (let i = 0; i < OPERATIONS.length; i++) {
+    const cells = results.map((r) => {
+      const o = r.operations[i]!;
+      return `${o.graphql.p50} / ${o.graphql.p95} | ${o.raw.p50} / ${o.raw.p95} | ${o.ratio}`;
+    });
+    lines.push(`| ${OPERATIONS[i]!.name} | ${cells.join(' | ')} | ${results[0]!.operations[i]!.roundTrips} |`);
+  }
+  lines.push('');
+  for (const r of results) {
+    lines.push(`${r.scale} (${r.services} services): round trips, directory page of 10: ${r.roundTrips.first10}, of 100: ${r.roundTrips.first100} (target: equal)`);
+    if (r.importRate) lines.push(`${r.scale}: import ${r.importRate.rows} attendance rows: ours ${r.importRate.oursRowsPerSecond} rows/s, raw UNWIND MERGE ${r.importRate.rawRowsPerSecond} rows/s → ${Math.round(r.importRate.share * 100)} % (target ≥ 50 %)`);
+    if (r.load) lines.push(`${r.scale}: load ${r.load.connections} connections × ${r.load.seconds} s: ${r.load.requestsPerSecond} req/s, p99 ${r.load.p99Ms} ms, errors ${r.load.errors}, non-2xx ${r.load.non2xx}, API RSS ${r.load.apiRssMb} MB`);
+    const scans = r.plans.flatMap((p) => p.labelScans.map((s) => `${p.name}: ${s}`));
+    lines.push(`${r.scale}: plans saved (${r.plans.length}); label scans: ${scans.length ? scans.join('; ') : 'none'}`);
+  }
+  if (results.length > 1) {
+    lines.push('');
+    lines.push(`| territory-local operation | ${results.map((r) => `${r.scale} p50 ms`).join(' | ')} | ${results[results.length - 1]!.scale}/${results[0]!.scale} (≤ 1.5) |`);
+    lines.push(`|---|${results.map(() => '---').join('|')}|---|`);
+    for (let i = 0; i < OPERATIONS.length; i++) {
+      const ps = results.map((r) => r.operations[i]!.graphql.p50);
+      lines.push(`| ${OPERATIONS[i]!.name} | ${ps.join(' | ')} | ${round(ps[ps.length - 1]! / Math.max(ps[0]!, 0.001))} |`);
+    }
+  }
+  return lines.join('\n');
+}

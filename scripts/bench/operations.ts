@@ -1,0 +1,123 @@
+/**
+ * The benchmark operations: each is a GraphQL document and the same answer computed from
+ * hand-written Cypher through the driver (the baseline our API must stay within 1.25× of).
+ * Where a measure has no Cypher form in Community (betweenness), the baseline fetches the subgraph
+ * with one Cypher query and runs the same algorithm.
+ */
+import { cypher, int, type Db } from '../../src/neo4j/driver';
+import { betweenness } from '../../src/modules/network/measures/centrality';
+import { gaps, mixingMatrix } from '../../src/modules/network/measures/mixing';
+
+export interface BenchTargets {
+  zone: string;
+  serviceId: string;
+  pathFrom: string;
+  pathTo: string;
+}
+
+export interface Operation {
+  name: string;
+  graphql: string;
+  variables: (t: BenchTargets) => Record<string, unknown>;
+  raw: (db: Db, t: BenchTargets) => Promise<unknown>;
+  /** Cypher to PROFILE for the plan check (the main query of the raw baseline). */
+  plan?: { query: ReturnType<typeof cypher>; params: (t: BenchTargets) => Record<string, unknown> };
+}
+
+const RAW_DIRECTORY = cypher(
+  'bench.raw.directory',
+  `MATCH (:Zone {code: $zone})<-[:IN_ZONE]-(n:Neighbourhood)<-[:LOCATED_IN]-(s:Service)
+   WITH DISTINCT s, n ORDER BY s.id LIMIT $limit
+   RETURN s.nameFr AS name, [(s)-[:IN_SECTOR]->(x) | x.nameFr] AS sectors, n.nameFr AS neighbourhood, head([(s)<-[:RUNS]-(o) | o.nameFr]) AS organisation`,
+);
+const RAW_DETAIL = cypher(
+  'bench.raw.detail',
+  `MATCH (s:Service {id: $id})
+   RETURN s.nameFr AS name, head([(s)<-[:RUNS]-(o) | o.nameFr]) AS organisation, [(s)-[:IN_SECTOR]->(x) | x.nameFr] AS sectors,
+          head([(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_MUNICIPALITY]->(m) | [n.nameFr, m.nameFr]]) AS place,
+          [(p:Person)-[w:WORKS_AT]->(s) WHERE w.from <= date() AND (w.to IS NULL OR w.to >= date()) AND p.consent | [p.displayName, w.role]] AS staff,
+          [(s)<-[:HOSTED_BY]-(x:Session) | [x.title, x.startsAt]][0..10] AS sessions`,
+);
+const RAW_SUBGRAPH = cypher(
+  'bench.raw.subgraph',
+  `MATCH (:Zone {code: $zone})<-[:IN_ZONE]-(:Neighbourhood)<-[:LOCATED_IN]-(s:Service)
+   WITH collect(DISTINCT s) AS services
+   UNWIND services AS s
+   OPTIONAL MATCH (s)-[k:KNOWS]->(t:Service)
+   RETURN s.id AS id, head([(s)-[r:IN_SECTOR]->(x) WHERE r.primary | x.code]) AS sector, collect([t.id, k.strength]) AS ties`,
+);
+const RAW_ACQUAINTANCES = cypher(
+  'bench.raw.acquaintances',
+  `MATCH (:Zone {code: $zone})<-[:IN_ZONE]-(:Neighbourhood)<-[:LOCATED_IN]-(s:Service)
+   WITH collect(DISTINCT s) AS services
+   UNWIND services AS s
+   MATCH (s)-[k:KNOWS]->(t:Service)-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(:Zone {code: $zone})
+   RETURN s.id AS a, t.id AS b, k.strength AS strength ORDER BY strength DESC, a, b LIMIT 100`,
+);
+const RAW_PATH = cypher(
+  'bench.raw.path',
+  `MATCH (a:Service {id: $from}), (b:Service {id: $to}) MATCH p = shortestPath((a)-[:KNOWS*..10]-(b))
+   RETURN [r IN relationships(p) | [startNode(r).id, endNode(r).id, r.initiatives, r.firstAt]] AS steps`,
+);
+
+async function subgraph(db: Db, zone: string) {
+  const rows = await db.read<{ id: string; sector: string; ties: Array<[string | null, number | null]> }>(RAW_SUBGRAPH, { zone });
+  const ids = new Set(rows.map((r) => r.id));
+  return {
+    nodes: rows.map((r) => ({ id: r.id, sector: r.sector ?? 'UNKNOWN', language: 'FR' as const, zone })),
+    edges: rows.flatMap((r) => r.ties.filter(([b]) => b !== null && ids.has(b)).map(([b, w]) => ({ a: r.id, b: b as string, strength: w ?? 1 }))),
+  };
+}
+
+export const OPERATIONS: Operation[] = [
+  {
+    name: 'directory page (50, nested)',
+    graphql: `query Directory($zone: String!, $first: Int) { services(filter: { territory: { zone: $zone } }, first: $first) {
+      nodes { name sectors { name } neighbourhood { name } organisation { name } } } }`,
+    variables: (t) => ({ zone: t.zone, first: 50 }),
+    raw: (db, t) => db.read(RAW_DIRECTORY, { zone: t.zone, limit: int(50) }),
+    plan: { query: RAW_DIRECTORY, params: (t) => ({ zone: t.zone, limit: int(50) }) },
+  },
+  {
+    name: 'service detail',
+    graphql: `query Detail($id: ID!) { service(id: $id) { name organisation { name } sectors { name }
+      neighbourhood { name municipality { name } } staff { person { displayName } role } sessionsHosted(first: 10) { nodes { title startsAt } } } }`,
+    variables: (t) => ({ id: t.serviceId }),
+    raw: (db, t) => db.read(RAW_DETAIL, { id: t.serviceId }),
+    plan: { query: RAW_DETAIL, params: (t) => ({ id: t.serviceId }) },
+  },
+  {
+    name: 'zone acquaintances (100 ties)',
+    graphql: `query Acq($zone: String!) { acquaintances(territory: { zone: $zone }, first: 100) { totalCount nodes { a { id } b { id } strength } } }`,
+    variables: (t) => ({ zone: t.zone }),
+    raw: (db, t) => db.read(RAW_ACQUAINTANCES, { zone: t.zone }),
+    plan: { query: RAW_ACQUAINTANCES, params: (t) => ({ zone: t.zone }) },
+  },
+  {
+    name: 'mixing matrix + gaps',
+    graphql: `query Mix($zone: String!) { mixingMatrix(territory: { zone: $zone }) { sectorA { code } sectorB { code } observed possible expected }
+      gaps(territory: { zone: $zone }) { sectorA { code } sectorB { code } unconnectedServices } }`,
+    variables: (t) => ({ zone: t.zone }),
+    raw: async (db, t) => {
+      const g = await subgraph(db, t.zone);
+      return { matrix: mixingMatrix(g), gaps: gaps(g) };
+    },
+    plan: { query: RAW_SUBGRAPH, params: (t) => ({ zone: t.zone }) },
+  },
+  {
+    name: 'brokers (betweenness)',
+    graphql: `query Brokers($zone: String!) { brokers(territory: { zone: $zone }, first: 20) { serviceCount brokers { service { id } betweenness } } }`,
+    variables: (t) => ({ zone: t.zone }),
+    raw: async (db, t) => {
+      const b = betweenness(await subgraph(db, t.zone));
+      return [...b.entries()].sort((x, y) => y[1] - x[1]).slice(0, 20);
+    },
+  },
+  {
+    name: 'introduction path',
+    graphql: `query Path($from: ID!, $to: ID!) { introductionPath(fromService: $from, to: $to) { found steps { from { id } to { id } firstMet } } }`,
+    variables: (t) => ({ from: t.pathFrom, to: t.pathTo }),
+    raw: (db, t) => db.read(RAW_PATH, { from: t.pathFrom, to: t.pathTo }),
+    plan: { query: RAW_PATH, params: (t) => ({ from: t.pathFrom, to: t.pathTo }) },
+  },
+];

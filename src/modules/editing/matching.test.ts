@@ -1,0 +1,35 @@
+/** Person matching on lists: normalisation, e-mail hashes, doubtful cases. */
+import { editDistance, emailHash, matchPerson, newPersonId, normaliseName, type Candidate } from './matching';
+
+const c = (id: string, name: string, organisationId: string, hash: string | null = null): Candidate => ({ id, norm: normaliseName(name), organisationId, emailHash: hash });
+
+it('normalises case, accents, punctuation and word order', () => {
+  expect(normaliseName('  Dubois,  Chloé ')).toBe(normaliseName('chloe DUBOIS'));
+  expect(normaliseName("Marie-Thérèse d'Ursel")).toBe('d marie therese ursel');
+});
+
+it('matches by keyed e-mail hash first, then by name within the organisation', () => {
+  const h = emailHash('secret-secret-secret', 'A.Peeters@Example.org');
+  expect(h).toBe(emailHash('secret-secret-secret', ' a.peeters@example.org'));
+  const people = [c('p1', 'Ana Peeters', 'o1', h), c('p2', 'Bram Claes', 'o1')];
+  expect(matchPerson('Someone Else', 'o9', h, people)).toEqual({ kind: 'match', personId: 'p1', by: 'email' });
+  expect(matchPerson('CLAES Bram', 'o1', null, people)).toEqual({ kind: 'match', personId: 'p2', by: 'name' });
+  // The same person listed twice by two lookups is still one match.
+  expect(matchPerson('Bram Claes', 'o1', null, [...people, c('p2', 'Bram Claes', 'o1')])).toEqual({ kind: 'match', personId: 'p2', by: 'name' });
+});
+
+it('reports doubtful matches instead of guessing', () => {
+  const people = [c('p1', 'Ana Peeters', 'o1'), c('p3', 'Ana Peeters', 'o1'), c('p4', 'Eva Maes', 'o2'), c('p5', 'Nora Diallo', 'o3')];
+  expect(matchPerson('Ana Peeters', 'o1', null, people)).toMatchObject({ kind: 'doubtful', candidates: ['p1', 'p3'] }); // two of them
+  expect(matchPerson('Eva Mais', 'o2', null, people)).toMatchObject({ kind: 'doubtful', candidates: ['p4'] }); // one letter away
+  expect(matchPerson('Nora Diallo', 'o1', null, people)).toMatchObject({ kind: 'doubtful', candidates: ['p5'] }); // moved?
+  expect(matchPerson('Zoé Nouvelle', 'o1', null, people)).toEqual({ kind: 'new' });
+});
+
+it('edit distance and stable new ids', () => {
+  expect(editDistance('maes', 'mais')).toBe(1);
+  expect(editDistance('peeters', 'peters')).toBe(1);
+  expect(editDistance('abc', 'xyz')).toBe(3);
+  expect(newPersonId('Zoé Nouvelle', 'o1')).toBe(newPersonId('NOUVELLE zoe', 'o1'));
+  expect(newPersonId('Zoé Nouvelle', 'o1')).not.toBe(newPersonId('Zoé Nouvelle', 'o2'));
+});

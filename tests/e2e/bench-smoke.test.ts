@@ -1,0 +1,25 @@
+/** The benchmark harness runs on the demo graph, so it cannot rot (figures are not asserted: benchmarks are not tests). */
+import { benchScale } from '../../scripts/bench/harness';
+import { rebuildAllTies } from '../../src/modules/network/ties';
+import { generateDataset } from '../../src/seed/generate';
+import { loadDataset } from '../../src/seed/load';
+import { closeTestDb, resetGraph, testDb } from '../helpers/db';
+
+afterAll(closeTestDb);
+
+it('runs every operation, counts round trips, measures import and load, saves plans', async () => {
+  await resetGraph();
+  await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
+  await rebuildAllTies(testDb());
+  const result = await benchScale(testDb(), { scale: 'demo', iterations: 2, warmup: 1, loadSeconds: 1, importRows: 300, log: () => {} });
+  expect(result.operations).toHaveLength(6);
+  for (const op of result.operations) {
+    expect(op.graphql.p50).toBeGreaterThan(0);
+    expect(Number.isFinite(op.ratio)).toBe(true);
+  }
+  expect(result.roundTrips.first10).toBe(result.roundTrips.first100); // no N+1
+  expect(result.importRate?.rows).toBe(300);
+  expect(result.load?.errors).toBe(0);
+  expect(result.load?.non2xx).toBe(0);
+  expect(result.plans.length).toBeGreaterThanOrEqual(5);
+}, 180_000);
