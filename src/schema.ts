@@ -12,6 +12,7 @@ import { DateScalar, DateTimeScalar } from './modules/common/scalars';
 import { directoryResolvers } from './modules/directory/resolvers';
 import { initiativeResolvers } from './modules/initiatives/resolvers';
 import { editingResolvers } from './modules/editing/resolvers';
+import { exportResolvers } from './modules/exports/resolvers';
 import { networkResolvers } from './modules/network/resolvers';
 import { nodeResolvers } from './modules/node';
 import { peopleResolvers } from './modules/people/resolvers';
@@ -37,6 +38,7 @@ export const moduleResolvers: Resolvers[] = [
   accessResolvers,
   networkResolvers,
   editingResolvers,
+  exportResolvers,
 ];
 
 /** The schema as served: every field behind the access policy (src/access/rules.ts). */

@@ -18,6 +18,7 @@ import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { formatError } from './http/format-error';
 import { logger } from './logger';
+import { exportsRouter } from './http/exports';
 import { graphiqlRouter } from './http/graphiql';
 import { registry } from './metrics';
 import { cypher, type Db } from './neo4j/driver';
@@ -85,6 +86,7 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
     res.type(registry.contentType).send(await registry.metrics());
   });
   app.use(graphiqlRouter());
+  app.use(exportsRouter(db, config, verifier));
   app.use(
     '/graphql',
     (req, res, next) => {

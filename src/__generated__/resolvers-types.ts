@@ -275,6 +275,27 @@ export type ErasePayload = {
   errors: Array<UserError>;
 };
 
+export type ExportFormat =
+  /** Gephi spreadsheet import: the edges table. */
+  | 'CSV_EDGES'
+  /** Gephi spreadsheet import: the nodes table. */
+  | 'CSV_NODES'
+  /** Cytoscape.js elements JSON. */
+  | 'CYTOSCAPE'
+  /** Services as points; ties aggregated between municipality centroids as lines. */
+  | 'GEOJSON'
+  /** GEXF 1.3 for Gephi: attributes, colours by sector, dynamic spells for the timeline. */
+  | 'GEXF'
+  | 'GRAPHML'
+  /** A rendered network map with a legend by sector, for reports. */
+  | 'SVG';
+
+export type ExportLevel =
+  /** People and their MET ties (pseudonymised unless the caller sees names). */
+  | 'PEOPLE'
+  /** Services and their KNOWS ties. */
+  | 'SERVICES';
+
 /**
  * An intersectoral gap: a pair of sectors present in the territory with no ties, or fewer than
  * `threshold` × expected.
@@ -641,6 +662,23 @@ export type NeighbourhoodGrid =
    */
   | 'SOCIAL_HEALTH';
 
+/**
+ * A network map export. Small exports carry their content; large ones give only the `url` of the
+ * streaming download (GET, with the same API key).
+ */
+export type NetworkExport = {
+  __typename?: 'NetworkExport';
+  /** The file itself, when it has at most 2,000 nodes; null otherwise (use `url`). */
+  content?: Maybe<Scalars['String']['output']>;
+  edges: Scalars['Int']['output'];
+  filename: Scalars['String']['output'];
+  format: ExportFormat;
+  mediaType: Scalars['String']['output'];
+  nodes: Scalars['Int']['output'];
+  /** The download address (relative to the API), always available. */
+  url: Scalars['String']['output'];
+};
+
 /** Anything with a global id. Fetch any of them with `node(id:)`. */
 export type Node = {
   /** Global id: opaque, stable, usable with `node(id:)`. */
@@ -815,6 +853,12 @@ export type Query = {
   neighbourhood?: Maybe<Neighbourhood>;
   /** Neighbourhoods, optionally of one grid and inside one territory. */
   neighbourhoods: Array<Neighbourhood>;
+  /**
+   * Export a territory's network for Gephi, GIS, spreadsheets or Cytoscape. People are pseudonymised
+   * (keyed hashes, no names) for everyone but analysts, editors and admins; encounter counts under 5
+   * between people are suppressed for pseudonymised callers.
+   */
+  networkExport: NetworkExport;
   /** Any object by its global id, as returned in an `id` field. */
   node?: Maybe<Node>;
   organisation?: Maybe<Organisation>;
@@ -969,6 +1013,15 @@ export type QueryNeighbourhoodArgs = {
 export type QueryNeighbourhoodsArgs = {
   grid?: InputMaybe<NeighbourhoodGrid>;
   within?: InputMaybe<TerritoryInput>;
+};
+
+
+export type QueryNetworkExportArgs = {
+  format: ExportFormat;
+  level?: InputMaybe<ExportLevel>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  territory: TerritoryInput;
+  window?: InputMaybe<TimeWindow>;
 };
 
 
@@ -1531,6 +1584,8 @@ export type ResolversTypes = {
   Employment: ResolverTypeWrapper<EmploymentRow>;
   EmploymentPayload: ResolverTypeWrapper<EmploymentPayloadRow>;
   ErasePayload: ResolverTypeWrapper<Omit<ErasePayload, 'errors'> & { errors: Array<ResolversTypes['UserError']> }>;
+  ExportFormat: ExportFormat;
+  ExportLevel: ExportLevel;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Gap: ResolverTypeWrapper<GapRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1552,6 +1607,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodRow>;
   NeighbourhoodGrid: NeighbourhoodGrid;
+  NetworkExport: ResolverTypeWrapper<NetworkExport>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organisation: ResolverTypeWrapper<OrganisationRow>;
   OrganisationConnection: ResolverTypeWrapper<OrganisationPage>;
@@ -1639,6 +1695,7 @@ export type ResolversParentTypes = {
   Municipality: MunicipalityRow;
   Mutation: Record<PropertyKey, never>;
   Neighbourhood: NeighbourhoodRow;
+  NetworkExport: NetworkExport;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organisation: OrganisationRow;
   OrganisationConnection: OrganisationPage;
@@ -1956,6 +2013,16 @@ export type NeighbourhoodResolvers<ContextType = Context, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type NetworkExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkExport'] = ResolversParentTypes['NetworkExport']> = {
+  content?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  edges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['ExportFormat'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Edition' | 'Initiative' | 'Municipality' | 'Neighbourhood' | 'Organisation' | 'Person' | 'Region' | 'Sector' | 'Service' | 'Session' | 'Zone', ParentType, ContextType>;
 };
@@ -2055,6 +2122,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'nisCode'>>;
   neighbourhood?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'code'>>;
   neighbourhoods?: Resolver<Array<ResolversTypes['Neighbourhood']>, ParentType, ContextType, Partial<QueryNeighbourhoodsArgs>>;
+  networkExport?: Resolver<ResolversTypes['NetworkExport'], ParentType, ContextType, RequireFields<QueryNetworkExportArgs, 'format' | 'level' | 'territory'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, Partial<QueryOrganisationsArgs>>;
@@ -2258,6 +2326,7 @@ export type Resolvers<ContextType = Context> = {
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
+  NetworkExport?: NetworkExportResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   OrganisationConnection?: OrganisationConnectionResolvers<ContextType>;

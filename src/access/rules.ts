@@ -47,6 +47,8 @@ export const POLICY: Policy = {
     turnoverImpact: 'names',
     introductionPath: 'names',
     editionValidation: 'member',
+    // Level checks (people need person-level rights) are in the export itself.
+    networkExport: 'member',
   },
   Mutation: { '*': 'editor', erasePerson: 'admin' },
   Region: { '*': 'public' },
@@ -106,6 +108,7 @@ export const POLICY: Policy = {
   ImportReport: { '*': 'editor' },
   RejectedRow: { '*': 'editor' },
   DoubtfulMatch: { '*': 'editor' },
+  NetworkExport: { '*': 'member' },
   AuditEvent: { '*': 'admin' },
   AuditEventConnection: { '*': 'admin' },
   AuditEventEdge: { '*': 'admin' },

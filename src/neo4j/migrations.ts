@@ -60,6 +60,11 @@ export const MIGRATIONS: Migration[] = [
     name: 'person matching by normalised name',
     statements: ['CREATE INDEX person_name_key IF NOT EXISTS FOR (n:Person) ON (n.nameKey)'],
   },
+  {
+    version: 5,
+    name: 'network: the lock node that serialises tie upkeep',
+    statements: ['CREATE CONSTRAINT tielock_id IF NOT EXISTS FOR (n:TieLock) REQUIRE n.id IS UNIQUE'],
+  },
 ];
 
 const checksum = (m: Migration) => crypto.createHash('sha256').update(m.statements.join('\n')).digest('hex').slice(0, 16);

@@ -73,6 +73,7 @@ const ENTRY: Record<string, Array<[string, string]>> = {
   PathStep: [['Query', 'introductionPath(fromService: "s1", to: "s3")'], ['IntroductionPath', 'steps']],
   Recommendation: [['Query', 'recommendations(initiative: "ini1")']],
   UserError: [['Query', 'editionValidation(edition: "ed1")']],
+  NetworkExport: [['Query', 'networkExport(territory: { zone: "SUD" }, format: CSV_EDGES)']],
   AuditEvent: [['Query', 'auditTrail(first: 1)'], ['AuditEventConnection', 'nodes']],
   AuditEventConnection: [['Query', 'auditTrail(first: 1)']],
   AuditEventEdge: [['Query', 'auditTrail(first: 1)'], ['AuditEventConnection', 'edges']],
@@ -105,6 +106,7 @@ const REQUIRED_ARGS: Record<string, string> = {
   'Query.introductionPath': '(fromService: "s1", to: "s3")',
   'Query.recommendations': '(initiative: "ini1")',
   'Query.editionValidation': '(edition: "ed1")',
+  'Query.networkExport': '(territory: { zone: "SUD" }, format: CSV_EDGES)',
 };
 
 // Mutations and their payloads are covered by tests/integration/editing.test.ts (the walk only reads).

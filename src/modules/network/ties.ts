@@ -3,30 +3,49 @@
  *
  * MET (Person–Person, stored once from the lower id to the higher): both were PRESENT at the same
  * session. A cohort that meets monthly (Connect, praktijkgemeenschap) counts once per session both
- * attended, so `count` says how often two people actually sat together.
+ * attended, so `count` says how often two people actually sat together; firstAt / lastAt are the
+ * first and last of those sessions, `initiatives` the initiatives behind them.
  *
- * KNOWS (Service–Service, stored once from the lower id to the higher): one encounter for every
- * pair of people present together while working at two different services (employment on the
- * session's day decides the service), and one for every VISITOR present at a session hosted by
- * another service (open-door visits and immersions: the visitor's service knows the host).
- * Properties: strength (encounters), dates (one per encounter, for time windows), firstAt, lastAt,
- * initiatives, peopleA / peopleB (who carried it on each side; breadthA / breadthB their numbers),
- * visits.
+ * KNOWS (Service–Service, stored once from the lower id to the higher) is a list of encounters:
+ *  - two people present at the same session while working at two different services: one encounter
+ *    between the two services. Employment on the session's day decides the service; someone who
+ *    worked at two services that day counts for both;
+ *  - a VISITOR present at a session hosted by another service (open-door visits, immersion days):
+ *    one encounter between the visitor's service and the host, with no named person on the host side.
+ * Each encounter is kept (parallel lists `dates`, `via` (initiative id or ''), `encounterPeopleA`,
+ * `encounterPeopleB` ('' on the host side of a visit), sorted by date) so that every figure can be
+ * cut to a time window. The aggregates over all time are stored too: strength (encounters), visits,
+ * firstAt, lastAt, initiatives, peopleA / peopleB (who carried it on each side), breadthA / breadthB.
  *
- * `rebuildAllTies` recomputes everything; `refreshTies` recomputes, inside the caller's write
- * transaction, exactly the ties that a change to the given people, sessions or services can affect.
+ * Upkeep. `rebuildAllTies` recomputes everything from scratch (`npm run ties:rebuild`; run it with
+ * writers stopped). Writers keep the ties right inside their own write transaction, after the write:
+ *  - `refreshTiesForPeople(tx, personIds)` after changing a person's attendance or employment;
+ *  - `refreshTiesForSessions(tx, sessionIds)` after creating or changing a session or its attendance;
+ *  - before DELETING a session, a person or an employment, take `tieScope(tx, …)` of what it touches
+ *    and pass it to `refreshTies(tx, scope)` after the delete (a deleted node can no longer be followed).
+ * A refresh deletes and recomputes every MET incident to the affected people and every KNOWS incident
+ * to the affected services (the services those people work or worked at, the hosts of the sessions,
+ * and the services whose stored ties the people carry). Refreshes take one lock node first, so two
+ * concurrent writers never recompute the same tie from stale reads.
  */
 import { cypher, type Db, type Tx } from '../../neo4j/driver';
+
+export interface PresentPerson {
+  person: string;
+  role: string;
+  /** Services the person worked at on the session's day. */
+  services: string[];
+}
 
 export interface SessionFacts {
   session: string;
   day: string;
   initiative: string | null;
   host: string | null;
-  present: Array<{ person: string; role: string; service: string | null }>;
+  present: PresentPerson[];
 }
 
-interface MetTie {
+export interface MetTie {
   a: string;
   b: string;
   count: number;
@@ -35,12 +54,23 @@ interface MetTie {
   initiatives: string[];
 }
 
-interface KnowsTie {
+/** One encounter between two services; '' stands for "no one" (the host side of a visit, an unknown initiative). */
+export interface Encounter {
+  day: string;
+  initiative: string;
+  personA: string;
+  personB: string;
+}
+
+export interface KnowsTie {
   a: string;
   b: string;
   strength: number;
   visits: number;
   dates: string[];
+  via: string[];
+  encounterPeopleA: string[];
+  encounterPeopleB: string[];
   firstAt: string;
   lastAt: string;
   initiatives: string[];
@@ -60,37 +90,52 @@ export const SESSION_FACTS = cypher(
      head([(x)-[:IN]->(:Edition)-[:OF]->(i:Initiative) | i.id]) AS initiative,
      head([(x)-[:HOSTED_BY]->(h:Service) | h.id]) AS host,
      [(x)<-[a:ATTENDED {status: 'PRESENT'}]-(p:Person) | {person: p.id, role: a.role,
-        service: head([(p)-[w:WORKS_AT]->(s:Service) WHERE w.from <= day AND (w.to IS NULL OR w.to >= day) | s.id])}] AS present`,
+        services: [(p)-[w:WORKS_AT]->(s:Service) WHERE w.from <= day AND (w.to IS NULL OR w.to >= day) | s.id]}] AS present`,
 );
 
-/** Pure: the ties the facts imply. Exported for unit tests and the rebuild. */
+const byString = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+const sortedUnique = (xs: Iterable<string>) => [...new Set(xs)].sort(byString);
+
+/** Aggregates of a list of encounters (all of one tie, or those inside a window). */
+export function summariseEncounters(encounters: Encounter[]) {
+  const sorted = [...encounters].sort((x, y) => byString(x.day, y.day) || byString(x.initiative, y.initiative) || byString(x.personA, y.personA) || byString(x.personB, y.personB));
+  const peopleA = sortedUnique(sorted.map((e) => e.personA).filter(Boolean));
+  const peopleB = sortedUnique(sorted.map((e) => e.personB).filter(Boolean));
+  return {
+    sorted,
+    strength: sorted.length,
+    visits: sorted.filter((e) => e.personA === '' || e.personB === '').length,
+    firstAt: sorted[0]?.day ?? '',
+    lastAt: sorted[sorted.length - 1]?.day ?? '',
+    initiatives: sortedUnique(sorted.map((e) => e.initiative).filter(Boolean)),
+    peopleA,
+    peopleB,
+    breadthA: peopleA.length,
+    breadthB: peopleB.length,
+  };
+}
+
+/** Pure: the ties the facts imply. Exported for unit tests, the rebuild and edition impact. */
 export function computeTies(facts: SessionFacts[]): { met: Map<string, MetTie>; knows: Map<string, KnowsTie> } {
   const met = new Map<string, MetTie>();
-  const knows = new Map<string, KnowsTie & { peopleSetA: Set<string>; peopleSetB: Set<string>; initiativeSet: Set<string> }>();
-  const addKnows = (s1: string, s2: string, p1: string | null, p2: string | null, day: string, initiative: string | null, visit: boolean) => {
-    const [a, b, pa, pb] = s1 < s2 ? [s1, s2, p1, p2] : [s2, s1, p2, p1];
+  const encounters = new Map<string, { a: string; b: string; list: Encounter[] }>();
+  const meet = (s1: string, s2: string, p1: string, p2: string, day: string, initiative: string) => {
+    const [a, b, personA, personB] = s1 < s2 ? [s1, s2, p1, p2] : [s2, s1, p2, p1];
     const key = `${a}|${b}`;
-    let t = knows.get(key);
-    if (!t) {
-      t = { a, b, strength: 0, visits: 0, dates: [], firstAt: day, lastAt: day, initiatives: [], peopleA: [], peopleB: [], breadthA: 0, breadthB: 0, peopleSetA: new Set(), peopleSetB: new Set(), initiativeSet: new Set() };
-      knows.set(key, t);
-    }
-    t.strength += 1;
-    if (visit) t.visits += 1;
-    t.dates.push(day);
-    if (day < t.firstAt) t.firstAt = day;
-    if (day > t.lastAt) t.lastAt = day;
-    if (pa) t.peopleSetA.add(pa);
-    if (pb) t.peopleSetB.add(pb);
-    if (initiative) t.initiativeSet.add(initiative);
+    const tie = encounters.get(key) ?? { a, b, list: [] };
+    tie.list.push({ day, initiative, personA, personB });
+    encounters.set(key, tie);
   };
   for (const f of facts) {
-    const present = [...f.present].sort((x, y) => (x.person < y.person ? -1 : 1));
+    const initiative = f.initiative ?? '';
+    // One entry per person (a fixture or a bad import could list someone twice).
+    const byPerson = new Map<string, PresentPerson>();
+    for (const p of f.present) byPerson.set(p.person, { ...p, services: sortedUnique([...(byPerson.get(p.person)?.services ?? []), ...(p.services ?? [])]) });
+    const present = [...byPerson.values()].sort((x, y) => byString(x.person, y.person));
     for (let i = 0; i < present.length; i++) {
       const p = present[i]!;
       for (let j = i + 1; j < present.length; j++) {
         const q = present[j]!;
-        if (p.person === q.person) continue;
         const key = `${p.person}|${q.person}`;
         const m = met.get(key) ?? { a: p.person, b: q.person, count: 0, firstAt: f.day, lastAt: f.day, initiatives: [] };
         m.count += 1;
@@ -98,24 +143,26 @@ export function computeTies(facts: SessionFacts[]): { met: Map<string, MetTie>; 
         if (f.day > m.lastAt) m.lastAt = f.day;
         if (f.initiative && !m.initiatives.includes(f.initiative)) m.initiatives.push(f.initiative);
         met.set(key, m);
-        if (p.service && q.service && p.service !== q.service) addKnows(p.service, q.service, p.person, q.person, f.day, f.initiative, false);
+        for (const sp of p.services) for (const sq of q.services) if (sp !== sq) meet(sp, sq, p.person, q.person, f.day, initiative);
       }
-      if (p.role === 'VISITOR' && f.host && p.service && p.service !== f.host) addKnows(p.service, f.host, p.person, null, f.day, f.initiative, true);
+      if (p.role === 'VISITOR' && f.host) for (const sp of p.services) if (sp !== f.host) meet(sp, f.host, p.person, '', f.day, initiative);
     }
   }
-  const out = new Map<string, KnowsTie>();
-  for (const [key, t] of knows) {
-    const { peopleSetA, peopleSetB, initiativeSet, ...tie } = t;
-    tie.dates.sort();
-    tie.peopleA = [...peopleSetA].sort();
-    tie.peopleB = [...peopleSetB].sort();
-    tie.breadthA = tie.peopleA.length;
-    tie.breadthB = tie.peopleB.length;
-    tie.initiatives = [...initiativeSet].sort();
-    out.set(key, tie);
+  for (const m of met.values()) m.initiatives.sort(byString);
+  const knows = new Map<string, KnowsTie>();
+  for (const [key, { a, b, list }] of encounters) {
+    const { sorted, ...summary } = summariseEncounters(list);
+    knows.set(key, {
+      a,
+      b,
+      ...summary,
+      dates: sorted.map((e) => e.day),
+      via: sorted.map((e) => e.initiative),
+      encounterPeopleA: sorted.map((e) => e.personA),
+      encounterPeopleB: sorted.map((e) => e.personB),
+    });
   }
-  for (const m of met.values()) m.initiatives.sort();
-  return { met, knows: out };
+  return { met, knows };
 }
 
 const WRITE_MET = cypher(
@@ -126,7 +173,8 @@ const WRITE_MET = cypher(
 const WRITE_KNOWS = cypher(
   'ties.writeKnows',
   `UNWIND $rows AS row MATCH (a:Service {id: row.a}), (b:Service {id: row.b})
-   CREATE (a)-[:KNOWS {strength: toInteger(row.strength), visits: toInteger(row.visits), dates: [d IN row.dates | date(d)], firstAt: date(row.firstAt), lastAt: date(row.lastAt),
+   CREATE (a)-[:KNOWS {strength: toInteger(row.strength), visits: toInteger(row.visits), firstAt: date(row.firstAt), lastAt: date(row.lastAt),
+                       dates: [d IN row.dates | date(d)], via: row.via, encounterPeopleA: row.encounterPeopleA, encounterPeopleB: row.encounterPeopleB,
                        initiatives: row.initiatives, peopleA: row.peopleA, peopleB: row.peopleB, breadthA: toInteger(row.breadthA), breadthB: toInteger(row.breadthB)}]->(b)`,
 );
 
@@ -141,15 +189,27 @@ async function writeTies(tx: Tx, met: Iterable<MetTie>, knows: Iterable<KnowsTie
 // ---------------------------------------------------------------------------------------------
 // Incremental refresh, inside the caller's transaction.
 
-const PEOPLE_OF_SESSIONS = cypher(
-  'ties.peopleOfSessions',
-  'UNWIND $sessionIds AS sid MATCH (:Session {id: sid})<-[:ATTENDED]-(p:Person) RETURN collect(DISTINCT p.id) AS people',
+/** Serialises tie upkeep: taken before any read, held until the writer's transaction ends. */
+const LOCK = cypher('ties.lock', "MERGE (l:TieLock {id: 'ties'}) SET l.version = coalesce(l.version, 0) + 1 RETURN l.version AS version");
+
+const SESSION_SCOPE = cypher(
+  'ties.sessionScope',
+  `UNWIND $sessionIds AS sid MATCH (x:Session {id: sid})
+   RETURN [(x)<-[:ATTENDED]-(p:Person) | p.id] AS people, [(x)-[:HOSTED_BY]->(h:Service) | h.id] AS hosts`,
 );
-const SERVICES_OF = cypher(
-  'ties.servicesOf',
-  `CALL { UNWIND $personIds AS pid MATCH (:Person {id: pid})-[:WORKS_AT]->(s:Service) RETURN s.id AS service
-          UNION UNWIND $personIds AS pid MATCH (:Person {id: pid})-[:ATTENDED]->(:Session)-[:HOSTED_BY]->(s:Service) RETURN s.id AS service
-          UNION UNWIND $sessionIds AS sid MATCH (:Session {id: sid})-[:HOSTED_BY]->(s:Service) RETURN s.id AS service }
+/**
+ * The services whose KNOWS ties a change to these people can alter: every service they work or
+ * worked at, and every service whose stored ties name them as a carrier (found through the people
+ * they met and the hosts they visited, so a deleted employment is still found).
+ */
+const PEOPLE_SERVICES = cypher(
+  'ties.peopleServices',
+  `UNWIND $personIds AS pid MATCH (p:Person {id: pid})
+   CALL { WITH p MATCH (p)-[:WORKS_AT]->(s:Service) RETURN s.id AS service
+          UNION WITH p MATCH (p)-[:MET]-(:Person)-[:WORKS_AT]->(:Service)-[k:KNOWS]-(s:Service)
+                WHERE p.id IN (CASE WHEN startNode(k) = s THEN k.peopleA ELSE k.peopleB END) RETURN s.id AS service
+          UNION WITH p MATCH (p)-[:ATTENDED]->(:Session)-[:HOSTED_BY]->(:Service)-[k:KNOWS]-(s:Service)
+                WHERE p.id IN (CASE WHEN startNode(k) = s THEN k.peopleA ELSE k.peopleB END) RETURN s.id AS service }
    RETURN collect(DISTINCT service) AS services`,
 );
 /** Sessions whose facts can feed a tie of the given people or services. */
@@ -167,18 +227,37 @@ const DELETE_KNOWS_OF = cypher('ties.deleteKnowsOf', 'UNWIND $serviceIds AS sid 
 export interface TieChange {
   personIds?: string[];
   sessionIds?: string[];
-  /** Services whose employment or hosting changed (e.g. a WORKS_AT that was just deleted). */
+  /** Services whose employment or hosting changed, when the writer knows them (e.g. a WORKS_AT just deleted). */
   serviceIds?: string[];
 }
 
-export async function refreshTies(tx: Tx, change: TieChange): Promise<void> {
-  const sessionIds = change.sessionIds ?? [];
-  const [fromSessions] = await tx.run<{ people: string[] }>(PEOPLE_OF_SESSIONS, { sessionIds });
-  const personIds = [...new Set([...(change.personIds ?? []), ...(fromSessions?.people ?? [])])];
-  const [ofPeople] = await tx.run<{ services: string[] }>(SERVICES_OF, { personIds, sessionIds });
-  const serviceIds = [...new Set([...(change.serviceIds ?? []), ...(ofPeople?.services ?? [])])];
-  if (personIds.length === 0 && serviceIds.length === 0) return;
+/** Everything a change touches, resolved now: take it BEFORE deleting a session, person or employment. */
+export interface TieScope {
+  personIds: string[];
+  serviceIds: string[];
+}
 
+export async function tieScope(tx: Tx, change: TieChange): Promise<TieScope> {
+  const people = new Set(change.personIds ?? []);
+  const services = new Set(change.serviceIds ?? []);
+  if (change.sessionIds?.length) {
+    for (const row of await tx.run<{ people: string[]; hosts: string[] }>(SESSION_SCOPE, { sessionIds: change.sessionIds })) {
+      row.people.forEach((p) => people.add(p));
+      row.hosts.forEach((h) => services.add(h));
+    }
+  }
+  if (people.size) {
+    const [row] = await tx.run<{ services: string[] }>(PEOPLE_SERVICES, { personIds: [...people] });
+    row?.services.forEach((s) => services.add(s));
+  }
+  return { personIds: sortedUnique(people), serviceIds: sortedUnique(services) };
+}
+
+/** Recomputes, inside the caller's write transaction, every tie the change can have altered. */
+export async function refreshTies(tx: Tx, change: TieChange): Promise<void> {
+  await tx.run(LOCK);
+  const { personIds, serviceIds } = await tieScope(tx, change);
+  if (personIds.length === 0 && serviceIds.length === 0) return;
   const [touching] = await tx.run<{ sessions: string[] }>(SESSIONS_TOUCHING, { personIds, serviceIds });
   const facts = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: touching?.sessions ?? [] });
   const { met, knows } = computeTies(facts);
@@ -193,8 +272,9 @@ export async function refreshTies(tx: Tx, change: TieChange): Promise<void> {
   );
 }
 
-/** Shorthands for writers. */
+/** After a change to these people's attendance or employment (not a deletion of the person). */
 export const refreshTiesForPeople = (tx: Tx, personIds: string[]) => refreshTies(tx, { personIds });
+/** After creating or changing these sessions (date, host) or their attendance lists (not a deletion of the session). */
 export const refreshTiesForSessions = (tx: Tx, sessionIds: string[]) => refreshTies(tx, { sessionIds });
 
 // ---------------------------------------------------------------------------------------------
@@ -216,7 +296,7 @@ export async function rebuildAllTies(db: Db): Promise<RebuildReport> {
   const facts: SessionFacts[] = [];
   for (let i = 0; i < ids.length; i += 2000) facts.push(...(await db.read<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: ids.slice(i, i + 2000) })));
   const { met, knows } = computeTies(facts);
-  // Delete in chunks (large graphs), then write in batches; readers see the new ties once all are in.
+  // Delete in chunks (large graphs), then write in batches.
   for (;;) {
     const [row] = await db.write<{ deleted: number }>(DELETE_ALL);
     if (!row || row.deleted === 0) break;

@@ -1,0 +1,122 @@
+/**
+ * The network an export carries: services (with sector, zone, municipality, language and
+ * coordinates) or people (pseudonymised unless the caller sees names), and their ties with
+ * strength and the dates of their encounters (for Gephi's timeline). Built from the same
+ * territory-local subgraph as the network queries.
+ */
+import { pseudonymised, seesNames } from '../../access/principal';
+import { pseudonym, SMALL_CELL } from '../../access/pseudonym';
+import type { Context } from '../../context';
+import { cypher } from '../../neo4j/driver';
+import { loadSubgraph, type Scope } from '../network/scope';
+
+export type ExportLevel = 'SERVICES' | 'PEOPLE';
+
+export interface ExportNode {
+  id: string;
+  label: string;
+  sector: string;
+  zone: string | null;
+  municipality: string | null;
+  language: string;
+  lat: number | null;
+  lon: number | null;
+  /** First encounter of any of its ties (when it appears on the timeline). */
+  start: string | null;
+}
+
+export interface ExportEdge {
+  source: string;
+  target: string;
+  /** Encounters; the layout weight. */
+  weight: number;
+  /** True when the count is withheld (under 5, pseudonymised caller): weight is then 1. */
+  suppressed: boolean;
+  start: string;
+  end: string;
+  /** Encounter dates, one per encounter (dynamic spells). */
+  dates: string[];
+  initiatives: string[];
+}
+
+export interface ExportGraph {
+  level: ExportLevel;
+  nodes: ExportNode[];
+  edges: ExportEdge[];
+  /** True when person ids are keyed pseudonyms and names are withheld. */
+  pseudonymised: boolean;
+}
+
+const SERVICE_DETAILS = cypher(
+  'exports.serviceDetails',
+  `UNWIND $ids AS id MATCH (s:Service {id: id})
+   RETURN s.id AS id, s.nameFr AS nameFr, s.nameNl AS nameNl, s.lat AS lat, s.lon AS lon,
+          head([(s)-[:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_MUNICIPALITY]->(m) | m.nis]) AS municipality`,
+);
+const KNOWS_DATES = cypher(
+  'exports.knowsDates',
+  `UNWIND $pairs AS pair MATCH (:Service {id: pair.a})-[k:KNOWS]->(:Service {id: pair.b})
+   RETURN pair.a AS a, pair.b AS b, [d IN k.dates WHERE ($from IS NULL OR d >= date($from)) AND ($to IS NULL OR d <= date($to)) | toString(d)] AS dates`,
+);
+const PEOPLE_OF_SERVICES = cypher(
+  'exports.people',
+  `UNWIND $ids AS id MATCH (p:Person)-[w:WORKS_AT]->(s:Service {id: id})
+   WITH p, s ORDER BY w.from DESC
+   WITH p, head(collect(s.id)) AS service
+   RETURN p.id AS id, p.displayName AS name, coalesce(p.consent, false) AS consent, service`,
+);
+const MET_AMONG = cypher(
+  'exports.met',
+  `UNWIND $ids AS id MATCH (p:Person {id: id})-[m:MET]->(q:Person) WHERE q.id IN $ids
+     AND ($from IS NULL OR m.lastAt >= date($from)) AND ($to IS NULL OR m.firstAt <= date($to))
+   RETURN p.id AS a, q.id AS b, m.count AS count, toString(m.firstAt) AS firstAt, toString(m.lastAt) AS lastAt, m.initiatives AS initiatives`,
+);
+
+export async function buildExportGraph(ctx: Context, scope: Scope, level: ExportLevel): Promise<ExportGraph> {
+  const { graph, ties } = await loadSubgraph(ctx, scope);
+  const opts = { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true };
+  const ids = graph.nodes.map((n) => n.id);
+  const details = new Map((await ctx.db.read<{ id: string; nameFr: string; nameNl: string; lat: number | null; lon: number | null; municipality: string | null }>(SERVICE_DETAILS, { ids }, opts)).map((d) => [d.id, d]));
+  const nodeOf = new Map(graph.nodes.map((n) => [n.id, n]));
+  if (level === 'SERVICES') {
+    const dates = new Map(
+      (await ctx.db.read<{ a: string; b: string; dates: string[] }>(KNOWS_DATES, { pairs: ties.map((t) => ({ a: t.a, b: t.b })), from: scope.from, to: scope.to }, opts)).map((r) => [`${r.a}|${r.b}`, r.dates]),
+    );
+    const edges = ties.map((t) => {
+      const d = dates.get(`${t.a}|${t.b}`) ?? [t.firstMet];
+      return { source: t.a, target: t.b, weight: t.strength, suppressed: false, start: t.firstMet, end: t.lastMet, dates: d, initiatives: t.initiatives };
+    });
+    const firstSeen = new Map<string, string>();
+    for (const e of edges) for (const id of [e.source, e.target]) if (!firstSeen.has(id) || e.start < firstSeen.get(id)!) firstSeen.set(id, e.start);
+    const nodes = graph.nodes.map((n) => {
+      const d = details.get(n.id);
+      return { id: n.id, label: (ctx.lang === 'NL' ? d?.nameNl : d?.nameFr) ?? n.id, sector: n.sector, zone: n.zone, municipality: d?.municipality ?? null, language: n.language, lat: d?.lat ?? null, lon: d?.lon ?? null, start: firstSeen.get(n.id) ?? null };
+    });
+    return { level, nodes, edges, pseudonymised: false };
+  }
+  // People level: who met whom, among the people who work(ed) at the territory's services.
+  const people = await ctx.db.read<{ id: string; name: string; consent: boolean; service: string }>(PEOPLE_OF_SERVICES, { ids }, opts);
+  const shown = people.filter((p) => p.consent || ctx.principal.role === 'admin');
+  const hide = pseudonymised(ctx.principal) || !seesNames(ctx.principal);
+  const idOf = (id: string) => (hide ? pseudonym(ctx.config.PSEUDONYM_SECRET, id) : id);
+  const met = await ctx.db.read<{ a: string; b: string; count: number; firstAt: string; lastAt: string; initiatives: string[] }>(
+    MET_AMONG,
+    { ids: shown.map((p) => p.id), from: scope.from, to: scope.to },
+    opts,
+  );
+  const firstSeen = new Map<string, string>();
+  for (const m of met) for (const id of [m.a, m.b]) if (!firstSeen.has(id) || m.firstAt < firstSeen.get(id)!) firstSeen.set(id, m.firstAt);
+  const nodes = shown.map((p) => {
+    const s = nodeOf.get(p.service);
+    const d = details.get(p.service);
+    return { id: idOf(p.id), label: hide ? idOf(p.id) : p.name, sector: s?.sector ?? 'UNKNOWN', zone: s?.zone ?? null, municipality: d?.municipality ?? null, language: s?.language ?? 'FR', lat: null, lon: null, start: firstSeen.get(p.id) ?? null };
+  });
+  const edges = met.map((m) => ({ source: idOf(m.a), target: idOf(m.b), weight: m.count, suppressed: false, start: m.firstAt, end: m.lastAt, dates: [m.firstAt, m.lastAt], initiatives: m.initiatives }));
+  return { level, nodes, edges, pseudonymised: hide };
+}
+
+/** Small-cell rule for exports: encounter counts under 5 between people are withheld from pseudonymised callers. */
+export function suppressSmallCells(graph: ExportGraph, ctx: Pick<Context, 'principal'>): ExportGraph {
+  if (graph.level !== 'PEOPLE' || !pseudonymised(ctx.principal)) return graph;
+  return { ...graph, edges: graph.edges.map((e) => (e.weight < SMALL_CELL ? { ...e, weight: 1, suppressed: true } : e)) };
+}

@@ -1,0 +1,36 @@
+/** `networkExport`: the export inline when small, and always its streaming download URL. */
+import type { Resolvers, TerritoryInput, TimeWindow } from '../../__generated__/resolvers-types';
+import { EXPORT_FORMATS, runExport } from './run';
+
+const INLINE_MAX_NODES = 2000;
+
+export function downloadUrl(args: { territory: TerritoryInput; window?: TimeWindow | null; sectors?: string[] | null; level: string; format: string }): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(args.territory)) if (v) q.set(k, String(v));
+  if (args.window?.from) q.set('from', args.window.from);
+  if (args.window?.to) q.set('to', args.window.to);
+  if (args.sectors?.length) q.set('sectors', args.sectors.join(','));
+  q.set('level', args.level);
+  q.set('format', args.format);
+  return `/exports/network?${q.toString()}`;
+}
+
+export const exportResolvers: Resolvers = {
+  Query: {
+    networkExport: async (_p, args, ctx) => {
+      const level = args.level ?? 'SERVICES';
+      const chunks: string[] = [];
+      const { nodes, edges } = await runExport(ctx, { ...args, level, format: args.format }, (c) => chunks.push(c));
+      const meta = EXPORT_FORMATS[args.format];
+      return {
+        format: args.format,
+        mediaType: meta.mediaType,
+        filename: `network-${level.toLowerCase()}.${meta.extension}`,
+        url: downloadUrl({ ...args, level }),
+        content: nodes <= INLINE_MAX_NODES ? chunks.join('') : null,
+        nodes,
+        edges,
+      };
+    },
+  },
+};

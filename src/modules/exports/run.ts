@@ -1,0 +1,76 @@
+/**
+ * One export, three ways (CLI, HTTP download, GraphQL field): parse the scope, build the network,
+ * apply the small-cell rule, stream the chosen format.
+ */
+import { GraphQLError } from 'graphql';
+import type { Context } from '../../context';
+import { ErrorCode } from '../../errors';
+import { cypher } from '../../neo4j/driver';
+import { parseScope, type ScopeArgs } from '../network/scope';
+import { writeCsvEdges, writeCsvNodes, writeCytoscape, writeGexf, writeGeojson, writeGraphml, type Write } from './formats';
+import { buildExportGraph, suppressSmallCells, type ExportLevel } from './graph';
+import { writeSvg } from './svg';
+
+export const EXPORT_FORMATS = {
+  GEXF: { mediaType: 'application/gexf+xml', extension: 'gexf' },
+  GRAPHML: { mediaType: 'application/graphml+xml', extension: 'graphml' },
+  CSV_NODES: { mediaType: 'text/csv', extension: 'nodes.csv' },
+  CSV_EDGES: { mediaType: 'text/csv', extension: 'edges.csv' },
+  CYTOSCAPE: { mediaType: 'application/json', extension: 'cyjs' },
+  GEOJSON: { mediaType: 'application/geo+json', extension: 'geojson' },
+  SVG: { mediaType: 'image/svg+xml', extension: 'svg' },
+} as const;
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+export interface ExportRequest extends ScopeArgs {
+  level: ExportLevel;
+  format: ExportFormat;
+}
+
+const CENTROIDS = cypher('exports.centroids', 'MATCH (m:Municipality) WHERE m.lon IS NOT NULL RETURN m.nis AS nis, m.lon AS lon, m.lat AS lat');
+const SECTOR_NAMES = cypher('exports.sectorNames', 'MATCH (s:Sector) RETURN s.code AS code, s.nameFr AS nameFr, s.nameNl AS nameNl');
+
+/** People-level exports need person-level rights; zone keys see people only as counts. */
+export function assertMayExport(ctx: Context, level: ExportLevel): void {
+  const role = ctx.principal.role;
+  const allowed = level === 'SERVICES' ? role !== 'public' : ['analyst', 'observatory', 'editor', 'admin'].includes(role);
+  if (!allowed) {
+    throw new GraphQLError(`Forbidden: the ${role} role may not export the ${level.toLowerCase()} network`, { extensions: { code: ErrorCode.FORBIDDEN, role } });
+  }
+}
+
+export async function runExport(ctx: Context, req: ExportRequest, write: Write): Promise<{ nodes: number; edges: number }> {
+  assertMayExport(ctx, req.level);
+  const scope = await parseScope(ctx, req);
+  const graph = suppressSmallCells(await buildExportGraph(ctx, scope, req.level), ctx);
+  switch (req.format) {
+    case 'GEXF':
+      writeGexf(graph, write);
+      break;
+    case 'GRAPHML':
+      writeGraphml(graph, write);
+      break;
+    case 'CSV_NODES':
+      writeCsvNodes(graph, write);
+      break;
+    case 'CSV_EDGES':
+      writeCsvEdges(graph, write);
+      break;
+    case 'CYTOSCAPE':
+      writeCytoscape(graph, write);
+      break;
+    case 'GEOJSON': {
+      const rows = await ctx.db.read<{ nis: string; lon: number; lat: number }>(CENTROIDS);
+      writeGeojson(graph, new Map(rows.map((r) => [r.nis, [r.lon, r.lat] as [number, number]])), write);
+      break;
+    }
+    case 'SVG': {
+      const rows = await ctx.db.read<{ code: string; nameFr: string; nameNl: string }>(SECTOR_NAMES);
+      const names = new Map(rows.map((r) => [r.code, ctx.lang === 'NL' ? r.nameNl : r.nameFr]));
+      const territory = Object.entries(req.territory).find(([, v]) => v)?.join(' ') ?? '';
+      writeSvg(graph, `${req.level === 'SERVICES' ? 'Services' : 'Personnes / Personen'} — ${territory}`, names, write);
+      break;
+    }
+  }
+  return { nodes: graph.nodes.length, edges: graph.edges.length };
+}
