@@ -53,7 +53,7 @@ afterAll(async () => {
 });
 
 const edgesOf = (g: Graph, weightKey = 'weight') =>
-  g.mapEdges((_, attr, s, t) => [s, t].sort().concat([Number(attr[weightKey])]) as unknown as [string, string, number]).sort();
+  g.mapEdges((_, attr, s, t) => [...[s, t].sort(), Number(attr[weightKey])] as [string, string, number]).sort();
 
 describe('round trips', () => {
   it('GEXF 1.3 parses back to the same nodes, edges, weights, attributes and spells', async () => {
