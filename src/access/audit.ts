@@ -54,8 +54,9 @@ export function auditPlugin(db: Db, secret: string): ApolloServerPlugin<Context>
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, operationName }) {
-          // A failed audit write must not be silent: log it loudly, but do not fail the answer already computed.
-          await appendAudit(db, secret, contextValue, operationName ?? 'anonymous').catch((err: unknown) => logger.error({ err }, 'audit write failed'));
+          // Written beside the response, not before it: the answer is not delayed by the audit
+          // transaction. A failed write must not be silent: it is logged as an error.
+          void appendAudit(db, secret, contextValue, operationName ?? 'anonymous').catch((err: unknown) => logger.error({ err }, 'audit write failed'));
         },
       };
     },

@@ -109,12 +109,19 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
       const returnsType = getNamedType(field.type).name;
       const filterArg = field.args?.filter;
       const takesServiceFilter = filterArg !== undefined && getNamedType(filterArg.type).name === 'ServiceFilter';
-      const wrapped: GraphQLFieldResolver<unknown, Context> = async (parent, givenArgs, ctx, info) => {
-        let args = givenArgs;
+      const personType = typeName === 'Person';
+      const filtersRows = returnsType === 'Employment' || returnsType === 'Attendance';
+      const zoned = returnsType === 'Service' || returnsType === 'ServiceConnection';
+      const hasTerritoryArgs = Object.keys(field.args ?? {}).some((a) => ['territory', 'within', 'select', 'filter'].includes(a));
+      // Fast path: a public field with nothing to filter keeps its own resolver (most scalar fields).
+      if (rule === 'public' && !personType && !filtersRows && !zoned && !hasTerritoryArgs) {
+        return { ...field, extensions: { ...field.extensions, access: rule } };
+      }
+      const wrapped: GraphQLFieldResolver<unknown, Context> = (parent, givenArgs, ctx, info) => {
         const { principal } = ctx;
         if (!ALLOWED[rule].has(principal.role)) throw forbidden(principal, `${typeName}.${fieldName}`);
 
-        if (typeName === 'Person' && isObject(parent)) {
+        if (personType && isObject(parent)) {
           const person = parent as unknown as PersonLike;
           if (person.consent === false && principal.role !== 'admin') throw forbidden(principal, 'people who did not consent (they appear only in counts)');
           ctx.personReads.add(person.id);
@@ -123,16 +130,19 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
             if (fieldName === 'displayName') return null;
           }
         }
-        if (principal.role === 'zone') {
-          await checkTerritoryArgs(ctx, args as Record<string, unknown>, `${typeName}.${fieldName}`);
+        const finish = (value: unknown) => {
+          if (filtersRows) value = hideWithoutConsent(value, principal);
+          if (zoned) value = keepOwnZone(value, principal, typeName === 'Query');
+          return value;
+        };
+        const settle = (value: unknown) => (value instanceof Promise ? value.then(finish) : finish(value));
+        if (principal.role !== 'zone') return settle(resolve(parent, givenArgs, ctx, info));
+        return (async () => {
+          await checkTerritoryArgs(ctx, givenArgs as Record<string, unknown>, `${typeName}.${fieldName}`);
           // A zone key's service lists default to its zone, so pages and totals are the zone's own.
-          if (takesServiceFilter) args = withZoneFilter(args as Record<string, unknown>, principal.zone);
-        }
-
-        let value: unknown = await resolve(parent, args, ctx, info);
-        if (returnsType === 'Employment' || returnsType === 'Attendance') value = hideWithoutConsent(value, principal);
-        if (returnsType === 'Service' || returnsType === 'ServiceConnection') value = keepOwnZone(value, principal, typeName === 'Query');
-        return value;
+          const args = takesServiceFilter ? withZoneFilter(givenArgs as Record<string, unknown>, principal.zone) : givenArgs;
+          return finish(await resolve(parent, args, ctx, info));
+        })();
       };
       // Keep names-only rules visible in introspection, for analysts reading the Docs panel.
       return { ...field, resolve: wrapped, extensions: { ...field.extensions, access: rule } };

@@ -65,8 +65,20 @@ export class Db {
     return new Db(this.driver, this.database, this.defaultTimeoutMs);
   }
 
+  /**
+   * One read statement as an auto-commit transaction: a single round trip on the wire (no
+   * BEGIN/COMMIT), which is what a DataLoader batch needs.
+   */
   async read<T extends Row = Row>(query: NamedQuery, params: Record<string, unknown> = {}, opts: RunOptions = {}): Promise<T[]> {
-    return this.session('READ', opts, (tx) => new Tx(tx, this).run<T>(query, params));
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      this.count(query);
+      return toRows<T>(await session.run(query.text, params, { timeout: opts.timeoutMs ?? this.defaultTimeoutMs }));
+    } catch (err) {
+      throw translateDriverError(err, opts);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
   }
 
   async write<T extends Row = Row>(query: NamedQuery, params: Record<string, unknown> = {}, opts: RunOptions = {}): Promise<T[]> {
