@@ -7,59 +7,51 @@ import type { Principal } from '../../src/access/principal';
 import { pseudonym } from '../../src/access/pseudonym';
 import { loadConfig } from '../../src/config';
 import { createServer, type ApiServer } from '../../src/server';
-import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
-import { codes, testApi, type TestApi } from '../helpers/api';
+import { testDb } from '../helpers/db';
+import { codes, useFixtureApi } from '../helpers/api';
+
+const api = useFixtureApi('small-territory');
 
 const zoneSud: Principal = { role: 'zone', zone: 'SUD', keyId: 'k-zone' };
 const observatory: Principal = { role: 'observatory', keyId: 'k-obs' };
 const analyst: Principal = { role: 'analyst', keyId: 'k-analyst' };
 const admin: Principal = { role: 'admin', keyId: 'k-admin' };
 
-let api: TestApi;
-beforeAll(async () => {
-  await resetGraph();
-  await loadFixture('small-territory');
-  api = await testApi();
-});
-afterAll(async () => {
-  await api.server.stop();
-  await closeTestDb();
-});
 
 describe('zone key (SUD)', () => {
   it('lists only its zone’s services, with its own totals', async () => {
-    const mine = await api.run<{ services: { totalCount: number; nodes: Array<{ nameFr: string }> } }>('{ services { totalCount nodes { nameFr } } }', {}, { as: zoneSud });
+    const mine = await api().run<{ services: { totalCount: number; nodes: Array<{ nameFr: string }> } }>('{ services { totalCount nodes { nameFr } } }', {}, { as: zoneSud });
     expect(mine.data?.services.totalCount).toBe(3); // s1, s2, s3 (Q1..Q3 are in SUD)
-    const all = await api.run<{ services: { totalCount: number } }>('{ services { totalCount } }', {}, { as: analyst });
+    const all = await api().run<{ services: { totalCount: number } }>('{ services { totalCount } }', {}, { as: analyst });
     expect(all.data?.services.totalCount).toBe(5);
   });
 
   it('is refused another zone, a split municipality, the region, and another zone’s service', async () => {
     for (const territory of ['{ zone: "NORD" }', '{ municipality: "21004" }', '{ region: "BRU" }', '{ neighbourhood: "Q4" }']) {
-      const res = await api.run(`{ services(filter: { territory: ${territory} }) { totalCount } }`, {}, { as: zoneSud });
+      const res = await api().run(`{ services(filter: { territory: ${territory} }) { totalCount } }`, {}, { as: zoneSud });
       expect(codes(res.errors)).toEqual(['FORBIDDEN']);
     }
-    expect(codes((await api.run('{ service(id: "s4") { nameFr } }', {}, { as: zoneSud })).errors)).toEqual(['FORBIDDEN']);
-    const inside = await api.run<{ services: { totalCount: number } }>('{ services(filter: { territory: { municipality: "21007" } }) { totalCount } }', {}, { as: zoneSud });
+    expect(codes((await api().run('{ service(id: "s4") { nameFr } }', {}, { as: zoneSud })).errors)).toEqual(['FORBIDDEN']);
+    const inside = await api().run<{ services: { totalCount: number } }>('{ services(filter: { territory: { municipality: "21007" } }) { totalCount } }', {}, { as: zoneSud });
     expect(inside.data?.services.totalCount).toBe(1); // Forest: s1
   });
 
   it('sees people only as counts, small ones suppressed', async () => {
-    const res = await api.run<{ service: { staffCount: { value: number | null; suppressed: boolean } } }>(
+    const res = await api().run<{ service: { staffCount: { value: number | null; suppressed: boolean } } }>(
       '{ service(id: "s1") { staffCount(asOf: "2022-06-01") { value suppressed } } }',
       {},
       { as: zoneSud },
     );
     expect(res.data?.service.staffCount).toEqual({ value: null, suppressed: true }); // 2 people < 5
-    const forAnalyst = await api.run<{ service: { staffCount: { value: number } } }>('{ service(id: "s1") { staffCount(asOf: "2022-06-01") { value } } }');
+    const forAnalyst = await api().run<{ service: { staffCount: { value: number } } }>('{ service(id: "s1") { staffCount(asOf: "2022-06-01") { value } } }');
     expect(forAnalyst.data?.service.staffCount.value).toBe(2);
-    expect(codes((await api.run('{ service(id: "s1") { staff { role } } }', {}, { as: zoneSud })).errors)).toEqual(['FORBIDDEN']);
-    expect(codes((await api.run('{ person(id: "p1") { id } }', {}, { as: zoneSud })).errors)).toEqual(['FORBIDDEN']);
+    expect(codes((await api().run('{ service(id: "s1") { staff { role } } }', {}, { as: zoneSud })).errors)).toEqual(['FORBIDDEN']);
+    expect(codes((await api().run('{ person(id: "p1") { id } }', {}, { as: zoneSud })).errors)).toEqual(['FORBIDDEN']);
   });
 
   it('nested services of another zone disappear', async () => {
     // o3 runs s4 and s5, both in NORD; the organisation itself is public.
-    const res = await api.run<{ organisation: { services: unknown[] } }>('{ organisation(id: "o3") { services { nameFr } } }', {}, { as: zoneSud });
+    const res = await api().run<{ organisation: { services: unknown[] } }>('{ organisation(id: "o3") { services { nameFr } } }', {}, { as: zoneSud });
     expect(res.data?.organisation.services).toEqual([]);
   });
 });
@@ -67,38 +59,38 @@ describe('zone key (SUD)', () => {
 describe('observatory', () => {
   it('gets stable keyed pseudonyms and no names', async () => {
     const q = '{ person(id: "p1") { id displayName } }';
-    const a = await api.run<{ person: { id: string; displayName: string | null } }>(q, {}, { as: observatory });
-    const b = await api.run<{ person: { id: string } }>(q, {}, { as: observatory });
+    const a = await api().run<{ person: { id: string; displayName: string | null } }>(q, {}, { as: observatory });
+    const b = await api().run<{ person: { id: string } }>(q, {}, { as: observatory });
     expect(a.data?.person.id).toMatch(/^psn_[A-Za-z0-9_-]{22}$/);
     expect(a.data?.person.id).toBe(b.data?.person.id);
     expect(a.data?.person.displayName).toBeNull();
     expect(JSON.stringify(a.data)).not.toContain('p1');
-    expect(codes((await api.run('{ person(id: "p1") { employments { role } } }', {}, { as: observatory })).errors)).toEqual(['FORBIDDEN']);
+    expect(codes((await api().run('{ person(id: "p1") { employments { role } } }', {}, { as: observatory })).errors)).toEqual(['FORBIDDEN']);
   });
 });
 
 describe('consent', () => {
   it('a person without consent appears only in counts (admins excepted)', async () => {
-    expect(codes((await api.run('{ person(id: "p3") { displayName } }')).errors)).toEqual(['FORBIDDEN']);
-    const staff = await api.run<{ service: { staff: unknown[]; staffCount: { value: number } } }>('{ service(id: "s4") { staff { role } staffCount { value } } }');
+    expect(codes((await api().run('{ person(id: "p3") { displayName } }')).errors)).toEqual(['FORBIDDEN']);
+    const staff = await api().run<{ service: { staff: unknown[]; staffCount: { value: number } } }>('{ service(id: "s4") { staff { role } staffCount { value } } }');
     expect(staff.data?.service).toEqual({ staff: [], staffCount: { value: 1 } }); // p3 works at s4, counted, not listed
-    const asAdmin = await api.run<{ person: { displayName: string } }>('{ person(id: "p3") { displayName } }', {}, { as: admin });
+    const asAdmin = await api().run<{ person: { displayName: string } }>('{ person(id: "p3") { displayName } }', {}, { as: admin });
     expect(asAdmin.data?.person.displayName).toBe('Chloé Janssens');
   });
 });
 
 describe('audit trail', () => {
   it('records who read which person, for admins to query', async () => {
-    await api.run('query ReadAna { person(id: "p1") { displayName } }', {}, { as: analyst });
+    await api().run('query ReadAna { person(id: "p1") { displayName } }', {}, { as: analyst });
     // The trail is written after the response; give the write a moment.
     await new Promise((r) => setTimeout(r, 200));
-    const trail = await api.run<{ auditTrail: { nodes: Array<{ role: string; keyId: string; operation: string; personIds: string[] }> } }>(
+    const trail = await api().run<{ auditTrail: { nodes: Array<{ role: string; keyId: string; operation: string; personIds: string[] }> } }>(
       '{ auditTrail(personId: "p1", first: 5) { nodes { role keyId operation personIds } } }',
       {},
       { as: admin },
     );
     expect(trail.data?.auditTrail.nodes[0]).toEqual({ role: 'analyst', keyId: 'k-analyst', operation: 'ReadAna', personIds: [pseudonym(loadConfig().PSEUDONYM_SECRET, 'p1')] });
-    expect(codes((await api.run('{ auditTrail { totalCount } }', {}, { as: analyst })).errors)).toEqual(['FORBIDDEN']);
+    expect(codes((await api().run('{ auditTrail { totalCount } }', {}, { as: analyst })).errors)).toEqual(['FORBIDDEN']);
   });
 });
 

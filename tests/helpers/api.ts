@@ -7,7 +7,7 @@ import type { Principal } from '../../src/access/principal';
 import { loadConfig } from '../../src/config';
 import { createContext } from '../../src/context';
 import { createServer, type ApiServer } from '../../src/server';
-import { testDb } from './db';
+import { closeTestDb, loadFixture, resetGraph, testDb } from './db';
 
 export interface Result<T> {
   data: T | null | undefined;
@@ -46,3 +46,25 @@ export async function testApi(env: Record<string, string> = {}): Promise<TestApi
 
 /** The codes of a result's errors, for compact assertions. */
 export const codes = (errors: readonly GraphQLFormattedError[] | undefined) => (errors ?? []).map((e) => e.extensions?.code);
+
+/**
+ * The usual setup of a test file: a fresh graph with one fixture (plus an optional step, such as
+ * rebuilding ties), an API over it, and everything closed at the end. Returns a getter.
+ */
+export function useFixtureApi(fixture: string, prepare?: () => Promise<void>): () => TestApi {
+  let api: TestApi | undefined;
+  beforeAll(async () => {
+    await resetGraph();
+    await loadFixture(fixture);
+    await prepare?.();
+    api = await testApi();
+  });
+  afterAll(async () => {
+    await api?.server.stop();
+    await closeTestDb();
+  });
+  return () => {
+    if (!api) throw new Error('the API is created in beforeAll');
+    return api;
+  };
+}

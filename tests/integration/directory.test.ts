@@ -1,22 +1,13 @@
 /** The service directory on tests/fixtures/small-territory.cypher: filters, pagination, detail, errors. */
-import { closeTestDb, loadFixture, resetGraph } from '../helpers/db';
-import { codes, testApi, type TestApi } from '../helpers/api';
+import { codes, useFixtureApi } from '../helpers/api';
 
-let api: TestApi;
+const api = useFixtureApi('small-territory');
 
-beforeAll(async () => {
-  await resetGraph();
-  await loadFixture('small-territory');
-  api = await testApi();
-});
-afterAll(async () => {
-  await api.server.stop();
-  await closeTestDb();
-});
+
 
 type Ids = { services: { totalCount: number; nodes: Array<{ nameFr: string }> } };
 const ids = async (filter: Record<string, unknown>) => {
-  const { data, errors } = await api.run<Ids>('query($f: ServiceFilter) { services(filter: $f) { totalCount nodes { nameFr } } }', { f: filter });
+  const { data, errors } = await api().run<Ids>('query($f: ServiceFilter) { services(filter: $f) { totalCount nodes { nameFr } } }', { f: filter });
   expect(errors).toBeUndefined();
   return { total: data?.services.totalCount, names: data?.services.nodes.map((n) => n.nameFr) };
 };
@@ -56,7 +47,7 @@ describe('pagination', () => {
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
       const res: { data?: { services: { nodes: Array<{ nameFr: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } =
-        await api.run('query($a: String) { services(first: 2, after: $a) { nodes { nameFr } pageInfo { hasNextPage endCursor } } }', { a: after });
+        await api().run('query($a: String) { services(first: 2, after: $a) { nodes { nameFr } pageInfo { hasNextPage endCursor } } }', { a: after });
       const conn = res.data!.services;
       seen.push(...conn.nodes.map((n) => n.nameFr));
       if (!conn.pageInfo.hasNextPage) break;
@@ -67,25 +58,25 @@ describe('pagination', () => {
   });
 
   it('rejects malformed cursors and oversized pages, naming the argument', async () => {
-    const bad = await api.run('{ services(after: "not-a-cursor") { totalCount } }');
+    const bad = await api().run('{ services(after: "not-a-cursor") { totalCount } }');
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
-    const big = await api.run('{ services(first: 501) { totalCount } }');
+    const big = await api().run('{ services(first: 501) { totalCount } }');
     expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
-    const negative = await api.run('{ services(first: -1) { totalCount } }');
+    const negative = await api().run('{ services(first: -1) { totalCount } }');
     expect(codes(negative.errors)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('unknown sector or territory in a filter is NOT_FOUND naming the field', async () => {
-    const sector = await api.run('{ services(filter: { sector: "ASTROLOGY" }) { totalCount } }');
+    const sector = await api().run('{ services(filter: { sector: "ASTROLOGY" }) { totalCount } }');
     expect(sector.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'filter.sector' });
-    const zone = await api.run('{ services(filter: { territory: { zone: "OUEST" } }) { totalCount } }');
+    const zone = await api().run('{ services(filter: { territory: { zone: "OUEST" } }) { totalCount } }');
     expect(zone.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'filter.territory.zone' });
   });
 });
 
 describe('service detail', () => {
   it('shows organisation, sectors, place, staff on a date and sessions hosted', async () => {
-    const { data, errors } = await api.run<{ service: Record<string, unknown> }>(`{
+    const { data, errors } = await api().run<{ service: Record<string, unknown> }>(`{
       service(id: "s1") {
         name(lang: NL) workingLanguage
         organisation { nameFr services { nameFr } }
@@ -119,7 +110,7 @@ describe('service detail', () => {
   });
 
   it('a person shows their work history, newest first, and attendances', async () => {
-    const { data } = await api.run<{ person: { employments: Array<{ service: { nameFr: string }; from: string; to: string | null }>; attendances: Array<{ status: string; role: string }> } }>(
+    const { data } = await api().run<{ person: { employments: Array<{ service: { nameFr: string }; from: string; to: string | null }>; attendances: Array<{ status: string; role: string }> } }>(
       '{ person(id: "p2") { employments { service { nameFr } from to } attendances { role status } } }',
     );
     expect(data?.person.employments).toEqual([
@@ -130,7 +121,7 @@ describe('service detail', () => {
   });
 
   it('initiative → editions → sessions → attendance', async () => {
-    const { data } = await api.run<{ initiatives: Array<Record<string, unknown>> }>(`{
+    const { data } = await api().run<{ initiatives: Array<Record<string, unknown>> }>(`{
       initiatives(kind: INTERVISION) {
         name organiser { nameFr } covers { __typename ... on Region { code } }
         editions { cycle language startsOn endsOn participantCount { value suppressed } sessions { startsAt endsAt capacity host { nameFr } attendances { person { displayName } status } } }
@@ -175,18 +166,18 @@ describe('service detail', () => {
   });
 
   it('ids: global ids and bare keys both work; a wrong-type id is BAD_USER_INPUT; unknown NOT_FOUND', async () => {
-    const { data } = await api.run<{ service: { id: string } }>('{ service(id: "s2") { id } }');
-    const global = await api.run<{ service: { nameFr: string } }>('query($id: ID!) { service(id: $id) { nameFr } }', { id: data?.service.id });
+    const { data } = await api().run<{ service: { id: string } }>('{ service(id: "s2") { id } }');
+    const global = await api().run<{ service: { nameFr: string } }>('query($id: ID!) { service(id: $id) { nameFr } }', { id: data?.service.id });
     expect(global.data?.service.nameFr).toBe('Centre Beta');
-    const { data: z } = await api.run<{ zone: { id: string } }>('{ zone(code: "SUD") { id } }');
-    const wrong = await api.run('query($id: ID!) { service(id: $id) { nameFr } }', { id: z?.zone.id });
+    const { data: z } = await api().run<{ zone: { id: string } }>('{ zone(code: "SUD") { id } }');
+    const wrong = await api().run('query($id: ID!) { service(id: $id) { nameFr } }', { id: z?.zone.id });
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
-    const missing = await api.run('{ service(id: "svc-none") { nameFr } }');
+    const missing = await api().run('{ service(id: "svc-none") { nameFr } }');
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'id' });
   });
 
   it('a malformed date is BAD_USER_INPUT', async () => {
-    const { errors } = await api.run('{ service(id: "s1") { staff(asOf: "2024-02-30") { role } } }');
+    const { errors } = await api().run('{ service(id: "s1") { staff(asOf: "2024-02-30") { role } } }');
     expect(codes(errors)).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -6,17 +6,18 @@
 import type { Principal } from '../../src/access/principal';
 import { cypher } from '../../src/neo4j/driver';
 import { rebuildAllTies } from '../../src/modules/network/ties';
-import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
-import { codes, testApi, type TestApi } from '../helpers/api';
+import { testDb } from '../helpers/db';
+import { codes, useFixtureApi } from '../helpers/api';
 import { tieSnapshot } from '../helpers/ties';
+
+const api = useFixtureApi('network-small', () => rebuildAllTies(testDb()).then(() => undefined));
 
 const editor: Principal = { role: 'editor', keyId: 'k-editor' };
 const admin: Principal = { role: 'admin', keyId: 'k-admin' };
-let api: TestApi;
 
 type Payload = { errors: Array<{ code: string; field: string | null; message: string }> } & Record<string, unknown>;
 async function mutate(query: string, as: Principal = editor): Promise<Payload> {
-  const res = await api.run<Record<string, Payload>>(query, {}, { as });
+  const res = await api().run<Record<string, Payload>>(query, {}, { as });
   expect(res.errors).toBeUndefined();
   return Object.values(res.data ?? {})[0] as Payload;
 }
@@ -28,16 +29,6 @@ const snapshotMatchesRebuild = async () => {
   expect(await tieSnapshot(testDb())).toEqual(incremental);
 };
 
-beforeAll(async () => {
-  await resetGraph();
-  await loadFixture('network-small');
-  await rebuildAllTies(testDb());
-  api = await testApi();
-});
-afterAll(async () => {
-  await api.server.stop();
-  await closeTestDb();
-});
 
 describe('seed rules', () => {
   it('capacity: a full slot refuses the next visitor, and nothing is written', async () => {
@@ -78,7 +69,7 @@ describe('seed rules', () => {
     const day = await mutate('mutation { recordImmersion(personId: "a1", hostServiceId: "sB", editionId: "edP", startsAt: "2023-06-01T07:30:00Z", endsAt: "2023-06-01T16:00:00Z") { session { host { nameFr } attendances { role status } } errors { code } } }');
     expect(day).toEqual({ session: { host: { nameFr: 'Service sB' }, attendances: [{ role: 'VISITOR', status: 'PRESENT' }] }, errors: [] });
     // oA sent a1 but hosts no one; oB hosts but sends no one.
-    const check = await api.run<{ editionValidation: Array<{ code: string; message: string }> }>('{ editionValidation(edition: "edP") { code message } }', {}, { as: editor });
+    const check = await api().run<{ editionValidation: Array<{ code: string; message: string }> }>('{ editionValidation(edition: "edP") { code message } }', {}, { as: editor });
     expect(check.data?.editionValidation).toEqual([
       { code: 'HOST_AND_SEND', message: 'Organisation oA sends but hosts no one' },
       { code: 'HOST_AND_SEND', message: 'Organisation oB hosts but sends no one' },
@@ -86,7 +77,7 @@ describe('seed rules', () => {
     const refused = await mutate('mutation { closeEdition(id: "edP") { edition { closed } errors { code } } }');
     expect(errorCodes(refused)).toEqual(['EDITION_INVALID', 'HOST_AND_SEND', 'HOST_AND_SEND']);
     await mutate('mutation { recordImmersion(personId: "b1", hostServiceId: "sA", editionId: "edP", startsAt: "2023-06-08T07:30:00Z", endsAt: "2023-06-08T16:00:00Z") { errors { code } } }');
-    expect((await api.run<{ editionValidation: unknown[] }>('{ editionValidation(edition: "edP") { code } }', {}, { as: editor })).data?.editionValidation).toEqual([]);
+    expect((await api().run<{ editionValidation: unknown[] }>('{ editionValidation(edition: "edP") { code } }', {}, { as: editor })).data?.editionValidation).toEqual([]);
     expect(await mutate('mutation { closeEdition(id: "edP") { edition { closed } errors { code } } }')).toEqual({ edition: { closed: true }, errors: [] });
     // A closed edition takes no more registrations.
     const late = await mutate('mutation { recordImmersion(personId: "c1", hostServiceId: "sA", editionId: "edP", startsAt: "2023-07-01T07:30:00Z", endsAt: "2023-07-01T16:00:00Z") { errors { code } } }');
@@ -137,9 +128,9 @@ describe('writes keep the ties and can be retried', () => {
   });
 
   it('only editors and admins write; only admins erase', async () => {
-    const res = await api.run('mutation { upsertPerson(input: { id: "x", displayName: "X", consent: true }) { errors { code } } }', {}, { as: { role: 'zone', zone: 'SUD' } });
+    const res = await api().run('mutation { upsertPerson(input: { id: "x", displayName: "X", consent: true }) { errors { code } } }', {}, { as: { role: 'zone', zone: 'SUD' } });
     expect(codes(res.errors)).toEqual(['FORBIDDEN']);
-    const erase = await api.run('mutation { erasePerson(id: "x") { erased } }', {}, { as: editor });
+    const erase = await api().run('mutation { erasePerson(id: "x") { erased } }', {}, { as: editor });
     expect(codes(erase.errors)).toEqual(['FORBIDDEN']);
   });
 });
@@ -155,7 +146,7 @@ describe('concurrency and erasure', () => {
     expect(ok).toBe(3);
     const [row] = await testDb().read<{ n: number }>(cypher('test.bigCount', "MATCH (:Session {id: 'big'})<-[a:ATTENDED]-() RETURN count(a) AS n"));
     expect(row?.n).toBe(3);
-    for (const p of people) await api.run(`mutation { markAttendance(personId: "${p}", sessionId: "big", status: PRESENT) { errors { code } } }`, {}, { as: editor });
+    for (const p of people) await api().run(`mutation { markAttendance(personId: "${p}", sessionId: "big", status: PRESENT) { errors { code } } }`, {}, { as: editor });
     await snapshotMatchesRebuild();
   });
 

@@ -2,7 +2,10 @@
  * Relay cursor pagination by keyset: a cursor is the opaque, base64url-encoded sort key of the last
  * row seen, so pages stay stable and cheap however deep the client goes.
  */
+import type { Context } from '../../context';
 import { badInput } from '../../errors';
+import { int, type NamedQuery, type Row } from '../../neo4j/driver';
+import { fullTextQuery } from './search';
 
 export interface Page<T> {
   rows: T[];
@@ -48,4 +51,33 @@ export function toPage<T>(rows: T[], size: PageSize, after: string | null, keyOf
     cursorOf: (row) => encodeCursor(keyOf(row)),
     totalCount,
   };
+}
+
+/** The queries of a keyset-paginated list with an optional full-text search. */
+export interface SearchableList {
+  page: NamedQuery;
+  count: NamedQuery;
+  searchPage: NamedQuery;
+  searchCount: NamedQuery;
+}
+
+/**
+ * A page of a searchable list (organisations, people): picks the full-text or plain variant, reads
+ * one page, primes the per-id loader with its rows, and counts lazily.
+ */
+export async function searchablePage<T extends { id: string }>(
+  ctx: Context,
+  queries: SearchableList,
+  args: { search?: string | null; first?: number | null; after?: string | null },
+  toRow: (row: Row) => T,
+  prime: (row: T) => void,
+): Promise<Page<T>> {
+  const size = pageSize(args.first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
+  const after = decodeCursor(args.after);
+  const search = fullTextQuery(args.search);
+  const [pageQuery, countQuery] = search ? [queries.searchPage, queries.searchCount] : [queries.page, queries.count];
+  const rows = (await ctx.db.read(pageQuery, { search, after, limit: int(size.limit) })).map(toRow);
+  rows.forEach(prime);
+  const total = () => ctx.db.read<{ total: number }>(countQuery, { search }).then((r) => r[0]?.total ?? 0);
+  return toPage(rows, size, after, (r) => r.id, total);
 }

@@ -1,11 +1,9 @@
 /** Resolvers of the directory module. */
 import type { Resolvers } from '../../__generated__/resolvers-types';
 import { notFound } from '../../errors';
-import { int } from '../../neo4j/driver';
 import { keyOf, toGlobalId } from '../common/ids';
 import { nameField } from '../common/lang';
-import { decodeCursor, pageSize, toPage } from '../common/pagination';
-import { fullTextQuery } from '../common/search';
+import { searchablePage } from '../common/pagination';
 import { rowOf } from '../common/loader';
 import type { OrganisationRow } from './model';
 import * as q from './queries';
@@ -39,16 +37,14 @@ export const directoryResolvers: Resolvers = {
       const key = keyOf('Organisation', id);
       return (await ctx.loaders.directory.organisation.load(key)) ?? Promise.reject(notFound('id', id, 'organisation'));
     },
-    organisations: async (_p, { search, first, after: afterCursor }, ctx) => {
-      const size = pageSize(first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
-      const after = decodeCursor(afterCursor);
-      const text = fullTextQuery(search);
-      const [pageQuery, countQuery] = text ? [q.organisationsSearchPage, q.organisationsSearchCount] : [q.organisationsPage, q.organisationsCount];
-      const rows = (await ctx.db.read(pageQuery, { search: text, after, limit: int(size.limit) })).map(asOrganisation);
-      for (const row of rows) ctx.loaders.directory.organisation.prime(row.id, row);
-      const total = () => ctx.db.read<{ total: number }>(countQuery, { search: text }).then((r) => r[0]?.total ?? 0);
-      return toPage(rows, size, after, (r) => r.id, total);
-    },
+    organisations: (_p, args, ctx) =>
+      searchablePage(
+        ctx,
+        { page: q.organisationsPage, count: q.organisationsCount, searchPage: q.organisationsSearchPage, searchCount: q.organisationsSearchCount },
+        args,
+        asOrganisation,
+        (row) => ctx.loaders.directory.organisation.prime(row.id, row),
+      ),
   },
   ServiceConnection: connectionFields,
   OrganisationConnection: connectionFields,

@@ -2,10 +2,8 @@
 import type { Resolvers } from '../../__generated__/resolvers-types';
 import { peopleCount } from '../../access/counts';
 import { notFound } from '../../errors';
-import { int } from '../../neo4j/driver';
 import { keyOf, toGlobalId } from '../common/ids';
-import { decodeCursor, pageSize, toPage } from '../common/pagination';
-import { fullTextQuery } from '../common/search';
+import { searchablePage } from '../common/pagination';
 import { rowOf } from '../common/loader';
 import { connectionFields } from '../directory/resolvers';
 import type { PersonRow } from './model';
@@ -16,16 +14,14 @@ const asPerson = rowOf<PersonRow>('Person');
 export const peopleResolvers: Resolvers = {
   Query: {
     person: async (_p, { id }, ctx) => (await ctx.loaders.people.person.load(keyOf('Person', id))) ?? Promise.reject(notFound('id', id, 'person')),
-    people: async (_p, { search, first, after: afterCursor }, ctx) => {
-      const size = pageSize(first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
-      const after = decodeCursor(afterCursor);
-      const text = fullTextQuery(search);
-      const [pageQuery, countQuery] = text ? [q.peopleSearchPage, q.peopleSearchCount] : [q.peoplePage, q.peopleCount];
-      const rows = (await ctx.db.read(pageQuery, { search: text, after, limit: int(size.limit) })).map(asPerson);
-      for (const row of rows) ctx.loaders.people.person.prime(row.id, row);
-      const total = () => ctx.db.read<{ total: number }>(countQuery, { search: text }).then((r) => r[0]?.total ?? 0);
-      return toPage(rows, size, after, (r) => r.id, total);
-    },
+    people: (_p, args, ctx) =>
+      searchablePage(
+        ctx,
+        { page: q.peoplePage, count: q.peopleCount, searchPage: q.peopleSearchPage, searchCount: q.peopleSearchCount },
+        args,
+        asPerson,
+        (row) => ctx.loaders.people.person.prime(row.id, row),
+      ),
   },
   PersonConnection: connectionFields,
   Person: {
