@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     log(`Scale ${scale}:`);
     results.push(
       await withDatabase(scale, (db) =>
-        benchScale(db, { scale, iterations, warmup: Math.min(5, iterations), loadSeconds: scale === scales[0] ? loadSeconds : 0, importRows: scale === scales[0] ? importRowCount : 0, log }),
+        benchScale(db, { scale, iterations, warmup: Math.min(Number(arg('warmup', '3')), iterations), loadSeconds: scale === scales[0] ? loadSeconds : 0, importRows: scale === scales[0] ? importRowCount : 0, log }),
       ),
     );
   }

@@ -23,6 +23,8 @@ export interface Timing {
 }
 export interface OperationResult {
   name: string;
+  /** Set when our operation failed (for example ANALYTICS_TIMEOUT at large scale): no timings then. */
+  error?: string;
   graphql: Timing;
   raw: Timing;
   ratio: number;
@@ -88,6 +90,14 @@ export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleRes
     for (const op of OPERATIONS) {
       const vars = op.variables(t);
       let roundTrips = 0;
+      try {
+        await gql(server, db, config, op.graphql, vars);
+      } catch (err) {
+        const error = err instanceof Error ? err.message.slice(0, 200) : String(err);
+        operations.push({ name: op.name, error, graphql: { p50: NaN, p95: NaN }, raw: { p50: NaN, p95: NaN }, ratio: NaN, roundTrips: 0 });
+        opts.log(`  ${op.name}: failed: ${error}`);
+        continue;
+      }
       for (let i = 0; i < opts.warmup; i++) {
         roundTrips = await gql(server, db, config, op.graphql, vars);
         await op.raw(db.fork(), t);
@@ -240,7 +250,7 @@ export function table(results: ScaleResult[]): string {
   for (let i = 0; i < OPERATIONS.length; i++) {
     const cells = results.map((r) => {
       const o = r.operations[i]!;
-      return `${o.graphql.p50} / ${o.graphql.p95} | ${o.raw.p50} / ${o.raw.p95} | ${o.ratio}`;
+      return o.error ? `failed: ${o.error.replace(/\|/g, '/').slice(0, 80)} | | ` : `${o.graphql.p50} / ${o.graphql.p95} | ${o.raw.p50} / ${o.raw.p95} | ${o.ratio}`;
     });
     lines.push(`| ${OPERATIONS[i]!.name} | ${cells.join(' | ')} | ${results[0]!.operations[i]!.roundTrips} |`);
   }
