@@ -5,14 +5,15 @@
 import fs from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../src/config';
-import { IMPORT_KINDS, importRows, parseCsv, rejectedCsv, type ImportKind } from '../src/modules/editing/import';
+import { geojsonGridRows, IMPORT_KINDS, importRows, parseCsv, rejectedCsv, type ImportKind } from '../src/modules/editing/import';
+import { importHsds } from '../src/modules/editing/hsds';
 import { migrate } from '../src/neo4j/migrations';
 import { withScriptDb } from './script-db';
 
 const [kind, file] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const dryRun = process.argv.includes('--dry-run');
-if (!kind || !file || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
-  console.error(`usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv> [--dry-run]`);
+if (!kind || !file || !([...IMPORT_KINDS, 'hsds'] as readonly string[]).includes(kind)) {
+  console.error(`usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv> [--dry-run]\n       npm run import -- hsds <folder of HSDS CSV files> [--dry-run]`);
   process.exit(2);
 }
 if (!fs.existsSync(file)) {
@@ -22,7 +23,17 @@ if (!fs.existsSync(file)) {
 
 withScriptDb(async (db) => {
   await migrate(db);
-  const rows = parseCsv(fs.readFileSync(file, 'utf8'));
+  if (kind === 'hsds') {
+    const r = await importHsds(db, file, { dryRun, secret: loadConfig().PSEUDONYM_SECRET });
+    for (const [what, report] of [['organisations', r.organisations], ['services', r.services]] as const) {
+      console.log(`${dryRun ? 'Dry run — ' : ''}HSDS ${what}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected`);
+      for (const x of report.rejected) console.log(`  rejected, row ${x.row}, ${x.field}: ${x.reason}`);
+    }
+    console.log(`Note: ${r.note}`);
+    return;
+  }
+  const text = fs.readFileSync(file, 'utf8');
+  const rows = /\.(geo)?json$/i.test(file) ? geojsonGridRows(text) : parseCsv(text);
   const bar = process.stdout.isTTY && rows.length > 5000 ? new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} rows' }, Presets.shades_classic) : null;
   bar?.start(rows.length, 0);
   const report = await importRows(db, kind as ImportKind, rows, { dryRun, secret: loadConfig().PSEUDONYM_SECRET, onProgress: (done) => bar?.update(done) });

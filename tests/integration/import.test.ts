@@ -116,3 +116,27 @@ describe('npm run import', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });
+
+describe('Open Referral HSDS and the GeoJSON grid', () => {
+  it('imports HSDS organizations and services, placing services in the nearest quartier', async () => {
+    await testDb().write(cypher('test.qCentroids', "MATCH (q:Neighbourhood {code: 'Q1'}) SET q.lat = 50.81, q.lon = 4.32 WITH 1 AS x MATCH (q2:Neighbourhood {code: 'Q2'}) SET q2.lat = 50.88, q2.lon = 4.33"));
+    const { importHsds } = await import('../../src/modules/editing/hsds');
+    const r = await importHsds(testDb(), path.join(__dirname, '..', 'fixtures', 'import', 'hsds'), { secret: SECRET });
+    expect(r.organisations).toMatchObject({ created: 1 });
+    expect(r.services).toMatchObject({ created: 2 });
+    expect(r.services.rejected).toEqual([{ row: 4, field: 'language', reason: 'is required' }]); // hsds-svc-3: no language, no x_sectors
+    const [svc] = await testDb().read<{ q: string; language: string; sectors: string[] }>(
+      cypher('test.hsdsSvc', "MATCH (s:Service {id: 'hsds-svc-1'})-[:LOCATED_IN]->(q) RETURN q.code AS q, s.workingLanguage AS language, [(s)-[r:IN_SECTOR]->(c) | c.code] AS sectors"),
+    );
+    expect(svc).toMatchObject({ q: 'Q1', language: 'BOTH' }); // 50.8101, 4.3201 is next to Q1; fr + nl
+    const again = await importHsds(testDb(), path.join(__dirname, '..', 'fixtures', 'import', 'hsds'), { secret: SECRET });
+    expect([again.organisations.created, again.services.created, again.services.updated]).toEqual([0, 0, 0]);
+  });
+
+  it('reads the monitoring grid from GeoJSON', async () => {
+    const { geojsonGridRows } = await import('../../src/modules/editing/import');
+    const rows = geojsonGridRows(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'import', 'neighbourhoods.geojson'), 'utf8'));
+    expect(rows[0]).toMatchObject({ mdzone: '103', namefre: 'Saint-Denis', namedut: 'Sint-Denijs', lat: '50.808000', lon: '4.318000' });
+    expect(await importRows(testDb(), 'neighbourhoods', rows, { secret: SECRET })).toMatchObject({ created: 1 });
+  });
+});

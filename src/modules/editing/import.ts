@@ -54,6 +54,25 @@ export interface ImportOptions {
 
 type Csv = Record<string, string>;
 
+/**
+ * The monitoring grid as GeoJSON (opendata.brussels export): one row per feature, from its
+ * MDZONE / NAMEFRE / NAMEDUT properties (any case), with the polygon's mean vertex as centroid.
+ */
+export function geojsonGridRows(text: string): Csv[] {
+  const doc = JSON.parse(text) as { features?: Array<{ properties?: Record<string, unknown>; geometry?: { type: string; coordinates: unknown } }> };
+  return (doc.features ?? []).map((f) => {
+    const props = Object.fromEntries(Object.entries(f.properties ?? {}).map(([k, v]) => [k.toLowerCase(), v === null || v === undefined ? '' : String(v)]));
+    const points: number[][] = [];
+    const collect = (c: unknown): void => {
+      if (Array.isArray(c) && typeof c[0] === 'number') points.push(c as number[]);
+      else if (Array.isArray(c)) c.forEach(collect);
+    };
+    collect(f.geometry?.coordinates);
+    const mean = (i: number) => (points.length ? points.reduce((s, p) => s + (p[i] ?? 0), 0) / points.length : NaN);
+    return { ...props, lon: Number.isFinite(mean(0)) ? mean(0).toFixed(6) : '', lat: Number.isFinite(mean(1)) ? mean(1).toFixed(6) : '' };
+  });
+}
+
 export function parseCsv(text: string): Csv[] {
   return parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
 }
@@ -97,7 +116,8 @@ const SPECS: Record<Exclude<ImportKind, 'attendance'>, KindSpec> = {
       'import.services.existing',
       `UNWIND $keys AS key MATCH (s:Service {id: key})
        RETURN key, [s.nameFr, s.nameNl, s.workingLanguage, head([(s)<-[:RUNS]-(o) | o.id]), head([(s)-[:LOCATED_IN]->(n {grid: 'SOCIAL_HEALTH'}) | n.code]),
-                    [x IN [(s)-[r:IN_SECTOR]->(c) | [CASE WHEN r.primary THEN 0 ELSE 1 END, c.code]] | x[1]]] AS sig`,
+                    head(COLLECT { MATCH (s)-[:IN_SECTOR {primary: true}]->(c) RETURN c.code }),
+                    COLLECT { MATCH (s)-[:IN_SECTOR {primary: false}]->(c) RETURN c.code ORDER BY c.code }] AS sig`,
     ),
     write: cypher(
       'import.services.write',
@@ -147,7 +167,10 @@ const SPECS: Record<Exclude<ImportKind, 'attendance'>, KindSpec> = {
   neighbourhoods: {
     // The IBSA monitoring grid as opendata.brussels exports it (MDZONE, NAMEFRE, NAMEDUT).
     required: ['mdzone', 'namefre', 'namedut'],
-    prepare: (r) => ({ key: r.mdzone!, props: { nameFr: r.namefre, nameNl: r.namedut, municipalityNis: r.municipality_nis || null } }),
+    prepare: (r) => ({
+      key: r.mdzone!,
+      props: { nameFr: r.namefre, nameNl: r.namedut, municipalityNis: r.municipality_nis || null, lat: r.lat ? Number(r.lat) : null, lon: r.lon ? Number(r.lon) : null },
+    }),
     existing: cypher(
       'import.neighbourhoods.existing',
       "UNWIND $keys AS key MATCH (n:Neighbourhood {code: key}) RETURN key, [n.nameFr, n.nameNl, head([(n)-[:IN_MUNICIPALITY]->(m) | m.nis])] AS sig",
@@ -155,7 +178,8 @@ const SPECS: Record<Exclude<ImportKind, 'attendance'>, KindSpec> = {
     write: cypher(
       'import.neighbourhoods.write',
       `UNWIND $rows AS row MERGE (n:Neighbourhood {code: row.key})
-       SET n.grid = 'MONITORING', n.nameFr = row.props.nameFr, n.nameNl = row.props.nameNl, n.synthetic = false, n.rezoneArea = false
+       SET n.grid = 'MONITORING', n.nameFr = row.props.nameFr, n.nameNl = row.props.nameNl, n.synthetic = false, n.rezoneArea = false,
+           n.lat = row.props.lat, n.lon = row.props.lon
        WITH n, row OPTIONAL MATCH (m:Municipality {nis: row.props.municipalityNis})
        FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END | MERGE (n)-[:IN_MUNICIPALITY]->(m))`,
     ),
@@ -260,7 +284,8 @@ function signature(kind: ImportKind, g: Prepared): unknown {
     case 'organisations':
       return [p.nameFr, p.nameNl];
     case 'services':
-      return [p.nameFr, p.nameNl, p.workingLanguage, p.organisationId, p.neighbourhood, p.sectors];
+      // Primary sector, then the others in code order (their order carries no meaning).
+      return [p.nameFr, p.nameNl, p.workingLanguage, p.organisationId, p.neighbourhood, (p.sectors as string[])[0], [...new Set((p.sectors as string[]).slice(1))].sort()];
     case 'people':
       return [p.displayName, p.consent];
     case 'employment':
