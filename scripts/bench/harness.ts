@@ -3,6 +3,7 @@
  * round trips per page size, import throughput vs a raw UNWIND MERGE, a load test, and the plans.
  * `npm run bench` drives it (scripts/bench.ts); tests/e2e/bench-smoke.test.ts runs it on demo data.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -161,11 +162,10 @@ async function savePlans(db: Db, scale: string, t: BenchTargets): Promise<ScaleR
   return out;
 }
 
-const IMPORT_PEOPLE = cypher(
-  'bench.importPeople',
-  `MATCH (p:Person)-[w:WORKS_AT]->(s:Service)<-[:RUNS]-(o:Organisation)
-   WHERE w.to IS NULL AND COUNT { (:Person {nameKey: p.nameKey}) } = 1 AND NOT EXISTS { (p)-[:ATTENDED]->(:Session)-[:IN]->(:Edition {id: 'bench-edition'}) }
-   RETURN p.id AS id, p.displayName AS name, o.id AS organisation LIMIT $n`,
+/** Organisations running exactly one service: a new person on a list is then placed without asking. */
+const IMPORT_ORGS = cypher(
+  'bench.importOrgs',
+  'MATCH (o:Organisation)-[:RUNS]->(s:Service) WITH o, collect(s.id) AS services WHERE size(services) = 1 RETURN o.id AS organisation, services[0] AS service LIMIT 500',
 );
 const IMPORT_SETUP = cypher(
   'bench.importSetup',
@@ -180,9 +180,15 @@ const IMPORT_SETUP = cypher(
 );
 const RAW_IMPORT = cypher(
   'bench.rawImport',
-  'UNWIND $rows AS row MATCH (p:Person {id: row.person}), (x:Session {id: row.session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = row.role, a.status = row.status',
+  `UNWIND $rows AS row
+   MERGE (p:Person {id: row.person}) ON CREATE SET p.displayName = row.name, p.consent = false
+   WITH p, row MATCH (s:Service {id: row.service}) MERGE (p)-[:WORKS_AT {from: date(row.date)}]->(s)
+   WITH p, row MATCH (x:Session {id: row.session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = row.role, a.status = row.status`,
 );
-const IMPORT_CLEANUP = cypher('bench.importCleanup', "MATCH (n) WHERE n.id IN ['bench-initiative', 'bench-edition'] OR n.id STARTS WITH 'bench-session-' DETACH DELETE n");
+const IMPORT_CLEANUP = cypher(
+  'bench.importCleanup',
+  "MATCH (n) WHERE n.id IN ['bench-initiative', 'bench-edition'] OR n.id STARTS WITH 'bench-session-' OR n.displayName STARTS WITH 'Bench Person ' DETACH DELETE n",
+);
 
 /**
  * Attendance import through our path (validation, matching, batches, tie refresh) vs a raw
@@ -194,19 +200,30 @@ async function benchImport(db: Db, n: number, config: Config): Promise<NonNullab
   await db.write(IMPORT_CLEANUP);
   await db.write(IMPORT_SETUP, { sessions: int(sessions * 2) });
   try {
-    const people = await db.read<{ id: string; name: string; organisation: string }>(IMPORT_PEOPLE, { n: int(Math.ceil(n / sessions) * 2) });
-    const half = Math.floor(people.length / 2);
-    const rowsFor = (ps: typeof people, offset: number) =>
-      ps.flatMap((p) => Array.from({ length: sessions }, (_, k) => ({ p, k: k + 1 + offset }))).slice(0, n);
-    const ours = rowsFor(people.slice(0, half), 0).map(({ p, k }) => ({
+    // First sightings: people new to the graph (unique names), each on one session of the list, at
+    // an organisation with a single service — the path a first attendance list takes.
+    const orgs = await db.read<{ organisation: string; service: string }>(IMPORT_ORGS);
+    const day = (k: number) => new Date(Date.UTC(2030, 0, 1 + k)).toISOString().slice(0, 10);
+    // Names far apart (hashes), so matching never finds two a letter apart.
+    const tag = (i: number) => crypto.createHash('sha256').update(String(i)).digest('hex').slice(0, 12);
+    const row = (i: number) => ({ i, org: orgs[i % orgs.length]!, k: 1 + (i % sessions) });
+    const ours = Array.from({ length: n }, (_, i) => row(i)).map(({ i, org, k }) => ({
       session: `bench-session-${k}`,
-      date: new Date(Date.UTC(2030, 0, 1 + k)).toISOString().slice(0, 10),
-      name: p.name,
-      organisation: p.organisation,
+      date: day(k),
+      name: `Bench Person ${tag(i)}`,
+      organisation: org.organisation,
       role: 'guest',
       present: '',
     }));
-    const raw = rowsFor(people.slice(half), sessions).map(({ p, k }) => ({ person: p.id, session: `bench-session-${k}`, role: 'GUEST', status: 'REGISTERED' }));
+    const raw = Array.from({ length: n }, (_, i) => row(i)).map(({ i, org, k }) => ({
+      person: `bench-raw-${i}`,
+      name: `Bench Person ${tag(i + n)}`,
+      service: org.service,
+      date: day(sessions + k),
+      session: `bench-session-${sessions + k}`,
+      role: 'GUEST',
+      status: 'REGISTERED',
+    }));
     const t0 = Date.now();
     const report = await importRows(db, 'attendance', ours, { secret: config.PSEUDONYM_SECRET, batchSize: 5000 });
     const oursMs = Date.now() - t0;
