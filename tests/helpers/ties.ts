@@ -9,7 +9,8 @@ const SNAPSHOT = cypher(
           MATCH (a:Service)-[k:KNOWS]->(b:Service)
           RETURN 'KNOWS ' + a.id + '-' + b.id + ' s' + toString(k.strength) + ' v' + toString(k.visits) + ' ' + toString(k.firstAt) + '..' + toString(k.lastAt)
                  + ' [' + reduce(x = '', d IN k.dates | x + toString(d) + ',') + '] ' + reduce(x = '', i IN k.initiatives | x + i + ',')
-                 + ' A:' + reduce(x = '', p IN k.peopleA | x + p + ',') + ' B:' + reduce(x = '', p IN k.peopleB | x + p + ',') AS tie }
+                 + ' A:' + reduce(x = '', p IN k.peopleA | x + p + ',') + ' B:' + reduce(x = '', p IN k.peopleB | x + p + ',')
+                 + ' enc:' + reduce(x = '', i IN range(0, size(k.dates) - 1) | x + toString(k.dates[i]) + '/' + k.via[i] + '/' + k.encounterPeopleA[i] + '/' + k.encounterPeopleB[i] + ';') AS tie }
    RETURN tie ORDER BY tie`,
 );
 

@@ -1,17 +1,20 @@
 /**
- * Derived ties on tests/fixtures/network-small.cypher (hand counts in its header), and a seeded
- * random sequence of writes and deletes after which the incrementally kept ties equal a rebuild,
- * tie by tie.
+ * Derived ties: hand counts on tests/fixtures/network-small.cypher and network-ties.cypher (see their
+ * headers); then seeded random sequences of writes and deletes, each followed in the same transaction
+ * by the refresh a writer would call, after which the incrementally kept ties equal a rebuild, tie by
+ * tie; then concurrent writers.
  */
 import { cypher, type Tx } from '../../src/neo4j/driver';
-import { rebuildAllTies, refreshTies } from '../../src/modules/network/ties';
+import { rebuildAllTies, refreshTies, refreshTiesForPeople, refreshTiesForSessions, tieScope } from '../../src/modules/network/ties';
 import { Random } from '../../src/seed/random';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 import { tieSnapshot } from '../helpers/ties';
 
 afterAll(closeTestDb);
 
-describe('rebuild on the hand-drawn graph', () => {
+const head = (ties: string[], kind: string, words: number) => ties.filter((t) => t.startsWith(kind)).map((t) => t.split(' ').slice(0, words).join(' '));
+
+describe('rebuild on network-small', () => {
   beforeAll(async () => {
     await resetGraph();
     await loadFixture('network-small');
@@ -21,14 +24,14 @@ describe('rebuild on the hand-drawn graph', () => {
     const report = await rebuildAllTies(testDb());
     expect(report).toMatchObject({ met: 5, knows: 7, sessions: 4 });
     const ties = await tieSnapshot(testDb());
-    expect(ties.filter((t) => t.startsWith('MET')).map((t) => t.split(' ').slice(0, 3).join(' '))).toEqual([
+    expect(head(ties, 'MET', 3)).toEqual([
       'MET a1-b1 2', // s1 and s2
       'MET a1-c1 1',
       'MET a2-e1 1', // co-present visitors at v1
       'MET b1-c1 1',
       'MET d1-m1 1', // s3 (d1 was a no-show at s1)
     ]);
-    expect(ties.filter((t) => t.startsWith('KNOWS')).map((t) => t.split(' ').slice(0, 4).join(' '))).toEqual([
+    expect(head(ties, 'KNOWS', 4)).toEqual([
       'KNOWS sA-sB s2 v0', // a1–b1 at s1 and s2
       'KNOWS sA-sC s1 v0', // a1–c1 at s1 (m1 worked at sA then, but was not at s1)
       'KNOWS sA-sD s1 v1', // a2 visited host sD
@@ -46,92 +49,168 @@ describe('rebuild on the hand-drawn graph', () => {
   });
 });
 
-describe('incremental upkeep equals a rebuild after every write', () => {
-  const PEOPLE = ['a1', 'a2', 'b1', 'c1', 'd1', 'e1', 'm1'];
-  const SERVICES = ['sA', 'sB', 'sC', 'sD', 'sE', 'sF'];
-  const STATUSES = ['PRESENT', 'NO_SHOW', 'REGISTERED'];
-  const q = {
-    attend: cypher(
-      'test.attend',
-      `MATCH (p:Person {id: $person}), (x:Session {id: $session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = $role, a.status = $status`,
-    ),
-    unattend: cypher('test.unattend', 'MATCH (:Person {id: $person})-[a:ATTENDED]->(:Session {id: $session}) DELETE a'),
-    hire: cypher(
-      'test.hire',
-      `MATCH (p:Person {id: $person}), (s:Service {id: $service}) CREATE (p)-[:WORKS_AT {from: date($from), to: CASE WHEN $to IS NULL THEN null ELSE date($to) END, role: 'x'}]->(s)`,
-    ),
-    endJob: cypher(
-      'test.endJob',
-      'MATCH (:Person {id: $person})-[w:WORKS_AT]->(s:Service) WITH w, s ORDER BY w.from LIMIT 1 SET w.to = date($to) RETURN s.id AS service',
-    ),
-    dropJob: cypher('test.dropJob', 'MATCH (:Person {id: $person})-[w:WORKS_AT]->(s:Service) WITH w, s ORDER BY w.from DESC LIMIT 1 DELETE w RETURN s.id AS service'),
-    sessionPeople: cypher(
-      'test.sessionPeople',
-      'MATCH (x:Session {id: $session}) RETURN [(x)<-[:ATTENDED]-(p) | p.id] AS people, [(x)-[:HOSTED_BY]->(h) | h.id] AS hosts',
-    ),
-    deleteSession: cypher('test.deleteSession', 'MATCH (x:Session {id: $session}) DETACH DELETE x'),
-    newSession: cypher(
-      'test.newSession',
-      `MATCH (e:Edition {id: $edition}), (h:Service {id: $host})
-       CREATE (x:Session {id: $session, title: $session, startsAt: datetime($at), endsAt: datetime($at) + duration('PT2H'), capacity: 15})-[:IN]->(e)
-       CREATE (x)-[:HOSTED_BY]->(h)`,
-    ),
-  };
-
+describe('rebuild on network-ties: cohorts, turnover, two jobs, visits', () => {
+  let ties: string[];
   beforeAll(async () => {
     await resetGraph();
-    await loadFixture('network-small');
+    await loadFixture('network-ties');
+    expect(await rebuildAllTies(testDb())).toMatchObject({ met: 9, knows: 6, sessions: 7 });
+    ties = await tieSnapshot(testDb());
+  });
+
+  it('MET counts the cohort sessions both attended, with first and last date and the initiative', () => {
+    expect(head(ties, 'MET', 4)).toEqual([
+      'MET p1-p2 2 2023-03-01..2023-04-05', // c1, c2 (p3 was only registered at c2)
+      'MET p1-p3 2 2023-03-01..2023-06-07', // c1, c3
+      'MET p1-p4 1 2023-06-07..2023-06-07', // c3 (p4 was a no-show at c1)
+      'MET p1-p5 1 2023-03-01..2023-03-01', // the user representative counts as a person met
+      'MET p2-p3 1 2023-03-01..2023-03-01',
+      'MET p2-p5 1 2023-03-01..2023-03-01',
+      'MET p2-p6 1 2023-12-06..2023-12-06',
+      'MET p3-p4 1 2023-06-07..2023-06-07',
+      'MET p3-p5 1 2023-03-01..2023-03-01',
+    ]);
+    expect(ties.find((t) => t.startsWith('MET p1-p2'))).toMatch(/ cop,$/);
+  });
+
+  it('KNOWS counts each encounter at the service each person worked at that day', () => {
+    expect(head(ties, 'KNOWS', 5)).toEqual([
+      'KNOWS s1-s2 s4 v0 2023-03-01..2023-06-07', // (p1,p2) ×2, then p4 (s2 side) with p1 and with p3, who had moved to s1
+      'KNOWS s1-s3 s1 v0 2023-03-01..2023-03-01', // p3 still at s3 on 03-01
+      'KNOWS s1-s4 s2 v0 2023-06-07..2023-06-07', // p4's other job: (p1,p4), (p3,p4)
+      'KNOWS s2-s3 s1 v0 2023-03-01..2023-03-01',
+      'KNOWS s2-s4 s2 v1 2023-11-20..2023-12-06', // p2's visit at o1, then (p2,p6) at c4
+      'KNOWS s3-s4 s1 v1 2023-09-15..2023-09-15', // p6's immersion day at s3; p3's visit to its own service is no tie
+    ]);
+    const s1s2 = ties.find((t) => t.startsWith('KNOWS s1-s2'))!;
+    expect(s1s2).toContain(' A:p1,p3, B:p2,p4, '); // breadth 2 and 2
+    const s2s4 = ties.find((t) => t.startsWith('KNOWS s2-s4'))!;
+    expect(s2s4).toContain('enc:2023-11-20/od/p2/;2023-12-06/cop/p2/p6;'); // the host side of a visit names no one
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const q = {
+  attend: cypher(
+    'test.attend',
+    `MATCH (p:Person {id: $person}), (x:Session {id: $session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = $role, a.status = $status`,
+  ),
+  mark: cypher('test.mark', 'MATCH (:Person {id: $person})-[a:ATTENDED]->(:Session {id: $session}) SET a.status = $status'),
+  unattend: cypher('test.unattend', 'MATCH (:Person {id: $person})-[a:ATTENDED]->(:Session {id: $session}) DELETE a'),
+  hire: cypher(
+    'test.hire',
+    `MATCH (p:Person {id: $person}), (s:Service {id: $service}) CREATE (p)-[:WORKS_AT {from: date($from), to: CASE WHEN $to IS NULL THEN null ELSE date($to) END, role: 'x'}]->(s)`,
+  ),
+  endJob: cypher('test.endJob', 'MATCH (:Person {id: $person})-[w:WORKS_AT]->(s:Service) WITH w, s ORDER BY w.from, s.id LIMIT 1 SET w.to = date($to)'),
+  dropJob: cypher('test.dropJob', 'MATCH (:Person {id: $person})-[w:WORKS_AT]->(s:Service) WITH w, s ORDER BY w.from DESC, s.id LIMIT 1 DELETE w'),
+  reschedule: cypher('test.reschedule', 'MATCH (x:Session {id: $session}) SET x.startsAt = datetime($at), x.endsAt = datetime($at) + duration(\'PT2H\')'),
+  rehost: cypher(
+    'test.rehost',
+    'MATCH (x:Session {id: $session}), (h:Service {id: $host}) OPTIONAL MATCH (x)-[old:HOSTED_BY]->() DELETE old WITH DISTINCT x, h CREATE (x)-[:HOSTED_BY]->(h)',
+  ),
+  deleteSession: cypher('test.deleteSession', 'MATCH (x:Session {id: $session}) DETACH DELETE x'),
+  newSession: cypher(
+    'test.newSession',
+    `MATCH (e:Edition {id: $edition}), (h:Service {id: $host})
+     CREATE (x:Session {id: $session, title: $session, startsAt: datetime($at), endsAt: datetime($at) + duration('PT2H'), capacity: 15})-[:IN]->(e)
+     CREATE (x)-[:HOSTED_BY]->(h)`,
+  ),
+};
+
+interface World {
+  fixture: string;
+  seed: number;
+  people: string[];
+  services: string[];
+  sessions: string[];
+  editions: string[];
+}
+
+const WORLDS: World[] = [
+  { fixture: 'network-small', seed: 2026, people: ['a1', 'a2', 'b1', 'c1', 'd1', 'e1', 'm1'], services: ['sA', 'sB', 'sC', 'sD', 'sE', 'sF'], sessions: ['s1', 's2', 's3', 'v1'], editions: ['edX', 'edV'] },
+  { fixture: 'network-ties', seed: 7, people: ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'], services: ['s1', 's2', 's3', 's4'], sessions: ['c1', 'c2', 'c3', 'c4', 'i1', 'i2', 'o1'], editions: ['eCop', 'eImm', 'eOd'] },
+];
+const STATUSES = ['PRESENT', 'PRESENT', 'NO_SHOW', 'REGISTERED'];
+
+describe.each(WORLDS)('incremental upkeep equals a rebuild after every write ($fixture, seed $seed)', (world) => {
+  beforeAll(async () => {
+    await resetGraph();
+    await loadFixture(world.fixture);
     await rebuildAllTies(testDb());
   });
 
-  it('holds over 60 random writes and deletes (seed 2026)', async () => {
-    const rnd = new Random(2026);
-    const sessions = ['s1', 's2', 's3', 'v1'];
+  it('holds over 80 random writes and deletes, each refreshed as a writer would', async () => {
+    const rnd = new Random(world.seed);
+    const sessions = [...world.sessions];
     const day = () => `2023-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
+    const role = () => (rnd.chance(0.3) ? 'VISITOR' : 'PARTICIPANT');
     let created = 0;
     const steps: string[] = [];
-    for (let step = 0; step < 60; step++) {
-      const op = rnd.int(0, 7);
-      const person = rnd.pick(PEOPLE);
+    for (let step = 0; step < 80; step++) {
+      const op = rnd.int(0, 11);
+      const person = rnd.pick(world.people);
       const session = rnd.pick(sessions);
+      // The refresh a writer calls: by person or by session, both must do.
+      const refreshEither = (tx: Tx) => (rnd.chance(0.5) ? refreshTiesForPeople(tx, [person]) : refreshTiesForSessions(tx, [session]));
       await testDb().writeTx(async (tx: Tx) => {
-        if (op <= 2) {
-          const role = rnd.chance(0.3) ? 'VISITOR' : 'PARTICIPANT';
+        if (op <= 1) {
+          const [r, status] = [role(), rnd.pick(STATUSES)];
+          await tx.run(q.attend, { person, session, role: r, status });
+          await refreshEither(tx);
+          steps.push(`attend ${person} ${session} ${r} ${status}`);
+        } else if (op === 2) {
           const status = rnd.pick(STATUSES);
-          await tx.run(q.attend, { person, session, role, status });
-          await refreshTies(tx, { personIds: [person], sessionIds: [session] });
-          steps.push(`attend ${person} ${session} ${role} ${status}`);
+          await tx.run(q.mark, { person, session, status });
+          await refreshEither(tx);
+          steps.push(`mark ${person} ${session} ${status}`);
         } else if (op === 3) {
           await tx.run(q.unattend, { person, session });
-          await refreshTies(tx, { personIds: [person], sessionIds: [session] });
+          await refreshEither(tx);
           steps.push(`unattend ${person} ${session}`);
         } else if (op === 4) {
-          const service = rnd.pick(SERVICES);
+          const service = rnd.pick(world.services);
           await tx.run(q.hire, { person, service, from: day(), to: rnd.chance(0.5) ? null : '2023-12-31' });
-          await refreshTies(tx, { personIds: [person], serviceIds: [service] });
+          await refreshTiesForPeople(tx, [person]);
           steps.push(`hire ${person} ${service}`);
         } else if (op === 5) {
-          const rows = await tx.run<{ service: string }>(q.endJob, { person, to: day() });
-          await refreshTies(tx, { personIds: [person], serviceIds: rows.map((r) => r.service) });
+          await tx.run(q.endJob, { person, to: day() });
+          await refreshTiesForPeople(tx, [person]);
           steps.push(`endJob ${person}`);
         } else if (op === 6) {
-          const rows = await tx.run<{ service: string }>(q.dropJob, { person });
-          await refreshTies(tx, { personIds: [person], serviceIds: rows.map((r) => r.service) });
+          // An employment deleted outright: the refresh finds the service through the ties the person carried.
+          await tx.run(q.dropJob, { person });
+          await refreshTiesForPeople(tx, [person]);
           steps.push(`dropJob ${person}`);
-        } else if (rnd.chance(0.5) && sessions.length > 2) {
-          // Deleting a session: the writer gathers who and what it touched before deleting.
-          const [touched] = await tx.run<{ people: string[]; hosts: string[] }>(q.sessionPeople, { session });
+        } else if (op === 7) {
+          await tx.run(q.reschedule, { session, at: `${day()}T09:00:00Z` });
+          await refreshTiesForSessions(tx, [session]);
+          steps.push(`reschedule ${session}`);
+        } else if (op === 8) {
+          const host = rnd.pick(world.services);
+          await tx.run(q.rehost, { session, host });
+          await refreshTiesForSessions(tx, [session]);
+          steps.push(`rehost ${session} ${host}`);
+        } else if (op === 9 && sessions.length > 2) {
+          // Deleting a session: take its scope first, refresh it after.
+          const scope = await tieScope(tx, { sessionIds: [session] });
           await tx.run(q.deleteSession, { session });
           sessions.splice(sessions.indexOf(session), 1);
-          await refreshTies(tx, { personIds: touched?.people ?? [], serviceIds: touched?.hosts ?? [] });
+          await refreshTies(tx, scope);
           steps.push(`deleteSession ${session}`);
-        } else {
+        } else if (op === 10 || op === 9) {
           created += 1;
           const id = `n${created}`;
-          await tx.run(q.newSession, { edition: rnd.pick(['edX', 'edV']), host: rnd.pick(SERVICES), session: id, at: `${day()}T09:00:00Z` });
+          await tx.run(q.newSession, { edition: rnd.pick(world.editions), host: rnd.pick(world.services), session: id, at: `${day()}T09:00:00Z` });
           sessions.push(id);
-          await refreshTies(tx, { sessionIds: [id] });
+          await refreshTiesForSessions(tx, [id]);
           steps.push(`newSession ${id}`);
+        } else {
+          // A batch: three people's attendance changed in one transaction, one refresh.
+          const who = [person, rnd.pick(world.people), rnd.pick(world.people)];
+          for (const p of who) await tx.run(q.attend, { person: p, session: rnd.pick(sessions), role: role(), status: rnd.pick(STATUSES) });
+          await refreshTiesForPeople(tx, who);
+          steps.push(`batch ${who.join(',')}`);
         }
       });
       const incremental = await tieSnapshot(testDb());
@@ -141,7 +220,36 @@ describe('incremental upkeep equals a rebuild after every write', () => {
         throw new Error(`after step ${step} (${steps.join(' → ')}):\nincremental ${JSON.stringify(incremental, null, 1)}\nrebuilt ${JSON.stringify(rebuilt, null, 1)}`);
       }
     }
-    expect(steps).toHaveLength(60);
+    expect(steps).toHaveLength(80);
     expect((await tieSnapshot(testDb())).length).toBeGreaterThan(0);
-  }, 240_000);
+  }, 300_000);
+});
+
+describe('concurrent writers', () => {
+  beforeAll(async () => {
+    await resetGraph();
+    await loadFixture('network-ties');
+    await rebuildAllTies(testDb());
+  });
+
+  it('8 writers at once, 5 rounds: the ties still equal a rebuild', async () => {
+    const rnd = new Random(99);
+    const people = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
+    const sessions = ['c1', 'c2', 'c3', 'c4', 'i1', 'o1'];
+    for (let round = 0; round < 5; round++) {
+      // Drawn before the transactions start, so a retried transaction redoes the same write.
+      const writes = Array.from({ length: 8 }, () => ({ person: rnd.pick(people), session: rnd.pick(sessions), status: rnd.pick(['PRESENT', 'NO_SHOW']), byPerson: rnd.chance(0.5) }));
+      await Promise.all(
+        writes.map((w) =>
+          testDb().writeTx(async (tx) => {
+            await tx.run(q.attend, { person: w.person, session: w.session, role: 'PARTICIPANT', status: w.status });
+            await (w.byPerson ? refreshTiesForPeople(tx, [w.person]) : refreshTiesForSessions(tx, [w.session]));
+          }),
+        ),
+      );
+      const incremental = await tieSnapshot(testDb());
+      await rebuildAllTies(testDb());
+      expect(await tieSnapshot(testDb())).toEqual(incremental);
+    }
+  }, 120_000);
 });

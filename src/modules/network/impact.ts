@@ -45,7 +45,7 @@ export async function initiativeImpact(ctx: Context, editionId: string): Promise
   const firstHere = new Map(pairs.map((p) => [`${p.a}|${p.b}`, p.firstHere]));
   const fresh = info.filter((i) => i.firstAt === firstHere.get(`${i.a}|${i.b}`));
   const services = new Set<string>();
-  for (const f of facts) for (const p of f.present) if (p.service) services.add(p.service);
+  for (const f of facts) for (const p of f.present) for (const s of p.services) services.add(s);
   const reach = services.size ? await ctx.db.read<{ zone: string; services: number }>(q.zonesOfServices, { ids: [...services] }, opts) : [];
   const shown = stats.present + stats.noShow;
   return {

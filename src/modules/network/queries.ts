@@ -23,26 +23,31 @@ export const territoryServices: Record<TerritoryLevel, NamedQuery> = Object.from
   ]),
 ) as Record<TerritoryLevel, NamedQuery>;
 
-/** KNOWS ties starting at the given services (stored low id → high id), restricted to the window. */
-export const tiesFrom = cypher(
-  'network.tiesFrom',
-  `UNWIND $ids AS id
-   MATCH (s:Service {id: id})-[k:KNOWS]->(t:Service)
-   WITH s, t, k, [d IN k.dates WHERE ($from IS NULL OR d >= date($from)) AND ($to IS NULL OR d <= date($to))] AS inWindow
-   WHERE size(inWindow) > 0
-   RETURN s.id AS a, t.id AS b, size(inWindow) AS strength, k.visits AS visits, inWindow[0] AS firstMet, inWindow[-1] AS lastMet,
-          k.breadthA AS breadthA, k.breadthB AS breadthB, k.initiatives AS initiatives, k.peopleA AS peopleA, k.peopleB AS peopleB`,
-);
+/**
+ * Columns of a KNOWS tie k from s (the lower id) to t. Without a window, its stored aggregates; with
+ * one, the encounters inside it (the TypeScript side sums them up: see tie-rows.ts). Ties with no
+ * encounter in the window are left out.
+ */
+const TIE_COLUMNS = {
+  allTime: `RETURN s.id AS a, t.id AS b, k.strength AS strength, k.visits AS visits, k.firstAt AS firstMet, k.lastAt AS lastMet,
+                   k.initiatives AS initiatives, k.peopleA AS peopleA, k.peopleB AS peopleB`,
+  window: `WITH s, t, k, [i IN range(0, size(k.dates) - 1) WHERE ($from IS NULL OR k.dates[i] >= date($from)) AND ($to IS NULL OR k.dates[i] <= date($to))] AS idx
+           WHERE size(idx) > 0
+           RETURN s.id AS a, t.id AS b, [i IN idx | k.dates[i]] AS dates, [i IN idx | k.via[i]] AS via,
+                  [i IN idx | k.encounterPeopleA[i]] AS encounterPeopleA, [i IN idx | k.encounterPeopleB[i]] AS encounterPeopleB`,
+};
+export type TieColumns = keyof typeof TIE_COLUMNS;
 
-/** All KNOWS ties of one service, either direction, up to a date. */
+/** KNOWS ties among the given services (each found once, from its lower end). */
+export const tiesAmong: Record<TieColumns, NamedQuery> = {
+  allTime: cypher('network.tiesAmong.allTime', `UNWIND $ids AS id MATCH (s:Service {id: id})-[k:KNOWS]->(t:Service) WHERE t.id IN $ids ${TIE_COLUMNS.allTime}`),
+  window: cypher('network.tiesAmong.window', `UNWIND $ids AS id MATCH (s:Service {id: id})-[k:KNOWS]->(t:Service) WHERE t.id IN $ids ${TIE_COLUMNS.window}`),
+};
+
+/** All KNOWS ties of one service, either direction, in a window. */
 export const tiesOfService = cypher(
   'network.tiesOfService',
-  `MATCH (s:Service {id: $id})-[k:KNOWS]-(t:Service)
-   WITH s, t, k, [d IN k.dates WHERE d <= date($to)] AS inWindow
-   WHERE size(inWindow) > 0
-   WITH CASE WHEN s.id < t.id THEN [s, t] ELSE [t, s] END AS ends, k, inWindow
-   RETURN ends[0].id AS a, ends[1].id AS b, size(inWindow) AS strength, k.visits AS visits, inWindow[0] AS firstMet, inWindow[-1] AS lastMet,
-          k.breadthA AS breadthA, k.breadthB AS breadthB, k.initiatives AS initiatives, k.peopleA AS peopleA, k.peopleB AS peopleB`,
+  `MATCH (:Service {id: $id})-[k:KNOWS]-(:Service) WITH startNode(k) AS s, endNode(k) AS t, k ${TIE_COLUMNS.window}`,
 );
 
 /** Which of the given (person, service) pairs still hold on a date. */

@@ -14,7 +14,7 @@ import type { AcquaintanceRow, InitiativeBorderRow } from './model';
 import { introductionPath } from './path';
 import { recommendations } from './recommend';
 import { tiesAtRisk, turnoverImpact } from './risk';
-import { assertExactSize, loadSubgraph, parseScope } from './scope';
+import { analyticsBudget, assertExactSize, loadSubgraph, parseScope } from './scope';
 
 const tieKey = (t: AcquaintanceRow) => `${t.a}|${t.b}`;
 const limit = (n: number | null | undefined, argument = 'first') => {
@@ -30,9 +30,9 @@ export const networkResolvers: Resolvers = {
       const size = pageSize(args.first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
       const after = decodeCursor(args.after);
       const { graph, ties } = await loadSubgraph(ctx, scope);
-      // Strongest first, then by pair, so pages are stable.
-      const sorted = [...ties].sort((x, y) => y.strength - x.strength || tieKey(x).localeCompare(tieKey(y)));
+      // Strongest first, then by pair: the cursor is this same key, so pages are stable.
       const orderKey = (t: AcquaintanceRow) => `${String(1e9 - t.strength).padStart(10, '0')}|${tieKey(t)}`;
+      const sorted = ties.map((t) => ({ t, key: orderKey(t) })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)).map((x) => x.t);
       const start = after === null ? 0 : sorted.findIndex((t) => orderKey(t) > after);
       const rows = start < 0 ? [] : sorted.slice(start, start + size.limit);
       return { ...toPage(rows, size, after, orderKey, async () => ties.length), serviceIds: graph.nodes.map((n) => n.id) };
@@ -48,11 +48,13 @@ export const networkResolvers: Resolvers = {
       return { territory, sectors: perSector };
     },
     brokers: async (_p, args, ctx) => {
+      const startedAt = Date.now();
       const { graph } = await loadSubgraph(ctx, await parseScope(ctx, args));
       assertExactSize(graph);
-      const between = betweenness(graph);
-      const con = constraint(graph);
-      const roles = brokerage(graph);
+      const { tick } = analyticsBudget(ctx, startedAt);
+      const between = betweenness(graph, tick);
+      const con = constraint(graph, tick);
+      const roles = brokerage(graph, tick);
       const { neighbours } = adjacency(graph);
       const brokers = graph.nodes
         .map((n) => ({ serviceId: n.id, degree: neighbours.get(n.id)!.size, betweenness: between.get(n.id)!, constraint: con.get(n.id) ?? null, roles: roles.get(n.id)! }))

@@ -7,6 +7,7 @@
 import type { Context } from '../../context';
 import type { AcquaintanceRow, TieAtRiskRow, TieStatus, TurnoverImpactRow } from './model';
 import * as q from './queries';
+import { byPair, fromWindow, type WindowTieRow } from './tie-rows';
 
 type Present = Set<string>; // `${person}|${service}` pairs still employed
 
@@ -37,7 +38,7 @@ export async function tiesAtRisk(ctx: Context, ties: AcquaintanceRow[], asOf: st
 }
 
 export async function turnoverImpact(ctx: Context, serviceId: string, personId: string, asOf: string): Promise<TurnoverImpactRow> {
-  const ties = await ctx.db.read<AcquaintanceRow & Record<string, unknown>>(q.tiesOfService, { id: serviceId, to: asOf });
+  const ties = (await ctx.db.read<WindowTieRow & Record<string, unknown>>(q.tiesOfService, { id: serviceId, from: null, to: asOf })).map(fromWindow).sort(byPair);
   const present = await stillThere(ctx, ties, asOf);
   const impact: TurnoverImpactRow = { serviceId, tiesCarried: 0, wouldBeLost: [], wouldBecomeFragile: [] };
   for (const tie of ties) {

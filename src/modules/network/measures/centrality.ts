@@ -20,45 +20,48 @@
  * pᵢⱼ the share of i's tie strength that goes to j. High = i's contacts all know each other
  * (no brokerage opportunity); low = i bridges otherwise separate contacts. Undefined (null) for isolates.
  */
-import { adjacency, type ServiceGraph } from './graph';
+import { adjacency, type ServiceGraph, type Tick } from './graph';
 
-export function betweenness(graph: ServiceGraph): Map<string, number> {
+export function betweenness(graph: ServiceGraph, tick: Tick = () => {}): Map<string, number> {
   const { ids, neighbours } = adjacency(graph);
-  const cb = new Map(ids.map((id) => [id, 0]));
-  for (const s of ids) {
-    const stack: string[] = [];
-    const pred = new Map<string, string[]>(ids.map((id) => [id, []]));
-    const sigma = new Map(ids.map((id) => [id, 0]));
-    const dist = new Map(ids.map((id) => [id, -1]));
-    sigma.set(s, 1);
-    dist.set(s, 0);
-    const queue = [s];
-    for (let head = 0; head < queue.length; head++) {
-      const v = queue[head]!;
-      stack.push(v);
-      for (const w of neighbours.get(v)!) {
-        if (dist.get(w)! < 0) {
-          dist.set(w, dist.get(v)! + 1);
-          queue.push(w);
+  const n = ids.length;
+  // Integer indices and typed arrays: one breadth-first search per source stays cheap at a few thousand services.
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const adj = ids.map((id) => [...neighbours.get(id)!].map((w) => index.get(w)!));
+  const cb = new Float64Array(n);
+  const dist = new Int32Array(n);
+  const sigma = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const order = new Int32Array(n);
+  for (let s = 0; s < n; s++) {
+    tick();
+    dist.fill(-1);
+    sigma.fill(0);
+    delta.fill(0);
+    dist[s] = 0;
+    sigma[s] = 1;
+    order[0] = s;
+    let tail = 1;
+    for (let head = 0; head < tail; head++) {
+      const v = order[head]!;
+      for (const w of adj[v]!) {
+        if (dist[w]! < 0) {
+          dist[w] = dist[v]! + 1;
+          order[tail++] = w;
         }
-        if (dist.get(w) === dist.get(v)! + 1) {
-          sigma.set(w, sigma.get(w)! + sigma.get(v)!);
-          pred.get(w)!.push(v);
-        }
+        if (dist[w] === dist[v]! + 1) sigma[w]! += sigma[v]!;
       }
     }
-    const delta = new Map(ids.map((id) => [id, 0]));
-    while (stack.length) {
-      const w = stack.pop()!;
-      for (const v of pred.get(w)!) delta.set(v, delta.get(v)! + (sigma.get(v)! / sigma.get(w)!) * (1 + delta.get(w)!));
-      if (w !== s) cb.set(w, cb.get(w)! + delta.get(w)!);
+    // Back from the farthest: the predecessors of w are its neighbours one step closer to s.
+    for (let k = tail - 1; k > 0; k--) {
+      const w = order[k]!;
+      for (const v of adj[w]!) if (dist[v] === dist[w]! - 1) delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
+      cb[w]! += delta[w]!;
     }
   }
   // Each unordered pair was counted from both ends: halve, then normalise.
-  const n = ids.length;
   const norm = n > 2 ? ((n - 1) * (n - 2)) / 2 : 1;
-  for (const id of ids) cb.set(id, cb.get(id)! / 2 / norm);
-  return cb;
+  return new Map(ids.map((id, i) => [id, cb[i]! / 2 / norm]));
 }
 
 export interface BrokerageRoles {
@@ -69,11 +72,12 @@ export interface BrokerageRoles {
   liaison: number;
 }
 
-export function brokerage(graph: ServiceGraph): Map<string, BrokerageRoles> {
+export function brokerage(graph: ServiceGraph, tick: Tick = () => {}): Map<string, BrokerageRoles> {
   const { ids, neighbours } = adjacency(graph);
   const sectorOf = new Map(graph.nodes.map((n) => [n.id, n.sector]));
   const out = new Map<string, BrokerageRoles>();
   for (const b of ids) {
+    tick();
     const roles: BrokerageRoles = { coordinator: 0, gatekeeper: 0, representative: 0, consultant: 0, liaison: 0 };
     const ns = [...neighbours.get(b)!];
     const gb = sectorOf.get(b);
@@ -93,12 +97,13 @@ export function brokerage(graph: ServiceGraph): Map<string, BrokerageRoles> {
   return out;
 }
 
-export function constraint(graph: ServiceGraph): Map<string, number | null> {
+export function constraint(graph: ServiceGraph, tick: Tick = () => {}): Map<string, number | null> {
   const { ids, neighbours, weight } = adjacency(graph);
   const total = new Map(ids.map((i) => [i, [...neighbours.get(i)!].reduce((sum, j) => sum + weight(i, j), 0)]));
   const p = (i: string, j: string) => (total.get(i)! > 0 ? weight(i, j) / total.get(i)! : 0);
   const out = new Map<string, number | null>();
   for (const i of ids) {
+    tick();
     const contacts = neighbours.get(i)!;
     if (contacts.size === 0) {
       out.set(i, null);

@@ -20,6 +20,9 @@ export interface ServiceGraph {
   edges: TieEdge[];
 }
 
+/** Called once per unit of work by long measures: throws to stop them (a time limit). */
+export type Tick = () => void;
+
 /** Neighbour sets and edge weights, by node id. */
 export interface Adjacency {
   ids: string[];

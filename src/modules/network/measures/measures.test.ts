@@ -103,3 +103,17 @@ describe('brokers (G1)', () => {
     expect(eiIndex(one).territory).toEqual({ sector: null, external: 0, internal: 1, index: -1 });
   });
 });
+
+describe('time limit', () => {
+  it('the long measures call tick once per node, so a time limit can stop them', () => {
+    let ticks = 0;
+    betweenness(G1, () => void (ticks += 1));
+    expect(ticks).toBe(7);
+    const stop = () => {
+      throw new Error('out of time');
+    };
+    expect(() => betweenness(G1, stop)).toThrow('out of time');
+    expect(() => constraint(G1, stop)).toThrow('out of time');
+    expect(() => brokerage(G1, stop)).toThrow('out of time');
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * KNOWS rows as the queries return them (see TIE_COLUMNS in queries.ts), turned into acquaintances:
+ * all-time rows carry the stored aggregates, window rows the encounters inside the window.
+ */
+import type { AcquaintanceRow } from './model';
+import { summariseEncounters } from './ties';
+
+export interface AllTimeTieRow {
+  a: string;
+  b: string;
+  strength: number;
+  visits: number;
+  firstMet: string;
+  lastMet: string;
+  initiatives: string[];
+  peopleA: string[];
+  peopleB: string[];
+}
+
+export interface WindowTieRow {
+  a: string;
+  b: string;
+  dates: string[];
+  via: string[];
+  encounterPeopleA: string[];
+  encounterPeopleB: string[];
+}
+
+export function fromAllTime(row: AllTimeTieRow): AcquaintanceRow {
+  const { a, b, strength, visits, firstMet, lastMet, initiatives, peopleA, peopleB } = row;
+  return { a, b, strength, visits, firstMet, lastMet, initiatives, peopleA, peopleB, breadthA: peopleA.length, breadthB: peopleB.length };
+}
+
+export function fromWindow(row: WindowTieRow): AcquaintanceRow {
+  const s = summariseEncounters(
+    row.dates.map((day, i) => ({ day, initiative: row.via[i] ?? '', personA: row.encounterPeopleA[i] ?? '', personB: row.encounterPeopleB[i] ?? '' })),
+  );
+  return {
+    a: row.a,
+    b: row.b,
+    strength: s.strength,
+    visits: s.visits,
+    firstMet: s.firstAt,
+    lastMet: s.lastAt,
+    initiatives: s.initiatives,
+    peopleA: s.peopleA,
+    peopleB: s.peopleB,
+    breadthA: s.breadthA,
+    breadthB: s.breadthB,
+  };
+}
+
+/** A stable order for ties: by lower id, then higher id (plain code-unit order, like the cursors). */
+export function byPair(x: { a: string; b: string }, y: { a: string; b: string }): number {
+  if (x.a !== y.a) return x.a < y.a ? -1 : 1;
+  return x.b < y.b ? -1 : x.b > y.b ? 1 : 0;
+}

@@ -1,0 +1,145 @@
+/**
+ * Windowed figures, turnover and edition impact on tests/fixtures/network-ties.cypher (hand counts in
+ * its header). Zone SUD holds s1 (MH, FR), s2 (DIS, NL), s3 (HOU, FR), s4 (MH, NL). All-time ties:
+ *   s1–s2 4 (03-01, 04-05, 06-07 ×2)   s1–s3 1 (03-01)   s1–s4 2 (06-07 ×2)
+ *   s2–s3 1 (03-01)   s2–s4 2 (11-20 visit via od, 12-06 via cop)   s3–s4 1 (09-15 visit via imm)
+ */
+import { rebuildAllTies } from '../../src/modules/network/ties';
+import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
+import { testApi, type TestApi } from '../helpers/api';
+
+let api: TestApi;
+const SUD = 'territory: { zone: "SUD" }';
+
+beforeAll(async () => {
+  await resetGraph();
+  await loadFixture('network-ties');
+  await rebuildAllTies(testDb());
+  api = await testApi();
+});
+afterAll(async () => {
+  await api.server.stop();
+  await closeTestDb();
+});
+
+async function data<T>(query: string): Promise<T> {
+  const res = await api.run<T>(query);
+  expect(res.errors).toBeUndefined();
+  return res.data as T;
+}
+
+interface Tie {
+  a: { nameFr: string };
+  b: { nameFr: string };
+  strength: number;
+  visits: number;
+  firstMet: string;
+  lastMet: string;
+  breadthA: { value: number };
+  breadthB: { value: number };
+  initiatives: Array<{ nameFr: string }>;
+}
+const TIE = 'a { nameFr } b { nameFr } strength visits firstMet lastMet breadthA { value } breadthB { value } initiatives { nameFr }';
+const pair = (t: { a: { nameFr: string }; b: { nameFr: string } }) => `${t.a.nameFr.slice(-2)}-${t.b.nameFr.slice(-2)}`; // 'Service s1' → s1
+const acquaintances = async (window = '') =>
+  (await data<{ acquaintances: { totalCount: number; nodes: Tie[] } }>(`{ acquaintances(${SUD}${window}) { totalCount nodes { ${TIE} } } }`)).acquaintances;
+
+describe('acquaintances: every figure is cut to the window', () => {
+  it('all time: six ties, strongest first, then by pair', async () => {
+    const all = await acquaintances();
+    expect(all.nodes.map((t) => `${pair(t)} ${t.strength}`)).toEqual(['s1-s2 4', 's1-s4 2', 's2-s4 2', 's1-s3 1', 's2-s3 1', 's3-s4 1']);
+    expect(all.nodes[0]).toMatchObject({ breadthA: { value: 2 }, breadthB: { value: 2 }, firstMet: '2023-03-01', lastMet: '2023-06-07' }); // s1 {p1,p3}, s2 {p2,p4}
+    expect(all.nodes[2]).toMatchObject({ visits: 1, initiatives: [{ nameFr: 'Communauté de pratique' }, { nameFr: 'Portes ouvertes' }] }); // s2–s4
+  });
+
+  it('April–June: s1–s2 keeps 3 encounters (04-05, 06-07 ×2) and s1–s4 its 2; the others drop out', async () => {
+    const w = await acquaintances(', window: { from: "2023-04-01", to: "2023-06-30" }');
+    expect(w.totalCount).toBe(2);
+    expect(w.nodes.map((t) => [pair(t), t.strength, t.firstMet, t.breadthA.value, t.breadthB.value])).toEqual([
+      ['s1-s2', 3, '2023-04-05', 2, 2], // s1 {p1,p3}, s2 {p2,p4}
+      ['s1-s4', 2, '2023-06-07', 2, 1], // s1 {p1,p3}, s4 {p4}
+    ]);
+  });
+
+  it('June only: breadth counts only the people met inside the window', async () => {
+    const w = await acquaintances(', window: { from: "2023-06-01", to: "2023-06-30" }');
+    const s1s2 = w.nodes.find((t) => pair(t) === 's1-s2')!;
+    expect([s1s2.strength, s1s2.breadthA.value, s1s2.breadthB.value]).toEqual([2, 2, 1]); // (p1,p4), (p3,p4): s2 side only p4
+  });
+
+  it('s2–s4 before December: the open-door visit only; from December: the community of practice only', async () => {
+    const before = (await acquaintances(', window: { to: "2023-11-30" }')).nodes.find((t) => pair(t) === 's2-s4')!;
+    expect(before).toMatchObject({ strength: 1, visits: 1, initiatives: [{ nameFr: 'Portes ouvertes' }], breadthA: { value: 1 }, breadthB: { value: 0 } });
+    const after = (await acquaintances(', window: { from: "2023-12-01" }')).nodes;
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ strength: 1, visits: 0, initiatives: [{ nameFr: 'Communauté de pratique' }], breadthA: { value: 1 }, breadthB: { value: 1 } });
+  });
+});
+
+describe('language border per initiative, in a window', () => {
+  it('up to November: cop contributed 4 ties (3 across FR–NL), imm 1 (across), od 1 (NL–NL)', async () => {
+    const d = await data<{ languageBorder: { territory: { ties: number; crossBorder: number }; initiatives: Array<{ initiative: { kind: string }; ties: number; crossBorder: number }> } }>(
+      `{ languageBorder(${SUD}, window: { to: "2023-11-30" }) { territory { ties crossBorder } initiatives { initiative { kind } ties crossBorder } } }`,
+    );
+    // Across FR–NL: s1–s2, s1–s4, s2–s3, s3–s4; not s1–s3 (FR–FR) nor s2–s4 (NL–NL).
+    expect(d.languageBorder.territory).toEqual({ ties: 6, crossBorder: 4 });
+    // cop: s1–s2, s1–s3, s1–s4, s2–s3 — not s2–s4, whose cop encounter (12-06) lies outside the window.
+    expect(d.languageBorder.initiatives.map((i) => [i.initiative.kind, i.ties, i.crossBorder])).toEqual([
+      ['COMMUNITY_OF_PRACTICE', 4, 3],
+      ['IMMERSION', 1, 1],
+      ['OPEN_DOOR', 1, 0],
+    ]);
+  });
+});
+
+describe('turnover', () => {
+  const statuses = async (asOf: string) => {
+    const d = await data<{ fragileTies: Array<{ tie: Tie }>; lostTies: Array<{ tie: Tie }> }>(
+      `{ fragileTies(${SUD}, asOf: "${asOf}") { tie { a { nameFr } b { nameFr } } } lostTies(${SUD}, asOf: "${asOf}") { tie { a { nameFr } b { nameFr } } } }`,
+    );
+    return { fragile: d.fragileTies.map((t) => pair(t.tie)), lost: d.lostTies.map((t) => pair(t.tie)) };
+  };
+
+  it('on 2023-04-15 p3 is still at s3: nothing lost; every tie then rests on one person on a side', async () => {
+    // s1–s2 (p1 | p2), s1–s3 (p1 | p3), s2–s3 (p2 | p3); the later ties do not exist yet.
+    expect(await statuses('2023-04-15')).toEqual({ fragile: ['s1-s2', 's1-s3', 's2-s3'], lost: [] });
+  });
+
+  it('on 2023-05-15 p3 has left s3: its two ties with s1 and s2 are lost', async () => {
+    expect(await statuses('2023-05-15')).toEqual({ fragile: ['s1-s2'], lost: ['s1-s3', 's2-s3'] });
+  });
+
+  it('on 2024-01-01: s1–s2 solid (2 and 2 carriers), three fragile, two lost', async () => {
+    // s1–s4: s4 side only p4; s2–s4: p2 | p6; s3–s4: host side has no one, p6 alone on s4's side.
+    expect(await statuses('2024-01-01')).toEqual({ fragile: ['s1-s4', 's2-s4', 's3-s4'], lost: ['s1-s3', 's2-s3'] });
+  });
+
+  it('if p1 left s1: s1–s3 would be lost (p1 its only carrier), s1–s2 and s1–s4 left to p3 alone', async () => {
+    const d = await data<{ turnoverImpact: { tiesCarried: number; wouldBeLost: Tie[]; wouldBecomeFragile: Tie[] } }>(
+      '{ turnoverImpact(service: "s1", person: "p1", asOf: "2024-01-01") { tiesCarried wouldBeLost { a { nameFr } b { nameFr } } wouldBecomeFragile { a { nameFr } b { nameFr } } } }',
+    );
+    expect(d.turnoverImpact.tiesCarried).toBe(3);
+    expect(d.turnoverImpact.wouldBeLost.map(pair)).toEqual(['s1-s3']);
+    expect(d.turnoverImpact.wouldBecomeFragile.map(pair)).toEqual(['s1-s2', 's1-s4']);
+  });
+});
+
+describe('initiative impact of a community of practice', () => {
+  it('edition eCop: new ties, first-timers, no-shows and capacity counted by hand', async () => {
+    const d = await data<{ initiativeImpact: Record<string, unknown> }>(`{ initiativeImpact(edition: "eCop") {
+      newTies newCrossSectorTies newCrossLanguageTies reach { zone { code } services }
+      participants { value } firstTimeParticipants { value } hosts firstTimeHosts noShowRate capacityUse } }`);
+    expect(d.initiativeImpact).toEqual({
+      newTies: 4, // s1–s2, s1–s3, s2–s3 (c1), s1–s4 (c3); not s2–s4, first met at the open door (11-20) before c4 (12-06)
+      newCrossSectorTies: 3, // all but s1–s4 (both mental health)
+      newCrossLanguageTies: 3, // s1–s2, s2–s3, s1–s4; not s1–s3 (FR–FR)
+      reach: [{ zone: { code: 'SUD' }, services: 4 }], // s1, s2, s3 at c1; s4 through p4 at c3 and p6 at c4
+      participants: { value: 6 }, // p1, p2, p3, p5 (c1), p4 (c3), p6 (c4)
+      firstTimeParticipants: { value: 6 },
+      hosts: 4,
+      firstTimeHosts: 4,
+      noShowRate: 1 / 12, // p4 at c1; 11 present (4 + 2 + 3 + 2)
+      capacityUse: 13 / 60, // 5 + 3 + 3 + 2 registrations, 4 × 15 places
+    });
+  });
+});
