@@ -41,8 +41,8 @@ it('renders the SVG map in Chromium; the screenshot shows the legend colours and
     const g = canvas.getContext('2d')!;
     g.drawImage(img, 0, 0);
     const at = (x: number, y: number) => Array.from(g.getImageData(x, y, 1, 1).data.slice(0, 3));
-    const circles = [...document.querySelectorAll('circle[r="5"]')].map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
-    const swatches = [...document.querySelectorAll('circle[r="7"]')].map((c) => ({ fill: c.getAttribute('fill'), px: at(Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))) }));
+    const circles = Array.from(document.querySelectorAll('circle[r="5"]')).map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
+    const swatches = Array.from(document.querySelectorAll('circle[r="7"]')).map((c) => ({ fill: c.getAttribute('fill'), px: at(Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))) }));
     return { circles: circles.length, swatches, corner: at(3, 3), nodeColours: circles.map(([x, y]) => at(Math.round(x!), Math.round(y!))) };
   }, `data:image/png;base64,${shot.toString('base64')}`);
   expect(pixels.circles).toBe(5); // sA, sB, sC, sD, sF
