@@ -27,21 +27,23 @@ export type Scalars = {
 };
 
 /**
- * An acquaintance between two services (a KNOWS tie): people of the two services met through
- * initiatives while working there, or someone of one visited the other (open-door visit,
- * immersion day). Figures count only encounters inside the requested window.
+ * An acquaintance between two services (a KNOWS tie), made of encounters: two people present at the
+ * same session while working at the two services (employment on the session's day decides; someone
+ * with two jobs that day counts for both), or someone of one service present as a visitor at a session
+ * hosted by the other (open-door visit, immersion day). A cohort that meets monthly makes one encounter
+ * per session. Figures count only encounters inside the requested window.
  */
 export type Acquaintance = {
   __typename?: 'Acquaintance';
   /** The service with the lower id. */
   a: Service;
   b: Service;
-  /** Distinct people of `a` and of `b` who carried the tie (over all time). */
+  /** Distinct people of `a` and of `b` who carried the tie in the window (breadth). The host side of a visit names no one. */
   breadthA: PeopleCount;
   breadthB: PeopleCount;
   /** Date of the first and the last encounter in the window (recency). */
   firstMet: Scalars['Date']['output'];
-  /** Initiatives through which the two services met. */
+  /** Initiatives through which the two services met in the window. */
   initiatives: Array<Initiative>;
   lastMet: Scalars['Date']['output'];
   /** Encounters in the window: pairs of people present together, plus visits. */
@@ -132,14 +134,16 @@ export type AuditEventEdge = {
 export type Broker = {
   __typename?: 'Broker';
   /**
-   * Betweenness (Freeman 1977): the share of shortest paths between two other services that pass
-   * through this one, normalised to [0, 1].
+   * Betweenness (Freeman 1977; Brandes's algorithm): the share of shortest paths between two other
+   * services that pass through this one, normalised to [0, 1] by (n − 1)(n − 2) / 2. Ties count as
+   * present or absent (strength is not a distance).
    */
   betweenness: Scalars['Float']['output'];
   /**
-   * Burt's constraint (1992): Σⱼ (pᵢⱼ + Σ_q pᵢ_q p_qⱼ)², with pᵢⱼ the share of this service's tie
-   * strength going to j. Low: it bridges contacts who do not know each other; high: its contacts are
-   * all tied together. Null for isolates.
+   * Burt's constraint (1992): Σⱼ (pᵢⱼ + Σ_q pᵢ_q p_qⱼ)², over this service's contacts j and q, with
+   * pᵢⱼ the share of its tie strength (encounters in the window) going to j. Low: it bridges contacts
+   * who do not know each other (room to broker); high: its contacts are all tied together, or it has
+   * a single one (1). Null for isolates.
    */
   constraint?: Maybe<Scalars['Float']['output']>;
   /** Number of services it is tied to in the window. */
@@ -149,10 +153,11 @@ export type Broker = {
 };
 
 /**
- * Gould & Fernandez's brokerage roles (1989), with sector as the group, counted over ordered open
- * paths a → b → c through the broker b (a and c not tied). Ties have no direction, so each path is read
- * both ways: a path where b shares the sector of exactly one end counts once as gatekeeper and once
- * as representative.
+ * Gould & Fernandez's brokerage roles (1989), with the primary sector as the group. A broker b stands
+ * between a and c when it is tied to both and they are not tied to each other. The roles assume a flow
+ * a → b → c; our ties have no direction, so we use the symmetrised graph and read every such path both
+ * ways (a → b → c and c → b → a): counts are of ordered paths, and a path where b shares the sector of
+ * exactly one end counts once as gatekeeper and once as representative.
  */
 export type BrokerageRoles = {
   __typename?: 'BrokerageRoles';
@@ -815,7 +820,13 @@ export type PersonPayload = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Which services of a territory know each other: the KNOWS subgraph, edges paginated (strongest first). */
+  /**
+   * Which services of a territory know each other: the KNOWS subgraph, edges paginated (strongest first).
+   * The arguments below work the same for every network query: `territory` (zone, municipality,
+   * neighbourhood or region: only its services, and ties among them), `window` (only encounters inside it),
+   * `sectors` (only services with one of these sectors, primary or not), `language` (FR: services working
+   * in French, i.e. FR or BOTH; NL likewise; BOTH: bilingual services only).
+   */
   acquaintances: AcquaintanceConnection;
   /** Reads of person-level data, newest first (admins only). Filter by a person id to see who read about them. */
   auditTrail: AuditEventConnection;
@@ -1358,7 +1369,11 @@ export type TieStatus =
   /** At least two carriers left on every side that had people. */
   | 'SOLID';
 
-/** A period of time. Either end may be open. Ties count only the encounters that happened inside it. */
+/**
+ * A period of time (both ends included). Either end may be open. Ties count only the encounters that
+ * happened inside it: strength, visits, dates, breadth and initiatives are all cut to the window, and a
+ * tie with no encounter inside it is left out.
+ */
 export type TimeWindow = {
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
