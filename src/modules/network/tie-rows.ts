@@ -5,17 +5,8 @@
 import type { AcquaintanceRow } from './model';
 import { summariseEncounters } from './ties';
 
-export interface AllTimeTieRow {
-  a: string;
-  b: string;
-  strength: number;
-  visits: number;
-  firstMet: string;
-  lastMet: string;
-  initiatives: string[];
-  peopleA: string[];
-  peopleB: string[];
-}
+/** The stored aggregates: an acquaintance before its breadth is counted. */
+export type AllTimeTieRow = Omit<AcquaintanceRow, 'breadthA' | 'breadthB'>;
 
 export interface WindowTieRow {
   a: string;
