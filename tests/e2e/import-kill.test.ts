@@ -1,7 +1,7 @@
 /**
  * Killing an import half way: only whole batches were written (each batch is one transaction),
  * and re-running the same file converges to the same graph as an uninterrupted import.
- * (Registrations, not presences: 231 people in the same 30 sessions would make every pair meet,
+ * (Registrations, not presences: 231 people in the same 120 sessions would make every pair meet,
  * which tests the tie upkeep's speed rather than the import's atomicity.)
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -21,7 +21,7 @@ const SETUP = cypher(
   `MERGE (i:Initiative {id: 'kill-ini'}) SET i.kind = 'NETWORK_EVENT', i.nameFr = 'K', i.nameNl = 'K'
    MERGE (e:Edition {id: 'kill-ed'}) SET e.cycle = '2030', e.nameFr = 'K', e.nameNl = 'K', e.language = 'BOTH', e.startsOn = date('2030-01-01'), e.endsOn = date('2030-12-31'), e.closed = false
    MERGE (e)-[:OF]->(i)
-   WITH e UNWIND range(1, 30) AS k
+   WITH e UNWIND range(1, $sessions) AS k
    MERGE (x:Session {id: 'kill-' + toString(k)}) SET x.title = 'k', x.startsAt = datetime('2030-01-01T08:00:00Z') + duration({days: k}), x.endsAt = datetime('2030-01-01T10:00:00Z') + duration({days: k})
    MERGE (x)-[:IN]->(e)`,
 );
@@ -32,6 +32,8 @@ const PEOPLE = cypher(
 );
 const IMPORTED = cypher('test.killCount', "MATCH (x:Session)-[:IN]->(:Edition {id: 'kill-ed'}) MATCH (x)<-[a:ATTENDED]-() RETURN count(a) AS n");
 
+/** Enough batches that the import is still running when the first one lands. */
+const SESSIONS = 120;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bng-kill-'));
 const file = path.join(dir, 'attendance.csv');
 const importer = (extra: string[] = []) => [require.resolve('tsx/cli'), 'scripts/import.ts', 'attendance', file, ...extra];
@@ -47,20 +49,21 @@ it('a killed import leaves whole batches only, and re-running converges', async 
   await resetGraph();
   await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
   await rebuildAllTies(testDb());
-  await testDb().write(SETUP);
+  await testDb().write(SETUP, { sessions: int(SESSIONS) });
   const people = await testDb().read<{ name: string; organisation: string }>(PEOPLE, { n: int(400) });
-  const rows = people.flatMap((p) => Array.from({ length: 30 }, (_, k) => [`kill-${k + 1}`, new Date(Date.UTC(2030, 0, 2 + k)).toISOString().slice(0, 10), p.name, p.organisation, 'guest', '']));
+  const rows = people.flatMap((p) => Array.from({ length: SESSIONS }, (_, k) => [`kill-${k + 1}`, new Date(Date.UTC(2030, 0, 2 + k)).toISOString().slice(0, 10), p.name, p.organisation, 'guest', '']));
   fs.writeFileSync(file, `session,date,name,organisation,role,present\n${rows.map((r) => r.join(',')).join('\n')}\n`);
-  expect(rows.length).toBeGreaterThan(6000); // 231 people with a unique name × 30 sessions on the demo graph
+  expect(rows.length).toBeGreaterThan(25_000); // 231 people with a unique name × 120 sessions on the demo graph: 14 batches
 
   // Kill it as soon as the first batch has landed.
-  const child = spawn(process.execPath, importer(), { cwd: PROJECT_ROOT, env, stdio: 'ignore' });
+  // Its own process group: tsx runs the script in a child process, and both must die.
+  const child = spawn(process.execPath, importer(), { cwd: PROJECT_ROOT, env, stdio: 'ignore', detached: true });
   let seen = 0;
-  for (let i = 0; i < 600 && seen === 0; i++) {
-    await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 2400 && seen === 0; i++) {
+    await new Promise((r) => setTimeout(r, 25));
     seen = await count();
   }
-  child.kill('SIGKILL');
+  process.kill(-child.pid!, 'SIGKILL');
   await new Promise((r) => child.once('exit', r));
   // The server rolls back the dead client's open transaction when it notices the closed socket.
   await waitForQuiet();

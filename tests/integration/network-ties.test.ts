@@ -178,9 +178,10 @@ describe.each(WORLDS)('incremental upkeep equals a rebuild after every write ($f
           await refreshTiesForPeople(tx, [person]);
           steps.push(`endJob ${person}`);
         } else if (op === 6) {
-          // An employment deleted outright: the refresh finds the service through the ties the person carried.
+          // An employment deleted outright: its scope is taken before the delete.
+          const scope = await tieScope(tx, { personIds: [person] });
           await tx.run(q.dropJob, { person });
-          await refreshTiesForPeople(tx, [person]);
+          await refreshTies(tx, scope);
           steps.push(`dropJob ${person}`);
         } else if (op === 7) {
           await tx.run(q.reschedule, { session, at: `${day()}T09:00:00Z` });

@@ -1,8 +1,6 @@
-/** Per-request memo of the network module: a subgraph is loaded once however many measures use it. */
-import type { Subgraph } from './scope';
-
+/** Per-request memo of the network module: a territory's subgraph is loaded once however many fields use it. */
 export function createNetworkLoaders() {
-  return { subgraphs: new Map<string, Promise<Subgraph>>() };
+  return { loads: new Map<string, Promise<unknown>>() };
 }
 
 export type NetworkLoaders = ReturnType<typeof createNetworkLoaders>;

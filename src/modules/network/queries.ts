@@ -23,25 +23,27 @@ export const territoryServices: Record<TerritoryLevel, NamedQuery> = Object.from
   ]),
 ) as Record<TerritoryLevel, NamedQuery>;
 
+/** Indices of the encounters of KNOWS tie k inside [$from, $to] (either end may be null). */
+const IN_WINDOW = `[i IN range(0, size(k.dates) - 1) WHERE ($from IS NULL OR k.dates[i] >= date($from)) AND ($to IS NULL OR k.dates[i] <= date($to))]`;
+
 /**
- * Columns of a KNOWS tie k from s (the lower id) to t. Without a window, its stored aggregates; with
- * one, the encounters inside it (the TypeScript side sums them up: see tie-rows.ts). Ties with no
- * encounter in the window are left out.
+ * Columns of a KNOWS tie k from s (the lower id) to t, one row per tie. Without a window, its stored
+ * aggregates; with one, the encounters inside it (summed up in tie-rows.ts). Ties with no encounter
+ * in the window are left out.
  */
 const TIE_COLUMNS = {
   allTime: `RETURN s.id AS a, t.id AS b, k.strength AS strength, k.visits AS visits, k.firstAt AS firstMet, k.lastAt AS lastMet,
                    k.initiatives AS initiatives, k.peopleA AS peopleA, k.peopleB AS peopleB`,
-  window: `WITH s, t, k, [i IN range(0, size(k.dates) - 1) WHERE ($from IS NULL OR k.dates[i] >= date($from)) AND ($to IS NULL OR k.dates[i] <= date($to))] AS idx
-           WHERE size(idx) > 0
+  window: `WITH s, t, k, ${IN_WINDOW} AS idx WHERE size(idx) > 0
            RETURN s.id AS a, t.id AS b, [i IN idx | k.dates[i]] AS dates, [i IN idx | k.via[i]] AS via,
                   [i IN idx | k.encounterPeopleA[i]] AS encounterPeopleA, [i IN idx | k.encounterPeopleB[i]] AS encounterPeopleB`,
 };
 export type TieColumns = keyof typeof TIE_COLUMNS;
 
-/** KNOWS ties among the given services (each found once, from its lower end). */
-export const tiesAmong: Record<TieColumns, NamedQuery> = {
-  allTime: cypher('network.tiesAmong.allTime', `UNWIND $ids AS id MATCH (s:Service {id: id})-[k:KNOWS]->(t:Service) WHERE t.id IN $ids ${TIE_COLUMNS.allTime}`),
-  window: cypher('network.tiesAmong.window', `UNWIND $ids AS id MATCH (s:Service {id: id})-[k:KNOWS]->(t:Service) WHERE t.id IN $ids ${TIE_COLUMNS.window}`),
+/** Given KNOWS ties (pairs a < b), one row each. For a page of acquaintances. */
+export const tiesOfPairs: Record<TieColumns, NamedQuery> = {
+  allTime: cypher('network.tiesOfPairs.allTime', `UNWIND $pairs AS pair MATCH (s:Service {id: pair.a})-[k:KNOWS]->(t:Service {id: pair.b}) ${TIE_COLUMNS.allTime}`),
+  window: cypher('network.tiesOfPairs.window', `UNWIND $pairs AS pair MATCH (s:Service {id: pair.a})-[k:KNOWS]->(t:Service {id: pair.b}) ${TIE_COLUMNS.window}`),
 };
 
 /** All KNOWS ties of one service, either direction, in a window. */
@@ -49,6 +51,39 @@ export const tiesOfService = cypher(
   'network.tiesOfService',
   `MATCH (:Service {id: $id})-[k:KNOWS]-(:Service) WITH startNode(k) AS s, endNode(k) AS t, k ${TIE_COLUMNS.window}`,
 );
+
+/**
+ * The KNOWS ties among a territory's services, packed: one row per service with the list of its ties
+ * to higher ids (a whole zone in ~1,400 rows rather than ~150,000: the driver's cost is per row).
+ * Three widths: the strength only (for the measures), the initiatives (language border), everything.
+ * Each tie is a list: see PackedTie in tie-rows.ts for the order of its items.
+ */
+const PACKED = {
+  strength: { allTime: 'RETURN [t.id, k.strength]', window: 'RETURN [t.id, size(idx)]' },
+  initiatives: { allTime: 'RETURN [t.id, k.initiatives]', window: 'RETURN [t.id, [i IN idx | k.via[i]]]' },
+  full: {
+    allTime: 'RETURN [t.id, k.strength, k.visits, toString(k.firstAt), toString(k.lastAt), k.initiatives, k.peopleA, k.peopleB]',
+    window: 'RETURN [t.id, [i IN idx | toString(k.dates[i])], [i IN idx | k.via[i]], [i IN idx | k.encounterPeopleA[i]], [i IN idx | k.encounterPeopleB[i]]]',
+  },
+} as const;
+export type PackedWidth = keyof typeof PACKED;
+
+const packed = (width: PackedWidth, columns: TieColumns) =>
+  cypher(
+    `network.tiesPacked.${width}.${columns}`,
+    `UNWIND $ids AS id MATCH (s:Service {id: id})
+     WITH s, COLLECT { MATCH (s)-[k:KNOWS]->(t:Service) WHERE t.id IN $ids
+                       ${columns === 'window' ? `WITH t, k, ${IN_WINDOW} AS idx WHERE size(idx) > 0` : ''}
+                       ${PACKED[width][columns]} } AS ties
+     WHERE size(ties) > 0
+     RETURN s.id AS a, ties`,
+  );
+
+export const tiesPacked: Record<PackedWidth, Record<TieColumns, NamedQuery>> = {
+  strength: { allTime: packed('strength', 'allTime'), window: packed('strength', 'window') },
+  initiatives: { allTime: packed('initiatives', 'allTime'), window: packed('initiatives', 'window') },
+  full: { allTime: packed('full', 'allTime'), window: packed('full', 'window') },
+};
 
 /** Which of the given (person, service) pairs still hold on a date. */
 export const stillEmployed = cypher(

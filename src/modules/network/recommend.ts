@@ -14,7 +14,7 @@ import { adjacency } from './measures/graph';
 import { gaps } from './measures/mixing';
 import type { RecommendationRow } from './model';
 import * as q from './queries';
-import { loadSubgraph, parseScope } from './scope';
+import { loadGraph, parseScope } from './scope';
 
 const fmt = (x: number) => (Math.round(x * 10) / 10).toString();
 
@@ -26,7 +26,7 @@ export async function recommendations(ctx: Context, initiativeArg: string, terri
   const cover = info.covers[0];
   const territory = territoryArg ?? ((cover ? { [cover.level.toLowerCase()]: cover.code } : { region: 'BRU' }) as TerritoryInput);
   const scope = await parseScope(ctx, { territory });
-  const { graph } = await loadSubgraph(ctx, scope);
+  const graph = await loadGraph(ctx, scope);
   const sectorName = async (code: string) => {
     const s = await ctx.loaders.directory.sector.load(code);
     return { fr: s?.nameFr ?? code, nl: s?.nameNl ?? code };

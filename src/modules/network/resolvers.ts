@@ -7,16 +7,16 @@ import { nameIn } from '../common/lang';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { connectionFields } from '../directory/resolvers';
 import { betweenness, brokerage, constraint, isolates } from './measures/centrality';
-import { adjacency } from './measures/graph';
+import { adjacency, type TieEdge } from './measures/graph';
 import { eiIndex, gaps, mixingMatrix } from './measures/mixing';
 import { initiativeImpact } from './impact';
-import type { AcquaintanceRow, InitiativeBorderRow } from './model';
+import type { InitiativeBorderRow } from './model';
 import { introductionPath } from './path';
 import { recommendations } from './recommend';
 import { tiesAtRisk, turnoverImpact } from './risk';
-import { analyticsBudget, assertExactSize, loadSubgraph, parseScope } from './scope';
+import { analyticsBudget, assertExactSize, loadGraph, loadSubgraph, loadTieInitiatives, loadTiesOfPairs, parseScope } from './scope';
 
-const tieKey = (t: AcquaintanceRow) => `${t.a}|${t.b}`;
+const tieKey = (t: { a: string; b: string }) => `${t.a}|${t.b}`;
 const limit = (n: number | null | undefined, argument = 'first') => {
   const value = n ?? 20;
   if (!Number.isInteger(value) || value < 0 || value > 500) throw badInput(argument, 'must be between 0 and 500');
@@ -29,27 +29,29 @@ export const networkResolvers: Resolvers = {
       const scope = await parseScope(ctx, args);
       const size = pageSize(args.first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
       const after = decodeCursor(args.after);
-      const { graph, ties } = await loadSubgraph(ctx, scope);
+      const graph = await loadGraph(ctx, scope);
       // Strongest first, then by pair: the cursor is this same key, so pages are stable.
-      const orderKey = (t: AcquaintanceRow) => `${String(1e9 - t.strength).padStart(10, '0')}|${tieKey(t)}`;
-      const sorted = ties.map((t) => ({ t, key: orderKey(t) })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)).map((x) => x.t);
-      const start = after === null ? 0 : sorted.findIndex((t) => orderKey(t) > after);
-      const rows = start < 0 ? [] : sorted.slice(start, start + size.limit);
-      return { ...toPage(rows, size, after, orderKey, async () => ties.length), serviceIds: graph.nodes.map((n) => n.id) };
+      const orderKey = (t: TieEdge) => `${String(1e9 - t.strength).padStart(10, '0')}|${tieKey(t)}`;
+      const sorted = graph.edges.map((t) => ({ t, key: orderKey(t) })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+      const start = after === null ? 0 : sorted.findIndex((t) => t.key > after);
+      const page = start < 0 ? [] : sorted.slice(start, start + size.limit).map((x) => x.t);
+      // Every figure only for the ties of the page.
+      const rows = await loadTiesOfPairs(ctx, scope, page.map(({ a, b }) => ({ a, b })));
+      return { ...toPage(rows, size, after, orderKey, async () => graph.edges.length), serviceIds: graph.nodes.map((n) => n.id) };
     },
-    mixingMatrix: async (_p, args, ctx) => mixingMatrix((await loadSubgraph(ctx, await parseScope(ctx, args))).graph),
+    mixingMatrix: async (_p, args, ctx) => mixingMatrix(await loadGraph(ctx, await parseScope(ctx, args))),
     gaps: async (_p, args, ctx) => {
       const threshold = args.threshold ?? 0.5;
       if (!(threshold >= 0 && threshold <= 10)) throw badInput('threshold', 'must be between 0 and 10');
-      return gaps((await loadSubgraph(ctx, await parseScope(ctx, args))).graph, threshold).slice(0, limit(args.first));
+      return gaps(await loadGraph(ctx, await parseScope(ctx, args)), threshold).slice(0, limit(args.first));
     },
     eiIndex: async (_p, args, ctx) => {
-      const { perSector, territory } = eiIndex((await loadSubgraph(ctx, await parseScope(ctx, args))).graph);
+      const { perSector, territory } = eiIndex(await loadGraph(ctx, await parseScope(ctx, args)));
       return { territory, sectors: perSector };
     },
     brokers: async (_p, args, ctx) => {
       const startedAt = Date.now();
-      const { graph } = await loadSubgraph(ctx, await parseScope(ctx, args));
+      const graph = await loadGraph(ctx, await parseScope(ctx, args));
       assertExactSize(graph);
       const { tick } = analyticsBudget(ctx, startedAt);
       const between = betweenness(graph, tick);
@@ -80,9 +82,9 @@ export const networkResolvers: Resolvers = {
       return turnoverImpact(ctx, serviceId, personId, args.asOf ?? ctx.today);
     },
     languageBorder: async (_p, args, ctx) => {
-      const { graph, ties } = await loadSubgraph(ctx, await parseScope(ctx, args));
-      const language = new Map(graph.nodes.map((n) => [n.id, n.language]));
-      const crosses = (t: AcquaintanceRow) => [language.get(t.a), language.get(t.b)].sort().join() === 'FR,NL';
+      const { nodes, ties } = await loadTieInitiatives(ctx, await parseScope(ctx, args));
+      const language = new Map(nodes.map((n) => [n.id, n.language]));
+      const crosses = (t: { a: string; b: string }) => [language.get(t.a), language.get(t.b)].sort().join() === 'FR,NL';
       const share = (n: number, d: number) => (d > 0 ? n / d : null);
       const perInitiative = new Map<string, { ties: number; crossBorder: number }>();
       for (const t of ties)

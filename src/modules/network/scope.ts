@@ -10,7 +10,7 @@ import { selectTerritory, type TerritorySelection } from '../territory/select';
 import type { ServiceGraph, ServiceNode, Tick } from './measures/graph';
 import type { AcquaintanceRow } from './model';
 import * as q from './queries';
-import { byPair, fromAllTime, fromWindow, type AllTimeTieRow, type WindowTieRow } from './tie-rows';
+import { byPair, fromAllTime, fromWindow, unpackAllTime, unpackInitiatives, unpackStrength, unpackWindow, type AllTimeTieRow, type PackedRow, type WindowTieRow } from './tie-rows';
 
 export interface Scope {
   territory: TerritorySelection;
@@ -48,35 +48,67 @@ export interface Subgraph {
   ties: AcquaintanceRow[];
 }
 
-/** The services of the scope and the ties among them, in the window. Two territory-local queries, once per request. */
-export async function loadSubgraph(ctx: Context, scope: Scope): Promise<Subgraph> {
-  const key = JSON.stringify(scope);
-  const cached = ctx.loaders.network.subgraphs.get(key);
-  if (cached) return cached;
-  const promise = (async () => {
-    // One time budget for the whole load: each query gets what is left of it.
-    const budget = analyticsBudget(ctx);
-    const nodes = await ctx.db.read<ServiceNode & Record<string, unknown>>(
-      q.territoryServices[scope.territory.level],
-      { territory: scope.territory.code, sectors: scope.sectors, languages: scope.languages },
-      budget.options(),
-    );
-    const ties = await loadTies(ctx, nodes.map((n) => n.id), scope, budget.options());
-    budget.tick();
-    return { graph: { nodes, edges: ties.map((t) => ({ a: t.a, b: t.b, strength: t.strength })) }, ties };
-  })();
-  ctx.loaders.network.subgraphs.set(key, promise);
+/** Once per request and key: several fields of one request share a load. */
+function memo<T>(ctx: Context, key: string, load: () => Promise<T>): Promise<T> {
+  const cached = ctx.loaders.network.loads.get(key);
+  if (cached) return cached as Promise<T>;
+  const promise = load();
+  ctx.loaders.network.loads.set(key, promise);
   return promise;
 }
 
-/** The KNOWS ties among the given services, cut to the window, ordered by pair. */
-async function loadTies(ctx: Context, ids: string[], window: Pick<Scope, 'from' | 'to'>, opts: RunOptions): Promise<AcquaintanceRow[]> {
-  if (ids.length === 0) return [];
-  const ties =
-    window.from === null && window.to === null
-      ? (await ctx.db.read<AllTimeTieRow & Row>(q.tiesAmong.allTime, { ids }, opts)).map(fromAllTime)
-      : (await ctx.db.read<WindowTieRow & Row>(q.tiesAmong.window, { ids, from: window.from, to: window.to }, opts)).map(fromWindow);
-  return ties.sort(byPair);
+const windowed = (scope: Scope): q.TieColumns => (scope.from === null && scope.to === null ? 'allTime' : 'window');
+
+/** The services of the scope and their ties, packed, at a width; two territory-local queries under one time budget. */
+async function loadPacked(ctx: Context, scope: Scope, width: q.PackedWidth): Promise<{ nodes: ServiceNode[]; rows: PackedRow[] }> {
+  const budget = analyticsBudget(ctx);
+  const nodes = await ctx.db.read<ServiceNode & Row>(
+    q.territoryServices[scope.territory.level],
+    { territory: scope.territory.code, sectors: scope.sectors, languages: scope.languages },
+    budget.options(),
+  );
+  const rows = nodes.length
+    ? await ctx.db.read<PackedRow & Row>(q.tiesPacked[width][windowed(scope)], { ids: nodes.map((n) => n.id), from: scope.from, to: scope.to }, budget.options())
+    : [];
+  budget.tick();
+  return { nodes, rows };
+}
+
+/** The service network of the scope: nodes and ties weighted by their encounters in the window. For the measures. */
+export function loadGraph(ctx: Context, scope: Scope): Promise<ServiceGraph> {
+  return memo(ctx, `graph|${JSON.stringify(scope)}`, async () => {
+    const { nodes, rows } = await loadPacked(ctx, scope, 'strength');
+    return { nodes, edges: unpackStrength(rows).sort(byPair) };
+  });
+}
+
+/** The services of the scope and the initiatives behind each tie in the window. */
+export function loadTieInitiatives(ctx: Context, scope: Scope): Promise<{ nodes: ServiceNode[]; ties: Array<{ a: string; b: string; initiatives: string[] }> }> {
+  return memo(ctx, `initiatives|${JSON.stringify(scope)}`, async () => {
+    const { nodes, rows } = await loadPacked(ctx, scope, 'initiatives');
+    return { nodes, ties: unpackInitiatives(rows).sort(byPair) };
+  });
+}
+
+/** The services of the scope and every figure of their ties in the window, ordered by pair. */
+export function loadSubgraph(ctx: Context, scope: Scope): Promise<Subgraph> {
+  return memo(ctx, `full|${JSON.stringify(scope)}`, async () => {
+    const { nodes, rows } = await loadPacked(ctx, scope, 'full');
+    const ties = (windowed(scope) === 'allTime' ? unpackAllTime(rows) : unpackWindow(rows)).sort(byPair);
+    return { graph: { nodes, edges: ties.map((t) => ({ a: t.a, b: t.b, strength: t.strength })) }, ties };
+  });
+}
+
+/** Given ties (a < b) of the scope, every figure in the window. For one page of acquaintances. */
+export async function loadTiesOfPairs(ctx: Context, scope: Scope, pairs: Array<{ a: string; b: string }>): Promise<AcquaintanceRow[]> {
+  if (pairs.length === 0) return [];
+  const opts = { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true };
+  const rows =
+    windowed(scope) === 'allTime'
+      ? (await ctx.db.read<AllTimeTieRow & Row>(q.tiesOfPairs.allTime, { pairs }, opts)).map(fromAllTime)
+      : (await ctx.db.read<WindowTieRow & Row>(q.tiesOfPairs.window, { pairs, from: scope.from, to: scope.to }, opts)).map(fromWindow);
+  const byKey = new Map(rows.map((r) => [`${r.a}|${r.b}`, r]));
+  return pairs.map((p) => byKey.get(`${p.a}|${p.b}`)).filter((r): r is AcquaintanceRow => r !== undefined);
 }
 
 /** Exact centrality is O(n·m): beyond this, a clear error instead of a long wait. */

@@ -46,3 +46,40 @@ export function byPair(x: { a: string; b: string }, y: { a: string; b: string })
   if (x.a !== y.a) return x.a < y.a ? -1 : 1;
   return x.b < y.b ? -1 : x.b > y.b ? 1 : 0;
 }
+
+/** One row of a packed tie query: a service and its ties to higher ids (see tiesPacked in queries.ts). */
+export interface PackedRow {
+  a: string;
+  ties: unknown[][];
+}
+
+const str = (x: unknown) => String(x ?? '');
+const strs = (x: unknown) => (Array.isArray(x) ? x.map(str) : []);
+
+/** [b, strength] */
+export function unpackStrength(rows: PackedRow[]): Array<{ a: string; b: string; strength: number }> {
+  return rows.flatMap((r) => r.ties.map(([b, strength]) => ({ a: r.a, b: str(b), strength: Number(strength) })));
+}
+
+/** [b, initiatives] (all time), or [b, via of each encounter in the window] */
+export function unpackInitiatives(rows: PackedRow[]): Array<{ a: string; b: string; initiatives: string[] }> {
+  return rows.flatMap((r) => r.ties.map(([b, via]) => ({ a: r.a, b: str(b), initiatives: [...new Set(strs(via).filter(Boolean))].sort() })));
+}
+
+/** [b, strength, visits, firstAt, lastAt, initiatives, peopleA, peopleB] */
+export function unpackAllTime(rows: PackedRow[]): AcquaintanceRow[] {
+  return rows.flatMap((r) =>
+    r.ties.map(([b, strength, visits, firstMet, lastMet, initiatives, peopleA, peopleB]) =>
+      fromAllTime({ a: r.a, b: str(b), strength: Number(strength), visits: Number(visits), firstMet: str(firstMet), lastMet: str(lastMet), initiatives: strs(initiatives), peopleA: strs(peopleA), peopleB: strs(peopleB) }),
+    ),
+  );
+}
+
+/** [b, dates, via, encounterPeopleA, encounterPeopleB], encounters inside the window */
+export function unpackWindow(rows: PackedRow[]): AcquaintanceRow[] {
+  return rows.flatMap((r) =>
+    r.ties.map(([b, dates, via, encounterPeopleA, encounterPeopleB]) =>
+      fromWindow({ a: r.a, b: str(b), dates: strs(dates), via: strs(via), encounterPeopleA: strs(encounterPeopleA), encounterPeopleB: strs(encounterPeopleB) }),
+    ),
+  );
+}

@@ -23,10 +23,10 @@
  *  - `refreshTiesForSessions(tx, sessionIds)` after creating or changing a session or its attendance;
  *  - before DELETING a session, a person or an employment, take `tieScope(tx, …)` of what it touches
  *    and pass it to `refreshTies(tx, scope)` after the delete (a deleted node can no longer be followed).
- * A refresh deletes and recomputes every MET incident to the affected people and every KNOWS incident
- * to the affected services (the services those people work or worked at, the hosts of the sessions,
- * and the services whose stored ties the people carry). Refreshes take one lock node first, so two
- * concurrent writers never recompute the same tie from stale reads.
+ * A refresh deletes and recomputes every MET incident to the affected people (those given, and all
+ * who attended the given sessions) and every KNOWS incident to the affected services (every service
+ * those people work or worked at, and the hosts of the sessions). Refreshes take one lock node first,
+ * so two concurrent writers never recompute the same tie from stale reads.
  */
 import { cypher, type Db, type Tx } from '../../neo4j/driver';
 
@@ -115,8 +115,16 @@ export function summariseEncounters(encounters: Encounter[]) {
   };
 }
 
+/** Which ties to compute: those incident to these people (MET) and services (KNOWS); all when absent. */
+export interface TieFocus {
+  people: Set<string>;
+  services: Set<string>;
+}
+
 /** Pure: the ties the facts imply. Exported for unit tests, the rebuild and edition impact. */
-export function computeTies(facts: SessionFacts[]): { met: Map<string, MetTie>; knows: Map<string, KnowsTie> } {
+export function computeTies(facts: SessionFacts[], focus?: TieFocus): { met: Map<string, MetTie>; knows: Map<string, KnowsTie> } {
+  const metWanted = (p: string, q: string) => !focus || focus.people.has(p) || focus.people.has(q);
+  const knowsWanted = (s: string, t: string) => !focus || focus.services.has(s) || focus.services.has(t);
   const met = new Map<string, MetTie>();
   const encounters = new Map<string, { a: string; b: string; list: Encounter[] }>();
   const meet = (s1: string, s2: string, p1: string, p2: string, day: string, initiative: string) => {
@@ -136,16 +144,18 @@ export function computeTies(facts: SessionFacts[]): { met: Map<string, MetTie>; 
       const p = present[i]!;
       for (let j = i + 1; j < present.length; j++) {
         const q = present[j]!;
-        const key = `${p.person}|${q.person}`;
-        const m = met.get(key) ?? { a: p.person, b: q.person, count: 0, firstAt: f.day, lastAt: f.day, initiatives: [] };
-        m.count += 1;
-        if (f.day < m.firstAt) m.firstAt = f.day;
-        if (f.day > m.lastAt) m.lastAt = f.day;
-        if (f.initiative && !m.initiatives.includes(f.initiative)) m.initiatives.push(f.initiative);
-        met.set(key, m);
-        for (const sp of p.services) for (const sq of q.services) if (sp !== sq) meet(sp, sq, p.person, q.person, f.day, initiative);
+        if (metWanted(p.person, q.person)) {
+          const key = `${p.person}|${q.person}`;
+          const m = met.get(key) ?? { a: p.person, b: q.person, count: 0, firstAt: f.day, lastAt: f.day, initiatives: [] };
+          m.count += 1;
+          if (f.day < m.firstAt) m.firstAt = f.day;
+          if (f.day > m.lastAt) m.lastAt = f.day;
+          if (f.initiative && !m.initiatives.includes(f.initiative)) m.initiatives.push(f.initiative);
+          met.set(key, m);
+        }
+        for (const sp of p.services) for (const sq of q.services) if (sp !== sq && knowsWanted(sp, sq)) meet(sp, sq, p.person, q.person, f.day, initiative);
       }
-      if (p.role === 'VISITOR' && f.host) for (const sp of p.services) if (sp !== f.host) meet(sp, f.host, p.person, '', f.day, initiative);
+      if (p.role === 'VISITOR' && f.host) for (const sp of p.services) if (sp !== f.host && knowsWanted(sp, f.host)) meet(sp, f.host, p.person, '', f.day, initiative);
     }
   }
   for (const m of met.values()) m.initiatives.sort(byString);
@@ -199,18 +209,18 @@ const SESSION_SCOPE = cypher(
 );
 /**
  * The services whose KNOWS ties a change to these people can alter: every service they work or
- * worked at, and every service whose stored ties name them as a carrier (found through the people
- * they met and the hosts they visited, so a deleted employment is still found).
+ * worked at (each of their encounters has one of them at one end). A deleted employment is no longer
+ * there to follow: hence tieScope before deleting. (Searching the stored ties for the people they
+ * name instead cost 13 s for a 58-person session at scale S.)
+ * People who were never present anywhere and met no one carry no tie, so their services are left
+ * alone: a first attendance list of registrations then costs no tie recomputation. (A person just
+ * taken off a session still has the MET ties of it here: they are deleted later in the refresh.)
  */
 const PEOPLE_SERVICES = cypher(
   'ties.peopleServices',
   `UNWIND $personIds AS pid MATCH (p:Person {id: pid})
-   CALL { WITH p MATCH (p)-[:WORKS_AT]->(s:Service) RETURN s.id AS service
-          UNION WITH p MATCH (p)-[:MET]-(:Person)-[:WORKS_AT]->(:Service)-[k:KNOWS]-(s:Service)
-                WHERE p.id IN (CASE WHEN startNode(k) = s THEN k.peopleA ELSE k.peopleB END) RETURN s.id AS service
-          UNION WITH p MATCH (p)-[:ATTENDED]->(:Session)-[:HOSTED_BY]->(:Service)-[k:KNOWS]-(s:Service)
-                WHERE p.id IN (CASE WHEN startNode(k) = s THEN k.peopleA ELSE k.peopleB END) RETURN s.id AS service }
-   RETURN collect(DISTINCT service) AS services`,
+   WHERE EXISTS { (p)-[:ATTENDED {status: 'PRESENT'}]->(:Session) } OR EXISTS { (p)-[:MET]-(:Person) }
+   MATCH (p)-[:WORKS_AT]->(s:Service) RETURN collect(DISTINCT s.id) AS services`,
 );
 /** Sessions whose facts can feed a tie of the given people or services. */
 const SESSIONS_TOUCHING = cypher(
@@ -260,19 +270,13 @@ export async function refreshTies(tx: Tx, change: TieChange): Promise<void> {
   if (personIds.length === 0 && serviceIds.length === 0) return;
   const [touching] = await tx.run<{ sessions: string[] }>(SESSIONS_TOUCHING, { personIds, serviceIds });
   const facts = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: touching?.sessions ?? [] });
-  const { met, knows } = computeTies(facts);
-  const people = new Set(personIds);
-  const services = new Set(serviceIds);
+  const { met, knows } = computeTies(facts, { people: new Set(personIds), services: new Set(serviceIds) });
   await tx.run(DELETE_MET_OF, { personIds });
   await tx.run(DELETE_KNOWS_OF, { serviceIds });
-  await writeTies(
-    tx,
-    [...met.values()].filter((m) => people.has(m.a) || people.has(m.b)),
-    [...knows.values()].filter((k) => services.has(k.a) || services.has(k.b)),
-  );
+  await writeTies(tx, met.values(), knows.values());
 }
 
-/** After a change to these people's attendance or employment (not a deletion of the person). */
+/** After a change to these people's attendance or employment (not a deletion of the person or of an employment). */
 export const refreshTiesForPeople = (tx: Tx, personIds: string[]) => refreshTies(tx, { personIds });
 /** After creating or changing these sessions (date, host) or their attendance lists (not a deletion of the session). */
 export const refreshTiesForSessions = (tx: Tx, sessionIds: string[]) => refreshTies(tx, { sessionIds });
