@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config';
 import { logger } from './logger';
 import { createDriver, cypher, Db } from './neo4j/driver';
+import { ensureTiesCurrent } from './modules/network/ties';
 import { readRunning, startNeo4j, type RunningNeo4j } from './neo4j/local';
 import { migrate } from './neo4j/migrations';
 import { createServer } from './server';
@@ -17,7 +18,8 @@ const HAS_TERRITORY = cypher('ops.hasTerritory', 'MATCH (r:Region) RETURN count(
 async function connectLocal(config: Config): Promise<{ uri: string; local?: RunningNeo4j }> {
   const home = path.resolve(config.projectRoot, config.LOCAL_NEO4J_HOME);
   const detached = readRunning(home);
-  if (detached) {
+  // Only one started by `npm run neo4j -- start`: another `npm start`'s Neo4j stops with its API.
+  if (detached && !detached.attached) {
     logger.info({ uri: detached.uri }, 'using the local Neo4j started by `npm run neo4j -- start`');
     return { uri: detached.uri };
   }
@@ -58,6 +60,8 @@ async function main(): Promise<void> {
 
   const migrations = await migrate(db);
   logger.info({ applied: migrations.applied, alreadyApplied: migrations.alreadyApplied.length }, 'migrations');
+  const rebuilt = await ensureTiesCurrent(db);
+  if (rebuilt) logger.info(rebuilt, 'ties were stored in an older format: rebuilt');
 
   const seedWhenEmpty = config.SEED_DEMO_WHEN_EMPTY ?? !config.NEO4J_URI;
   const [{ seeded }] = (await db.read<{ seeded: boolean }>(HAS_TERRITORY)) as [{ seeded: boolean }];

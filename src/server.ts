@@ -18,6 +18,7 @@ import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { formatError } from './http/format-error';
 import { logger } from './logger';
+import { dashboardRouter } from './http/dashboard';
 import { exportsRouter } from './http/exports';
 import { graphiqlRouter } from './http/graphiql';
 import { registry } from './metrics';
@@ -86,6 +87,7 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
     res.type(registry.contentType).send(await registry.metrics());
   });
   app.use(graphiqlRouter());
+  app.use(dashboardRouter(config.NODE_ENV === 'production'));
   app.use(exportsRouter(db, config, verifier));
   app.use(
     '/graphql',

@@ -43,6 +43,8 @@ interface RunFile {
   port: number;
   uri: string;
   startedAt: string;
+  /** Started by `npm start` (it stops with the API), not by `npm run neo4j -- start`. */
+  attached?: boolean;
 }
 
 /** A hash of what the cache was built from, so a changed pom or launcher triggers a refetch. */
@@ -124,7 +126,13 @@ export async function startNeo4j(opts: LocalNeo4jOptions): Promise<RunningNeo4j>
   fetchNeo4j(log);
   const home = path.resolve(PROJECT_ROOT, opts.home);
   fs.mkdirSync(home, { recursive: true });
-  const already = readRunning(home);
+  let already = readRunning(home);
+  // One that another `npm start` ran may be shutting down after its API stopped: give it time.
+  for (let waited = 0; already?.attached && waited < 30_000; waited += 500) {
+    await new Promise((r) => setTimeout(r, 500));
+    already = readRunning(home);
+  }
+  if (already?.attached) throw new Error(`Another \`npm start\` runs the local Neo4j on ${home} (pid ${already.pid}, ${already.uri}); stop that one first`);
   if (already) throw new Error(`A Neo4j already runs on ${home} (pid ${already.pid}, ${already.uri}); stop it with npm run neo4j -- stop`);
 
   const port = await freePort(opts.port);
@@ -150,12 +158,13 @@ export async function startNeo4j(opts: LocalNeo4jOptions): Promise<RunningNeo4j>
   await waitForReady(child, home);
   child.stdout?.on('data', (chunk: Buffer) => fs.appendFileSync(path.join(home, 'launcher.log'), chunk));
   const pid = child.pid ?? -1;
+  // Recorded for both kinds, so scripts (`npm run keys`, `import` …) find the Neo4j that `npm start` runs.
+  fs.writeFileSync(runFilePath(home), JSON.stringify({ pid, port, uri, startedAt: new Date().toISOString(), attached: opts.attached }, null, 2));
   if (!opts.attached) {
-    fs.writeFileSync(runFilePath(home), JSON.stringify({ pid, port, uri, startedAt: new Date().toISOString() }, null, 2));
     child.stdout?.destroy();
     child.unref();
   }
-  return { uri, pid, home, stop: () => stopProcess(child, pid) };
+  return { uri, pid, home, stop: () => stopProcess(child, pid).finally(() => fs.rmSync(runFilePath(home), { force: true })) };
 }
 
 function waitForReady(child: ChildProcess, home: string): Promise<void> {

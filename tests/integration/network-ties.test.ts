@@ -5,7 +5,7 @@
  * tie; then concurrent writers.
  */
 import { cypher, type Tx } from '../../src/neo4j/driver';
-import { rebuildAllTies, refreshTies, refreshTiesForPeople, refreshTiesForSessions, tieScope } from '../../src/modules/network/ties';
+import { ensureTiesCurrent, rebuildAllTies, refreshTies, refreshTiesForPeople, refreshTiesForSessions, tieScope } from '../../src/modules/network/ties';
 import { Random } from '../../src/seed/random';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 import { tieSnapshot } from '../helpers/ties';
@@ -46,6 +46,16 @@ describe('rebuild on network-small', () => {
     const once = await tieSnapshot(testDb());
     await rebuildAllTies(testDb());
     expect(await tieSnapshot(testDb())).toEqual(once);
+  });
+
+  it('ties stored in an older format are rebuilt at start, once', async () => {
+    const current = await tieSnapshot(testDb());
+    // As a database from before per-encounter storage: no encounter people, no format mark.
+    await testDb().write(cypher('test.oldTieFormat', "MATCH ()-[k:KNOWS]->() REMOVE k.encounterPeopleA, k.encounterPeopleB WITH count(*) AS n MATCH (l:TieLock) REMOVE l.format"));
+    expect(await tieSnapshot(testDb())).not.toEqual(current);
+    expect(await ensureTiesCurrent(testDb())).toMatchObject({ met: 5, knows: 7 });
+    expect(await tieSnapshot(testDb())).toEqual(current);
+    expect(await ensureTiesCurrent(testDb())).toBeNull();
   });
 });
 

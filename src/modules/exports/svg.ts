@@ -4,9 +4,9 @@
  * by sector, a legend, and the title.
  */
 import Graph from 'graphology';
-import { circular } from 'graphology-layout';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
-import { colourOf, type Write } from './formats';
+import { forceLayout } from '../common/force-layout';
+import { colourOf } from '../common/sector-colours';
+import type { Write } from './formats';
 import type { ExportGraph } from './graph';
 
 const WIDTH = 1000;
@@ -19,8 +19,7 @@ export function layout(g: ExportGraph): Map<string, { x: number; y: number }> {
   const graph = new Graph({ type: 'undirected' });
   for (const n of g.nodes) graph.mergeNode(n.id);
   for (const e of g.edges) if (e.source !== e.target && graph.hasNode(e.source) && graph.hasNode(e.target)) graph.mergeEdge(e.source, e.target, { weight: e.weight });
-  circular.assign(graph);
-  if (graph.order > 1 && graph.size > 0) forceAtlas2.assign(graph, { iterations: graph.order > 2000 ? 50 : 200, settings: { ...forceAtlas2.inferSettings(graph), gravity: 1, scalingRatio: 10 } });
+  forceLayout(graph);
   const xs = graph.mapNodes((_, a) => a.x as number);
   const ys = graph.mapNodes((_, a) => a.y as number);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];

@@ -294,6 +294,29 @@ export interface RebuildReport {
   ms: number;
 }
 
+/**
+ * The shape of the stored ties. Bump it when what a MET or KNOWS holds changes: a database whose ties
+ * were written in an older shape is rebuilt at start (see ensureTiesCurrent), or windowed figures
+ * would read properties that are not there.
+ */
+export const TIE_FORMAT = 2;
+const READ_TIE_FORMAT = cypher(
+  'ties.readFormat',
+  "OPTIONAL MATCH (l:TieLock {id: 'ties'}) RETURN l.format AS format, EXISTS { MATCH (:Session) } AS hasSessions",
+);
+const WRITE_TIE_FORMAT = cypher('ties.writeFormat', "MERGE (l:TieLock {id: 'ties'}) SET l.format = $format");
+
+/** Rebuilds every tie when they were stored in an older format (an upgrade). Returns the rebuild, or null when nothing was needed. */
+export async function ensureTiesCurrent(db: Db): Promise<RebuildReport | null> {
+  const [row] = await db.read<{ format: number | null; hasSessions: boolean }>(READ_TIE_FORMAT);
+  if (row?.format === TIE_FORMAT) return null;
+  if (!row?.hasSessions) {
+    await db.write(WRITE_TIE_FORMAT, { format: TIE_FORMAT });
+    return null;
+  }
+  return rebuildAllTies(db);
+}
+
 export async function rebuildAllTies(db: Db): Promise<RebuildReport> {
   const started = Date.now();
   const ids = (await db.read<{ id: string }>(ALL_SESSION_IDS)).map((r) => r.id);
@@ -309,5 +332,6 @@ export async function rebuildAllTies(db: Db): Promise<RebuildReport> {
   const knowsRows = [...knows.values()];
   for (let i = 0; i < metRows.length; i += 20_000) await db.writeTx((tx) => writeTies(tx, metRows.slice(i, i + 20_000), []));
   for (let i = 0; i < knowsRows.length; i += 20_000) await db.writeTx((tx) => writeTies(tx, [], knowsRows.slice(i, i + 20_000)));
+  await db.write(WRITE_TIE_FORMAT, { format: TIE_FORMAT });
   return { met: metRows.length, knows: knowsRows.length, sessions: ids.length, ms: Date.now() - started };
 }

@@ -1,0 +1,52 @@
+/** The dashboard's own words in French and Dutch (names of places, sectors and services come from the API in the chosen language). */
+export type Lang = 'FR' | 'NL';
+
+const WORDS = {
+  title: { FR: 'Tableau de bord de zone', NL: 'Zonedashboard' },
+  key: { FR: 'Clé API', NL: 'API-sleutel' },
+  keyHelp: { FR: 'Une clé de zone (npm run keys -- create --role zone --zone SUD).', NL: 'Een zonesleutel (npm run keys -- create --role zone --zone SUD).' },
+  use: { FR: 'Utiliser', NL: 'Gebruiken' },
+  zone: { FR: 'Zone de soins', NL: 'Zorgzone' },
+  map: { FR: 'Qui connaît qui', NL: 'Wie kent wie' },
+  mapHelp: {
+    FR: 'Services de la zone et liens nés des initiatives. Couleur : secteur ; taille : nombre de liens. Cliquez sur un service.',
+    NL: 'Diensten van de zone en banden uit de initiatieven. Kleur: sector; grootte: aantal banden. Klik op een dienst.',
+  },
+  services: { FR: 'services', NL: 'diensten' },
+  ties: { FR: 'liens', NL: 'banden' },
+  mixing: { FR: 'Mélange des secteurs (liens observés / attendus)', NL: 'Menging van sectoren (waargenomen / verwachte banden)' },
+  gaps: { FR: 'Lacunes intersectorielles', NL: 'Intersectorale lacunes' },
+  unconnected: { FR: 'services non reliés', NL: 'niet-verbonden diensten' },
+  observed: { FR: 'observés', NL: 'waargenomen' },
+  expected: { FR: 'attendus', NL: 'verwacht' },
+  brokers: { FR: 'Passeurs entre secteurs', NL: 'Bruggenbouwers tussen sectoren' },
+  betweenness: { FR: 'intermédiarité', NL: 'tussenpositie' },
+  constraint: { FR: 'contrainte', NL: 'beperking' },
+  degree: { FR: 'liens', NL: 'banden' },
+  isolates: { FR: 'Services isolés', NL: 'Geïsoleerde diensten' },
+  none: { FR: 'Aucun', NL: 'Geen' },
+  fragile: { FR: 'Liens fragiles (portés par une seule personne)', NL: 'Kwetsbare banden (gedragen door één persoon)' },
+  carriers: { FR: 'porteurs', NL: 'dragers' },
+  impact: { FR: 'Ce que les dernières éditions ont changé', NL: 'Wat de laatste edities veranderden' },
+  newTies: { FR: 'nouveaux liens', NL: 'nieuwe banden' },
+  crossSector: { FR: 'intersectoriels', NL: 'intersectoraal' },
+  crossLanguage: { FR: 'FR–NL', NL: 'FR–NL' },
+  participants: { FR: 'participants', NL: 'deelnemers' },
+  inZone: { FR: 'services de la zone touchés', NL: 'bereikte diensten in de zone' },
+  detail: { FR: 'Service', NL: 'Dienst' },
+  organisation: { FR: 'Organisation', NL: 'Organisatie' },
+  sectors: { FR: 'Secteurs', NL: 'Sectoren' },
+  place: { FR: 'Lieu', NL: 'Plaats' },
+  language: { FR: 'Langue de travail', NL: 'Werktaal' },
+  staff: { FR: 'Personnel', NL: 'Personeel' },
+  strongest: { FR: 'Liens les plus forts', NL: 'Sterkste banden' },
+  encounters: { FR: 'rencontres', NL: 'ontmoetingen' },
+  suppressed: { FR: '< 5', NL: '< 5' },
+  loading: { FR: 'Chargement…', NL: 'Laden…' },
+  error: { FR: 'Erreur', NL: 'Fout' },
+  needKey: { FR: 'Entrez une clé API pour voir le réseau.', NL: 'Voer een API-sleutel in om het netwerk te zien.' },
+  lockedZone: { FR: 'Cette clé ne donne accès qu’à sa zone.', NL: 'Deze sleutel geeft alleen toegang tot de eigen zone.' },
+} as const;
+
+export type Word = keyof typeof WORDS;
+export const t = (word: Word, lang: Lang): string => WORDS[word][lang];

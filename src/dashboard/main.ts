@@ -1,0 +1,172 @@
+/// <reference lib="dom" />
+/**
+ * The zone dashboard: one page that calls the GraphQL API with the key the user gives (a zone key
+ * shows its own zone only, as the API enforces), draws the zone's network and its measures, and
+ * switches between French and Dutch. State lives in the URL (?zone=&lang=) and the key in localStorage.
+ */
+import type { DashboardZoneNetworkQuery } from './__generated__/graphql';
+import { ApiError, request } from './api';
+import { fill } from './dom';
+import { t, type Lang, type Word } from './i18n';
+import { drawMap, type MapEdge, type NetworkMap } from './map';
+import { EditionImpact, LatestEditions, ServiceDetail, ViewerAndZones, ZoneBrokers, ZoneMixing, ZoneNetwork, ZoneRisks } from './operations';
+import { renderBrokers, renderFragile, renderImpact, renderMixing, renderService } from './panels';
+
+const KEY_STORAGE = 'bng.dashboard.key';
+const LATEST_EDITIONS = 3;
+
+const params = new URLSearchParams(location.search);
+const state = {
+  key: params.get('key') ?? localStorage.getItem(KEY_STORAGE) ?? '',
+  lang: (params.get('lang')?.toUpperCase() === 'NL' ? 'NL' : params.get('lang') ? 'FR' : navigator.language.startsWith('nl') ? 'NL' : 'FR') as Lang,
+  zone: params.get('zone') ?? '',
+  service: null as string | null,
+};
+let map: NetworkMap | null = null;
+let edges: MapEdge[] = [];
+let names = new Map<string, string>();
+/** Bumped on each load: answers of an older load (zone or language switched meanwhile) are dropped. */
+let generation = 0;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function status(text: string, busy = false): void {
+  fill('status', text);
+  document.body.dataset.state = busy ? 'loading' : text ? 'error' : 'ready';
+}
+
+function applyWords(): void {
+  document.documentElement.lang = state.lang.toLowerCase();
+  document.querySelectorAll<HTMLElement>('[data-word]').forEach((node) => (node.textContent = t(node.dataset.word as Word, state.lang)));
+  document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === state.lang)));
+}
+
+function saveUrl(): void {
+  const url = new URL(location.href);
+  url.searchParams.delete('key'); // never leave a key in the address bar or history
+  url.searchParams.set('zone', state.zone);
+  url.searchParams.set('lang', state.lang.toLowerCase());
+  history.replaceState(null, '', url);
+}
+
+async function start(): Promise<void> {
+  applyWords();
+  ($('key') as HTMLInputElement).value = state.key;
+  if (!state.key) return status(t('needKey', state.lang));
+  status(t('loading', state.lang), true);
+  const viewer = await request(state.key, ViewerAndZones, { lang: state.lang });
+  if (viewer.me.role === 'public') return status(t('needKey', state.lang));
+  const select = $('zone') as HTMLSelectElement;
+  const allowed = viewer.me.zone ? viewer.zones.filter((z) => z.code === viewer.me.zone) : viewer.zones;
+  select.replaceChildren(...allowed.map((z) => new Option(z.name, z.code)));
+  select.disabled = allowed.length < 2;
+  select.title = viewer.me.zone ? t('lockedZone', state.lang) : '';
+  if (!allowed.some((z) => z.code === state.zone)) state.zone = allowed[0]?.code ?? '';
+  select.value = state.zone;
+  await loadZone();
+}
+
+async function loadZone(): Promise<void> {
+  const mine = ++generation;
+  saveUrl();
+  status(t('loading', state.lang), true);
+  const vars = { zone: state.zone, lang: state.lang };
+  const [network, mixing, brokers, risks, impacts] = await Promise.all([
+    loadNetwork(),
+    request(state.key, ZoneMixing, vars),
+    request(state.key, ZoneBrokers, vars),
+    request(state.key, ZoneRisks, vars),
+    loadLatestImpacts(),
+  ]);
+  if (mine !== generation) return;
+  names = new Map(network.services.map((s) => [s.id, s.name]));
+  edges = network.edges;
+  map?.destroy();
+  map = drawMap(
+    $('map'),
+    network.services.map((s) => ({ id: s.id, label: s.name, sector: s.primarySector?.code ?? null })),
+    edges,
+    (id) => void showService(id),
+  );
+  fill('map-count', `${network.services.length} ${t('services', state.lang)}, ${edges.length} ${t('ties', state.lang)}`);
+  renderMixing(mixing, state.lang);
+  renderBrokers(brokers, state.lang, (id) => void showService(id));
+  renderFragile(risks, state.lang);
+  renderImpact(impacts, state.zone, state.lang);
+  if (state.service && names.has(state.service)) await showService(state.service);
+  else fill('service', '');
+  status('');
+}
+
+/** Every tie of the zone, page by page (300 each: the largest page under the query cost limit). */
+async function loadNetwork() {
+  const all: MapEdge[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: DashboardZoneNetworkQuery['acquaintances'] = (await request(state.key, ZoneNetwork, { zone: state.zone, lang: state.lang, after })).acquaintances;
+    all.push(...page.nodes.map((n) => ({ a: n.a.id, b: n.b.id, strength: n.strength })));
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return { services: page.services, edges: all };
+    after = page.pageInfo.endCursor;
+  }
+}
+
+async function loadLatestImpacts() {
+  const { initiatives } = await request(state.key, LatestEditions, { lang: state.lang });
+  const today = new Date().toISOString().slice(0, 10);
+  const latest = initiatives
+    .flatMap((i) => i.editions)
+    .filter((e) => e.startsOn <= today)
+    .sort((x, y) => (x.endsOn < y.endsOn ? 1 : x.endsOn > y.endsOn ? -1 : 0))
+    .slice(0, LATEST_EDITIONS);
+  return Promise.all(latest.map((e) => request(state.key, EditionImpact, { edition: e.id, lang: state.lang })));
+}
+
+async function showService(id: string): Promise<void> {
+  state.service = id;
+  map?.select(id);
+  const detail = await request(state.key, ServiceDetail, { id, lang: state.lang });
+  const ties = edges
+    .filter((e) => e.a === id || e.b === id)
+    .map((e) => ({ other: names.get(e.a === id ? e.b : e.a) ?? '?', strength: e.strength }))
+    .sort((x, y) => y.strength - x.strength);
+  renderService(detail, ties, state.lang);
+  document.body.dataset.service = id;
+}
+
+const fail = (err: unknown) => status(`${t('error', state.lang)}: ${err instanceof ApiError ? `${err.code} — ${err.message}` : String(err)}`);
+
+$('key-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  state.key = ($('key') as HTMLInputElement).value.trim();
+  localStorage.setItem(KEY_STORAGE, state.key);
+  start().catch(fail);
+});
+$('zone').addEventListener('change', () => {
+  state.zone = ($('zone') as HTMLSelectElement).value;
+  state.service = null;
+  loadZone().catch(fail);
+});
+document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((button) =>
+  button.addEventListener('click', () => {
+    state.lang = button.dataset.lang === 'NL' ? 'NL' : 'FR';
+    start().catch(fail);
+  }),
+);
+
+/** For end-to-end tests: where a service is drawn on the map, in page pixels. */
+declare global {
+  interface Window {
+    dashboard: { nodePosition(id: string): { x: number; y: number } | null; serviceIds(): string[] };
+  }
+}
+window.dashboard = {
+  nodePosition(id) {
+    const p = map?.positionOf(id);
+    if (!p) return null;
+    const box = $('map').getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  },
+  serviceIds: () => [...names.keys()],
+};
+
+start().catch(fail);

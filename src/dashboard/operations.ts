@@ -1,0 +1,207 @@
+/// <reference lib="dom" />
+/**
+ * Every GraphQL operation the zone dashboard sends. Typed by codegen's client preset
+ * (src/dashboard/__generated__): a schema change that breaks one fails `npm run codegen:check`
+ * and the type check.
+ */
+import { graphql } from './__generated__';
+
+export const ViewerAndZones = graphql(`
+  query DashboardViewer($lang: Lang) {
+    me {
+      role
+      zone
+    }
+    zones {
+      code
+      name(lang: $lang)
+    }
+    sectors {
+      code
+      name(lang: $lang)
+    }
+  }
+`);
+
+export const ZoneNetwork = graphql(`
+  query DashboardZoneNetwork($zone: String!, $lang: Lang, $after: String) {
+    acquaintances(territory: { zone: $zone }, first: 300, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      services {
+        id
+        name(lang: $lang)
+        workingLanguage
+        primarySector {
+          code
+        }
+        municipality {
+          name(lang: $lang)
+        }
+      }
+      nodes {
+        a {
+          id
+        }
+        b {
+          id
+        }
+        strength
+        lastMet
+      }
+    }
+  }
+`);
+
+export const ZoneBrokers = graphql(`
+  query DashboardZoneBrokers($zone: String!, $lang: Lang) {
+    brokers(territory: { zone: $zone }, first: 10) {
+      serviceCount
+      brokers {
+        service {
+          id
+          name(lang: $lang)
+        }
+        degree
+        betweenness
+        constraint
+        roles {
+          coordinator
+          gatekeeper
+          representative
+          consultant
+          liaison
+        }
+      }
+      isolates {
+        id
+        name(lang: $lang)
+      }
+    }
+  }
+`);
+
+export const ZoneMixing = graphql(`
+  query DashboardZoneMixing($zone: String!, $lang: Lang) {
+    mixingMatrix(territory: { zone: $zone }) {
+      sectorA {
+        code
+        name(lang: $lang)
+      }
+      sectorB {
+        code
+        name(lang: $lang)
+      }
+      observed
+      possible
+      expected
+      density
+    }
+    gaps(territory: { zone: $zone }, first: 8) {
+      sectorA {
+        name(lang: $lang)
+      }
+      sectorB {
+        name(lang: $lang)
+      }
+      observed
+      expected
+      unconnectedServices
+    }
+  }
+`);
+
+export const ZoneRisks = graphql(`
+  query DashboardZoneRisks($zone: String!, $lang: Lang) {
+    fragileTies(territory: { zone: $zone }, first: 12) {
+      status
+      carriersA {
+        value
+        suppressed
+      }
+      carriersB {
+        value
+        suppressed
+      }
+      tie {
+        a {
+          id
+          name(lang: $lang)
+        }
+        b {
+          id
+          name(lang: $lang)
+        }
+        strength
+        lastMet
+      }
+    }
+  }
+`);
+
+export const LatestEditions = graphql(`
+  query DashboardEditions($lang: Lang) {
+    initiatives {
+      name(lang: $lang)
+      editions {
+        id
+        name(lang: $lang)
+        startsOn
+        endsOn
+      }
+    }
+  }
+`);
+
+export const EditionImpact = graphql(`
+  query DashboardEditionImpact($edition: ID!, $lang: Lang) {
+    initiativeImpact(edition: $edition) {
+      edition {
+        name(lang: $lang)
+      }
+      newTies
+      newCrossSectorTies
+      newCrossLanguageTies
+      participants {
+        value
+        suppressed
+      }
+      hosts
+      reach {
+        zone {
+          code
+        }
+        services
+      }
+    }
+  }
+`);
+
+export const ServiceDetail = graphql(`
+  query DashboardService($id: ID!, $lang: Lang) {
+    service(id: $id) {
+      id
+      name(lang: $lang)
+      workingLanguage
+      organisation {
+        name(lang: $lang)
+      }
+      sectors {
+        name(lang: $lang)
+      }
+      neighbourhood {
+        name(lang: $lang)
+      }
+      municipality {
+        name(lang: $lang)
+      }
+      staffCount {
+        value
+        suppressed
+      }
+    }
+  }
+`);

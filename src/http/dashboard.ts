@@ -1,0 +1,138 @@
+/**
+ * The zone dashboard at /dashboard: a page, its stylesheet inline, and one script bundled by esbuild
+ * from src/dashboard (sigma.js, graphology, the typed operations) — all from installed packages, so
+ * it works offline. `npm run build` writes the bundle to dist/dashboard/; without it (development),
+ * the bundle is built in memory on first request.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Router } from 'express';
+import { PROJECT_ROOT } from '../config';
+import { logger } from '../logger';
+
+const ENTRY = path.join(PROJECT_ROOT, 'src', 'dashboard', 'main.ts');
+export const DASHBOARD_BUNDLE = path.join(PROJECT_ROOT, 'dist', 'dashboard', 'dashboard.js');
+
+/** Bundles the dashboard with esbuild (a development dependency: production serves the prebuilt file). */
+export async function bundleDashboard(outfile?: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.text ?? '';
+  if (outfile) {
+    fs.mkdirSync(path.dirname(outfile), { recursive: true });
+    fs.writeFileSync(outfile, code);
+  }
+  return code;
+}
+
+const PAGE = `<!doctype html>
+<html lang="fr">
+<head>
+  <meta charset="utf-8" />
+  <title>Brussels network graph — zone dashboard</title>
+  <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <style>
+    :root { font-family: system-ui, sans-serif; color: #1f2328; }
+    body { margin: 0; }
+    header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; padding: .6rem 1rem; background: #123c69; color: #fff; }
+    header h1 { font-size: 1.1rem; margin: 0 auto 0 0; }
+    header label { font-size: .85rem; }
+    header input, header select, header button { font: inherit; padding: .2rem .4rem; }
+    button[aria-pressed="true"] { font-weight: bold; outline: 2px solid #fff; }
+    #status { padding: .3rem 1rem; min-height: 1.2rem; color: #8a1c1c; }
+    main { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 1rem; padding: 0 1rem 1rem; }
+    section { border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem .8rem; }
+    section h2 { font-size: 1rem; margin: .2rem 0 .5rem; }
+    #map { height: 560px; }
+    .help, #map-count { font-size: .8rem; color: #57606a; }
+    table { border-collapse: collapse; font-size: .8rem; }
+    td, th { padding: .15rem .35rem; text-align: left; }
+    .heat td { text-align: center; min-width: 1.6rem; border: 1px solid #fff; }
+    .heat th[scope="row"] { white-space: nowrap; }
+    button.link { background: none; border: none; padding: 0; color: #0b5cad; cursor: pointer; text-align: left; font: inherit; }
+    dl div { display: flex; gap: .5rem; } dt { font-weight: 600; } dd { margin: 0; }
+    ol, ul { padding-left: 1.2rem; font-size: .85rem; }
+  </style>
+</head>
+<body data-state="loading">
+  <header>
+    <h1 data-word="title">Tableau de bord de zone</h1>
+    <form id="key-form">
+      <label for="key" data-word="key">Clé API</label>
+      <input id="key" type="password" autocomplete="off" size="28" />
+      <button type="submit" data-word="use">Utiliser</button>
+    </form>
+    <label for="zone" data-word="zone">Zone de soins</label>
+    <select id="zone"></select>
+    <span role="group" aria-label="Langue / Taal">
+      <button type="button" data-lang="FR">FR</button>
+      <button type="button" data-lang="NL">NL</button>
+    </span>
+  </header>
+  <div id="status" role="status" aria-live="polite"></div>
+  <main>
+    <div>
+      <section>
+        <h2 data-word="map">Qui connaît qui</h2>
+        <p class="help" data-word="mapHelp"></p>
+        <div id="map" aria-label="network map"></div>
+        <div id="map-count"></div>
+      </section>
+      <section><h2 data-word="mixing"></h2><div id="mixing"></div></section>
+      <section><h2 data-word="impact"></h2><div id="impact"></div></section>
+    </div>
+    <div>
+      <section aria-live="polite"><h2 data-word="detail"></h2><div id="service"></div></section>
+      <section><h2 data-word="gaps"></h2><div id="gaps"></div></section>
+      <section><h2 data-word="brokers"></h2><div id="brokers"></div><h2 data-word="isolates"></h2><div id="isolates"></div></section>
+      <section><h2 data-word="fragile"></h2><div id="fragile"></div></section>
+    </div>
+  </main>
+  <script src="/dashboard/dashboard.js"></script>
+</body>
+</html>`;
+
+/** The newest modification time among the dashboard's sources (and the shared modules it bundles). */
+function newestSource(): number {
+  let newest = 0;
+  for (const dir of [path.dirname(ENTRY), path.join(PROJECT_ROOT, 'src', 'modules', 'common')])
+    for (const file of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) newest = Math.max(newest, fs.statSync(path.join(dir, file)).mtimeMs);
+  return newest;
+}
+
+export function dashboardRouter(production: boolean): Router {
+  const router = express.Router();
+  let bundle: Promise<string> | null = null;
+  let builtFrom = 0;
+  const script = () => {
+    // Production serves the file `npm run build` wrote; development rebuilds when a source changed.
+    if (production && fs.existsSync(DASHBOARD_BUNDLE)) return (bundle ??= fs.promises.readFile(DASHBOARD_BUNDLE, 'utf8'));
+    const newest = newestSource();
+    if (!bundle || newest > builtFrom) {
+      builtFrom = newest;
+      bundle = bundleDashboard();
+      bundle.catch(() => (bundle = null));
+    }
+    return bundle;
+  };
+  router.get('/dashboard', (_req, res) => res.type('html').send(PAGE));
+  router.get('/dashboard/dashboard.js', async (_req, res) => {
+    try {
+      res.type('js').set('cache-control', 'no-cache').send(await script());
+    } catch (err) {
+      logger.error({ err }, 'dashboard bundle unavailable');
+      res.status(503).type('text').send('The dashboard bundle is not built: run `npm run build`.');
+    }
+  });
+  return router;
+}
