@@ -55,7 +55,8 @@ export function drawMap(container: HTMLElement, nodes: MapNode[], edges: MapEdge
     renderer,
     positionOf(id) {
       if (!graph.hasNode(id)) return null;
-      return renderer.graphToViewport(renderer.getNodeDisplayData(id) ?? { x: 0, y: 0 });
+      const { x, y } = graph.getNodeAttributes(id);
+      return renderer.graphToViewport({ x: Number(x), y: Number(y) });
     },
     select(id) {
       selected = id && graph.hasNode(id) ? id : null;

@@ -1,0 +1,158 @@
+/// <reference lib="dom" />
+/**
+ * The zone dashboard in a real browser (Debian chromium driven by playwright-core) on the demo graph
+ * (seed 42), over HTTP with real API keys: a zone key sees its zone only; the map, heat map, gaps,
+ * brokers and edition impact show what the API answers; FR/NL switches; clicking a service on the
+ * map shows it; an analyst key switches zones; nothing is fetched from outside. Screenshots go to
+ * tests/artifacts/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApiKey } from '../../src/access/api-keys';
+import { loadConfig } from '../../src/config';
+import { rebuildAllTies } from '../../src/modules/network/ties';
+import { generateDataset } from '../../src/seed/generate';
+import { loadDataset } from '../../src/seed/load';
+import { createServer, type ApiServer } from '../../src/server';
+import { closeTestDb, resetGraph, testDb } from '../helpers/db';
+import { testApi, type TestApi } from '../helpers/api';
+
+const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
+let browser: Browser;
+let server: ApiServer;
+let api: TestApi;
+let base = '';
+const keys: Record<'SUD' | 'NORD' | 'analyst', string> = { SUD: '', NORD: '', analyst: '' };
+
+beforeAll(async () => {
+  await resetGraph();
+  await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
+  await rebuildAllTies(testDb());
+  server = await createServer(loadConfig(process.env), testDb());
+  base = await server.listen(0, '127.0.0.1');
+  api = await testApi();
+  keys.SUD = (await createApiKey(testDb(), 'zone', { zone: 'SUD', label: 'dashboard test' })).key;
+  keys.NORD = (await createApiKey(testDb(), 'zone', { zone: 'NORD', label: 'dashboard test' })).key;
+  keys.analyst = (await createApiKey(testDb(), 'analyst', { label: 'dashboard test' })).key;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await api?.server.stop();
+  await closeTestDb();
+});
+
+/** What the API itself says about a zone (as an analyst, in process): the figures the page must show. */
+async function zoneFacts(zone: string) {
+  const res = await api.run<{ acquaintances: { totalCount: number; services: Array<{ id: string }> }; brokers: { brokers: unknown[]; isolates: unknown[] }; gaps: unknown[] }>(
+    `query ($zone: String!) { acquaintances(territory: { zone: $zone }, first: 1) { totalCount services { id } } brokers(territory: { zone: $zone }, first: 10) { brokers { degree } isolates { id } } gaps(territory: { zone: $zone }, first: 8) { observed } }`,
+    { zone },
+  );
+  return res.data!;
+}
+
+/** A page that may only talk to our server: any other request is refused and remembered. */
+async function openPage(query: string): Promise<{ page: Page; outside: string[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const outside: string[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base) || url.startsWith('data:')) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  await page.goto(`${base}/dashboard?${query}`);
+  await ready(page);
+  return { page, outside, errors };
+}
+
+const ready = (page: Page) => page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 90_000 });
+const text = async (page: Page, selector: string) => (await page.textContent(selector))?.trim() ?? '';
+
+it('a SUD zone key: its zone only, every panel filled, FR/NL switch, a click on the map shows the service', async () => {
+  const { page, outside, errors } = await openPage(`key=${keys.SUD}&zone=NORD&lang=fr`);
+  expect(await text(page, '#status')).toBe('');
+  // Asked for NORD in the address, but the key holds SUD: the only zone offered, the select locked.
+  expect(await page.$$eval('#zone option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['SUD']);
+  expect(await page.isDisabled('#zone')).toBe(true);
+  expect(page.url()).not.toContain('key='); // the key never stays in the address bar
+
+  const sud = await zoneFacts('SUD');
+  expect(await text(page, '#map-count')).toBe(`${sud.acquaintances.services.length} services, ${sud.acquaintances.totalCount} liens`);
+  expect(await page.$$eval('#brokers tbody tr', (rows) => rows.length)).toBe(sud.brokers.brokers.length);
+  expect(await page.$$eval('#gaps li', (rows) => rows.length)).toBe(sud.gaps.length);
+  expect(await page.$$eval('.heat td[data-cell]', (cells) => cells.length)).toBeGreaterThan(0);
+  expect(await page.$$eval('#impact tbody tr', (rows) => rows.length)).toBe(3); // the three latest editions
+  expect(await text(page, 'h1')).toBe('Tableau de bord de zone');
+
+  await page.click('button[data-lang="NL"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'nl' && document.body.dataset.state === 'ready', null, { timeout: 90_000 });
+  expect(await text(page, 'h1')).toBe('Zonedashboard');
+  expect(await text(page, '#map-count')).toContain('diensten');
+
+  // Click the best-connected service where sigma drew it.
+  const [first] = await page.evaluate(() => window.dashboard.serviceIds());
+  const brokerId = await page.getAttribute('#brokers tbody tr:first-child [data-service]', 'data-service');
+  const target = brokerId ?? first!;
+  const at = await page.evaluate((id) => window.dashboard.nodePosition(id), target);
+  expect(at).not.toBeNull();
+  await page.mouse.click(at!.x, at!.y);
+  await page.waitForFunction((id) => document.body.dataset.service === id, target, { timeout: 30_000 });
+  const detail = await api.run<{ service: { nameNl: string } }>('query ($id: ID!) { service(id: $id) { nameNl } }', { id: target });
+  await page.waitForFunction((name) => document.getElementById('service-name')?.textContent === name, detail.data!.service.nameNl, { timeout: 30_000 });
+  const degree = await page.$eval('#brokers tbody tr:first-child td:nth-child(2)', (td) => Number(td.textContent));
+  expect(await text(page, '#service h4')).toContain(`(${degree} banden)`); // the ties listed are the service's degree
+  await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-sud-nl.png'), fullPage: true });
+
+  // The map is drawn: the pixel under the clicked node is not the white background.
+  const shot = await page.screenshot({ clip: { x: at!.x - 2, y: at!.y - 2, width: 5, height: 5 } });
+  const centre = await page.evaluate(async (url) => {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [img.width, img.height];
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    return Array.from(g.getImageData(2, 2, 1, 1).data.slice(0, 3));
+  }, `data:image/png;base64,${shot.toString('base64')}`);
+  expect(centre).not.toEqual([255, 255, 255]);
+
+  expect(outside).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 240_000);
+
+it('an analyst key switches zones; another zone key shows its own zone', async () => {
+  const { page, outside } = await openPage(`key=${keys.analyst}&zone=SUD&lang=fr`);
+  expect(await page.$$eval('#zone option', (os) => os.length)).toBe(5);
+  await page.selectOption('#zone', 'NORD');
+  await page.waitForFunction(() => location.search.includes('zone=NORD') && document.body.dataset.state === 'ready', null, { timeout: 90_000 });
+  const nord = await zoneFacts('NORD');
+  expect(await text(page, '#map-count')).toBe(`${nord.acquaintances.services.length} services, ${nord.acquaintances.totalCount} liens`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-nord-fr.png'), fullPage: true });
+
+  // Same page, the NORD zone key typed into the form.
+  await page.fill('#key', keys.NORD);
+  await page.click('#key-form button[type="submit"]');
+  await page.waitForFunction(() => (document.getElementById('zone') as HTMLSelectElement).disabled && document.body.dataset.state === 'ready', null, { timeout: 90_000 });
+  expect(await page.$$eval('#zone option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['NORD']);
+  expect(outside).toEqual([]);
+  await page.close();
+}, 240_000);
+
+it('without a key the page asks for one and shows no network', async () => {
+  const { page } = await openPage('lang=nl');
+  expect(await text(page, '#status')).toBe('Voer een API-sleutel in om het netwerk te zien.');
+  expect(await text(page, '#map-count')).toBe('');
+  await page.close();
+}, 120_000);
