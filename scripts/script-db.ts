@@ -1,6 +1,6 @@
 /**
  * The database a script works on: NEO4J_URI when set, else the local Neo4j of
- * `npm run neo4j -- start`. Runs the script's work, closes the driver, and turns failures into
+ * `npm start` or `npm run neo4j -- start`. Runs the script's work, closes the driver, and turns failures into
  * one clear line and a non-zero exit.
  */
 import path from 'node:path';
@@ -12,7 +12,7 @@ export function scriptTarget(): { uri: string; user: string; password: string; d
   const config = loadConfig();
   if (config.NEO4J_URI) return { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE };
   const running = readRunning(path.resolve(config.projectRoot, config.LOCAL_NEO4J_HOME));
-  if (!running) throw new Error('No database: set NEO4J_URI, or start the local one with `npm run neo4j -- start`');
+  if (!running) throw new Error('No database: set NEO4J_URI, or start the local one (`npm start` or `npm run neo4j -- start`)');
   return { uri: running.uri, user: 'neo4j', password: '' };
 }
 
