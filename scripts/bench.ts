@@ -13,7 +13,7 @@ import { loadConfig } from '../src/config';
 import { createDriver, cypher, Db } from '../src/neo4j/driver';
 import { startNeo4j, type RunningNeo4j } from '../src/neo4j/local';
 import { migrate } from '../src/neo4j/migrations';
-import { rebuildAllTies } from '../src/modules/network/ties';
+import { ensureTiesCurrent, rebuildAllTies } from '../src/modules/network/ties';
 import { generateDataset, SCALES, type Scale } from '../src/seed/generate';
 import { loadDataset } from '../src/seed/load';
 import { benchScale, RESULTS_DIR, table, type ScaleResult } from './bench/harness';
@@ -43,6 +43,8 @@ async function withDatabase(scale: Scale, work: (db: Db) => Promise<ScaleResult>
   const db = new Db(driver, undefined, 1_800_000);
   try {
     await migrate(db);
+    const rebuilt = await ensureTiesCurrent(db);
+    if (rebuilt) log(`  ties were stored in an older format: rebuilt in ${(rebuilt.ms / 1000).toFixed(0)} s`);
     const [row] = await db.read<{ seeded: boolean }>(SEEDED);
     if (!row?.seeded) {
       const t0 = Date.now();
