@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createApiKey } from '../../src/access/api-keys';
 import { loadConfig } from '../../src/config';
 import { rebuildAllTies } from '../../src/modules/network/ties';
@@ -17,6 +17,7 @@ import { loadDataset } from '../../src/seed/load';
 import { createServer, type ApiServer } from '../../src/server';
 import { closeTestDb, resetGraph, testDb } from '../helpers/db';
 import { testApi, type TestApi } from '../helpers/api';
+import { launchBrowser, pixelsOf } from '../helpers/browser';
 
 const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
 let browser: Browser;
@@ -35,10 +36,7 @@ beforeAll(async () => {
   keys.SUD = (await createApiKey(testDb(), 'zone', { zone: 'SUD', label: 'dashboard test' })).key;
   keys.NORD = (await createApiKey(testDb(), 'zone', { zone: 'NORD', label: 'dashboard test' })).key;
   keys.analyst = (await createApiKey(testDb(), 'analyst', { label: 'dashboard test' })).key;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 }, 180_000);
 
@@ -115,16 +113,7 @@ it('a SUD zone key: its zone only, every panel filled, FR/NL switch, a click on 
 
   // The map is drawn: the pixel under the clicked node is not the white background.
   const shot = await page.screenshot({ clip: { x: at!.x - 2, y: at!.y - 2, width: 5, height: 5 } });
-  const centre = await page.evaluate(async (url) => {
-    const img = new Image();
-    img.src = url;
-    await img.decode();
-    const c = document.createElement('canvas');
-    [c.width, c.height] = [img.width, img.height];
-    const g = c.getContext('2d')!;
-    g.drawImage(img, 0, 0);
-    return Array.from(g.getImageData(2, 2, 1, 1).data.slice(0, 3));
-  }, `data:image/png;base64,${shot.toString('base64')}`);
+  const [centre] = await pixelsOf(page, shot, [[2, 2]]);
   expect(centre).not.toEqual([255, 255, 255]);
 
   expect(outside).toEqual([]);

@@ -6,19 +6,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { rebuildAllTies } from '../../src/modules/network/ties';
 import { testDb } from '../helpers/db';
 import { useFixtureApi } from '../helpers/api';
+import { launchBrowser, pixelsOf } from '../helpers/browser';
 
 const api = useFixtureApi('network-small', () => rebuildAllTies(testDb()).then(() => undefined));
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
 
@@ -31,20 +29,16 @@ it('renders the SVG map in Chromium; the screenshot shows the legend colours and
   fs.mkdirSync(dir, { recursive: true });
   const shot = await page.screenshot({ path: path.join(dir, 'network-map.png') });
   expect(shot.byteLength).toBeGreaterThan(10_000);
-  // Read pixels back from the screenshot through a canvas in the page.
-  const pixels = await page.evaluate(async (dataUrl: string) => {
-    const img = new Image();
-    img.src = dataUrl;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    [canvas.width, canvas.height] = [img.width, img.height];
-    const g = canvas.getContext('2d')!;
-    g.drawImage(img, 0, 0);
-    const at = (x: number, y: number) => Array.from(g.getImageData(x, y, 1, 1).data.slice(0, 3));
-    const circles = Array.from(document.querySelectorAll('circle[r="5"]')).map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
-    const swatches = Array.from(document.querySelectorAll('circle[r="7"]')).map((c) => ({ fill: c.getAttribute('fill'), px: at(Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))) }));
-    return { circles: circles.length, swatches, corner: at(3, 3), nodeColours: circles.map(([x, y]) => at(Math.round(x!), Math.round(y!))) };
-  }, `data:image/png;base64,${shot.toString('base64')}`);
+  // The SVG's own circles say where to look; the screenshot's pixels say what was drawn there.
+  const circles = await page.$$eval('circle[r="5"]', (cs) => cs.map((c) => [Math.round(Number(c.getAttribute('cx'))), Math.round(Number(c.getAttribute('cy')))] as [number, number]));
+  const swatchList = await page.$$eval('circle[r="7"]', (cs) => cs.map((c) => ({ fill: c.getAttribute('fill'), at: [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))] as [number, number] })));
+  const [corner, ...rest] = await pixelsOf(page, shot, [[3, 3], ...swatchList.map((s) => s.at), ...circles]);
+  const pixels = {
+    circles: circles.length,
+    corner,
+    swatches: swatchList.map((s, i) => ({ fill: s.fill, px: rest[i]! })),
+    nodeColours: rest.slice(swatchList.length),
+  };
   expect(pixels.circles).toBe(5); // sA, sB, sC, sD, sF
   expect(pixels.corner).toEqual([255, 255, 255]);
   expect(pixels.swatches).toHaveLength(3); // DISABILITY, HOUSING, MENTAL_HEALTH
