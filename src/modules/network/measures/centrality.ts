@@ -20,14 +20,11 @@
  * pᵢⱼ the share of i's tie strength that goes to j. High = i's contacts all know each other
  * (no brokerage opportunity); low = i bridges otherwise separate contacts. Undefined (null) for isolates.
  */
-import { adjacency, type ServiceGraph, type Tick } from './graph';
+import { adjacency, indexed, type ServiceGraph, type Tick } from './graph';
 
 export function betweenness(graph: ServiceGraph, tick: Tick = () => {}): Map<string, number> {
-  const { ids, neighbours } = adjacency(graph);
+  const { ids, offsets, targets } = indexed(graph);
   const n = ids.length;
-  // Integer indices and typed arrays: one breadth-first search per source stays cheap at a few thousand services.
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const adj = ids.map((id) => [...neighbours.get(id)!].map((w) => index.get(w)!));
   const cb = new Float64Array(n);
   const dist = new Int32Array(n);
   const sigma = new Float64Array(n);
@@ -44,7 +41,8 @@ export function betweenness(graph: ServiceGraph, tick: Tick = () => {}): Map<str
     let tail = 1;
     for (let head = 0; head < tail; head++) {
       const v = order[head]!;
-      for (const w of adj[v]!) {
+      for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+        const w = targets[k]!;
         if (dist[w]! < 0) {
           dist[w] = dist[v]! + 1;
           order[tail++] = w;
@@ -53,9 +51,12 @@ export function betweenness(graph: ServiceGraph, tick: Tick = () => {}): Map<str
       }
     }
     // Back from the farthest: the predecessors of w are its neighbours one step closer to s.
-    for (let k = tail - 1; k > 0; k--) {
-      const w = order[k]!;
-      for (const v of adj[w]!) if (dist[v] === dist[w]! - 1) delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
+    for (let h = tail - 1; h > 0; h--) {
+      const w = order[h]!;
+      for (let k = offsets[w]!; k < offsets[w + 1]!; k++) {
+        const v = targets[k]!;
+        if (dist[v] === dist[w]! - 1) delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
+      }
       cb[w]! += delta[w]!;
     }
   }
@@ -73,18 +74,19 @@ export interface BrokerageRoles {
 }
 
 export function brokerage(graph: ServiceGraph, tick: Tick = () => {}): Map<string, BrokerageRoles> {
-  const { ids, neighbours } = adjacency(graph);
-  const sectorOf = new Map(graph.nodes.map((n) => [n.id, n.sector]));
+  const { ids, offsets, targets, sector, tied } = indexed(graph);
   const out = new Map<string, BrokerageRoles>();
-  for (const b of ids) {
+  ids.forEach((id, b) => {
     tick();
     const roles: BrokerageRoles = { coordinator: 0, gatekeeper: 0, representative: 0, consultant: 0, liaison: 0 };
-    const ns = [...neighbours.get(b)!];
-    const gb = sectorOf.get(b);
-    for (const a of ns) {
-      for (const c of ns) {
-        if (a === c || neighbours.get(a)!.has(c)) continue; // ordered open paths a → b → c
-        const [ga, gc] = [sectorOf.get(a), sectorOf.get(c)];
+    const gb = sector[b]!;
+    for (let x = offsets[b]!; x < offsets[b + 1]!; x++) {
+      const a = targets[x]!;
+      const ga = sector[a]!;
+      for (let y = offsets[b]!; y < offsets[b + 1]!; y++) {
+        const c = targets[y]!;
+        if (a === c || tied(a, c)) continue; // ordered open paths a → b → c
+        const gc = sector[c]!;
         if (ga === gb && gb === gc) roles.coordinator += 1;
         else if (ga === gc) roles.consultant += 1;
         else if (gb === gc) roles.gatekeeper += 1;
@@ -92,31 +94,43 @@ export function brokerage(graph: ServiceGraph, tick: Tick = () => {}): Map<strin
         else roles.liaison += 1;
       }
     }
-    out.set(b, roles);
-  }
+    out.set(id, roles);
+  });
   return out;
 }
 
 export function constraint(graph: ServiceGraph, tick: Tick = () => {}): Map<string, number | null> {
-  const { ids, neighbours, weight } = adjacency(graph);
-  const total = new Map(ids.map((i) => [i, [...neighbours.get(i)!].reduce((sum, j) => sum + weight(i, j), 0)]));
-  const p = (i: string, j: string) => (total.get(i)! > 0 ? weight(i, j) / total.get(i)! : 0);
+  const { ids, offsets, targets, weights } = indexed(graph);
+  const n = ids.length;
+  const total = new Float64Array(n);
+  for (let i = 0; i < n; i++) for (let k = offsets[i]!; k < offsets[i + 1]!; k++) total[i]! += weights[k]!;
+  // For node i: contactOf[j] === i marks i's contacts; indirect[j] gathers Σ_q p_iq p_qj.
+  const contactOf = new Int32Array(n).fill(-1);
+  const indirect = new Float64Array(n);
   const out = new Map<string, number | null>();
-  for (const i of ids) {
+  ids.forEach((id, i) => {
     tick();
-    const contacts = neighbours.get(i)!;
-    if (contacts.size === 0) {
-      out.set(i, null);
-      continue;
+    if (offsets[i] === offsets[i + 1]) return out.set(id, null);
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+      contactOf[targets[k]!] = i;
+      indirect[targets[k]!] = 0;
+    }
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+      const q = targets[k]!;
+      const piq = total[i]! > 0 ? weights[k]! / total[i]! : 0;
+      if (piq === 0 || total[q]! === 0) continue;
+      for (let m = offsets[q]!; m < offsets[q + 1]!; m++) {
+        const j = targets[m]!;
+        if (contactOf[j] === i) indirect[j]! += piq * (weights[m]! / total[q]!); // j ≠ q: no self-ties
+      }
     }
     let c = 0;
-    for (const j of contacts) {
-      let indirect = 0;
-      for (const q of contacts) if (q !== j) indirect += p(i, q) * p(q, j);
-      c += (p(i, j) + indirect) ** 2;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+      const pij = total[i]! > 0 ? weights[k]! / total[i]! : 0;
+      c += (pij + indirect[targets[k]!]!) ** 2;
     }
-    out.set(i, c);
-  }
+    return out.set(id, c);
+  });
   return out;
 }
 

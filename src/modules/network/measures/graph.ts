@@ -42,3 +42,42 @@ export function adjacency(graph: ServiceGraph): Adjacency {
   }
   return { ids: graph.nodes.map((n) => n.id), neighbours, weight: (a, b) => weights.get(key(a, b)) ?? 0 };
 }
+
+/**
+ * The same network with integer node indices, for the measures that visit every pair of neighbours
+ * (betweenness, brokerage, constraint): neighbours in compressed rows (`targets[offsets[i]..offsets[i+1]]`,
+ * in the order the edges came), their summed weights alongside, and a bit matrix for "are a and c tied?".
+ * Strings and Maps cost too much at a zone of a thousand services and a few hundred thousand ties.
+ */
+export interface IndexedGraph {
+  ids: string[];
+  offsets: Int32Array;
+  targets: Int32Array;
+  weights: Float64Array;
+  /** Sector of each node as a small integer (equal integers = same sector). */
+  sector: Int32Array;
+  tied(a: number, c: number): boolean;
+}
+
+export function indexed(graph: ServiceGraph): IndexedGraph {
+  const { ids, neighbours, weight } = adjacency(graph);
+  const n = ids.length;
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const offsets = new Int32Array(n + 1);
+  ids.forEach((id, i) => (offsets[i + 1] = offsets[i]! + neighbours.get(id)!.size));
+  const targets = new Int32Array(offsets[n]!);
+  const weights = new Float64Array(offsets[n]!);
+  const bits = new Uint8Array(Math.ceil((n * n) / 8));
+  ids.forEach((id, i) => {
+    let k = offsets[i]!;
+    for (const w of neighbours.get(id)!) {
+      const j = index.get(w)!;
+      targets[k] = j;
+      weights[k++] = weight(id, w);
+      bits[(i * n + j) >> 3]! |= 1 << ((i * n + j) & 7);
+    }
+  });
+  const sectors = new Map<string, number>();
+  const sector = Int32Array.from(graph.nodes, (node) => sectors.get(node.sector) ?? (sectors.set(node.sector, sectors.size), sectors.size - 1));
+  return { ids, offsets, targets, weights, sector, tied: (a, c) => (bits[(a * n + c) >> 3]! & (1 << ((a * n + c) & 7))) !== 0 };
+}
