@@ -13,7 +13,7 @@
 import { parse } from 'csv-parse/sync';
 import { cypher, type Db, type NamedQuery } from '../../neo4j/driver';
 import { refreshTies } from '../network/ties';
-import { emailHash, matchPerson, newPersonId, normaliseName, type Candidate } from './matching';
+import { CandidatePool, emailHash, matchPerson, newPersonId, normaliseName } from './matching';
 
 export const IMPORT_KINDS = ['organisations', 'services', 'people', 'employment', 'attendance', 'neighbourhoods'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -361,8 +361,8 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
       ...(await db.read<{ id: string; name: string; organisationId: string | null; emailHash: string | null }>(CANDIDATES, { orgs: orgIds })),
       ...(await db.read<{ id: string; name: string; organisationId: string | null; emailHash: string | null }>(CANDIDATES_BY_NAME, { names })),
     ];
-    const candidates: Candidate[] = rawCandidates.map((c) => ({ id: c.id, norm: normaliseName(c.name ?? ''), organisationId: c.organisationId, emailHash: c.emailHash }));
-    for (const c of created.values()) candidates.push({ id: c.id, norm: c.nameKey, organisationId: c.organisationId, emailHash: c.emailHash });
+    const candidates = new CandidatePool(rawCandidates.map((c) => ({ id: c.id, norm: normaliseName(c.name ?? ''), organisationId: c.organisationId, emailHash: c.emailHash })));
+    for (const c of created.values()) candidates.add({ id: c.id, norm: c.nameKey, organisationId: c.organisationId, emailHash: c.emailHash });
 
     const good: Array<{ n: number; person: string; session: string; role: string; status: string }> = [];
     const newPeople: Array<typeof created extends Map<string, infer V> ? V : never> = [];
@@ -395,7 +395,7 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
         const person = { id: personId, nameKey: normaliseName(r.name!), name: r.name!, emailHash: hash, service, since: day, organisationId: org.id };
         created.set(personId, person);
         newPeople.push(person);
-        candidates.push({ id: personId, norm: person.nameKey, organisationId: org.id, emailHash: hash });
+        candidates.add({ id: personId, norm: person.nameKey, organisationId: org.id, emailHash: hash });
       }
       const key = `${personId}|${r.session}`;
       if (seen.has(key)) return reject('name', 'this person is already on an earlier row for this session');

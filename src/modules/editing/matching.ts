@@ -48,21 +48,47 @@ export type MatchResult =
   | { kind: 'new' }
   | { kind: 'doubtful'; candidates: string[]; reason: string };
 
-export function matchPerson(name: string, organisationId: string, hash: string | null, candidates: Candidate[]): MatchResult {
+/**
+ * The people a list's rows may be, indexed by e-mail hash, organisation and normalised name: a list
+ * of thousands of rows against tens of thousands of candidates must not scan them all per row.
+ */
+export class CandidatePool {
+  private readonly byEmail = new Map<string, Candidate>();
+  private readonly byOrganisation = new Map<string | null, Candidate[]>();
+  private readonly byName = new Map<string, Candidate[]>();
+
+  constructor(candidates: Iterable<Candidate> = []) {
+    for (const c of candidates) this.add(c);
+  }
+
+  add(c: Candidate): void {
+    if (c.emailHash && !this.byEmail.has(c.emailHash)) this.byEmail.set(c.emailHash, c); // the first one wins
+    const push = <K>(map: Map<K, Candidate[]>, key: K) => (map.get(key) ?? map.set(key, []).get(key)!).push(c);
+    push(this.byOrganisation, c.organisationId);
+    push(this.byName, c.norm);
+  }
+
+  withEmail = (hash: string) => this.byEmail.get(hash);
+  ofOrganisation = (organisationId: string) => this.byOrganisation.get(organisationId) ?? [];
+  named = (norm: string) => this.byName.get(norm) ?? [];
+}
+
+export function matchPerson(name: string, organisationId: string, hash: string | null, candidates: Candidate[] | CandidatePool): MatchResult {
+  const pool = candidates instanceof CandidatePool ? candidates : new CandidatePool(candidates);
   if (hash) {
-    const byEmail = candidates.find((c) => c.emailHash === hash);
+    const byEmail = pool.withEmail(hash);
     if (byEmail) return { kind: 'match', personId: byEmail.id, by: 'email' };
   }
   const norm = normaliseName(name);
   // A person can come back from several lookups: compare distinct ids.
   const ids = (cs: Candidate[]) => [...new Set(cs.map((c) => c.id))].sort();
-  const sameOrg = candidates.filter((c) => c.organisationId === organisationId);
+  const sameOrg = pool.ofOrganisation(organisationId);
   const exact = ids(sameOrg.filter((c) => c.norm === norm));
   if (exact.length === 1) return { kind: 'match', personId: exact[0]!, by: 'name' };
   if (exact.length > 1) return { kind: 'doubtful', candidates: exact, reason: 'several people of this organisation have this name' };
   const near = ids(sameOrg.filter((c) => editDistance(c.norm, norm) === 1));
   if (near.length) return { kind: 'doubtful', candidates: near, reason: 'a name one letter away exists in this organisation' };
-  const elsewhere = ids(candidates.filter((c) => c.norm === norm && c.organisationId !== organisationId));
+  const elsewhere = ids(pool.named(norm).filter((c) => c.organisationId !== organisationId));
   if (elsewhere.length) return { kind: 'doubtful', candidates: elsewhere, reason: 'the same name exists in another organisation (moved?)' };
   return { kind: 'new' };
 }
