@@ -72,6 +72,28 @@ describe('attendance lists', () => {
   });
 });
 
+describe('attendance lists and the tie upkeep', () => {
+  const LOCK_VERSION = cypher('test.tieLockVersion', "MATCH (l:TieLock {id: 'ties'}) RETURN l.version AS version");
+  const version = async () => (await testDb().read<{ version: number | null }>(LOCK_VERSION))[0]?.version ?? null;
+  const list = (present: string) => [{ session: 's2', date: '2023-05-10', name: 'Person d1', organisation: 'oD', role: 'participant', present }];
+
+  it('a registration list touches no tie; taking a presence back refreshes them', async () => {
+    const before = await version();
+    expect((await importRows(testDb(), 'attendance', list(''), { secret: SECRET })).created).toBe(1); // d1 registered at s2
+    expect(await version()).toBe(before); // no tie refresh ran: registrations carry no tie
+    await importRows(testDb(), 'attendance', list('present'), { secret: SECRET });
+    const afterPresent = await version();
+    expect(afterPresent).not.toBe(before);
+    expect((await tieSnapshot(testDb())).some((t) => t.startsWith('MET a1-d1'))).toBe(true); // d1 met a1 at s2
+    await importRows(testDb(), 'attendance', list('absent'), { secret: SECRET }); // was present: must refresh
+    expect(await version()).not.toBe(afterPresent);
+    const incremental = await tieSnapshot(testDb());
+    expect(incremental.some((t) => t.startsWith('MET a1-d1'))).toBe(false);
+    await rebuildAllTies(testDb());
+    expect(await tieSnapshot(testDb())).toEqual(incremental);
+  });
+});
+
 describe('directory lists', () => {
   it('services: created, updated, unchanged and rejected rows', async () => {
     await run('organisations');

@@ -415,7 +415,14 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
       await db.writeTx(async (tx) => {
         if (newPeople.length) await tx.run(WRITE_PEOPLE, { people: newPeople });
         await tx.run(WRITE_ATTENDANCE, { rows: toWrite });
-        await refreshTies(tx, { sessionIds: [...new Set(toWrite.map((w) => w.session))], personIds: newPeople.map((p) => p.id) });
+        // Ties rest on presences only: a batch that neither records one nor takes one back (a
+        // registration list, no-shows) changes no tie, and new people who were present nowhere carry none.
+        const wasPresent = (w: (typeof toWrite)[number]) => {
+          const before = existing.get(`${w.person}|${w.session}`);
+          return before !== undefined && (JSON.parse(before) as [string, string])[1] === 'PRESENT';
+        };
+        if (toWrite.some((w) => w.status === 'PRESENT' || wasPresent(w)))
+          await refreshTies(tx, { sessionIds: [...new Set(toWrite.map((w) => w.session))], personIds: newPeople.map((p) => p.id) });
       });
     }
     opts.onProgress?.(Math.min(start + batchSize, rows.length), rows.length);
