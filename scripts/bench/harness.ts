@@ -14,6 +14,7 @@ import { importRows } from '../../src/modules/editing/import';
 import { cypher, int, type Db } from '../../src/neo4j/driver';
 import { createServer, type ApiServer } from '../../src/server';
 import { OPERATIONS, type BenchTargets } from './operations';
+import { createPeer } from './peer';
 
 const ANALYST: Principal = { role: 'analyst', keyId: 'bench' };
 export const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'results');
@@ -30,6 +31,8 @@ export interface OperationResult {
   raw: Timing;
   ratio: number;
   roundTrips: number;
+  /** The same answer through @neo4j/graphql (directory and detail only), and our speed-up over it (target ≥ 2). */
+  peer?: Timing & { speedUp: number };
 }
 export interface ScaleResult {
   scale: string;
@@ -58,12 +61,14 @@ const TARGETS = cypher(
 );
 const SERVICE_COUNT = cypher('bench.serviceCount', 'MATCH (s:Service) RETURN count(s) AS n');
 
-async function gql(server: ApiServer, db: Db, config: Config, query: string, variables: Record<string, unknown>) {
+async function gqlAnswer(server: ApiServer, db: Db, config: Config, query: string, variables: Record<string, unknown>) {
   const contextValue = createContext({ db, config, principal: ANALYST });
-  const res = await server.apollo.executeOperation({ query, variables }, { contextValue });
+  const res = await server.apollo.executeOperation<Record<string, unknown>>({ query, variables }, { contextValue });
   if (res.body.kind !== 'single' || res.body.singleResult.errors) throw new Error(`GraphQL failed: ${JSON.stringify(res.body.kind === 'single' ? res.body.singleResult.errors : res.body)}`);
-  return contextValue.db.roundTrips;
+  return { data: res.body.singleResult.data ?? {}, roundTrips: contextValue.db.roundTrips };
 }
+const gql = async (server: ApiServer, db: Db, config: Config, query: string, variables: Record<string, unknown>) =>
+  (await gqlAnswer(server, db, config, query, variables)).roundTrips;
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
   const t0 = process.hrtime.bigint();
@@ -83,6 +88,7 @@ export interface HarnessOptions {
 export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleResult> {
   const config = loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' });
   const server = await createServer(config, db);
+  const peer = await createPeer(db.driver);
   try {
     const [t] = await db.read<BenchTargets & Record<string, unknown>>(TARGETS);
     if (!t) throw new Error('No benchmark targets: is the database seeded (with ties)?');
@@ -103,22 +109,35 @@ export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleRes
         roundTrips = await gql(server, db, config, op.graphql, vars);
         await op.raw(db.fork(), t);
       }
+      const peerOp = op.peer;
+      const peerVars = peerOp?.variables(t) ?? {};
+      if (peerOp) {
+        // The peer must give the same answer, or its timing means nothing.
+        const [mine, theirs] = peerOp.same((await gqlAnswer(server, db, config, op.graphql, vars)).data, await peer.run(peerOp.query, peerVars));
+        if (JSON.stringify(mine) !== JSON.stringify(theirs)) throw new Error(`${op.name}: @neo4j/graphql answers differently:\n ours ${JSON.stringify(mine).slice(0, 400)}\n peer ${JSON.stringify(theirs).slice(0, 400)}`);
+        for (let i = 0; i < opts.warmup; i++) await peer.run(peerOp.query, peerVars);
+      }
       const ours: number[] = [];
       const raw: number[] = [];
-      // Interleaved, so both see the same cache and machine state.
+      const peerTimes: number[] = [];
+      // Interleaved, so all see the same cache and machine state.
       for (let i = 0; i < opts.iterations; i++) {
         ours.push(await time(() => gql(server, db, config, op.graphql, vars)));
         raw.push(await time(() => op.raw(db.fork(), t)));
+        if (peerOp) peerTimes.push(await time(() => peer.run(peerOp.query, peerVars)));
       }
-      const result = {
+      const peerTiming = peerTimes.length ? { p50: round(percentile(peerTimes, 50)), p95: round(percentile(peerTimes, 95)) } : undefined;
+      const result: OperationResult = {
         name: op.name,
         graphql: { p50: round(percentile(ours, 50)), p95: round(percentile(ours, 95)) },
         raw: { p50: round(percentile(raw, 50)), p95: round(percentile(raw, 95)) },
         ratio: round(percentile(ours, 50) / Math.max(percentile(raw, 50), 0.001)),
         roundTrips,
+        ...(peerTiming ? { peer: { ...peerTiming, speedUp: round(peerTiming.p50 / Math.max(percentile(ours, 50), 0.001)) } } : {}),
       };
       operations.push(result);
-      opts.log(`  ${op.name}: ours p50 ${result.graphql.p50} ms, raw p50 ${result.raw.p50} ms (×${result.ratio}), ${roundTrips} round trips`);
+      const peerNote = result.peer ? `, @neo4j/graphql p50 ${result.peer.p50} ms (we are ${result.peer.speedUp}× faster)` : '';
+      opts.log(`  ${op.name}: ours p50 ${result.graphql.p50} ms, raw p50 ${result.raw.p50} ms (×${result.ratio}), ${roundTrips} round trips${peerNote}`);
     }
     const directory = OPERATIONS[0]!;
     const roundTrips = {
@@ -272,6 +291,9 @@ export function table(results: ScaleResult[]): string {
     lines.push(`| ${OPERATIONS[i]!.name} | ${cells.join(' | ')} | ${results[0]!.operations[i]!.roundTrips} |`);
   }
   lines.push('');
+  for (const r of results)
+    for (const o of r.operations)
+      if (o.peer) lines.push(`${r.scale}: ${o.name} through @neo4j/graphql: p50 / p95 ${o.peer.p50} / ${o.peer.p95} ms; ours ${o.graphql.p50} ms: ${o.peer.speedUp}× faster (target ≥ 2)`);
   for (const r of results) {
     lines.push(`${r.scale} (${r.services} services): round trips, directory page of 10: ${r.roundTrips.first10}, of 100: ${r.roundTrips.first100} (target: equal)`);
     if (r.importRate) lines.push(`${r.scale}: import ${r.importRate.rows} attendance rows: ours ${r.importRate.oursRowsPerSecond} rows/s, raw UNWIND MERGE ${r.importRate.rawRowsPerSecond} rows/s → ${Math.round(r.importRate.share * 100)} % (target ≥ 50 %)`);

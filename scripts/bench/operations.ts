@@ -5,6 +5,7 @@
  * with one Cypher query and runs the same algorithm.
  */
 import { cypher, int, type Db } from '../../src/neo4j/driver';
+import { PEER_DETAIL, PEER_DIRECTORY } from './peer';
 import { betweenness } from '../../src/modules/network/measures/centrality';
 import { gaps, mixingMatrix } from '../../src/modules/network/measures/mixing';
 
@@ -20,6 +21,13 @@ export interface Operation {
   graphql: string;
   variables: (t: BenchTargets) => Record<string, unknown>;
   raw: (db: Db, t: BenchTargets) => Promise<unknown>;
+  /** The same answer through the Neo4j GraphQL Library (peer.ts), and how to check that it is the same. */
+  peer?: {
+    query: string;
+    variables: (t: BenchTargets) => Record<string, unknown>;
+    /** Our answer and the peer's, reduced to what both must agree on. */
+    same: (ours: unknown, peer: unknown) => [unknown, unknown];
+  };
   /** Cypher to PROFILE for the plan check (the main query of the raw baseline). */
   plan?: { query: ReturnType<typeof cypher>; params: (t: BenchTargets) => Record<string, unknown> };
 }
@@ -60,6 +68,33 @@ const RAW_PATH = cypher(
    RETURN [r IN relationships(p) | [startNode(r).id, endNode(r).id, r.initiatives, r.firstAt]] AS steps`,
 );
 
+type Named = { name: string };
+interface DirectoryAnswer {
+  services: { nodes: Array<Named & { sectors: Named[]; neighbourhood: Named | null; organisation: Named | null }> };
+}
+interface PeerDirectoryAnswer {
+  services: Array<{ nameFr: string; sectors: Array<{ nameFr: string }>; neighbourhoods: Array<{ nameFr: string }>; organisations: Array<{ nameFr: string }> }>;
+}
+interface DetailAnswer {
+  service: Named & {
+    organisation: Named | null;
+    sectors: Named[];
+    neighbourhood: (Named & { municipality: Named | null }) | null;
+    staff: Array<{ person: { displayName: string }; role: string | null }>;
+    sessionsHosted: { nodes: Array<{ title: string | null }> };
+  };
+}
+interface PeerDetailAnswer {
+  services: Array<{
+    nameFr: string;
+    organisations: Array<{ nameFr: string }>;
+    sectors: Array<{ nameFr: string }>;
+    neighbourhoods: Array<{ nameFr: string; municipalities: Array<{ nameFr: string }> }>;
+    staffConnection: { edges: Array<{ properties: { role: string | null; from: string; to: string | null }; node: { displayName: string } }> };
+    sessionsHosted: Array<{ title: string | null }>;
+  }>;
+}
+
 async function subgraph(db: Db, zone: string) {
   const rows = await db.read<{ id: string; sector: string; ties: Array<[string | null, number | null]> }>(RAW_SUBGRAPH, { zone });
   const ids = new Set(rows.map((r) => r.id));
@@ -76,6 +111,14 @@ export const OPERATIONS: Operation[] = [
       nodes { name sectors { name } neighbourhood { name } organisation { name } } } }`,
     variables: (t) => ({ zone: t.zone, first: 50 }),
     raw: (db, t) => db.read(RAW_DIRECTORY, { zone: t.zone, limit: int(50) }),
+    peer: {
+      query: PEER_DIRECTORY,
+      variables: (t) => ({ zone: t.zone, first: 50 }),
+      same: (ours, peer) => [
+        (ours as DirectoryAnswer).services.nodes.map((s) => [s.name, s.sectors.map((x) => x.name).sort(), s.neighbourhood?.name ?? null, s.organisation?.name ?? null]),
+        (peer as PeerDirectoryAnswer).services.map((s) => [s.nameFr, s.sectors.map((x) => x.nameFr).sort(), s.neighbourhoods[0]?.nameFr ?? null, s.organisations[0]?.nameFr ?? null]),
+      ],
+    },
     plan: { query: RAW_DIRECTORY, params: (t) => ({ zone: t.zone, limit: int(50) }) },
   },
   {
@@ -84,6 +127,27 @@ export const OPERATIONS: Operation[] = [
       neighbourhood { name municipality { name } } staff { person { displayName } role } sessionsHosted(first: 10) { nodes { title startsAt } } } }`,
     variables: (t) => ({ id: t.serviceId }),
     raw: (db, t) => db.read(RAW_DETAIL, { id: t.serviceId }),
+    peer: {
+      query: PEER_DETAIL,
+      variables: (t) => ({ id: t.serviceId }),
+      same: (ours, peer) => {
+        const o = (ours as DetailAnswer).service;
+        const p = (peer as PeerDetailAnswer).services[0]!;
+        const today = new Date().toISOString().slice(0, 10);
+        return [
+          [o.name, o.organisation?.name, o.sectors.map((x) => x.name).sort(), o.neighbourhood?.name, o.neighbourhood?.municipality?.name, o.staff.map((e) => `${e.person.displayName}|${e.role}`).sort(), o.sessionsHosted.nodes.map((x) => x.title)],
+          [
+            p.nameFr,
+            p.organisations[0]?.nameFr,
+            p.sectors.map((x) => x.nameFr).sort(),
+            p.neighbourhoods[0]?.nameFr,
+            p.neighbourhoods[0]?.municipalities[0]?.nameFr,
+            p.staffConnection.edges.filter((e) => e.properties.from <= today && (e.properties.to === null || e.properties.to >= today)).map((e) => `${e.node.displayName}|${e.properties.role}`).sort(),
+            p.sessionsHosted.map((x) => x.title),
+          ],
+        ];
+      },
+    },
     plan: { query: RAW_DETAIL, params: (t) => ({ id: t.serviceId }) },
   },
   {
