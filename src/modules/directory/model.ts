@@ -1,5 +1,6 @@
 /** Row shapes of the directory module. */
 import type { Page } from '../common/pagination';
+import type { MunicipalityRow, NeighbourhoodRow, ZoneRow } from '../territory/model';
 
 export interface SectorRow {
   __typename: 'Sector';
@@ -30,6 +31,14 @@ export interface ServiceRow {
   monitoringCode: string | null;
   municipalityNis: string | null;
   zoneCode: string | null;
+  /** Neighbours read with the service (see SERVICE_COLUMNS); absent on rows built elsewhere. */
+  embedded?: {
+    organisation: Omit<OrganisationRow, '__typename'> | null;
+    sectors: Array<Omit<SectorRow, '__typename'> & { primary: boolean }>;
+    neighbourhood: Omit<NeighbourhoodRow, '__typename'> | null;
+    municipality: Omit<MunicipalityRow, '__typename'> | null;
+    zone: Omit<ZoneRow, '__typename'> | null;
+  };
 }
 
 export type ServicePage = Page<ServiceRow>;

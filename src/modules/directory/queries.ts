@@ -1,14 +1,26 @@
 /** Named Cypher of the directory module. */
 import { cypher } from '../../neo4j/driver';
+import { MUNICIPALITY_MAP, NEIGHBOURHOOD_MAP, ZONE_MAP } from '../territory/queries';
 
-/** Columns of a ServiceRow, from a bound `s:Service`. Pattern comprehensions keep one row per service. */
+/**
+ * Columns of a ServiceRow, from a bound `s:Service`. Pattern comprehensions keep one row per service.
+ * `embedded` carries the directory neighbours a page or a detail nearly always asks for (organisation,
+ * sectors, quartier, municipality, zone): resolved from the row, they cost no further round trip.
+ */
 export const SERVICE_COLUMNS = `s.id AS id, s.nameFr AS nameFr, s.nameNl AS nameNl, s.workingLanguage AS workingLanguage,
   coalesce(s.synthetic, false) AS synthetic,
   head([(s)<-[:RUNS]-(o:Organisation) | o.id]) AS organisationId,
   head([(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'SOCIAL_HEALTH'}) | n.code]) AS neighbourhoodCode,
   head([(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'MONITORING'}) | n.code]) AS monitoringCode,
   head([(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_MUNICIPALITY]->(m) | m.nis]) AS municipalityNis,
-  head([(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_ZONE]->(z) | z.code]) AS zoneCode`;
+  head([(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_ZONE]->(z) | z.code]) AS zoneCode,
+  {
+    organisation: head([(s)<-[:RUNS]-(o:Organisation) | o {.id, .nameFr, .nameNl, synthetic: coalesce(o.synthetic, false)}]),
+    sectors: [(s)-[r:IN_SECTOR]->(sec:Sector) | sec {.code, .nameFr, .nameNl, primary: coalesce(r.primary, false)}],
+    neighbourhood: head([(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'SOCIAL_HEALTH'}) | ${NEIGHBOURHOOD_MAP('n')}]),
+    municipality: head([(s)-[:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_MUNICIPALITY]->(m) | ${MUNICIPALITY_MAP('m')}]),
+    zone: head([(s)-[:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_ZONE]->(z) | ${ZONE_MAP('z')}])
+  } AS embedded`;
 
 const SECTOR = 'sec.code AS code, sec.nameFr AS nameFr, sec.nameNl AS nameNl';
 const ORGANISATION = 'o.id AS id, o.nameFr AS nameFr, o.nameNl AS nameNl, coalesce(o.synthetic, false) AS synthetic';

@@ -5,11 +5,17 @@ import { keyOf, toGlobalId } from '../common/ids';
 import { nameField } from '../common/lang';
 import { searchablePage } from '../common/pagination';
 import { rowOf } from '../common/loader';
-import type { OrganisationRow } from './model';
+import type { OrganisationRow, ServiceRow } from './model';
 import * as q from './queries';
 import { listServices } from './services';
 
 const asOrganisation = rowOf<OrganisationRow>('Organisation');
+
+/** An embedded neighbour as the row its type's resolvers expect. */
+const embed = <T extends string, R extends object>(typename: T, row: R | null) => (row ? { ...row, __typename: typename } : null);
+/** Embedded sectors in the loader's order: primary first, then by code. */
+const sectorsOf = (e: NonNullable<ServiceRow['embedded']>) =>
+  e.sectors.map((x) => embed('Sector', x)!).sort((a, b) => Number(b.primary) - Number(a.primary) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
 /** Shared fields of every connection type. */
 export const connectionFields = {
@@ -60,12 +66,16 @@ export const directoryResolvers: Resolvers = {
   Service: {
     id: (s) => toGlobalId('Service', s.id),
     name: nameField,
-    organisation: (s, _a, ctx) => (s.organisationId ? ctx.loaders.directory.organisation.load(s.organisationId) : null),
-    sectors: (s, _a, ctx) => ctx.loaders.directory.sectorsOfService.load(s.id),
-    primarySector: async (s, _a, ctx) => (await ctx.loaders.directory.sectorsOfService.load(s.id)).find((x) => x.primary) ?? null,
-    neighbourhood: (s, _a, ctx) => (s.neighbourhoodCode ? ctx.loaders.territory.neighbourhood.load(s.neighbourhoodCode) : null),
+    // From the row when it was read with its neighbours (embedded), else one batched load.
+    organisation: (s, _a, ctx) =>
+      s.embedded ? embed('Organisation', s.embedded.organisation) : s.organisationId ? ctx.loaders.directory.organisation.load(s.organisationId) : null,
+    sectors: (s, _a, ctx) => (s.embedded ? sectorsOf(s.embedded) : ctx.loaders.directory.sectorsOfService.load(s.id)),
+    primarySector: async (s, _a, ctx) => (s.embedded ? sectorsOf(s.embedded) : await ctx.loaders.directory.sectorsOfService.load(s.id)).find((x) => x.primary) ?? null,
+    neighbourhood: (s, _a, ctx) =>
+      s.embedded ? embed('Neighbourhood', s.embedded.neighbourhood) : s.neighbourhoodCode ? ctx.loaders.territory.neighbourhood.load(s.neighbourhoodCode) : null,
     monitoringNeighbourhood: (s, _a, ctx) => (s.monitoringCode ? ctx.loaders.territory.neighbourhood.load(s.monitoringCode) : null),
-    municipality: (s, _a, ctx) => (s.municipalityNis ? ctx.loaders.territory.municipality.load(s.municipalityNis) : null),
-    zone: (s, _a, ctx) => (s.zoneCode ? ctx.loaders.territory.zone.load(s.zoneCode) : null),
+    municipality: (s, _a, ctx) =>
+      s.embedded ? embed('Municipality', s.embedded.municipality) : s.municipalityNis ? ctx.loaders.territory.municipality.load(s.municipalityNis) : null,
+    zone: (s, _a, ctx) => (s.embedded ? embed('Zone', s.embedded.zone) : s.zoneCode ? ctx.loaders.territory.zone.load(s.zoneCode) : null),
   },
 };
