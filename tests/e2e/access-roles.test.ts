@@ -6,9 +6,8 @@ import { createApiKey, KeyVerifier, revokeApiKey } from '../../src/access/api-ke
 import type { Principal } from '../../src/access/principal';
 import { pseudonym } from '../../src/access/pseudonym';
 import { loadConfig } from '../../src/config';
-import { createServer, type ApiServer } from '../../src/server';
 import { testDb } from '../helpers/db';
-import { codes, useFixtureApi } from '../helpers/api';
+import { codes, useFixtureApi, useHttpServer } from '../helpers/api';
 
 const api = useFixtureApi('small-territory');
 
@@ -95,16 +94,10 @@ describe('audit trail', () => {
 });
 
 describe('API keys over HTTP', () => {
-  let server: ApiServer;
-  let base: string;
-  beforeAll(async () => {
-    server = await createServer(loadConfig({ ...process.env }), testDb());
-    base = await server.listen(0, '127.0.0.1');
-  });
-  afterAll(() => server.stop());
+  const url = useHttpServer();
 
   const me = (headers: Record<string, string>) =>
-    fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ me { role zone } }' }) });
+    fetch(`${url()}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ me { role zone } }' }) });
 
   it('no key is public; a zone key is its zone; a bad key is 401 UNAUTHENTICATED', async () => {
     expect(await (await me({})).json()).toEqual({ data: { me: { role: 'public', zone: null } } });

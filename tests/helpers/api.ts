@@ -68,3 +68,15 @@ export function useFixtureApi(fixture: string, prepare?: () => Promise<void>): (
     return api;
   };
 }
+
+/** An API server listening on a free loopback port for the tests of a file (or describe block). Returns a getter for its base URL. */
+export function useHttpServer(env: Record<string, string> = {}): () => string {
+  let server: ApiServer | undefined;
+  let base = '';
+  beforeAll(async () => {
+    server = await createServer(loadConfig({ ...process.env, ...env }), testDb());
+    base = await server.listen(0, '127.0.0.1');
+  });
+  afterAll(() => server?.stop());
+  return () => base;
+}

@@ -9,12 +9,10 @@ import Graph from 'graphology';
 import gexf from 'graphology-gexf';
 import graphml from 'graphology-graphml';
 import type { Principal } from '../../src/access/principal';
-import { loadConfig } from '../../src/config';
 import { rebuildAllTies } from '../../src/modules/network/ties';
-import { createServer, type ApiServer } from '../../src/server';
 import { createApiKey } from '../../src/access/api-keys';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
-import { testApi, type TestApi } from '../helpers/api';
+import { testApi, useHttpServer, type TestApi } from '../helpers/api';
 
 let api: TestApi;
 const observatory: Principal = { role: 'observatory', keyId: 'k-obs' };
@@ -132,23 +130,17 @@ describe('people', () => {
 });
 
 describe('HTTP download', () => {
-  let server: ApiServer;
-  let base: string;
-  beforeAll(async () => {
-    server = await createServer(loadConfig({ ...process.env }), testDb());
-    base = await server.listen(0, '127.0.0.1');
-  });
-  afterAll(() => server.stop());
+  const url = useHttpServer();
 
   it('streams the file for a key holder, refuses without one', async () => {
     const { key } = await createApiKey(testDb(), 'observatory');
-    const res = await fetch(`${base}/exports/network?zone=SUD&format=GEXF`, { headers: { authorization: `Bearer ${key}` } });
+    const res = await fetch(`${url()}/exports/network?zone=SUD&format=GEXF`, { headers: { authorization: `Bearer ${key}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/gexf+xml');
     expect(res.headers.get('content-disposition')).toContain('network-services.gexf');
     const g = gexf.parse(Graph, await res.text());
     expect(g.order).toBe(5);
-    expect((await fetch(`${base}/exports/network?zone=SUD&format=GEXF`)).status).toBe(403);
-    expect((await fetch(`${base}/exports/network?zone=SUD&format=PDF`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(400);
+    expect((await fetch(`${url()}/exports/network?zone=SUD&format=GEXF`)).status).toBe(403);
+    expect((await fetch(`${url()}/exports/network?zone=SUD&format=PDF`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(400);
   });
 });
