@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser tests (the SVG network map rendered in headless Chromium) need Debian's chromium.
+# Browser tests (the SVG network map, the zone dashboard and GraphiQL in headless Chromium) need Debian's chromium.
 # On a fresh machine the project installs it, as the environment expects; nothing to do when present.
 set -euo pipefail
 if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then exit 0; fi
