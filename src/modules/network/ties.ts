@@ -119,12 +119,16 @@ export function summariseEncounters(encounters: Encounter[]) {
 export interface TieFocus {
   people: Set<string>;
   services: Set<string>;
+  /** Only ties whose lower id is in the sets (a rebuild by blocks computes each tie once). */
+  lowerEndOnly?: boolean;
 }
 
 /** Pure: the ties the facts imply. Exported for unit tests, the rebuild and edition impact. */
 export function computeTies(facts: SessionFacts[], focus?: TieFocus): { met: Map<string, MetTie>; knows: Map<string, KnowsTie> } {
-  const metWanted = (p: string, q: string) => !focus || focus.people.has(p) || focus.people.has(q);
-  const knowsWanted = (s: string, t: string) => !focus || focus.services.has(s) || focus.services.has(t);
+  const wanted = (set: Set<string> | undefined, x: string, y: string) =>
+    !focus || !set ? true : focus.lowerEndOnly ? set.has(x < y ? x : y) : set.has(x) || set.has(y);
+  const metWanted = (p: string, q: string) => wanted(focus?.people, p, q);
+  const knowsWanted = (s: string, t: string) => wanted(focus?.services, s, t);
   const met = new Map<string, MetTie>();
   const encounters = new Map<string, { a: string; b: string; list: Encounter[] }>();
   const meet = (s1: string, s2: string, p1: string, p2: string, day: string, initiative: string) => {
@@ -284,8 +288,12 @@ export const refreshTiesForSessions = (tx: Tx, sessionIds: string[]) => refreshT
 // ---------------------------------------------------------------------------------------------
 // Full rebuild.
 
-const ALL_SESSION_IDS = cypher('ties.allSessionIds', 'MATCH (x:Session) RETURN x.id AS id ORDER BY id');
+const ALL_PEOPLE_IDS = cypher('ties.allPeopleIds', 'MATCH (p:Person) WHERE EXISTS { (p)-[:ATTENDED {status: \'PRESENT\'}]->() } RETURN p.id AS id ORDER BY id');
+const ALL_SERVICE_IDS = cypher('ties.allServiceIds', 'MATCH (s:Service) RETURN s.id AS id ORDER BY id');
+const SESSION_COUNT = cypher('ties.sessionCount', 'MATCH (x:Session) RETURN count(x) AS n');
 const DELETE_ALL = cypher('ties.deleteAll', 'MATCH ()-[t:MET|KNOWS]->() WITH t LIMIT 50000 DELETE t RETURN count(*) AS deleted');
+/** People or services per block of a rebuild: what one block's sessions and ties cost in memory. */
+const REBUILD_BLOCK = 5_000;
 
 export interface RebuildReport {
   met: number;
@@ -317,21 +325,40 @@ export async function ensureTiesCurrent(db: Db): Promise<RebuildReport | null> {
   return rebuildAllTies(db);
 }
 
-export async function rebuildAllTies(db: Db): Promise<RebuildReport> {
+/**
+ * Recomputes every tie from the attendance lists. By blocks, so memory stays bounded at any scale: MET
+ * ties for a block of people (those whose lower id is in it), then KNOWS ties for a block of services,
+ * each from the sessions that can feed them (the same lookup the incremental refresh uses).
+ */
+export async function rebuildAllTies(db: Db, blockSize = REBUILD_BLOCK): Promise<RebuildReport> {
   const started = Date.now();
-  const ids = (await db.read<{ id: string }>(ALL_SESSION_IDS)).map((r) => r.id);
-  const facts: SessionFacts[] = [];
-  for (let i = 0; i < ids.length; i += 2000) facts.push(...(await db.read<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: ids.slice(i, i + 2000) })));
-  const { met, knows } = computeTies(facts);
-  // Delete in chunks (large graphs), then write in batches.
   for (;;) {
     const [row] = await db.write<{ deleted: number }>(DELETE_ALL);
     if (!row || row.deleted === 0) break;
   }
-  const metRows = [...met.values()];
-  const knowsRows = [...knows.values()];
-  for (let i = 0; i < metRows.length; i += 20_000) await db.writeTx((tx) => writeTies(tx, metRows.slice(i, i + 20_000), []));
-  for (let i = 0; i < knowsRows.length; i += 20_000) await db.writeTx((tx) => writeTies(tx, [], knowsRows.slice(i, i + 20_000)));
+  const counts = { met: 0, knows: 0 };
+  const rebuildBlocks = async (ids: string[], kind: 'met' | 'knows') => {
+    for (let i = 0; i < ids.length; i += blockSize) {
+      const block = ids.slice(i, i + blockSize);
+      const change = kind === 'met' ? { personIds: block, serviceIds: [] } : { personIds: [], serviceIds: block };
+      const [touching] = await db.read<{ sessions: string[] }>(SESSIONS_TOUCHING, change);
+      const sessionIds = touching?.sessions ?? [];
+      const facts: SessionFacts[] = [];
+      for (let j = 0; j < sessionIds.length; j += 2000)
+        facts.push(...(await db.read<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: sessionIds.slice(j, j + 2000) })));
+      const set = new Set(block);
+      const { met, knows } = computeTies(facts, { people: kind === 'met' ? set : new Set(), services: kind === 'knows' ? set : new Set(), lowerEndOnly: true });
+      const rows = kind === 'met' ? [...met.values()] : [...knows.values()];
+      counts[kind] += rows.length;
+      for (let j = 0; j < rows.length; j += 20_000) {
+        const slice = rows.slice(j, j + 20_000);
+        await db.writeTx((tx) => (kind === 'met' ? writeTies(tx, slice as MetTie[], []) : writeTies(tx, [], slice as KnowsTie[])));
+      }
+    }
+  };
+  await rebuildBlocks((await db.read<{ id: string }>(ALL_PEOPLE_IDS)).map((r) => r.id), 'met');
+  await rebuildBlocks((await db.read<{ id: string }>(ALL_SERVICE_IDS)).map((r) => r.id), 'knows');
   await db.write(WRITE_TIE_FORMAT, { format: TIE_FORMAT });
-  return { met: metRows.length, knows: knowsRows.length, sessions: ids.length, ms: Date.now() - started };
+  const [sessions] = await db.read<{ n: number }>(SESSION_COUNT);
+  return { met: counts.met, knows: counts.knows, sessions: sessions?.n ?? 0, ms: Date.now() - started };
 }
