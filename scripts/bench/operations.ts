@@ -6,6 +6,7 @@
  */
 import { cypher, int, type Db } from '../../src/neo4j/driver';
 import { PEER_DETAIL, PEER_DIRECTORY } from './peer';
+import { fromGlobalId } from '../../src/modules/common/ids';
 import { betweenness } from '../../src/modules/network/measures/centrality';
 import { gaps, mixingMatrix } from '../../src/modules/network/measures/mixing';
 
@@ -36,7 +37,7 @@ const RAW_DIRECTORY = cypher(
   'bench.raw.directory',
   `MATCH (:Zone {code: $zone})<-[:IN_ZONE]-(n:Neighbourhood)<-[:LOCATED_IN]-(s:Service)
    WITH DISTINCT s, n ORDER BY s.id LIMIT $limit
-   RETURN s.nameFr AS name, [(s)-[:IN_SECTOR]->(x) | x.nameFr] AS sectors, n.nameFr AS neighbourhood, head([(s)<-[:RUNS]-(o) | o.nameFr]) AS organisation`,
+   RETURN s.id AS id, s.nameFr AS name, [(s)-[:IN_SECTOR]->(x) | x.nameFr] AS sectors, n.nameFr AS neighbourhood, head([(s)<-[:RUNS]-(o) | o.nameFr]) AS organisation`,
 );
 const RAW_DETAIL = cypher(
   'bench.raw.detail',
@@ -70,10 +71,10 @@ const RAW_PATH = cypher(
 
 type Named = { name: string };
 interface DirectoryAnswer {
-  services: { nodes: Array<Named & { sectors: Named[]; neighbourhood: Named | null; organisation: Named | null }> };
+  services: { nodes: Array<Named & { id: string; sectors: Named[]; neighbourhood: Named | null; organisation: Named | null }> };
 }
 interface PeerDirectoryAnswer {
-  services: Array<{ nameFr: string; sectors: Array<{ nameFr: string }>; neighbourhoods: Array<{ nameFr: string }>; organisations: Array<{ nameFr: string }> }>;
+  services: Array<{ id: string; nameFr: string; sectors: Array<{ nameFr: string }>; neighbourhoods: Array<{ nameFr: string }>; organisations: Array<{ nameFr: string }> }>;
 }
 interface DetailAnswer {
   service: Named & {
@@ -81,7 +82,7 @@ interface DetailAnswer {
     sectors: Named[];
     neighbourhood: (Named & { municipality: Named | null }) | null;
     staff: Array<{ person: { displayName: string }; role: string | null }>;
-    sessionsHosted: { nodes: Array<{ title: string | null }> };
+    sessionsHosted: { nodes: Array<{ title: string | null; startsAt: string }> };
   };
 }
 interface PeerDetailAnswer {
@@ -90,8 +91,8 @@ interface PeerDetailAnswer {
     organisations: Array<{ nameFr: string }>;
     sectors: Array<{ nameFr: string }>;
     neighbourhoods: Array<{ nameFr: string; municipalities: Array<{ nameFr: string }> }>;
-    staffConnection: { edges: Array<{ properties: { role: string | null; from: string; to: string | null }; node: { displayName: string } }> };
-    sessionsHosted: Array<{ title: string | null }>;
+    staffConnection: { edges: Array<{ properties: { role: string | null }; node: { displayName: string } }> };
+    sessionsHosted: Array<{ title: string | null; startsAtText: string }>;
   }>;
 }
 
@@ -108,15 +109,15 @@ export const OPERATIONS: Operation[] = [
   {
     name: 'directory page (50, nested)',
     graphql: `query Directory($zone: String!, $first: Int) { services(filter: { territory: { zone: $zone } }, first: $first) {
-      nodes { name sectors { name } neighbourhood { name } organisation { name } } } }`,
+      nodes { id name sectors { name } neighbourhood { name } organisation { name } } } }`,
     variables: (t) => ({ zone: t.zone, first: 50 }),
     raw: (db, t) => db.read(RAW_DIRECTORY, { zone: t.zone, limit: int(50) }),
     peer: {
       query: PEER_DIRECTORY,
       variables: (t) => ({ zone: t.zone, first: 50 }),
       same: (ours, peer) => [
-        (ours as DirectoryAnswer).services.nodes.map((s) => [s.name, s.sectors.map((x) => x.name).sort(), s.neighbourhood?.name ?? null, s.organisation?.name ?? null]),
-        (peer as PeerDirectoryAnswer).services.map((s) => [s.nameFr, s.sectors.map((x) => x.nameFr).sort(), s.neighbourhoods[0]?.nameFr ?? null, s.organisations[0]?.nameFr ?? null]),
+        (ours as DirectoryAnswer).services.nodes.map((s) => [fromGlobalId(s.id)?.key ?? s.id, s.name, s.sectors.map((x) => x.name).sort(), s.neighbourhood?.name ?? null, s.organisation?.name ?? null]),
+        (peer as PeerDirectoryAnswer).services.map((s) => [s.id, s.nameFr, s.sectors.map((x) => x.nameFr).sort(), s.neighbourhoods[0]?.nameFr ?? null, s.organisations[0]?.nameFr ?? null]),
       ],
     },
     plan: { query: RAW_DIRECTORY, params: (t) => ({ zone: t.zone, limit: int(50) }) },
@@ -129,21 +130,23 @@ export const OPERATIONS: Operation[] = [
     raw: (db, t) => db.read(RAW_DETAIL, { id: t.serviceId }),
     peer: {
       query: PEER_DETAIL,
-      variables: (t) => ({ id: t.serviceId }),
+      // Our API takes today (UTC) per request; the peer is given it.
+      variables: (t) => ({ id: t.serviceId, today: new Date().toISOString().slice(0, 10) }),
       same: (ours, peer) => {
         const o = (ours as DetailAnswer).service;
-        const p = (peer as PeerDetailAnswer).services[0]!;
-        const today = new Date().toISOString().slice(0, 10);
+        const p = (peer as PeerDetailAnswer).services[0];
+        if (!p) return [o, null];
+        const instant = (x: string) => new Date(x).toISOString();
         return [
-          [o.name, o.organisation?.name, o.sectors.map((x) => x.name).sort(), o.neighbourhood?.name, o.neighbourhood?.municipality?.name, o.staff.map((e) => `${e.person.displayName}|${e.role}`).sort(), o.sessionsHosted.nodes.map((x) => x.title)],
+          [o.name, o.organisation?.name, o.sectors.map((x) => x.name).sort(), o.neighbourhood?.name, o.neighbourhood?.municipality?.name, o.staff.map((e) => `${e.person.displayName}|${e.role}`).sort(), o.sessionsHosted.nodes.map((x) => [x.title, instant(x.startsAt)])],
           [
             p.nameFr,
             p.organisations[0]?.nameFr,
             p.sectors.map((x) => x.nameFr).sort(),
             p.neighbourhoods[0]?.nameFr,
             p.neighbourhoods[0]?.municipalities[0]?.nameFr,
-            p.staffConnection.edges.filter((e) => e.properties.from <= today && (e.properties.to === null || e.properties.to >= today)).map((e) => `${e.node.displayName}|${e.properties.role}`).sort(),
-            p.sessionsHosted.map((x) => x.title),
+            p.staffConnection.edges.map((e) => `${e.node.displayName}|${e.properties.role}`).sort(),
+            p.sessionsHosted.map((x) => [x.title, instant(x.startsAtText)]),
           ],
         ];
       },

@@ -1,41 +1,50 @@
 /**
- * The peer: the Neo4j GraphQL Library (`@neo4j/graphql` 7) over the same database, with type
- * definitions of the same shape as our directory (services, organisations, sectors, neighbourhoods,
- * municipalities, zones, staff, hosted sessions), executed in process like ours. It compiles a whole
- * selection into one Cypher query; we resolve level by level with DataLoaders.
+ * The peer: the Neo4j GraphQL Library (`@neo4j/graphql` 7) over the same database and driver, with
+ * type definitions of the same shape as our directory (services, organisations, sectors,
+ * neighbourhoods, municipalities, zones, staff, hosted sessions). It is served like ours in the
+ * harness: an Apollo Server executing operations in process (`executeOperation`), no HTTP. It
+ * compiles a whole selection into one Cypher query; we resolve level by level with DataLoaders.
  *
- * Differences, kept small: the library has no single-valued relationship fields in v7 (all are
- * lists), no computed "current staff" (the peer reads employments with consent and keeps the current
- * ones in JavaScript), and no `lang` argument (it reads the French names, as the baseline does). It
- * formats DateTime values with APOC, which Neo4j Community does not ship: the peer's hosted sessions
- * are sorted by their start but return id and title only.
+ * Read-only: no Mutation type (`@mutation(operations: [])`), no subscriptions, no authorization
+ * rules (none are declared, so the library adds no auth filters).
+ *
+ * Differences, kept small:
+ * - v7 has no single-valued relationship fields: organisation, quartier and municipality are lists
+ *   of one, and the check takes the first.
+ * - The zone filter goes through two hops as nested `some` filters (service → neighbourhood →
+ *   zone), which is our anchor pattern read from the service side.
+ * - No `lang` argument: the peer reads the French names, as the raw baseline does.
+ * - Current staff is an edge filter with today's date as a variable (we compute `today` per request).
+ * - The library formats DateTime values with APOC, which Neo4j Community does not ship, so
+ *   `startsAt` is read through a `@cypher` field (`toString`), as a user without APOC would.
  */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Neo4jGraphQL } from '@neo4j/graphql';
-import { graphql, type GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 
 const TYPE_DEFS = /* GraphQL */ `
-  type Zone @node {
+  type Zone @node(labels: ["Zone"]) {
     code: String!
     nameFr: String!
     neighbourhoods: [Neighbourhood!]! @relationship(type: "IN_ZONE", direction: IN)
   }
-  type Municipality @node {
-    nisCode: String!
+  type Municipality @node(labels: ["Municipality"]) {
+    nis: String!
     nameFr: String!
   }
-  type Neighbourhood @node {
+  type Neighbourhood @node(labels: ["Neighbourhood"]) {
     code: String!
     grid: String!
     nameFr: String!
     zones: [Zone!]! @relationship(type: "IN_ZONE", direction: OUT)
     municipalities: [Municipality!]! @relationship(type: "IN_MUNICIPALITY", direction: OUT)
   }
-  type Sector @node {
+  type Sector @node(labels: ["Sector"]) {
     code: String!
     nameFr: String!
   }
-  type Organisation @node {
+  type Organisation @node(labels: ["Organisation"]) {
     id: ID!
     nameFr: String!
   }
@@ -44,17 +53,18 @@ const TYPE_DEFS = /* GraphQL */ `
     from: Date!
     to: Date
   }
-  type Person @node {
+  type Person @node(labels: ["Person"]) {
     id: ID!
     displayName: String
     consent: Boolean
   }
-  type Session @node {
+  type Session @node(labels: ["Session"]) {
     id: ID!
     title: String
     startsAt: DateTime!
+    startsAtText: String @cypher(statement: "RETURN toString(this.startsAt) AS startsAtText", columnName: "startsAtText")
   }
-  type Service @node {
+  type Service @node(labels: ["Service"]) {
     id: ID!
     nameFr: String!
     organisations: [Organisation!]! @relationship(type: "RUNS", direction: IN)
@@ -75,28 +85,36 @@ export const PEER_DIRECTORY = `query PeerDirectory($zone: String!, $first: Int) 
   }
 }`;
 
-export const PEER_DETAIL = `query PeerDetail($id: ID!) {
+export const PEER_DETAIL = `query PeerDetail($id: ID!, $today: Date!) {
   services(where: { id: { eq: $id } }) {
     id nameFr
     organisations { nameFr }
     sectors { nameFr }
     neighbourhoods(where: { grid: { eq: "SOCIAL_HEALTH" } }) { nameFr municipalities { nameFr } }
-    staffConnection(where: { node: { consent: { eq: true } } }) { edges { properties { role from to } node { displayName } } }
-    sessionsHosted(limit: 10, sort: [{ startsAt: DESC }, { id: DESC }]) { id title }
+    staffConnection(where: { node: { consent: { eq: true } }, edge: { from: { lte: $today }, OR: [{ to: { eq: null } }, { to: { gte: $today } }] } }) {
+      edges { properties { role } node { displayName } }
+    }
+    sessionsHosted(limit: 10, sort: [{ startsAt: DESC }, { id: DESC }]) { title startsAtText }
   }
 }`;
 
 export interface Peer {
   run(query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>>;
+  stop(): Promise<void>;
 }
 
 export async function createPeer(driver: Driver): Promise<Peer> {
-  const schema: GraphQLSchema = await new Neo4jGraphQL({ typeDefs: TYPE_DEFS, driver }).getSchema();
+  const schema = await new Neo4jGraphQL({ typeDefs: TYPE_DEFS, driver }).getSchema();
+  const apollo = new ApolloServer({ schema, plugins: [ApolloServerPluginLandingPageDisabled()] });
+  await apollo.start();
   return {
     async run(query, variables) {
-      const res = await graphql({ schema, source: query, variableValues: variables, contextValue: {} });
-      if (res.errors?.length) throw new Error(`@neo4j/graphql failed: ${res.errors.map((e) => e.message).join('; ')}`);
-      return (res.data ?? {}) as Record<string, unknown>;
+      const res = await apollo.executeOperation<Record<string, unknown>>({ query, variables });
+      if (res.body.kind !== 'single') throw new Error('@neo4j/graphql: unexpected incremental response');
+      const { data, errors } = res.body.singleResult;
+      if (errors?.length) throw new Error(`@neo4j/graphql failed: ${errors.map((e) => e.message).join('; ')}`);
+      return data ?? {};
     },
+    stop: () => apollo.stop(),
   };
 }

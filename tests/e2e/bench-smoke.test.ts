@@ -1,5 +1,5 @@
 /** The benchmark harness runs on the demo graph, so it cannot rot (figures are not asserted: benchmarks are not tests). */
-import { benchScale } from '../../scripts/bench/harness';
+import { benchScale, table } from '../../scripts/bench/harness';
 import { rebuildAllTies } from '../../src/modules/network/ties';
 import { generateDataset } from '../../src/seed/generate';
 import { loadDataset } from '../../src/seed/load';
@@ -19,6 +19,7 @@ it('runs every operation and the @neo4j/graphql peer, counts round trips, measur
   }
   // The @neo4j/graphql peer gave the same answer (the harness checks it) and was timed, for directory and detail.
   expect(result.operations.filter((op) => op.peer && op.peer.p50 > 0).map((op) => op.name)).toEqual(['directory page (50, nested)', 'service detail']);
+  expect(table([result])).toContain('demo @neo4j/graphql p50 / p95 ms');
   expect(result.roundTrips.first10).toBe(result.roundTrips.first100); // no N+1
   expect(result.importRate?.rows).toBe(300);
   expect(result.load?.errors).toBe(0);
