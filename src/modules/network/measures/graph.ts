@@ -30,7 +30,24 @@ export interface Adjacency {
   weight(a: string, b: string): number;
 }
 
-export function adjacency(graph: ServiceGraph): Adjacency {
+/**
+ * Built once per graph: brokers asks for betweenness, constraint, roles and degrees of the same
+ * zone, and building the adjacency of a few hundred thousand ties costs more than some of them.
+ * (A loaded graph is never changed afterwards.)
+ */
+function once<T>(cache: WeakMap<ServiceGraph, T>, build: (graph: ServiceGraph) => T): (graph: ServiceGraph) => T {
+  return (graph) => {
+    const hit = cache.get(graph);
+    if (hit) return hit;
+    const built = build(graph);
+    cache.set(graph, built);
+    return built;
+  };
+}
+
+export const adjacency = once(new WeakMap<ServiceGraph, Adjacency>(), buildAdjacency);
+
+function buildAdjacency(graph: ServiceGraph): Adjacency {
   const neighbours = new Map<string, Set<string>>(graph.nodes.map((n) => [n.id, new Set<string>()]));
   const weights = new Map<string, number>();
   const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -59,7 +76,9 @@ export interface IndexedGraph {
   tied(a: number, c: number): boolean;
 }
 
-export function indexed(graph: ServiceGraph): IndexedGraph {
+export const indexed = once(new WeakMap<ServiceGraph, IndexedGraph>(), buildIndexed);
+
+function buildIndexed(graph: ServiceGraph): IndexedGraph {
   const { ids, neighbours, weight } = adjacency(graph);
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));
