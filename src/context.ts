@@ -40,7 +40,7 @@ export function createContext({ db, config, acceptLanguage, principal = PUBLIC }
   const today = new Date().toISOString().slice(0, 10);
   return {
     db: requestDb,
-    loaders: createLoaders(requestDb, today),
+    loaders: createLoaders(requestDb, today, principal.role === 'zone'),
     lang: langFromHeader(acceptLanguage),
     config,
     today,

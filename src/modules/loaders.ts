@@ -6,10 +6,11 @@ import { createNetworkLoaders } from './network/loaders';
 import { createPeopleLoaders } from './people/loaders';
 import { createTerritoryLoaders } from './territory/loaders';
 
-export function createLoaders(db: Db, today = new Date().toISOString().slice(0, 10)) {
+/** @param zoned the caller holds a zone key (its policy needs each service's zone). */
+export function createLoaders(db: Db, today = new Date().toISOString().slice(0, 10), zoned = false) {
   return {
     territory: createTerritoryLoaders(db),
-    directory: createDirectoryLoaders(db),
+    directory: createDirectoryLoaders(db, today, zoned),
     people: createPeopleLoaders(db, today),
     initiatives: createInitiativeLoaders(db),
     network: createNetworkLoaders(),

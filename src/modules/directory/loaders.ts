@@ -1,21 +1,60 @@
 /** Per-request DataLoaders of the directory module. */
-import type { Db } from '../../neo4j/driver';
+import type DataLoader from 'dataloader';
+import type { Db, Row } from '../../neo4j/driver';
 import { manyLoader, oneLoader, rowOf } from '../common/loader';
-import type { OrganisationRow, SectorRow, ServiceRow } from './model';
+import type { OrganisationRow, SectorRow, ServiceNeighbours, ServiceRow } from './model';
+import { partsKey, type ServicePart } from './projection';
 import * as q from './queries';
 
-const service = rowOf<ServiceRow>('Service');
 const sector = rowOf<SectorRow>('Sector');
 const organisation = rowOf<OrganisationRow>('Organisation');
+/** Service queries return the whole row as one `service` map (see projection.ts): its own fields, then its parts. */
+export function asService(r: Row): ServiceRow {
+  const { id, nameFr, nameNl, workingLanguage, synthetic, zoneCode, ...embedded } = r.service as Omit<ServiceRow, '__typename' | 'embedded'> & Partial<ServiceNeighbours>;
+  return { __typename: 'Service', id, nameFr, nameNl, workingLanguage, synthetic, zoneCode: zoneCode ?? null, embedded };
+}
 
-export function createDirectoryLoaders(db: Db) {
+/**
+ * @param zoned the caller holds a zone key: every service row then carries its zone code, which the
+ *   zone policy filters by (access/policy.ts).
+ */
+export function createDirectoryLoaders(db: Db, today: string, zoned: boolean) {
+  const byParts = new Map<string, DataLoader<string, ServiceRow | null>>();
+  const ofOrganisationByParts = new Map<string, DataLoader<string, ServiceRow[]>>();
+  /** The parts to read: those asked, plus what the caller's policy needs. */
+  const readParts = (parts: Iterable<ServicePart>): ServicePart[] => partsKey(zoned ? [...parts, 'zoneCode'] : parts);
+  const memo = <L>(cache: Map<string, L>, parts: Iterable<ServicePart>, make: (parts: ServicePart[]) => L): L => {
+    const key = readParts(parts);
+    let loader = cache.get(key.join(','));
+    if (!loader) {
+      loader = make(key);
+      cache.set(key.join(','), loader);
+    }
+    return loader;
+  };
+  /**
+   * Services by id read with `parts`: one loader per set of parts, so each batch is one query. A row
+   * read with more parts also answers later plain lookups of the same service (the first loader).
+   */
+  const serviceWith = (parts: Iterable<ServicePart>): DataLoader<string, ServiceRow | null> =>
+    memo(byParts, parts, (key) => {
+      const plain = byParts.get(readParts([]).join(','));
+      return oneLoader(db, q.servicesById(key), (r) => {
+        const row = asService(r);
+        plain?.prime(row.id, row);
+        return row;
+      }, { today });
+    });
+  const service = serviceWith([]);
   return {
-    service: oneLoader(db, q.servicesById, service),
+    /** Services by id with no neighbours: field resolvers read what they need by part (`neighbourOf`). */
+    service,
+    serviceWith,
+    readParts,
+    servicesOfOrganisation: (parts: Iterable<ServicePart>) =>
+      memo(ofOrganisationByParts, parts, (key) => manyLoader(db, q.servicesOfOrganisation(key), asService, { today })),
     sector: oneLoader(db, q.sectorsByCode, sector),
     organisation: oneLoader(db, q.organisationsById, organisation),
-    /** Sectors of a service, primary first; each row says whether it is the primary one. */
-    sectorsOfService: manyLoader(db, q.sectorsOfService, (r) => ({ ...sector(r), primary: r.primary === true })),
-    servicesOfOrganisation: manyLoader(db, q.servicesOfOrganisation, service),
     async allSectors(): Promise<SectorRow[]> {
       return (await db.read(q.allSectors)).map(sector);
     },
@@ -23,3 +62,29 @@ export function createDirectoryLoaders(db: Db) {
 }
 
 export type DirectoryLoaders = ReturnType<typeof createDirectoryLoaders>;
+
+/** Applies `f` now to a plain value, or later to a promised one: resolvers stay synchronous when they can. */
+export const mapMaybe = <T, R>(value: T | Promise<T>, f: (x: T) => R): R | Promise<R> => (value instanceof Promise ? value.then(f) : f(value));
+
+/** The part to read when a neighbour was not read with the row: a neighbourhood with its place, as later fields may ask it. */
+const PART_TO_LOAD: Record<keyof ServiceNeighbours, ServicePart> = {
+  organisation: 'organisation',
+  sectors: 'sectors',
+  neighbourhood: 'neighbourhoodPlace',
+  monitoring: 'monitoring',
+  municipality: 'municipality',
+  zone: 'zone',
+  staff: 'staff',
+  sessions: 'sessions',
+};
+
+/**
+ * A neighbour of a service: from the row when it was read with that part (synchronously: a page of
+ * 50 services resolves thousands of fields), else one batched query for that part, shared by every
+ * service of the request that needs it.
+ */
+export function neighbourOf<K extends keyof ServiceNeighbours>(loaders: DirectoryLoaders, s: ServiceRow, part: K): ServiceNeighbours[K] | null | Promise<ServiceNeighbours[K] | null> {
+  const known = s.embedded[part];
+  if (known !== undefined) return known as ServiceNeighbours[K];
+  return loaders.serviceWith([PART_TO_LOAD[part]]).load(s.id).then((row) => (row?.embedded[part] as ServiceNeighbours[K] | undefined) ?? null);
+}

@@ -1,5 +1,7 @@
 /** Row shapes of the directory module. */
 import type { Page } from '../common/pagination';
+import type { SessionRow } from '../initiatives/model';
+import type { EmploymentRow, PersonRow } from '../people/model';
 import type { MunicipalityRow, NeighbourhoodRow, ZoneRow } from '../territory/model';
 
 export interface SectorRow {
@@ -19,6 +21,23 @@ export interface OrganisationRow {
 
 export type WorkingLanguage = 'FR' | 'NL' | 'BOTH';
 
+/** A row's own fields without its type tag, as embedded in another row. */
+type Embedded<T> = Omit<T, '__typename'>;
+
+/** The neighbours a service row can be read with (directory/projection.ts): each present only when read. */
+export interface ServiceNeighbours {
+  organisation: Embedded<OrganisationRow> | null;
+  sectors: Array<Embedded<SectorRow> & { primary: boolean }>;
+  /** Bare, or with its place (municipality row and zone code) when the selection asks for them. */
+  neighbourhood: Embedded<NeighbourhoodRow> | null;
+  monitoring: Embedded<NeighbourhoodRow> | null;
+  municipality: Embedded<MunicipalityRow> | null;
+  zone: Embedded<ZoneRow> | null;
+  /** Employments current today, each with its person. */
+  staff: Array<Omit<EmploymentRow, 'asOf'> & { person: Embedded<PersonRow> }>;
+  sessions: Array<Embedded<SessionRow>>;
+}
+
 export interface ServiceRow {
   __typename: 'Service';
   id: string;
@@ -26,19 +45,9 @@ export interface ServiceRow {
   nameNl: string;
   workingLanguage: WorkingLanguage;
   synthetic: boolean;
-  organisationId: string | null;
-  neighbourhoodCode: string | null;
-  monitoringCode: string | null;
-  municipalityNis: string | null;
+  /** Always read: a zone key's policy filters services by it. */
   zoneCode: string | null;
-  /** Neighbours read with the service (see SERVICE_COLUMNS); absent on rows built elsewhere. */
-  embedded?: {
-    organisation: Omit<OrganisationRow, '__typename'> | null;
-    sectors: Array<Omit<SectorRow, '__typename'> & { primary: boolean }>;
-    neighbourhood: Omit<NeighbourhoodRow, '__typename'> | null;
-    municipality: Omit<MunicipalityRow, '__typename'> | null;
-    zone: Omit<ZoneRow, '__typename'> | null;
-  };
+  embedded: Partial<ServiceNeighbours>;
 }
 
 export type ServicePage = Page<ServiceRow>;

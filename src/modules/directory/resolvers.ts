@@ -5,7 +5,10 @@ import { keyOf, toGlobalId } from '../common/ids';
 import { nameField } from '../common/lang';
 import { searchablePage } from '../common/pagination';
 import { rowOf } from '../common/loader';
-import type { OrganisationRow, ServiceRow } from './model';
+import type { Context } from '../../context';
+import { mapMaybe, neighbourOf } from './loaders';
+import type { OrganisationRow, ServiceNeighbours, ServiceRow } from './model';
+import { CONNECTION_NODES, servicePartsOf } from './projection';
 import * as q from './queries';
 import { listServices } from './services';
 
@@ -13,9 +16,10 @@ const asOrganisation = rowOf<OrganisationRow>('Organisation');
 
 /** An embedded neighbour as the row its type's resolvers expect. */
 const embed = <T extends string, R extends object>(typename: T, row: R | null) => (row ? { ...row, __typename: typename } : null);
-/** Embedded sectors in the loader's order: primary first, then by code. */
-const sectorsOf = (e: NonNullable<ServiceRow['embedded']>) =>
-  e.sectors.map((x) => embed('Sector', x)!).sort((a, b) => Number(b.primary) - Number(a.primary) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+/** Sectors in a fixed order: primary first, then by code. */
+const ordered = (sectors: ServiceNeighbours['sectors']) =>
+  sectors.map((x) => embed('Sector', x)!).sort((a, b) => Number(b.primary) - Number(a.primary) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+const sectorsOf = (ctx: Context, s: ServiceRow) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'sectors'), (x) => ordered(x ?? []));
 
 /** Shared fields of every connection type. */
 export const connectionFields = {
@@ -34,10 +38,10 @@ export const directoryResolvers: Resolvers = {
   Query: {
     sectors: (_p, _a, ctx) => ctx.loaders.directory.allSectors(),
     sector: async (_p, { code }, ctx) => (await ctx.loaders.directory.sector.load(code)) ?? Promise.reject(notFound('code', code, 'sector')),
-    services: (_p, { filter, first, after }, ctx) => listServices(ctx, filter, first, after),
-    service: async (_p, { id }, ctx) => {
+    services: (_p, { filter, first, after }, ctx, info) => listServices(ctx, filter, first, after, servicePartsOf(info, CONNECTION_NODES)),
+    service: async (_p, { id }, ctx, info) => {
       const key = keyOf('Service', id);
-      return (await ctx.loaders.directory.service.load(key)) ?? Promise.reject(notFound('id', id, 'service'));
+      return (await ctx.loaders.directory.serviceWith(servicePartsOf(info)).load(key)) ?? Promise.reject(notFound('id', id, 'service'));
     },
     organisation: async (_p, { id }, ctx) => {
       const key = keyOf('Organisation', id);
@@ -61,21 +65,22 @@ export const directoryResolvers: Resolvers = {
   Organisation: {
     id: (o) => toGlobalId('Organisation', o.id),
     name: nameField,
-    services: (o, _a, ctx) => ctx.loaders.directory.servicesOfOrganisation.load(o.id),
+    services: (o, _a, ctx, info) => ctx.loaders.directory.servicesOfOrganisation(servicePartsOf(info)).load(o.id),
   },
   Service: {
     id: (s) => toGlobalId('Service', s.id),
     name: nameField,
-    // From the row when it was read with its neighbours (embedded), else one batched load.
-    organisation: (s, _a, ctx) =>
-      s.embedded ? embed('Organisation', s.embedded.organisation) : s.organisationId ? ctx.loaders.directory.organisation.load(s.organisationId) : null,
-    sectors: (s, _a, ctx) => (s.embedded ? sectorsOf(s.embedded) : ctx.loaders.directory.sectorsOfService.load(s.id)),
-    primarySector: async (s, _a, ctx) => (s.embedded ? sectorsOf(s.embedded) : await ctx.loaders.directory.sectorsOfService.load(s.id)).find((x) => x.primary) ?? null,
+    // From the row when it was read with its neighbours (see projection.ts), else one batched query per part.
+    organisation: (s, _a, ctx) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'organisation'), (o) => embed('Organisation', o)),
+    sectors: (s, _a, ctx) => sectorsOf(ctx, s),
+    primarySector: (s, _a, ctx) => mapMaybe(sectorsOf(ctx, s), (xs) => xs.find((x) => x.primary) ?? null),
     neighbourhood: (s, _a, ctx) =>
-      s.embedded ? embed('Neighbourhood', s.embedded.neighbourhood) : s.neighbourhoodCode ? ctx.loaders.territory.neighbourhood.load(s.neighbourhoodCode) : null,
-    monitoringNeighbourhood: (s, _a, ctx) => (s.monitoringCode ? ctx.loaders.territory.neighbourhood.load(s.monitoringCode) : null),
-    municipality: (s, _a, ctx) =>
-      s.embedded ? embed('Municipality', s.embedded.municipality) : s.municipalityNis ? ctx.loaders.territory.municipality.load(s.municipalityNis) : null,
-    zone: (s, _a, ctx) => (s.embedded ? embed('Zone', s.embedded.zone) : s.zoneCode ? ctx.loaders.territory.zone.load(s.zoneCode) : null),
+      mapMaybe(neighbourOf(ctx.loaders.directory, s, 'neighbourhood'), (n) =>
+        // Read with its place, the municipality's and zone's rows give their codes too.
+        n ? { ...n, ...(n.municipality !== undefined ? { municipalityNis: n.municipality?.nis ?? null, zoneCode: n.zone?.code ?? null } : {}), __typename: 'Neighbourhood' as const } : null,
+      ),
+    monitoringNeighbourhood: (s, _a, ctx) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'monitoring'), (n) => embed('Neighbourhood', n)),
+    municipality: (s, _a, ctx) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'municipality'), (m) => embed('Municipality', m)),
+    zone: (s, _a, ctx) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'zone'), (z) => embed('Zone', z)),
   },
 };

@@ -9,10 +9,10 @@ import { cypher, int, type NamedQuery } from '../../neo4j/driver';
 import { notFound } from '../../errors';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { fullTextQuery } from '../common/search';
-import { rowOf } from '../common/loader';
-import { selectTerritory, type TerritoryLevel } from '../territory/select';
-import type { ServicePage, ServiceRow } from './model';
-import { SERVICE_COLUMNS } from './queries';
+import { loadTerritory, parseTerritory, type TerritoryLevel } from '../territory/select';
+import type { ServicePage } from './model';
+import { asService } from './loaders';
+import { byParts, type ServicePart } from './projection';
 
 type Anchor = 'all' | 'search' | TerritoryLevel;
 
@@ -40,7 +40,7 @@ const FILTERS = `($sector IS NULL OR EXISTS { (s)-[:IN_SECTOR]->(:Sector {code: 
   AND ($languages IS NULL OR s.workingLanguage IN $languages)`;
 
 interface Variant {
-  page: NamedQuery;
+  page: (parts: Iterable<ServicePart>) => NamedQuery;
   count: NamedQuery;
 }
 
@@ -48,12 +48,12 @@ function variant(anchor: Anchor, within?: TerritoryLevel): Variant {
   const name = within ? `${anchor}.${within}` : anchor;
   const where = `${FILTERS}${within ? ` AND ${WITHIN[within]}` : ''}`;
   return {
-    page: cypher(
+    page: byParts(
       `directory.services.${name}`,
-      `${ANCHOR[anchor]}
+      (service) => `${ANCHOR[anchor]}
        WHERE ($after IS NULL OR s.id > $after) AND ${where}
        WITH DISTINCT s ORDER BY s.id LIMIT $limit
-       RETURN ${SERVICE_COLUMNS}`,
+       RETURN ${service} AS service`,
     ),
     count: cypher(`directory.servicesCount.${name}`, `${ANCHOR[anchor]} WHERE ${where} RETURN count(DISTINCT s) AS total`),
   };
@@ -67,27 +67,34 @@ const VARIANTS = new Map<string, Variant>([
   ...LEVELS.map((l) => [`search.${l}`, variant('search', l)] as [string, Variant]),
 ]);
 
-const asService = rowOf<ServiceRow>('Service');
-
+/**
+ * A page of the directory, its services read with `parts` (the selection's look-ahead). The territory
+ * and sector are checked only when the page comes back empty: a page that found services proves they
+ * exist, so the usual page is one round trip.
+ */
 export async function listServices(
   ctx: Context,
   filter: ServiceFilter | null | undefined,
   first: number | null | undefined,
   afterCursor: string | null | undefined,
+  parts: Iterable<ServicePart> = [],
 ): Promise<ServicePage> {
   const size = pageSize(first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
   const after = decodeCursor(afterCursor);
   const search = fullTextQuery(filter?.search, 'filter.search');
-  const territory = filter?.territory ? await selectTerritory(ctx, filter.territory, 'filter.territory') : null;
+  const territory = filter?.territory ? parseTerritory(filter.territory, 'filter.territory') : null;
   const sector = filter?.sector ?? null;
-  if (sector !== null && !(await ctx.loaders.directory.sector.load(sector))) throw notFound('filter.sector', sector, 'sector');
   const language = filter?.language ?? null;
   const languages = language === null ? null : language === 'BOTH' || filter?.exactLanguage ? [language] : [language, 'BOTH'];
 
   const key = search ? (territory ? `search.${territory.level}` : 'search') : (territory?.level ?? 'all');
   const q = VARIANTS.get(key)!;
   const params = { search, territory: territory?.code ?? null, sector, languages };
-  const rows = (await ctx.db.read(q.page, { ...params, after, limit: int(size.limit) })).map(asService);
+  const rows = (await ctx.db.read(q.page(ctx.loaders.directory.readParts(parts)), { ...params, after, limit: int(size.limit), today: ctx.today })).map(asService);
+  if (rows.length === 0) {
+    if (territory) await loadTerritory(ctx, territory, 'filter.territory');
+    if (sector !== null && !(await ctx.loaders.directory.sector.load(sector))) throw notFound('filter.sector', sector, 'sector');
+  }
   for (const row of rows) ctx.loaders.directory.service.prime(row.id, row);
   let total: Promise<number> | undefined;
   const totalCount = () => (total ??= ctx.db.read<{ total: number }>(q.count, params).then((r) => r[0]?.total ?? 0));

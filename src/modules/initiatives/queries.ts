@@ -6,6 +6,9 @@ const EDITION = `e.id AS id, head([(e)-[:OF]->(i) | i.id]) AS initiativeId, e.cy
   e.language AS language, e.startsOn AS startsOn, e.endsOn AS endsOn, coalesce(e.closed, false) AS closed`;
 const SESSION = `x.id AS id, head([(x)-[:IN]->(e) | e.id]) AS editionId, x.title AS title, x.startsAt AS startsAt, x.endsAt AS endsAt,
   x.capacity AS capacity, head([(x)-[:HOSTED_BY]->(h) | h.id]) AS hostId`;
+/** The same row as a map, for embedding in a service row (directory/projection.ts): keep in step with SESSION. */
+export const SESSION_MAP = (x: string) =>
+  `${x} {.id, editionId: head([(${x})-[:IN]->(e) | e.id]), .title, .startsAt, .endsAt, .capacity, hostId: head([(${x})-[:HOSTED_BY]->(h) | h.id])}`;
 const ATTENDANCE = 'p.id AS personId, coalesce(p.consent, false) AS personConsent, x.id AS sessionId, a.role AS role, a.status AS status';
 
 export const allInitiatives = cypher(

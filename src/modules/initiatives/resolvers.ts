@@ -8,6 +8,10 @@ import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { connectionFields } from '../directory/resolvers';
 import { loadTerritory } from '../territory/select';
 
+/** The order of sessionsHostedBy: newest first, then by id descending (instants are ISO strings in UTC). */
+const newestFirst = <T extends { startsAt: string; id: string }>(xs: T[]) =>
+  xs.sort((a, b) => (a.startsAt !== b.startsAt ? (a.startsAt < b.startsAt ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+
 export const initiativeResolvers: Resolvers = {
   Query: {
     initiatives: (_p, { kind }, ctx) => ctx.loaders.initiatives.allInitiatives(kind ?? null),
@@ -51,7 +55,7 @@ export const initiativeResolvers: Resolvers = {
     sessionsHosted: async (s, { first, after: afterCursor }, ctx) => {
       const size = pageSize(first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
       const after = decodeCursor(afterCursor);
-      const all = await ctx.loaders.initiatives.sessionsHostedBy.load(s.id);
+      const all = s.embedded.sessions ? newestFirst(s.embedded.sessions.map((x) => ({ ...x, __typename: 'Session' as const }))) : await ctx.loaders.initiatives.sessionsHostedBy.load(s.id);
       const start = after === null ? 0 : all.findIndex((x) => x.id === after) + 1;
       const rest = all.slice(start, start + size.limit);
       return toPage(rest, size, after, (x) => x.id, async () => all.length);

@@ -4,20 +4,47 @@ import { badInput, notFound } from '../../errors';
 import { keyOf } from '../common/ids';
 import type { IntroductionPathRow, PathStepRow } from './model';
 import * as q from './queries';
+import type { Row } from '../../neo4j/driver';
+import { asService } from '../directory/loaders';
+import type { ServicePart } from '../directory/projection';
+
+type StepFacts = Omit<PathStepRow, 'from' | 'to'> & { a: string; b: string };
+
+/** Orients each step along the chain, whatever the stored direction of the tie; too long a chain is no chain. */
+function chain(start: string, row: { steps: StepFacts[] | null; ids: string[] | null } | undefined, maxSteps: number): IntroductionPathRow {
+  if (!row?.steps || !row.ids || row.steps.length > maxSteps) return { found: false, startId: start, steps: [] };
+  const ids = row.ids;
+  const steps = row.steps.map((s, i) => ({ from: ids[i] as string, to: ids[i + 1] as string, initiatives: s.initiatives, firstMet: s.firstMet, lastMet: s.lastMet }));
+  return { found: true, startId: start, steps };
+}
 
 export async function introductionPath(
   ctx: Context,
   args: { fromService?: string | null; fromPerson?: string | null; to: string; maxSteps?: number | null },
+  parts: ServicePart[] = [],
 ): Promise<IntroductionPathRow> {
   const maxSteps = args.maxSteps ?? 6;
   if (!Number.isInteger(maxSteps) || maxSteps < 1 || maxSteps > 10) throw badInput('maxSteps', 'must be between 1 and 10');
   if (Boolean(args.fromService) === Boolean(args.fromPerson)) throw badInput('fromService', 'give exactly one of fromService and fromPerson');
   const to = keyOf('Service', args.to, 'to');
+  const from = args.fromService ? keyOf('Service', args.fromService, 'fromService') : null;
+  if (from !== null && from !== to) {
+    // The usual question, service to service: checks, chain and the services on it in one statement.
+    const [row] = await ctx.db.read<{ fromFound: boolean; toFound: boolean; services: Row[]; steps: StepFacts[] | null; ids: string[] | null }>(
+      q.pathBetweenServices(ctx.loaders.directory.readParts(parts)),
+      { from, to, today: ctx.today },
+      { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true },
+    );
+    if (!row?.toFound) throw notFound('to', args.to, 'service');
+    if (!row.fromFound) throw notFound('fromService', args.fromService as string, 'service');
+    for (const service of row.services.map((r) => asService({ service: r }))) ctx.loaders.directory.service.prime(service.id, service);
+    return chain(from, row, maxSteps);
+  }
   if (!(await ctx.loaders.directory.service.load(to))) throw notFound('to', args.to, 'service');
   let start: string | null;
-  if (args.fromService) {
-    start = keyOf('Service', args.fromService, 'fromService');
-    if (!(await ctx.loaders.directory.service.load(start))) throw notFound('fromService', args.fromService, 'service');
+  if (from !== null) {
+    if (!(await ctx.loaders.directory.service.load(from))) throw notFound('fromService', args.fromService as string, 'service');
+    start = from;
   } else {
     const person = keyOf('Person', args.fromPerson as string, 'fromPerson');
     if (!(await ctx.loaders.people.person.load(person))) throw notFound('fromPerson', args.fromPerson as string, 'person');
@@ -26,13 +53,6 @@ export async function introductionPath(
   }
   if (!start) return { found: false, startId: null, steps: [] };
   if (start === to) return { found: true, startId: start, steps: [] };
-  const [row] = await ctx.db.read<{ steps: Array<Omit<PathStepRow, 'from' | 'to'> & { a: string; b: string }>; ids: string[] }>(
-    q.shortestPath,
-    { from: start, to },
-    { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true },
-  );
-  if (!row || row.steps.length > maxSteps) return { found: false, startId: start, steps: [] };
-  // Orient each step along the chain, whatever the stored direction of the tie.
-  const steps = row.steps.map((s, i) => ({ from: row.ids[i] as string, to: row.ids[i + 1] as string, initiatives: s.initiatives, firstMet: s.firstMet, lastMet: s.lastMet }));
-  return { found: true, startId: start, steps };
+  const [row] = await ctx.db.read<{ steps: StepFacts[]; ids: string[] }>(q.shortestPath, { from: start, to }, { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true });
+  return chain(start, row, maxSteps);
 }

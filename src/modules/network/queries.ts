@@ -1,5 +1,6 @@
 /** Named Cypher of the network module. Territory-local: each starts from the territory node. */
 import { cypher, type NamedQuery } from '../../neo4j/driver';
+import { byParts } from '../directory/projection';
 import { ANCHOR } from '../directory/services';
 import type { TerritoryLevel } from '../territory/select';
 
@@ -134,12 +135,29 @@ export const zonesOfServices = cypher(
 );
 
 /** Shortest chain of KNOWS ties (up to 10 steps; callers cut to their own maximum). */
+const PATH_STEPS = `[r IN relationships(p) | {a: startNode(r).id, b: endNode(r).id, initiatives: r.initiatives, firstMet: toString(r.firstAt), lastMet: toString(r.lastAt)}] AS steps,
+   [n IN nodes(p) | n.id] AS ids`;
 export const shortestPath = cypher(
   'network.shortestPath',
   `MATCH (a:Service {id: $from}), (b:Service {id: $to})
    MATCH p = shortestPath((a)-[:KNOWS*..10]-(b))
-   RETURN [r IN relationships(p) | {a: startNode(r).id, b: endNode(r).id, initiatives: r.initiatives, firstMet: toString(r.firstAt), lastMet: toString(r.lastAt)}] AS steps,
-          [n IN nodes(p) | n.id] AS ids`,
+   RETURN ${PATH_STEPS}`,
+);
+/**
+ * Both ends checked, the shortest chain between two different services, and the services on it (or
+ * the ends, when none) read with the selection's parts: the whole answer in one round trip.
+ */
+export const pathBetweenServices = byParts(
+  'network.pathBetweenServices',
+  (service) => `OPTIONAL MATCH (a:Service {id: $from})
+   OPTIONAL MATCH (b:Service {id: $to})
+   OPTIONAL MATCH p = shortestPath((a)-[:KNOWS*..10]-(b))
+   CALL {
+     WITH a, b, p
+     UNWIND CASE WHEN p IS NULL THEN [x IN [a, b] WHERE x IS NOT NULL] ELSE nodes(p) END AS s
+     RETURN collect(${service}) AS services
+   }
+   RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, services, ${PATH_STEPS}`,
 );
 
 export const currentServiceOf = cypher(

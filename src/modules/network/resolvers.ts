@@ -12,10 +12,13 @@ import { eiIndex, gaps, mixingMatrix } from './measures/mixing';
 import { initiativeImpact } from './impact';
 import type { InitiativeBorderRow } from './model';
 import { introductionPath } from './path';
+import { servicePartsOf } from '../directory/projection';
 import { recommendations } from './recommend';
 import { tiesAtRisk, turnoverImpact } from './risk';
 import { analyticsBudget, assertExactSize, loadGraph, loadSubgraph, loadTieInitiatives, loadTiesOfPairs, parseScope } from './scope';
 
+/** Where an introduction path keeps its services (read with the path, see path.ts). */
+const PATH_SERVICES = [['start'], ['steps', 'from'], ['steps', 'to']];
 const tieKey = (t: { a: string; b: string }) => `${t.a}|${t.b}`;
 const limit = (n: number | null | undefined, argument = 'first') => {
   const value = n ?? 20;
@@ -101,7 +104,7 @@ export const networkResolvers: Resolvers = {
       return { territory: { ties: ties.length, crossBorder, share: share(crossBorder, ties.length) }, initiatives };
     },
     initiativeImpact: async (_p, args, ctx) => initiativeImpact(ctx, keyOf('Edition', args.edition, 'edition')),
-    introductionPath: (_p, args, ctx) => introductionPath(ctx, args),
+    introductionPath: (_p, args, ctx, info) => introductionPath(ctx, args, servicePartsOf(info, PATH_SERVICES)),
     recommendations: (_p, args, ctx) => recommendations(ctx, args.initiative, args.territory, args.first ?? 10),
   },
   AcquaintanceConnection: {

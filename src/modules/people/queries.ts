@@ -2,6 +2,12 @@
 import { cypher } from '../../neo4j/driver';
 
 const PERSON = 'p.id AS id, p.displayName AS displayName, coalesce(p.consent, false) AS consent, coalesce(p.synthetic, false) AS synthetic';
+/** The same rows as maps, for embedding in a service row (directory/projection.ts): keep in step with the columns. */
+export const PERSON_MAP = (p: string) => `${p} {.id, .displayName, consent: coalesce(${p}.consent, false), synthetic: coalesce(${p}.synthetic, false)}`;
+/** Current staff of a bound `s` on `$today`, each with the person's row. */
+export const STAFF_TODAY = (s: string) =>
+  `[(p:Person)-[w:WORKS_AT]->(${s}) WHERE w.from <= date($today) AND (w.to IS NULL OR w.to >= date($today)) |
+    {personId: p.id, personConsent: coalesce(p.consent, false), serviceId: ${s}.id, role: w.role, from: w.from, to: w.to, person: ${PERSON_MAP('p')}}]`;
 const EMPLOYMENT = 'p.id AS personId, coalesce(p.consent, false) AS personConsent, s.id AS serviceId, w.role AS role, w.from AS from, w.to AS to';
 
 export const personsById = cypher('people.personsById', `UNWIND $keys AS key MATCH (p:Person {id: key}) RETURN key, ${PERSON}`);

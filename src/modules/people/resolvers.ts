@@ -35,7 +35,18 @@ export const peopleResolvers: Resolvers = {
     current: (e) => e.from <= e.asOf && (e.to === null || e.to >= e.asOf),
   },
   Service: {
-    staff: (s, { asOf }, ctx) => ctx.loaders.people.staffOfService(asOf ?? ctx.today).load(s.id),
+    staff: async (s, { asOf }, ctx) => {
+      if (asOf && asOf !== ctx.today) return ctx.loaders.people.staffOfService(asOf).load(s.id);
+      // Today's staff comes with the service row when the selection asked for it (directory/projection.ts).
+      const staff = s.embedded.staff;
+      if (staff === undefined) return ctx.loaders.people.staffOfService(ctx.today).load(s.id);
+      return staff
+        .map(({ person, ...employment }) => {
+          ctx.loaders.people.person.prime(person.id, { ...person, __typename: 'Person' });
+          return { ...employment, asOf: ctx.today };
+        })
+        .sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+    },
     staffCount: async (s, { asOf }, ctx) => peopleCount(ctx, (await ctx.loaders.people.staffCountOfService(asOf ?? ctx.today).load(s.id)) ?? 0),
   },
 };

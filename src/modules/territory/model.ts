@@ -32,8 +32,12 @@ export interface NeighbourhoodRow {
   nameFr: string;
   nameNl: string;
   synthetic: boolean;
-  municipalityNis: string | null;
-  zoneCode: string | null;
+  /** Undefined when the row was read bare (a service's neighbourhood, see directory/projection.ts). */
+  municipalityNis?: string | null;
+  zoneCode?: string | null;
+  /** The municipality's and zone's rows, when read with the neighbourhood (a service's neighbourhood can be). */
+  municipality?: Omit<MunicipalityRow, '__typename'> | null;
+  zone?: Omit<ZoneRow, '__typename'> | null;
 }
 
 export type TerritoryRow = RegionRow | ZoneRow | MunicipalityRow | NeighbourhoodRow;

@@ -8,6 +8,10 @@ export const ZONE_MAP = (z: string) => `${z} {.code, .nameFr, .nameNl, nameNlOff
 export const MUNICIPALITY_MAP = (m: string) => `${m} {.nis, .nameFr, .nameNl, regionCode: head([(${m})-[:IN_REGION]->(r) | r.code])}`;
 export const NEIGHBOURHOOD_MAP = (n: string) =>
   `${n} {.code, .grid, .nameFr, .nameNl, synthetic: coalesce(${n}.synthetic, false), municipalityNis: head([(${n})-[:IN_MUNICIPALITY]->(m) | m.nis]), zoneCode: head([(${n})-[:IN_ZONE]->(z) | z.code])}`;
+/** A neighbourhood map carrying its municipality's and zone's rows too, so `neighbourhood { municipality zone }` costs no further trip. */
+export const NEIGHBOURHOOD_PLACE_MAP = (n: string) =>
+  `${n} {.code, .grid, .nameFr, .nameNl, synthetic: coalesce(${n}.synthetic, false),
+    municipality: head([(${n})-[:IN_MUNICIPALITY]->(m) | ${MUNICIPALITY_MAP('m')}]), zone: head([(${n})-[:IN_ZONE]->(z) | ${ZONE_MAP('z')}])}`;
 const NEIGHBOURHOOD =
   'n.code AS code, n.grid AS grid, n.nameFr AS nameFr, n.nameNl AS nameNl, coalesce(n.synthetic, false) AS synthetic, head([(n)-[:IN_MUNICIPALITY]->(m) | m.nis]) AS municipalityNis, head([(n)-[:IN_ZONE]->(z) | z.code]) AS zoneCode';
 

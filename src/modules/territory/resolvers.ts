@@ -3,9 +3,15 @@ import type { Resolvers } from '../../__generated__/resolvers-types';
 import { notFound } from '../../errors';
 import { toGlobalId } from '../common/ids';
 import { nameField } from '../common/lang';
+import type { Context } from '../../context';
+import type { NeighbourhoodRow } from './model';
 import { loadTerritory, parseTerritory, selectTerritory } from './select';
 
 export const REGION_CODE = 'BRU';
+
+/** A neighbourhood row with its place (municipality and zone codes), read again when it came bare. */
+const placed = async (ctx: Context, n: NeighbourhoodRow): Promise<Pick<NeighbourhoodRow, 'municipalityNis' | 'zoneCode'>> =>
+  n.municipalityNis !== undefined && n.zoneCode !== undefined ? n : ((await ctx.loaders.territory.neighbourhood.load(n.code)) ?? n);
 
 export const territoryResolvers: Resolvers = {
   Query: {
@@ -67,7 +73,15 @@ export const territoryResolvers: Resolvers = {
   Neighbourhood: {
     id: (n) => toGlobalId('Neighbourhood', n.code),
     name: nameField,
-    municipality: (n, _a, ctx) => (n.municipalityNis ? ctx.loaders.territory.municipality.load(n.municipalityNis) : null),
-    zone: (n, _a, ctx) => (n.zoneCode ? ctx.loaders.territory.zone.load(n.zoneCode) : null),
+    municipality: async (n, _a, ctx) => {
+      if (n.municipality !== undefined) return n.municipality && { ...n.municipality, __typename: 'Municipality' as const };
+      const nis = (await placed(ctx, n)).municipalityNis;
+      return nis ? ctx.loaders.territory.municipality.load(nis) : null;
+    },
+    zone: async (n, _a, ctx) => {
+      if (n.zone !== undefined) return n.zone && { ...n.zone, __typename: 'Zone' as const };
+      const code = (await placed(ctx, n)).zoneCode;
+      return code ? ctx.loaders.territory.zone.load(code) : null;
+    },
   },
 };
