@@ -45,6 +45,8 @@ export interface ScaleResult {
 }
 
 const WARMUP_MAX = 500;
+/** Timed import rounds (after one warm-up round). */
+const IMPORT_ROUNDS = 3;
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
@@ -234,32 +236,42 @@ async function benchImport(db: Db, n: number, config: Config): Promise<NonNullab
     // Names far apart (hashes), so matching never finds two a letter apart.
     const tag = (i: number) => crypto.createHash('sha256').update(String(i)).digest('hex').slice(0, 12);
     const row = (i: number) => ({ i, org: orgs[i % orgs.length]!, k: 1 + (i % sessions) });
-    const ours = Array.from({ length: n }, (_, i) => row(i)).map(({ i, org, k }) => ({
-      session: `bench-session-${k}`,
-      date: day(k),
-      name: `Bench Person ${tag(i)}`,
-      organisation: org.organisation,
-      role: 'guest',
-      present: '',
-    }));
-    const raw = Array.from({ length: n }, (_, i) => row(i)).map(({ i, org, k }) => ({
-      person: `bench-raw-${i}`,
-      name: `Bench Person ${tag(i + n)}`,
-      service: org.service,
-      date: day(sessions + k),
-      session: `bench-session-${sessions + k}`,
-      role: 'GUEST',
-      status: 'REGISTERED',
-    }));
-    const t0 = Date.now();
-    const report = await importRows(db, 'attendance', ours, { secret: config.PSEUDONYM_SECRET, batchSize: 5000 });
-    const oursMs = Date.now() - t0;
-    const t1 = Date.now();
-    for (let i = 0; i < raw.length; i += 5000) await db.write(RAW_IMPORT, { rows: raw.slice(i, i + 5000) });
-    const rawMs = Date.now() - t1;
-    const accepted = report.created + report.unchanged + report.updated;
-    const oursRate = Math.round((accepted * 1000) / Math.max(oursMs, 1));
-    const rawRate = Math.round((raw.length * 1000) / Math.max(rawMs, 1));
+    // Each round imports lists of its own (names hashed apart, so other people and no near matches); round 0 only warms both
+    // paths (Cypher plans, JIT), as the other operations are warmed: a real list of 250,000 rows pays
+    // that once, in its first batch. The rates are the medians of the timed rounds, ours and raw alternating.
+    const listOf = (round: number, size: number) => {
+      const rows = Array.from({ length: size }, (_, i) => row(i));
+      return {
+        ours: rows.map(({ i, org, k }) => ({ session: `bench-session-${k}`, date: day(k), name: `Bench Person ${tag(round * 1_000_000 + i)}`, organisation: org.organisation, role: 'guest', present: '' })),
+        raw: rows.map(({ i, org, k }) => ({
+          person: `bench-raw-${round}-${i}`,
+          name: `Bench Person ${tag(round * 1_000_000 + size + i)}`,
+          service: org.service,
+          date: day(sessions + k),
+          session: `bench-session-${sessions + k}`,
+          role: 'GUEST',
+          status: 'REGISTERED',
+        })),
+      };
+    };
+    const oursRates: number[] = [];
+    const rawRates: number[] = [];
+    let accepted = 0;
+    for (let round = 0; round <= IMPORT_ROUNDS; round++) {
+      const list = listOf(round, round === 0 ? Math.min(500, n) : n);
+      const t0 = Date.now();
+      const report = await importRows(db, 'attendance', list.ours, { secret: config.PSEUDONYM_SECRET, batchSize: 5000 });
+      const oursMs = Date.now() - t0;
+      const t1 = Date.now();
+      for (let i = 0; i < list.raw.length; i += 5000) await db.write(RAW_IMPORT, { rows: list.raw.slice(i, i + 5000) });
+      const rawMs = Date.now() - t1;
+      if (round === 0) continue;
+      accepted = report.created + report.unchanged + report.updated;
+      oursRates.push((accepted * 1000) / Math.max(oursMs, 1));
+      rawRates.push((list.raw.length * 1000) / Math.max(rawMs, 1));
+    }
+    const oursRate = Math.round(percentile(oursRates, 50));
+    const rawRate = Math.round(percentile(rawRates, 50));
     return { rows: accepted, oursRowsPerSecond: oursRate, rawRowsPerSecond: rawRate, share: round(oursRate / Math.max(rawRate, 1)) };
   } finally {
     await db.write(IMPORT_CLEANUP);
@@ -308,7 +320,7 @@ export function table(results: ScaleResult[]): string {
       if (o.peer) lines.push(`${r.scale}: ${o.name} vs @neo4j/graphql (same answer checked): ${versusPeer(o.peer.speedUp)}; target ours ≥ 2× faster: ${o.peer.speedUp >= 2 ? 'met' : 'not met'}`);
   for (const r of results) {
     lines.push(`${r.scale} (${r.services} services): round trips, directory page of 10: ${r.roundTrips.first10}, of 100: ${r.roundTrips.first100} (target: equal)`);
-    if (r.importRate) lines.push(`${r.scale}: import ${r.importRate.rows} attendance rows: ours ${r.importRate.oursRowsPerSecond} rows/s, raw UNWIND MERGE ${r.importRate.rawRowsPerSecond} rows/s → ${Math.round(r.importRate.share * 100)} % (target ≥ 50 %)`);
+    if (r.importRate) lines.push(`${r.scale}: import ${r.importRate.rows} attendance rows (median of ${IMPORT_ROUNDS} rounds): ours ${r.importRate.oursRowsPerSecond} rows/s, raw UNWIND MERGE ${r.importRate.rawRowsPerSecond} rows/s → ${Math.round(r.importRate.share * 100)} % (target ≥ 50 %)`);
     if (r.load) lines.push(`${r.scale}: load ${r.load.connections} connections × ${r.load.seconds} s: ${r.load.requestsPerSecond} req/s, p99 ${r.load.p99Ms} ms, errors ${r.load.errors}, non-2xx ${r.load.non2xx}, API RSS ${r.load.apiRssMb} MB`);
     const scans = r.plans.flatMap((p) => p.labelScans.map((s) => `${p.name}: ${s}`));
     lines.push(`${r.scale}: plans saved (${r.plans.length}); label scans: ${scans.length ? scans.join('; ') : 'none'}`);

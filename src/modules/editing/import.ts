@@ -331,12 +331,16 @@ const EXISTING_ATTENDANCE = cypher(
   'import.attendance.existing',
   'UNWIND $pairs AS pair MATCH (:Person {id: pair.person})-[a:ATTENDED]->(:Session {id: pair.session}) RETURN pair.person + "|" + pair.session AS key, [a.role, a.status] AS sig',
 );
+/** New people, their employment and their rows of the list, in one statement (no second lookup of each person). */
 const WRITE_PEOPLE = cypher(
   'import.attendance.people',
   `UNWIND $people AS row MERGE (p:Person {id: row.id})
    ON CREATE SET p.displayName = row.name, p.consent = false, p.synthetic = false
-   SET p.nameKey = row.nameKey, p.emailHash = coalesce(row.emailHash, p.emailHash)
-   WITH p, row MATCH (s:Service {id: row.service}) MERGE (p)-[w:WORKS_AT {from: date(row.since)}]->(s) ON CREATE SET w.role = null`,
+   SET p.nameKey = row.nameKey
+   FOREACH (_ IN CASE WHEN row.emailHash IS NULL THEN [] ELSE [1] END | SET p.emailHash = row.emailHash)
+   WITH p, row MATCH (s:Service {id: row.service}) MERGE (p)-[:WORKS_AT {from: date(row.since)}]->(s)
+   WITH p, row UNWIND row.attendances AS att
+   MATCH (x:Session {id: att.session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = att.role, a.status = att.status`,
 );
 const WRITE_ATTENDANCE = cypher(
   'import.attendance.write',
@@ -352,15 +356,17 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
   const created = new Map<string, { id: string; nameKey: string; name: string; emailHash: string | null; service: string; since: string; organisationId: string }>();
   for (let start = 0; start < rows.length; start += batchSize) {
     const slice = rows.slice(start, start + batchSize);
-    const sessions = new Map(
-      (await db.read<{ id: string; day: string }>(SESSIONS, { ids: [...new Set(slice.map((r) => r.session).filter(Boolean))] })).map((s) => [s.id, s.day]),
-    );
     const orgIds = [...new Set(slice.map((r) => orgByKey.get((r.organisation ?? '').toLowerCase())?.id ?? orgByKey.get(normaliseName(r.organisation ?? ''))?.id).filter((x): x is string => Boolean(x)))];
     const names = [...new Set(slice.map((r) => normaliseName(r.name ?? '')))];
-    const rawCandidates = [
-      ...(await db.read<{ id: string; name: string; organisationId: string | null; emailHash: string | null }>(CANDIDATES, { orgs: orgIds })),
-      ...(await db.read<{ id: string; name: string; organisationId: string | null; emailHash: string | null }>(CANDIDATES_BY_NAME, { names })),
-    ];
+    type CandidateRow = { id: string; name: string; organisationId: string | null; emailHash: string | null };
+    // Independent reads, run side by side.
+    const [sessionRows, byOrganisation, byName] = await Promise.all([
+      db.read<{ id: string; day: string }>(SESSIONS, { ids: [...new Set(slice.map((r) => r.session).filter(Boolean))] }),
+      db.read<CandidateRow>(CANDIDATES, { orgs: orgIds }),
+      db.read<CandidateRow>(CANDIDATES_BY_NAME, { names }),
+    ]);
+    const sessions = new Map(sessionRows.map((s) => [s.id, s.day]));
+    const rawCandidates = [...byOrganisation, ...byName];
     const candidates = new CandidatePool(rawCandidates.map((c) => ({ id: c.id, norm: normaliseName(c.name ?? ''), organisationId: c.organisationId, emailHash: c.emailHash })));
     for (const c of created.values()) candidates.add({ id: c.id, norm: c.nameKey, organisationId: c.organisationId, emailHash: c.emailHash });
 
@@ -403,7 +409,8 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
       good.push({ n, person: personId, session: r.session!, role, status });
     });
     const existing = new Map(
-      (await db.read<{ key: string; sig: unknown }>(EXISTING_ATTENDANCE, { pairs: good.map((g) => ({ person: g.person, session: g.session })) })).map((e) => [e.key, JSON.stringify(e.sig)]),
+      // People first seen in this import have no attendance but the rows above (repeats are rejected).
+      (await db.read<{ key: string; sig: unknown }>(EXISTING_ATTENDANCE, { pairs: good.filter((g) => !created.has(g.person)).map((g) => ({ person: g.person, session: g.session })) })).map((e) => [e.key, JSON.stringify(e.sig)]),
     );
     const toWrite = good.filter((g) => {
       const before = existing.get(`${g.person}|${g.session}`);
@@ -413,8 +420,10 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
     });
     if (!opts.dryRun && (toWrite.length || newPeople.length)) {
       await db.writeTx(async (tx) => {
-        if (newPeople.length) await tx.run(WRITE_PEOPLE, { people: newPeople });
-        await tx.run(WRITE_ATTENDANCE, { rows: toWrite });
+        const ofNewPeople = new Map(newPeople.map((p) => [p.id, [] as typeof toWrite]));
+        const others = toWrite.filter((w) => !ofNewPeople.get(w.person)?.push(w));
+        if (newPeople.length) await tx.run(WRITE_PEOPLE, { people: newPeople.map((p) => ({ ...p, attendances: ofNewPeople.get(p.id) })) });
+        if (others.length) await tx.run(WRITE_ATTENDANCE, { rows: others });
         // Ties rest on presences only: a batch that neither records one nor takes one back (a
         // registration list, no-shows) changes no tie, and new people who were present nowhere carry none.
         const wasPresent = (w: (typeof toWrite)[number]) => {

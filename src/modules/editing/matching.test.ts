@@ -1,5 +1,5 @@
 /** Person matching on lists: normalisation, e-mail hashes, doubtful cases. */
-import { editDistance, emailHash, matchPerson, newPersonId, normaliseName, type Candidate } from './matching';
+import { editDistance, emailHash, oneEditApart, matchPerson, newPersonId, normaliseName, type Candidate } from './matching';
 
 const c = (id: string, name: string, organisationId: string, hash: string | null = null): Candidate => ({ id, norm: normaliseName(name), organisationId, emailHash: hash });
 
@@ -30,6 +30,17 @@ it('edit distance and stable new ids', () => {
   expect(editDistance('maes', 'mais')).toBe(1);
   expect(editDistance('peeters', 'peters')).toBe(1);
   expect(editDistance('abc', 'xyz')).toBe(3);
+});
+
+it('oneEditApart agrees with the edit distance on every pair of a small alphabet', () => {
+  // All strings of length 0–3 over {a, b}: 1 + 2 + 4 + 8 = 15 strings, 225 ordered pairs.
+  const words = [''];
+  for (let n = 1; n <= 3; n++) for (let k = 0; k < 2 ** n; k++) words.push(k.toString(2).padStart(n, '0').replace(/0/g, 'a').replace(/1/g, 'b'));
+  expect(words).toHaveLength(15);
+  for (const a of words) for (const b of words) expect([a, b, oneEditApart(a, b)]).toEqual([a, b, editDistance(a, b, 3) === 1]);
+  expect(oneEditApart('peeters', 'peters')).toBe(true);
+  expect(oneEditApart('maes', 'mais')).toBe(true);
+  expect(oneEditApart('maes', 'maes')).toBe(false);
   expect(newPersonId('Zoé Nouvelle', 'o1')).toBe(newPersonId('NOUVELLE zoe', 'o1'));
   expect(newPersonId('Zoé Nouvelle', 'o1')).not.toBe(newPersonId('Zoé Nouvelle', 'o2'));
 });

@@ -36,6 +36,19 @@ export function editDistance(a: string, b: string, cap = 2): number {
   return prev[b.length]!;
 }
 
+/**
+ * Whether two different strings are one edit apart (one letter changed, added or removed): a
+ * single linear walk, as each row of a list is compared with every name of its organisation.
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  // Past the first difference the rest must agree: shifted by one (added letter) or aligned (changed letter).
+  return short.length < long.length ? short.slice(i) === long.slice(i + 1) : short.slice(i + 1) === long.slice(i + 1);
+}
+
 export interface Candidate {
   id: string;
   norm: string;
@@ -86,7 +99,7 @@ export function matchPerson(name: string, organisationId: string, hash: string |
   const exact = ids(sameOrg.filter((c) => c.norm === norm));
   if (exact.length === 1) return { kind: 'match', personId: exact[0]!, by: 'name' };
   if (exact.length > 1) return { kind: 'doubtful', candidates: exact, reason: 'several people of this organisation have this name' };
-  const near = ids(sameOrg.filter((c) => editDistance(c.norm, norm) === 1));
+  const near = ids(sameOrg.filter((c) => oneEditApart(c.norm, norm)));
   if (near.length) return { kind: 'doubtful', candidates: near, reason: 'a name one letter away exists in this organisation' };
   const elsewhere = ids(pool.named(norm).filter((c) => c.organisationId !== organisationId));
   if (elsewhere.length) return { kind: 'doubtful', candidates: elsewhere, reason: 'the same name exists in another organisation (moved?)' };
