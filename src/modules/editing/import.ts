@@ -331,13 +331,14 @@ const EXISTING_ATTENDANCE = cypher(
   'import.attendance.existing',
   'UNWIND $pairs AS pair MATCH (:Person {id: pair.person})-[a:ATTENDED]->(:Session {id: pair.session}) RETURN pair.person + "|" + pair.session AS key, [a.role, a.status] AS sig',
 );
-/** New people, their employment and their rows of the list, in one statement (no second lookup of each person). */
+/**
+ * New people (their id derives from name and organisation, so a re-run finds them), their employment
+ * and their rows of the list, in one statement (no second lookup of each person).
+ */
 const WRITE_PEOPLE = cypher(
   'import.attendance.people',
   `UNWIND $people AS row MERGE (p:Person {id: row.id})
-   ON CREATE SET p.displayName = row.name, p.consent = false, p.synthetic = false
-   SET p.nameKey = row.nameKey
-   FOREACH (_ IN CASE WHEN row.emailHash IS NULL THEN [] ELSE [1] END | SET p.emailHash = row.emailHash)
+   ON CREATE SET p.displayName = row.name, p.consent = false, p.synthetic = false, p.nameKey = row.nameKey, p.emailHash = row.emailHash
    WITH p, row MATCH (s:Service {id: row.service}) MERGE (p)-[:WORKS_AT {from: date(row.since)}]->(s)
    WITH p, row UNWIND row.attendances AS att
    MATCH (x:Session {id: att.session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = att.role, a.status = att.status`,
@@ -357,7 +358,9 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
   for (let start = 0; start < rows.length; start += batchSize) {
     const slice = rows.slice(start, start + batchSize);
     const orgIds = [...new Set(slice.map((r) => orgByKey.get((r.organisation ?? '').toLowerCase())?.id ?? orgByKey.get(normaliseName(r.organisation ?? ''))?.id).filter((x): x is string => Boolean(x)))];
-    const names = [...new Set(slice.map((r) => normaliseName(r.name ?? '')))];
+    // Each name normalised once: for the lookup, the match and the stored name key.
+    const norms = slice.map((r) => normaliseName(r.name ?? ''));
+    const names = [...new Set(norms)];
     type CandidateRow = { id: string; name: string; organisationId: string | null; emailHash: string | null };
     // Independent reads, run side by side.
     const [sessionRows, byOrganisation, byName] = await Promise.all([
@@ -388,7 +391,8 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
       if (!status) return reject('present', `"${r.present}" is neither present nor absent`);
       const hash = r.email ? emailHash(opts.secret, r.email) : null;
       let personId: string;
-      const match = matchPerson(r.name!, org.id, hash, candidates);
+      const norm = norms[i]!;
+      const match = matchPerson(r.name!, org.id, hash, candidates, norm);
       if (match.kind === 'match') personId = match.personId;
       else if (match.kind === 'doubtful') {
         report.doubtful.push({ row: n, name: r.name!, candidates: match.candidates, reason: match.reason });
@@ -397,8 +401,8 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
         // A new professional: their service is the one named, or the organisation's only service.
         const service = r.service && org.services.includes(r.service) ? r.service : org.services.length === 1 ? org.services[0] : undefined;
         if (!service) return reject('service', `new person: say which service of ${org.id} they work at`);
-        personId = newPersonId(r.name!, org.id);
-        const person = { id: personId, nameKey: normaliseName(r.name!), name: r.name!, emailHash: hash, service, since: day, organisationId: org.id };
+        personId = newPersonId(r.name!, org.id, norm);
+        const person = { id: personId, nameKey: norm, name: r.name!, emailHash: hash, service, since: day, organisationId: org.id };
         created.set(personId, person);
         newPeople.push(person);
         candidates.add({ id: personId, norm: person.nameKey, organisationId: org.id, emailHash: hash });

@@ -86,13 +86,13 @@ export class CandidatePool {
   named = (norm: string) => this.byName.get(norm) ?? [];
 }
 
-export function matchPerson(name: string, organisationId: string, hash: string | null, candidates: Candidate[] | CandidatePool): MatchResult {
+/** `norm` is `normaliseName(name)`, when the caller already has it. */
+export function matchPerson(name: string, organisationId: string, hash: string | null, candidates: Candidate[] | CandidatePool, norm = normaliseName(name)): MatchResult {
   const pool = candidates instanceof CandidatePool ? candidates : new CandidatePool(candidates);
   if (hash) {
     const byEmail = pool.withEmail(hash);
     if (byEmail) return { kind: 'match', personId: byEmail.id, by: 'email' };
   }
-  const norm = normaliseName(name);
   // A person can come back from several lookups: compare distinct ids.
   const ids = (cs: Candidate[]) => [...new Set(cs.map((c) => c.id))].sort();
   const sameOrg = pool.ofOrganisation(organisationId);
@@ -107,6 +107,6 @@ export function matchPerson(name: string, organisationId: string, hash: string |
 }
 
 /** A stable id for a person first seen on a list: the same name and organisation give the same id. */
-export function newPersonId(name: string, organisationId: string): string {
-  return `per-${crypto.createHash('sha256').update(`${normaliseName(name)}|${organisationId}`).digest('hex').slice(0, 16)}`;
+export function newPersonId(name: string, organisationId: string, norm = normaliseName(name)): string {
+  return `per-${crypto.createHash('sha256').update(`${norm}|${organisationId}`).digest('hex').slice(0, 16)}`;
 }
