@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--scales S,L] [--iterations 30] [--warmup 3] [--warmup-ms 3000] [--load-seconds 30] [--import-rows 20000] [--seed 42]`
+ * `npm run bench -- [--scales S,L] [--iterations 30] [--warmup 3] [--warmup-ms 3000] [--measure-ms 5000] [--load-seconds 30] [--import-rows 20000] [--seed 42]`
  *
  * For each scale: a local Neo4j of its own (.data/neo4j-bench-<scale>, seeded and tied on first
  * use, reused afterwards), then the harness (scripts/bench/harness.ts). Prints one table with every
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     log(`Scale ${scale}:`);
     results.push(
       await withDatabase(scale, (db) =>
-        benchScale(db, { scale, iterations, warmup: Math.min(Number(arg('warmup', '3')), iterations), warmupMs: Number(arg('warmup-ms', '3000')), loadSeconds: scale === scales[0] ? loadSeconds : 0, importRows: scale === scales[0] ? importRowCount : 0, log }),
+        benchScale(db, { scale, iterations, warmup: Math.min(Number(arg('warmup', '3')), iterations), warmupMs: Number(arg('warmup-ms', '3000')), measureMs: Number(arg('measure-ms', '5000')), loadSeconds: scale === scales[0] ? loadSeconds : 0, importRows: scale === scales[0] ? importRowCount : 0, log }),
       ),
     );
   }

@@ -45,6 +45,8 @@ export interface ScaleResult {
 }
 
 const WARMUP_MAX = 500;
+/** At most this many timed runs of one operation. */
+const SAMPLES_MAX = 1_000;
 /** Timed import rounds (after one warm-up round). */
 const IMPORT_ROUNDS = 3;
 const percentile = (xs: number[], p: number) => {
@@ -85,6 +87,8 @@ export interface HarnessOptions {
   warmup: number;
   /** Keep warming each operation until this much time has passed (after `warmup` runs at least). */
   warmupMs: number;
+  /** Keep timing each operation until this much time has passed (after `iterations` runs at least). */
+  measureMs: number;
   loadSeconds: number;
   importRows: number;
   log: (line: string) => void;
@@ -129,8 +133,10 @@ export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleRes
       const ours: number[] = [];
       const raw: number[] = [];
       const peerTimes: number[] = [];
-      // Interleaved, so all see the same cache and machine state.
-      for (let i = 0; i < opts.iterations; i++) {
+      // Interleaved, so all see the same cache and machine state; a fast operation keeps sampling for
+      // `measureMs`, so its p50 rests on hundreds of runs rather than a handful.
+      const measureStart = Date.now();
+      for (let i = 0; i < SAMPLES_MAX && (i < opts.iterations || Date.now() - measureStart < opts.measureMs); i++) {
         ours.push(await time(() => gql(server, db, config, op.graphql, vars)));
         raw.push(await time(() => op.raw(db.fork(), t)));
         if (peerOp) peerTimes.push(await time(() => peer.run(peerOp.query, peerVars)));
