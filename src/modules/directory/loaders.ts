@@ -8,11 +8,13 @@ import * as q from './queries';
 
 const sector = rowOf<SectorRow>('Sector');
 const organisation = rowOf<OrganisationRow>('Organisation');
-/** Service queries return the whole row as one `service` map (see projection.ts): its own fields, then its parts. */
-export function asService(r: Row): ServiceRow {
-  const { id, nameFr, nameNl, workingLanguage, synthetic, zoneCode, ...embedded } = r.service as Omit<ServiceRow, '__typename' | 'embedded'> & Partial<ServiceNeighbours>;
+/** A service map of `serviceProjection` (projection.ts) as a row: its own fields, then its parts. */
+export function serviceFromMap(map: unknown): ServiceRow {
+  const { id, nameFr, nameNl, workingLanguage, synthetic, zoneCode, ...embedded } = map as Omit<ServiceRow, '__typename' | 'embedded'> & Partial<ServiceNeighbours>;
   return { __typename: 'Service', id, nameFr, nameNl, workingLanguage, synthetic, zoneCode: zoneCode ?? null, embedded };
 }
+/** Service queries return the whole row as one `service` column. */
+export const asService = (r: Row): ServiceRow => serviceFromMap(r.service);
 
 /**
  * @param zoned the caller holds a zone key: every service row then carries its zone code, which the
@@ -25,10 +27,11 @@ export function createDirectoryLoaders(db: Db, today: string, zoned: boolean) {
   const readParts = (parts: Iterable<ServicePart>): ServicePart[] => partsKey(zoned ? [...parts, 'zoneCode'] : parts);
   const memo = <L>(cache: Map<string, L>, parts: Iterable<ServicePart>, make: (parts: ServicePart[]) => L): L => {
     const key = readParts(parts);
-    let loader = cache.get(key.join(','));
+    const id = key.join(',');
+    let loader = cache.get(id);
     if (!loader) {
       loader = make(key);
-      cache.set(key.join(','), loader);
+      cache.set(id, loader);
     }
     return loader;
   };

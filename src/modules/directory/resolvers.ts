@@ -74,11 +74,7 @@ export const directoryResolvers: Resolvers = {
     organisation: (s, _a, ctx) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'organisation'), (o) => embed('Organisation', o)),
     sectors: (s, _a, ctx) => sectorsOf(ctx, s),
     primarySector: (s, _a, ctx) => mapMaybe(sectorsOf(ctx, s), (xs) => xs.find((x) => x.primary) ?? null),
-    neighbourhood: (s, _a, ctx) =>
-      mapMaybe(neighbourOf(ctx.loaders.directory, s, 'neighbourhood'), (n) =>
-        // Read with its place, the municipality's and zone's rows give their codes too.
-        n ? { ...n, ...(n.municipality !== undefined ? { municipalityNis: n.municipality?.nis ?? null, zoneCode: n.zone?.code ?? null } : {}), __typename: 'Neighbourhood' as const } : null,
-      ),
+    neighbourhood: (s, _a, ctx) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'neighbourhood'), (n) => embed('Neighbourhood', n)),
     monitoringNeighbourhood: (s, _a, ctx) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'monitoring'), (n) => embed('Neighbourhood', n)),
     municipality: (s, _a, ctx) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'municipality'), (m) => embed('Municipality', m)),
     zone: (s, _a, ctx) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'zone'), (z) => embed('Zone', z)),

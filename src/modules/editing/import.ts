@@ -424,8 +424,10 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
     });
     if (!opts.dryRun && (toWrite.length || newPeople.length)) {
       await db.writeTx(async (tx) => {
+        // Rows of people new in this batch go with them; the others on their own.
         const ofNewPeople = new Map(newPeople.map((p) => [p.id, [] as typeof toWrite]));
-        const others = toWrite.filter((w) => !ofNewPeople.get(w.person)?.push(w));
+        const others: typeof toWrite = [];
+        for (const w of toWrite) (ofNewPeople.get(w.person) ?? others).push(w);
         if (newPeople.length) await tx.run(WRITE_PEOPLE, { people: newPeople.map((p) => ({ ...p, attendances: ofNewPeople.get(p.id) })) });
         if (others.length) await tx.run(WRITE_ATTENDANCE, { rows: others });
         // Ties rest on presences only: a batch that neither records one nor takes one back (a

@@ -3,7 +3,7 @@ import { cypher } from '../../neo4j/driver';
 
 const ZONE = 'z.code AS code, z.nameFr AS nameFr, z.nameNl AS nameNl, coalesce(z.nameNlOfficial, false) AS nameNlOfficial, head([(z)-[:IN_REGION]->(r) | r.code]) AS regionCode';
 const MUNICIPALITY = 'm.nis AS nis, m.nameFr AS nameFr, m.nameNl AS nameNl, head([(m)-[:IN_REGION]->(r) | r.code]) AS regionCode';
-/** The same rows as maps, for embedding in another query's rows (see SERVICE_COLUMNS): keep in step with the columns above. */
+/** The same rows as maps, for embedding in another query's rows (see directory/projection.ts): keep in step with the columns above. */
 export const ZONE_MAP = (z: string) => `${z} {.code, .nameFr, .nameNl, nameNlOfficial: coalesce(${z}.nameNlOfficial, false), regionCode: head([(${z})-[:IN_REGION]->(r) | r.code])}`;
 export const MUNICIPALITY_MAP = (m: string) => `${m} {.nis, .nameFr, .nameNl, regionCode: head([(${m})-[:IN_REGION]->(r) | r.code])}`;
 export const NEIGHBOURHOOD_MAP = (n: string) =>
