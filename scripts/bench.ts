@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- [--scales S,L] [--iterations 30] [--warmup 3] [--warmup-ms 3000] [--measure-ms 5000] [--load-seconds 30] [--import-rows 20000] [--seed 42]`
+ * `npm run bench -- [--scales S,L] [--iterations 30] [--warmup 3] [--warmup-ms 3000] [--measure-ms 5000] [--load-seconds 30] [--import-rows 20000] [--seed 42] [--only directory,detail]`
  *
  * For each scale: a local Neo4j of its own (.data/neo4j-bench-<scale>, seeded and tied on first
  * use, reused afterwards), then the harness (scripts/bench/harness.ts). Prints one table with every
  * figure from this run and writes it as JSON under bench/results/.
- * Set BENCH_NEO4J_URI to measure an existing database instead (one scale).
+ * `--only` times just the operations whose names start with one of the given words (a quick look
+ * while working; a full run is what the docs quote). Set BENCH_NEO4J_URI to measure an existing database instead (one scale).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,7 @@ const iterations = Number(arg('iterations', '30'));
 const loadSeconds = Number(arg('load-seconds', '30'));
 const importRowCount = Number(arg('import-rows', '20000'));
 const seed = Number(arg('seed', '42'));
+const only = arg('only', '').split(',').filter(Boolean);
 const log = (line: string) => console.log(line);
 const SEEDED = cypher('bench.seeded', 'MATCH (r:Region) RETURN count(r) > 0 AS seeded');
 
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
     log(`Scale ${scale}:`);
     results.push(
       await withDatabase(scale, (db) =>
-        benchScale(db, { scale, iterations, warmup: Math.min(Number(arg('warmup', '3')), iterations), warmupMs: Number(arg('warmup-ms', '3000')), measureMs: Number(arg('measure-ms', '5000')), loadSeconds: scale === scales[0] ? loadSeconds : 0, importRows: scale === scales[0] ? importRowCount : 0, log }),
+        benchScale(db, { scale, iterations, warmup: Math.min(Number(arg('warmup', '3')), iterations), warmupMs: Number(arg('warmup-ms', '3000')), measureMs: Number(arg('measure-ms', '5000')), loadSeconds: scale === scales[0] ? loadSeconds : 0, importRows: scale === scales[0] ? importRowCount : 0, only, log }),
       ),
     );
   }

@@ -91,6 +91,8 @@ export interface HarnessOptions {
   measureMs: number;
   loadSeconds: number;
   importRows: number;
+  /** Time only the operations whose names start with one of these (all when empty). */
+  only?: string[];
   log: (line: string) => void;
 }
 
@@ -103,7 +105,8 @@ export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleRes
     if (!t) throw new Error('No benchmark targets: is the database seeded (with ties)?');
     const [{ n: services }] = (await db.read<{ n: number }>(SERVICE_COUNT)) as [{ n: number }];
     const operations: OperationResult[] = [];
-    for (const op of OPERATIONS) {
+    const only = opts.only ?? [];
+    for (const op of OPERATIONS.filter((o) => only.length === 0 || only.some((w) => o.name.startsWith(w)))) {
       const vars = op.variables(t);
       let roundTrips = 0;
       try {
@@ -317,13 +320,16 @@ export function table(results: ScaleResult[]): string {
   const scales = results.map((r) => r.scale);
   lines.push(`| operation | ${scales.map((s) => `${s} ours p50 / p95 ms | ${s} raw p50 / p95 ms | ${s} ratio (≤ 1.25) | ${s} @neo4j/graphql p50 / p95 ms (ours × faster, ≥ 2)`).join(' | ')} | round trips |`);
   lines.push(`|---|${scales.map(() => '---|---|---|---').join('|')}|---|`);
-  for (let i = 0; i < OPERATIONS.length; i++) {
+  // The operations timed (all, or those `--only` named), in the order of the first scale.
+  const names = results[0]?.operations.map((o) => o.name) ?? [];
+  const at = (r: ScaleResult, i: number) => r.operations.find((o) => o.name === names[i])!;
+  for (let i = 0; i < names.length; i++) {
     const cells = results.map((r) => {
-      const o = r.operations[i]!;
+      const o = at(r, i);
       const peer = o.peer ? `${o.peer.p50} / ${o.peer.p95} (${o.peer.speedUp}×)` : '—';
       return o.error ? `failed: ${o.error.replace(/\|/g, '/').slice(0, 80)} | | | ` : `${o.graphql.p50} / ${o.graphql.p95} | ${o.raw.p50} / ${o.raw.p95} | ${o.ratio} | ${peer}`;
     });
-    lines.push(`| ${OPERATIONS[i]!.name} | ${cells.join(' | ')} | ${results[0]!.operations[i]!.roundTrips} |`);
+    lines.push(`| ${names[i]} | ${cells.join(' | ')} | ${at(results[0]!, i).roundTrips} |`);
   }
   lines.push('');
   for (const r of results)
@@ -340,9 +346,9 @@ export function table(results: ScaleResult[]): string {
     lines.push('');
     lines.push(`| territory-local operation | ${results.map((r) => `${r.scale} p50 ms`).join(' | ')} | ${results[results.length - 1]!.scale}/${results[0]!.scale} (≤ 1.5) |`);
     lines.push(`|---|${results.map(() => '---').join('|')}|---|`);
-    for (let i = 0; i < OPERATIONS.length; i++) {
-      const ps = results.map((r) => r.operations[i]!.graphql.p50);
-      lines.push(`| ${OPERATIONS[i]!.name} | ${ps.join(' | ')} | ${round(ps[ps.length - 1]! / Math.max(ps[0]!, 0.001))} |`);
+    for (let i = 0; i < names.length; i++) {
+      const ps = results.map((r) => at(r, i).graphql.p50);
+      lines.push(`| ${names[i]} | ${ps.join(' | ')} | ${round(ps[ps.length - 1]! / Math.max(ps[0]!, 0.001))} |`);
     }
   }
   return lines.join('\n');

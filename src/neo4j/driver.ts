@@ -32,9 +32,11 @@ export function createDriver(target: DbTarget): Driver {
 export interface NamedQuery {
   name: string;
   text: string;
+  /** Columns read back by their own decoder (list-shaped rows, see shape.ts) instead of `toPlain`. */
+  decoders?: Readonly<Record<string, (value: unknown) => unknown>>;
 }
 
-export const cypher = (name: string, text: string): NamedQuery => ({ name, text });
+export const cypher = (name: string, text: string, decoders?: NamedQuery['decoders']): NamedQuery => (decoders ? { name, text, decoders } : { name, text });
 
 /** JS numbers reach Neo4j as floats; LIMIT, SKIP and integer properties need this. */
 export const int = (n: number) => neo4j.int(n);
@@ -73,7 +75,7 @@ export class Db {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
       this.count(query);
-      return toRows<T>(await session.run(query.text, params, { timeout: opts.timeoutMs ?? this.defaultTimeoutMs }));
+      return toRows<T>(query, await session.run(query.text, params, { timeout: opts.timeoutMs ?? this.defaultTimeoutMs }));
     } catch (err) {
       throw translateDriverError(err, opts);
     } finally {
@@ -126,14 +128,15 @@ export class Tx {
   async run<T extends Row = Row>(query: NamedQuery, params: Record<string, unknown> = {}): Promise<T[]> {
     this.db.count(query);
     const result = await this.tx.run(query.text, params);
-    return toRows<T>(result);
+    return toRows<T>(query, result);
   }
 }
 
-function toRows<T>(result: QueryResult<RecordShape>): T[] {
+function toRows<T>(query: NamedQuery, result: QueryResult<RecordShape>): T[] {
+  const decoders = query.decoders ?? {};
   return result.records.map((record) => {
     const row: Row = {};
-    for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+    for (const key of record.keys) row[String(key)] = (decoders[String(key)] ?? toPlain)(record.get(key));
     return row as T;
   });
 }

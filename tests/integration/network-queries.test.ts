@@ -188,6 +188,22 @@ describe('language border, impact, introductions, recommendations', () => {
     expect(none.introductionPath).toEqual({ found: false, steps: [] }); // sF knows nobody: an empty answer
   });
 
+  it('the services on a chain come with what the selection asks, staff included, as a service query gives them', async () => {
+    // The chain statement binds its path and the staff pattern binds people: they must not clash.
+    const SERVICE_FIELDS = 'nameFr staff { role person { id } } sessionsHosted { nodes { id } } neighbourhood { code municipality { nisCode } }';
+    const d = await data<{ introductionPath: { start: unknown; steps: Array<{ from: unknown; to: unknown }> } }>(
+      `{ introductionPath(fromService: "sB", to: "sE") { start { ${SERVICE_FIELDS} } steps { from { ${SERVICE_FIELDS} } to { ${SERVICE_FIELDS} } } } }`,
+    );
+    const one = async (id: string) => (await data<{ service: unknown }>(`{ service(id: "${id}") { ${SERVICE_FIELDS} } }`)).service;
+    const [sB, sA, sE] = [await one('sB'), await one('sA'), await one('sE')];
+    expect(d.introductionPath.start).toEqual(sB);
+    expect(d.introductionPath.steps).toEqual([
+      { from: sB, to: sA },
+      { from: sA, to: sE },
+    ]);
+    expect((sB as { staff: unknown[] }).staff.length).toBeGreaterThan(0); // b1 works at sB: the staff part is exercised
+  });
+
   it('recommendations: for the open-door week, a mental-health host in the Rézone area; the zone with an isolate', async () => {
     const d = await data<{ recommendations: Array<{ kind: string; service: { nameFr: string } | null; zone: { code: string } | null; reason: string }> }>(
       `{ recommendations(initiative: "iniV", ${SUD}) { kind service { nameFr } zone { code } reason(lang: NL) } }`,

@@ -8,13 +8,8 @@ import * as q from './queries';
 
 const sector = rowOf<SectorRow>('Sector');
 const organisation = rowOf<OrganisationRow>('Organisation');
-/** A service map of `serviceProjection` (projection.ts) as a row: its own fields, then its parts. */
-export function serviceFromMap(map: unknown): ServiceRow {
-  const { id, nameFr, nameNl, workingLanguage, synthetic, zoneCode, ...embedded } = map as Omit<ServiceRow, '__typename' | 'embedded'> & Partial<ServiceNeighbours>;
-  return { __typename: 'Service', id, nameFr, nameNl, workingLanguage, synthetic, zoneCode: zoneCode ?? null, embedded };
-}
-/** Service queries return the whole row as one `service` column. */
-export const asService = (r: Row): ServiceRow => serviceFromMap(r.service);
+/** Service queries return the whole row, decoded (projection.ts `byParts`), as one `service` column. */
+export const asService = (r: Row): ServiceRow => r.service as ServiceRow;
 
 /**
  * @param zoned the caller holds a zone key: every service row then carries its zone code, which the

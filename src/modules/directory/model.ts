@@ -1,7 +1,7 @@
 /** Row shapes of the directory module. */
 import type { Page } from '../common/pagination';
 import type { SessionRow } from '../initiatives/model';
-import type { EmploymentRow, PersonRow } from '../people/model';
+import type { StaffRow } from '../people/model';
 import type { MunicipalityRow, NeighbourhoodRow, ZoneRow } from '../territory/model';
 
 export interface SectorRow {
@@ -21,21 +21,18 @@ export interface OrganisationRow {
 
 export type WorkingLanguage = 'FR' | 'NL' | 'BOTH';
 
-/** A row's own fields without its type tag, as embedded in another row. */
-type Embedded<T> = Omit<T, '__typename'>;
-
 /** The neighbours a service row can be read with (directory/projection.ts): each present only when read. */
 export interface ServiceNeighbours {
-  organisation: Embedded<OrganisationRow> | null;
-  sectors: Array<Embedded<SectorRow> & { primary: boolean }>;
-  /** Bare, or with its place (municipality row and zone code) when the selection asks for them. */
-  neighbourhood: Embedded<NeighbourhoodRow> | null;
-  monitoring: Embedded<NeighbourhoodRow> | null;
-  municipality: Embedded<MunicipalityRow> | null;
-  zone: Embedded<ZoneRow> | null;
+  organisation: OrganisationRow | null;
+  sectors: Array<SectorRow & { primary: boolean }>;
+  /** Bare, or with its place (municipality's and zone's rows) when the selection asks for them. */
+  neighbourhood: NeighbourhoodRow | null;
+  monitoring: NeighbourhoodRow | null;
+  municipality: MunicipalityRow | null;
+  zone: ZoneRow | null;
   /** Employments current today, each with its person. */
-  staff: Array<Omit<EmploymentRow, 'asOf'> & { person: Embedded<PersonRow> }>;
-  sessions: Array<Embedded<SessionRow>>;
+  staff: StaffRow[];
+  sessions: SessionRow[];
 }
 
 export interface ServiceRow {
@@ -45,7 +42,7 @@ export interface ServiceRow {
   nameNl: string;
   workingLanguage: WorkingLanguage;
   synthetic: boolean;
-  /** Always read: a zone key's policy filters services by it. */
+  /** Read for zone keys, whose policy filters services by it; null otherwise. */
   zoneCode: string | null;
   embedded: Partial<ServiceNeighbours>;
 }

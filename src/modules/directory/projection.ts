@@ -7,30 +7,35 @@
  */
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { cypher, type NamedQuery } from '../../neo4j/driver';
-import { SESSION_MAP } from '../initiatives/queries';
+import { many, one, row, shape, type Field, type Fields, type Shape } from '../../neo4j/shape';
+import { SESSION } from '../initiatives/queries';
 import { STAFF_TODAY } from '../people/queries';
-import { MUNICIPALITY_MAP, NEIGHBOURHOOD_MAP, NEIGHBOURHOOD_PLACE_MAP, ZONE_MAP } from '../territory/queries';
+import { MUNICIPALITY, NEIGHBOURHOOD, NEIGHBOURHOOD_BARE, NEIGHBOURHOOD_PLACE, ZONE } from '../territory/queries';
+import type { ServiceNeighbours, ServiceRow } from './model';
+import { ORGANISATION, SERVICE_SECTOR } from './shapes';
 
 export const SERVICE_PARTS = ['zoneCode', 'organisation', 'sectors', 'neighbourhood', 'neighbourhoodPlace', 'monitoring', 'municipality', 'zone', 'staff', 'sessions'] as const;
 export type ServicePart = (typeof SERVICE_PARTS)[number];
 
+const SOCIAL_HEALTH = "(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'SOCIAL_HEALTH'})";
 /**
- * Each part as a map entry, from a bound `s:Service` (staff reads `$today`). `zoneCode` is read for
- * zone keys, whose policy drops services of other zones by it (access/policy.ts); `neighbourhoodPlace`
- * is the neighbourhood with its municipality's and zone's rows, for `neighbourhood { municipality zone }`.
+ * Each part from a bound `s:Service` (staff reads `$today`): the neighbour it fills and how it is read.
+ * `neighbourhoodPlace` is the quartier with its municipality's and zone's rows, for
+ * `neighbourhood { municipality zone }`. The zone code is not a part of this table: it is a column of
+ * the service itself, read for zone keys only (their policy drops services of other zones by it).
  */
-const FRAGMENT: Record<ServicePart, string> = {
-  zoneCode: "zoneCode: head([(s)-[:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_ZONE]->(z) | z.code])",
-  organisation: 'organisation: head([(s)<-[:RUNS]-(o:Organisation) | o {.id, .nameFr, .nameNl, synthetic: coalesce(o.synthetic, false)}])',
-  sectors: 'sectors: [(s)-[r:IN_SECTOR]->(sec:Sector) | sec {.code, .nameFr, .nameNl, primary: coalesce(r.primary, false)}]',
-  neighbourhood: `neighbourhood: head([(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'SOCIAL_HEALTH'}) | n {.code, .grid, .nameFr, .nameNl, synthetic: coalesce(n.synthetic, false)}])`,
-  neighbourhoodPlace: `neighbourhood: head([(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'SOCIAL_HEALTH'}) | ${NEIGHBOURHOOD_PLACE_MAP('n')}])`,
-  monitoring: `monitoring: head([(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'MONITORING'}) | ${NEIGHBOURHOOD_MAP('n')}])`,
-  municipality: `municipality: head([(s)-[:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_MUNICIPALITY]->(m) | ${MUNICIPALITY_MAP('m')}])`,
-  zone: `zone: head([(s)-[:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_ZONE]->(z) | ${ZONE_MAP('z')}])`,
-  staff: `staff: ${STAFF_TODAY('s')}`,
-  sessions: `sessions: [(s)<-[:HOSTED_BY]-(x:Session) | ${SESSION_MAP('x')}]`,
+const PART: Record<Exclude<ServicePart, 'zoneCode'>, [keyof ServiceNeighbours, Field<unknown>]> = {
+  organisation: ['organisation', one('(s)<-[:RUNS]-(o:Organisation)', ORGANISATION)],
+  sectors: ['sectors', many('(s)-[r:IN_SECTOR]->(sec:Sector)', SERVICE_SECTOR)],
+  neighbourhood: ['neighbourhood', one(SOCIAL_HEALTH, NEIGHBOURHOOD_BARE)],
+  neighbourhoodPlace: ['neighbourhood', one(SOCIAL_HEALTH, NEIGHBOURHOOD_PLACE)],
+  monitoring: ['monitoring', one("(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'MONITORING'})", NEIGHBOURHOOD)],
+  municipality: ['municipality', one(`${SOCIAL_HEALTH}-[:IN_MUNICIPALITY]->(m)`, MUNICIPALITY)],
+  zone: ['zone', one(`${SOCIAL_HEALTH}-[:IN_ZONE]->(z)`, ZONE)],
+  staff: ['staff', STAFF_TODAY],
+  sessions: ['sessions', many('(s)<-[:HOSTED_BY]-(x:Session)', SESSION)],
 };
+const ZONE_CODE = `head([${SOCIAL_HEALTH}-[:IN_ZONE]->(z) | z.code])`;
 
 /** The parts in a fixed order, without repeats (the place of a neighbourhood includes it): the cache key of a projection. */
 export const partsKey = (parts: Iterable<ServicePart>) => {
@@ -39,21 +44,42 @@ export const partsKey = (parts: Iterable<ServicePart>) => {
   return SERVICE_PARTS.filter((p) => set.has(p));
 };
 
-/** A service as one map: its own properties, then one entry per part (asService sets them apart). */
-export function serviceProjection(parts: Iterable<ServicePart>): string {
-  const entries = ['.id', '.nameFr', '.nameNl', '.workingLanguage', 'synthetic: coalesce(s.synthetic, false)', ...partsKey(parts).map((p) => FRAGMENT[p])];
-  return `s {${entries.join(',\n    ')}}`;
+/** A service row read with `parts`: its own fields, its zone code or null, then its neighbours. */
+export function serviceShape(parts: Iterable<ServicePart>): Shape<ServiceRow> {
+  const key = partsKey(parts);
+  const neighbours = key.flatMap((p) => (p === 'zoneCode' ? [] : [PART[p]]));
+  // The set of parts is chosen at run time, so the neighbours' field list is built here, not written out.
+  const embedded = shape<Partial<ServiceNeighbours>>(Object.fromEntries(neighbours) as Fields<Partial<ServiceNeighbours>>);
+  return shape<ServiceRow>('Service', {
+    id: 's.id',
+    nameFr: 's.nameFr',
+    nameNl: 's.nameNl',
+    workingLanguage: 's.workingLanguage',
+    synthetic: 'coalesce(s.synthetic, false)',
+    zoneCode: key.includes('zoneCode') ? ZONE_CODE : 'null',
+    embedded: row(embedded),
+  });
 }
 
-/** Queries that differ only by the parts they read, built once per set of parts. */
-export function byParts(name: string, text: (projection: string) => string): (parts: Iterable<ServicePart>) => NamedQuery {
+/** How a service query returns its services: one row per record, or a list of rows in one record. */
+type ServiceColumns = Record<string, 'row' | 'rows'>;
+
+/**
+ * Queries that differ only by the parts they read, built once per set of parts. `text` places the
+ * service list expression; `columns` names the columns that hold services (decoded to ServiceRow).
+ */
+export function byParts(name: string, text: (service: string) => string, columns: ServiceColumns = { service: 'row' }): (parts: Iterable<ServicePart>) => NamedQuery {
   const cache = new Map<string, NamedQuery>();
   return (parts) => {
     const key = partsKey(parts);
     const id = key.join(',');
     let query = cache.get(id);
     if (!query) {
-      query = cypher(key.length ? `${name}[${id}]` : name, text(serviceProjection(key)));
+      const service = serviceShape(key);
+      const decoders = Object.fromEntries(
+        Object.entries(columns).map(([column, kind]) => [column, kind === 'row' ? service.decode : (value: unknown) => (value as unknown[]).map(service.decode)]),
+      );
+      query = cypher(key.length ? `${name}[${id}]` : name, text(service.list), decoders);
       cache.set(id, query);
     }
     return query;

@@ -14,11 +14,9 @@ import { listServices } from './services';
 
 const asOrganisation = rowOf<OrganisationRow>('Organisation');
 
-/** An embedded neighbour as the row its type's resolvers expect. */
-const embed = <T extends string, R extends object>(typename: T, row: R | null) => (row ? { ...row, __typename: typename } : null);
-/** Sectors in a fixed order: primary first, then by code. */
+/** Sectors in a fixed order: primary first, then by code (a copy: the row may be shared). */
 const ordered = (sectors: ServiceNeighbours['sectors']) =>
-  sectors.map((x) => embed('Sector', x)!).sort((a, b) => Number(b.primary) - Number(a.primary) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  [...sectors].sort((a, b) => Number(b.primary) - Number(a.primary) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 const sectorsOf = (ctx: Context, s: ServiceRow) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'sectors'), (x) => ordered(x ?? []));
 
 /** Shared fields of every connection type. */
@@ -71,12 +69,12 @@ export const directoryResolvers: Resolvers = {
     id: (s) => toGlobalId('Service', s.id),
     name: nameField,
     // From the row when it was read with its neighbours (see projection.ts), else one batched query per part.
-    organisation: (s, _a, ctx) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'organisation'), (o) => embed('Organisation', o)),
+    organisation: (s, _a, ctx) => neighbourOf(ctx.loaders.directory, s, 'organisation'),
     sectors: (s, _a, ctx) => sectorsOf(ctx, s),
     primarySector: (s, _a, ctx) => mapMaybe(sectorsOf(ctx, s), (xs) => xs.find((x) => x.primary) ?? null),
-    neighbourhood: (s, _a, ctx) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'neighbourhood'), (n) => embed('Neighbourhood', n)),
-    monitoringNeighbourhood: (s, _a, ctx) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'monitoring'), (n) => embed('Neighbourhood', n)),
-    municipality: (s, _a, ctx) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'municipality'), (m) => embed('Municipality', m)),
-    zone: (s, _a, ctx) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'zone'), (z) => embed('Zone', z)),
+    neighbourhood: (s, _a, ctx) => neighbourOf(ctx.loaders.directory, s, 'neighbourhood'),
+    monitoringNeighbourhood: (s, _a, ctx) => neighbourOf(ctx.loaders.directory, s, 'monitoring'),
+    municipality: (s, _a, ctx) => neighbourOf(ctx.loaders.directory, s, 'municipality'),
+    zone: (s, _a, ctx) => neighbourOf(ctx.loaders.directory, s, 'zone'),
   },
 };

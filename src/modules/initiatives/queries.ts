@@ -1,14 +1,21 @@
 /** Named Cypher of the initiatives module. */
 import { cypher } from '../../neo4j/driver';
+import { shape } from '../../neo4j/shape';
+import type { SessionRow } from './model';
 
 const INITIATIVE = 'i.id AS id, i.kind AS kind, i.nameFr AS nameFr, i.nameNl AS nameNl, head([(i)-[:ORGANISED_BY]->(o) | o.id]) AS organiserId';
 const EDITION = `e.id AS id, head([(e)-[:OF]->(i) | i.id]) AS initiativeId, e.cycle AS cycle, e.nameFr AS nameFr, e.nameNl AS nameNl,
   e.language AS language, e.startsOn AS startsOn, e.endsOn AS endsOn, coalesce(e.closed, false) AS closed`;
-const SESSION = `x.id AS id, head([(x)-[:IN]->(e) | e.id]) AS editionId, x.title AS title, x.startsAt AS startsAt, x.endsAt AS endsAt,
-  x.capacity AS capacity, head([(x)-[:HOSTED_BY]->(h) | h.id]) AS hostId`;
-/** The same row as a map, for embedding in a service row (directory/projection.ts): keep in step with SESSION. */
-export const SESSION_MAP = (x: string) =>
-  `${x} {.id, editionId: head([(${x})-[:IN]->(e) | e.id]), .title, .startsAt, .endsAt, .capacity, hostId: head([(${x})-[:HOSTED_BY]->(h) | h.id])}`;
+/** A session's row, bound to `x`: columns here, a list inside service rows (directory/projection.ts). */
+export const SESSION = shape<SessionRow>('Session', {
+  id: 'x.id',
+  editionId: 'head([(x)-[:IN]->(e) | e.id])',
+  title: 'x.title',
+  startsAt: 'x.startsAt',
+  endsAt: 'x.endsAt',
+  capacity: 'x.capacity',
+  hostId: 'head([(x)-[:HOSTED_BY]->(h) | h.id])',
+});
 const ATTENDANCE = 'p.id AS personId, coalesce(p.consent, false) AS personConsent, x.id AS sessionId, a.role AS role, a.status AS status';
 
 export const allInitiatives = cypher(
@@ -27,14 +34,14 @@ export const editionsOfInitiative = cypher(
   'initiatives.editionsOfInitiative',
   `UNWIND $keys AS key MATCH (:Initiative {id: key})<-[:OF]-(e:Edition) RETURN key, ${EDITION} ORDER BY key, e.startsOn, e.id`,
 );
-export const sessionsById = cypher('initiatives.sessionsById', `UNWIND $keys AS key MATCH (x:Session {id: key}) RETURN key, ${SESSION}`);
+export const sessionsById = cypher('initiatives.sessionsById', `UNWIND $keys AS key MATCH (x:Session {id: key}) RETURN key, ${SESSION.columns}`);
 export const sessionsOfEdition = cypher(
   'initiatives.sessionsOfEdition',
-  `UNWIND $keys AS key MATCH (:Edition {id: key})<-[:IN]-(x:Session) RETURN key, ${SESSION} ORDER BY key, x.startsAt, x.id`,
+  `UNWIND $keys AS key MATCH (:Edition {id: key})<-[:IN]-(x:Session) RETURN key, ${SESSION.columns} ORDER BY key, x.startsAt, x.id`,
 );
 export const sessionsHostedBy = cypher(
   'initiatives.sessionsHostedBy',
-  `UNWIND $keys AS key MATCH (:Service {id: key})<-[:HOSTED_BY]-(x:Session) RETURN key, ${SESSION} ORDER BY key, x.startsAt DESC, x.id DESC`,
+  `UNWIND $keys AS key MATCH (:Service {id: key})<-[:HOSTED_BY]-(x:Session) RETURN key, ${SESSION.columns} ORDER BY key, x.startsAt DESC, x.id DESC`,
 );
 export const attendancesOfSession = cypher(
   'initiatives.attendancesOfSession',

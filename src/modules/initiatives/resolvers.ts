@@ -55,7 +55,7 @@ export const initiativeResolvers: Resolvers = {
     sessionsHosted: async (s, { first, after: afterCursor }, ctx) => {
       const size = pageSize(first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
       const after = decodeCursor(afterCursor);
-      const all = s.embedded.sessions ? newestFirst(s.embedded.sessions.map((x) => ({ ...x, __typename: 'Session' as const }))) : await ctx.loaders.initiatives.sessionsHostedBy.load(s.id);
+      const all = s.embedded.sessions ? newestFirst([...s.embedded.sessions]) : await ctx.loaders.initiatives.sessionsHostedBy.load(s.id);
       const start = after === null ? 0 : all.findIndex((x) => x.id === after) + 1;
       const rest = all.slice(start, start + size.limit);
       return toPage(rest, size, after, (x) => x.id, async () => all.length);

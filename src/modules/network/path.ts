@@ -4,7 +4,7 @@ import { badInput, notFound } from '../../errors';
 import { keyOf } from '../common/ids';
 import type { IntroductionPathRow, PathStepRow } from './model';
 import * as q from './queries';
-import { serviceFromMap } from '../directory/loaders';
+import type { ServiceRow } from '../directory/model';
 import type { ServicePart } from '../directory/projection';
 
 type StepFacts = Omit<PathStepRow, 'from' | 'to'> & { a: string; b: string };
@@ -29,14 +29,14 @@ export async function introductionPath(
   const from = args.fromService ? keyOf('Service', args.fromService, 'fromService') : null;
   if (from !== null && from !== to) {
     // The usual question, service to service: checks, chain and the services on it in one statement.
-    const [row] = await ctx.db.read<{ fromFound: boolean; toFound: boolean; services: unknown[]; steps: StepFacts[] | null; ids: string[] | null }>(
+    const [row] = await ctx.db.read<{ fromFound: boolean; toFound: boolean; services: ServiceRow[]; steps: StepFacts[] | null; ids: string[] | null }>(
       q.pathBetweenServices(ctx.loaders.directory.readParts(parts)),
       { from, to, today: ctx.today },
       { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true },
     );
     if (!row?.toFound) throw notFound('to', args.to, 'service');
     if (!row.fromFound) throw notFound('fromService', args.fromService as string, 'service');
-    for (const service of row.services.map(serviceFromMap)) ctx.loaders.directory.service.prime(service.id, service);
+    for (const service of row.services) ctx.loaders.directory.service.prime(service.id, service);
     return chain(from, row, maxSteps);
   }
   if (!(await ctx.loaders.directory.service.load(to))) throw notFound('to', args.to, 'service');

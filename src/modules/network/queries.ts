@@ -135,29 +135,32 @@ export const zonesOfServices = cypher(
 );
 
 /** Shortest chain of KNOWS ties (up to 10 steps; callers cut to their own maximum). */
-const PATH_STEPS = `[r IN relationships(p) | {a: startNode(r).id, b: endNode(r).id, initiatives: r.initiatives, firstMet: toString(r.firstAt), lastMet: toString(r.lastAt)}] AS steps,
-   [n IN nodes(p) | n.id] AS ids`;
+/** The steps and service ids of a path bound to `route`. */
+const PATH_STEPS = `[r IN relationships(route) | {a: startNode(r).id, b: endNode(r).id, initiatives: r.initiatives, firstMet: toString(r.firstAt), lastMet: toString(r.lastAt)}] AS steps,
+   [n IN nodes(route) | n.id] AS ids`;
 export const shortestPath = cypher(
   'network.shortestPath',
   `MATCH (a:Service {id: $from}), (b:Service {id: $to})
-   MATCH p = shortestPath((a)-[:KNOWS*..10]-(b))
+   MATCH route = shortestPath((a)-[:KNOWS*..10]-(b))
    RETURN ${PATH_STEPS}`,
 );
 /**
  * Both ends checked, the shortest chain between two different services, and the services on it (or
- * the ends, when none) read with the selection's parts: the whole answer in one round trip.
+ * the ends, when none) read with the selection's parts: the whole answer in one round trip. (The path
+ * is `route`, not `p`: the service rows' staff binds `p` to a person.)
  */
 export const pathBetweenServices = byParts(
   'network.pathBetweenServices',
   (service) => `OPTIONAL MATCH (a:Service {id: $from})
    OPTIONAL MATCH (b:Service {id: $to})
-   OPTIONAL MATCH p = shortestPath((a)-[:KNOWS*..10]-(b))
+   OPTIONAL MATCH route = shortestPath((a)-[:KNOWS*..10]-(b))
    CALL {
-     WITH a, b, p
-     UNWIND CASE WHEN p IS NULL THEN [x IN [a, b] WHERE x IS NOT NULL] ELSE nodes(p) END AS s
+     WITH a, b, route
+     UNWIND CASE WHEN route IS NULL THEN [x IN [a, b] WHERE x IS NOT NULL] ELSE nodes(route) END AS s
      RETURN collect(${service}) AS services
    }
    RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, services, ${PATH_STEPS}`,
+  { services: 'rows' },
 );
 
 export const currentServiceOf = cypher(

@@ -21,4 +21,7 @@ export interface EmploymentRow {
   asOf: string;
 }
 
+/** Today's employment at a service with the person's row, as read with the service (directory/projection.ts). */
+export type StaffRow = Omit<EmploymentRow, 'asOf'> & { person: PersonRow };
+
 export type PersonPage = Page<PersonRow>;

@@ -1,26 +1,41 @@
 /** Named Cypher of the people module. */
 import { cypher } from '../../neo4j/driver';
+import { many, row, shape } from '../../neo4j/shape';
+import type { EmploymentRow, PersonRow, StaffRow } from './model';
 
-const PERSON = 'p.id AS id, p.displayName AS displayName, coalesce(p.consent, false) AS consent, coalesce(p.synthetic, false) AS synthetic';
-/** The same rows as maps, for embedding in a service row (directory/projection.ts): keep in step with the columns. */
-export const PERSON_MAP = (p: string) => `${p} {.id, .displayName, consent: coalesce(${p}.consent, false), synthetic: coalesce(${p}.synthetic, false)}`;
+/** Row shapes, bound to `p` (and `w`, `s` for an employment): columns here, lists inside service rows (directory/projection.ts). */
+export const PERSON = shape<PersonRow>('Person', {
+  id: 'p.id',
+  displayName: 'p.displayName',
+  consent: 'coalesce(p.consent, false)',
+  synthetic: 'coalesce(p.synthetic, false)',
+});
+const EMPLOYMENT_FIELDS = {
+  personId: 'p.id',
+  personConsent: 'coalesce(p.consent, false)',
+  serviceId: 's.id',
+  role: 'w.role',
+  from: 'w.from',
+  to: 'w.to',
+};
+const EMPLOYMENT = shape<Omit<EmploymentRow, 'asOf'>>(EMPLOYMENT_FIELDS);
 /** Current staff of a bound `s` on `$today`, each with the person's row. */
-export const STAFF_TODAY = (s: string) =>
-  `[(p:Person)-[w:WORKS_AT]->(${s}) WHERE w.from <= date($today) AND (w.to IS NULL OR w.to >= date($today)) |
-    {personId: p.id, personConsent: coalesce(p.consent, false), serviceId: ${s}.id, role: w.role, from: w.from, to: w.to, person: ${PERSON_MAP('p')}}]`;
-const EMPLOYMENT = 'p.id AS personId, coalesce(p.consent, false) AS personConsent, s.id AS serviceId, w.role AS role, w.from AS from, w.to AS to';
+export const STAFF_TODAY = many(
+  '(p:Person)-[w:WORKS_AT]->(s) WHERE w.from <= date($today) AND (w.to IS NULL OR w.to >= date($today))',
+  shape<StaffRow>({ ...EMPLOYMENT_FIELDS, person: row(PERSON) }),
+);
 
-export const personsById = cypher('people.personsById', `UNWIND $keys AS key MATCH (p:Person {id: key}) RETURN key, ${PERSON}`);
+export const personsById = cypher('people.personsById', `UNWIND $keys AS key MATCH (p:Person {id: key}) RETURN key, ${PERSON.columns}`);
 export const employmentsOfPerson = cypher(
   'people.employmentsOfPerson',
-  `UNWIND $keys AS key MATCH (p:Person {id: key})-[w:WORKS_AT]->(s:Service) RETURN key, ${EMPLOYMENT} ORDER BY key, w.from DESC, s.id`,
+  `UNWIND $keys AS key MATCH (p:Person {id: key})-[w:WORKS_AT]->(s:Service) RETURN key, ${EMPLOYMENT.columns} ORDER BY key, w.from DESC, s.id`,
 );
 /** Staff of a service on a date: employment periods that include it. */
 export const staffOfService = cypher(
   'people.staffOfService',
   `UNWIND $keys AS key MATCH (p:Person)-[w:WORKS_AT]->(s:Service {id: key})
    WHERE w.from <= date($asOf) AND (w.to IS NULL OR w.to >= date($asOf))
-   RETURN key, ${EMPLOYMENT} ORDER BY key, p.id`,
+   RETURN key, ${EMPLOYMENT.columns} ORDER BY key, p.id`,
 );
 
 export const staffCountOfService = cypher(
@@ -30,7 +45,7 @@ export const staffCountOfService = cypher(
    RETURN key, count(DISTINCT p) AS n`,
 );
 
-const PERSON_PAGE = `WHERE $after IS NULL OR p.id > $after WITH p ORDER BY p.id LIMIT $limit RETURN ${PERSON}`;
+const PERSON_PAGE = `WHERE $after IS NULL OR p.id > $after WITH p ORDER BY p.id LIMIT $limit RETURN ${PERSON.columns}`;
 export const peoplePage = cypher('people.peoplePage', `MATCH (p:Person) ${PERSON_PAGE}`);
 export const peopleCount = cypher('people.peopleCount', 'MATCH (p:Person) RETURN count(p) AS total');
 export const peopleSearchPage = cypher(

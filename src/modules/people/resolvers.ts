@@ -42,7 +42,7 @@ export const peopleResolvers: Resolvers = {
       if (staff === undefined) return ctx.loaders.people.staffOfService(ctx.today).load(s.id);
       return staff
         .map(({ person, ...employment }) => {
-          ctx.loaders.people.person.prime(person.id, { ...person, __typename: 'Person' });
+          ctx.loaders.people.person.prime(person.id, person);
           return { ...employment, asOf: ctx.today };
         })
         .sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));

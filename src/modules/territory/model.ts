@@ -36,8 +36,8 @@ export interface NeighbourhoodRow {
   municipalityNis?: string | null;
   zoneCode?: string | null;
   /** The municipality's and zone's rows, when read with the neighbourhood (a service's neighbourhood can be). */
-  municipality?: Omit<MunicipalityRow, '__typename'> | null;
-  zone?: Omit<ZoneRow, '__typename'> | null;
+  municipality?: MunicipalityRow | null;
+  zone?: ZoneRow | null;
 }
 
 export type TerritoryRow = RegionRow | ZoneRow | MunicipalityRow | NeighbourhoodRow;

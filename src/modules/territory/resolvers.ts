@@ -74,12 +74,12 @@ export const territoryResolvers: Resolvers = {
     id: (n) => toGlobalId('Neighbourhood', n.code),
     name: nameField,
     municipality: async (n, _a, ctx) => {
-      if (n.municipality !== undefined) return n.municipality && { ...n.municipality, __typename: 'Municipality' as const };
+      if (n.municipality !== undefined) return n.municipality;
       const nis = (await placed(ctx, n)).municipalityNis;
       return nis ? ctx.loaders.territory.municipality.load(nis) : null;
     },
     zone: async (n, _a, ctx) => {
-      if (n.zone !== undefined) return n.zone && { ...n.zone, __typename: 'Zone' as const };
+      if (n.zone !== undefined) return n.zone;
       const code = (await placed(ctx, n)).zoneCode;
       return code ? ctx.loaders.territory.zone.load(code) : null;
     },

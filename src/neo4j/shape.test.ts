@@ -1,0 +1,64 @@
+/**
+ * A shape read as a list gives the row its columns give: same keys, same values, temporals as ISO
+ * strings, nested rows decoded (null when none match, [] when none match a list), type tags set.
+ */
+import { closeTestDb, resetGraph, testDb } from '../../tests/helpers/db';
+import { cypher } from './driver';
+import { many, one, row, shape } from './shape';
+
+interface Tag {
+  __typename: 'Tag';
+  code: string;
+  label: string | null;
+}
+interface Note {
+  id: string;
+  at: string;
+  size: number;
+  main: Tag | null;
+  tags: Tag[];
+  self: { id: string };
+}
+const TAG = shape<Tag>('Tag', { code: 't.code', label: 't.label' });
+const NOTE = shape<Note>({
+  id: 'x.id',
+  at: 'x.at',
+  size: 'size(x.id)',
+  main: one('(x)-[:MAIN]->(t:ShapeTag)', TAG),
+  tags: many('(x)-[:TAGGED]->(t:ShapeTag)', TAG),
+  self: row(shape<{ id: string }>({ id: 'x.id' })),
+});
+
+beforeAll(async () => {
+  await resetGraph();
+  await testDb().write(
+    cypher(
+      'test.shapeGraph',
+      `CREATE (a:ShapeNote {id: 'a', at: datetime('2024-03-01T10:00:00Z')}), (b:ShapeNote {id: 'bb', at: date('2024-03-02')}),
+              (t1:ShapeTag {code: 'T1', label: 'one'}), (t2:ShapeTag {code: 'T2'})
+       CREATE (a)-[:MAIN]->(t1), (a)-[:TAGGED]->(t1), (a)-[:TAGGED]->(t2)`,
+    ),
+  );
+});
+afterAll(closeTestDb);
+
+it('names a list back into the row, nested rows included', async () => {
+  const rows = await testDb().read(cypher('test.shapeList', `MATCH (x:ShapeNote) RETURN ${NOTE.list} AS note ORDER BY x.id`, { note: NOTE.decode }));
+  const [a, b] = rows.map((r) => r.note as Note);
+  expect(a).toEqual({ id: 'a', at: '2024-03-01T10:00:00.000Z', size: 1, main: { __typename: 'Tag', code: 'T1', label: 'one' }, tags: expect.any(Array), self: { id: 'a' } });
+  // two TAGGED ties from a: T1 with a label, T2 without
+  expect([...(a as Note).tags].sort((x, y) => x.code.localeCompare(y.code))).toEqual([
+    { __typename: 'Tag', code: 'T1', label: 'one' },
+    { __typename: 'Tag', code: 'T2', label: null },
+  ]);
+  // b has no MAIN tie (null) and no TAGGED ties ([]); a date stays a date
+  expect(b).toEqual({ id: 'bb', at: '2024-03-02', size: 2, main: null, tags: [], self: { id: 'bb' } });
+  expect(Object.keys(a as Note)).toEqual(['id', 'at', 'size', 'main', 'tags', 'self']);
+});
+
+it('the columns of a flat shape give the same row as its list', async () => {
+  const viaColumns = await testDb().read(cypher('test.shapeColumns', `MATCH (t:ShapeTag) RETURN ${TAG.columns} ORDER BY code`));
+  const viaList = await testDb().read(cypher('test.shapeTagList', `MATCH (t:ShapeTag) RETURN ${TAG.list} AS tag ORDER BY t.code`, { tag: TAG.decode }));
+  expect(viaList.map((r) => r.tag)).toEqual(viaColumns.map((r) => ({ __typename: 'Tag', ...r })));
+  expect(TAG.columns).toBe('t.code AS code, t.label AS label');
+});
