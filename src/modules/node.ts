@@ -24,7 +24,7 @@ async function loadNode(ctx: Context, id: string): Promise<NodeRow | null> {
     case 'Organisation':
       return directory.organisation.load(key);
     case 'Service':
-      return directory.service.load(key);
+      return directory.serviceById(key);
     case 'Person':
       return people.person.load(key);
     case 'Initiative':

@@ -1,6 +1,7 @@
 /** Per-request DataLoaders of the directory module. */
 import type DataLoader from 'dataloader';
 import type { Db, Row } from '../../neo4j/driver';
+import { notFound } from '../../errors';
 import { manyLoader, oneLoader, rowOf } from '../common/loader';
 import type { OrganisationRow, SectorRow, ServiceNeighbours, ServiceRow } from './model';
 import { partsKey, type ServicePart } from './projection';
@@ -31,23 +32,27 @@ export function createDirectoryLoaders(db: Db, today: string, zoned: boolean) {
     return loader;
   };
   /**
-   * Services by id read with `parts`: one loader per set of parts, so each batch is one query. A row
-   * read with more parts also answers later plain lookups of the same service (the first loader).
+   * Service rows this request has read, by id. A resolver holding a service id answers from here at
+   * once, without a promise per field (a page of 100 ties names 200 services); any row of a service
+   * will do, as neighbours it lacks are read by part (`neighbourOf`).
    */
+  const known = new Map<string, ServiceRow>();
+  const remember = (row: ServiceRow): ServiceRow => {
+    known.set(row.id, row);
+    return row;
+  };
+  /** Services by id read with `parts`: one loader per set of parts, so each batch is one query. */
   const serviceWith = (parts: Iterable<ServicePart>): DataLoader<string, ServiceRow | null> =>
-    memo(byParts, parts, (key) => {
-      const plain = byParts.get(readParts([]).join(','));
-      return oneLoader(db, q.servicesById(key), (r) => {
-        const row = asService(r);
-        plain?.prime(row.id, row);
-        return row;
-      }, { today });
-    });
+    memo(byParts, parts, (key) => oneLoader(db, q.servicesById(key), (r) => remember(asService(r)), { today }));
   const service = serviceWith([]);
   return {
     /** Services by id with no neighbours: field resolvers read what they need by part (`neighbourOf`). */
     service,
     serviceWith,
+    /** A service by id: the row this request has read already, else one batched query. */
+    serviceById: (id: string): ServiceRow | null | Promise<ServiceRow | null> => known.get(id) ?? service.load(id),
+    /** Rows read by another query (a page, a path): later lookups by id use them. */
+    remember: (rows: ServiceRow[]) => rows.forEach(remember),
     readParts,
     servicesOfOrganisation: (parts: Iterable<ServicePart>) =>
       memo(ofOrganisationByParts, parts, (key) => manyLoader(db, q.servicesOfOrganisation(key), asService, { today })),
@@ -60,6 +65,13 @@ export function createDirectoryLoaders(db: Db, today: string, zoned: boolean) {
 }
 
 export type DirectoryLoaders = ReturnType<typeof createDirectoryLoaders>;
+
+/** A service a row points to, which must exist (a dangling id is NOT_FOUND, naming the field). */
+export const requiredService = (loaders: DirectoryLoaders, id: string, field: string): ServiceRow | Promise<ServiceRow> =>
+  mapMaybe(loaders.serviceById(id), (row) => {
+    if (!row) throw notFound(field, id, 'service');
+    return row;
+  });
 
 /** Applies `f` now to a plain value, or later to a promised one: resolvers stay synchronous when they can. */
 export const mapMaybe = <T, R>(value: T | Promise<T>, f: (x: T) => R): R | Promise<R> => (value instanceof Promise ? value.then(f) : f(value));

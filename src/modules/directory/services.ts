@@ -95,7 +95,7 @@ export async function listServices(
     if (territory) await loadTerritory(ctx, territory, 'filter.territory');
     if (sector !== null && !(await ctx.loaders.directory.sector.load(sector))) throw notFound('filter.sector', sector, 'sector');
   }
-  for (const row of rows) ctx.loaders.directory.service.prime(row.id, row);
+  ctx.loaders.directory.remember(rows);
   let total: Promise<number> | undefined;
   const totalCount = () => (total ??= ctx.db.read<{ total: number }>(q.count, params).then((r) => r[0]?.total ?? 0));
   return toPage(rows, size, after, (r) => r.id, totalCount);

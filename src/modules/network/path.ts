@@ -36,13 +36,13 @@ export async function introductionPath(
     );
     if (!row?.toFound) throw notFound('to', args.to, 'service');
     if (!row.fromFound) throw notFound('fromService', args.fromService as string, 'service');
-    for (const service of row.services) ctx.loaders.directory.service.prime(service.id, service);
+    ctx.loaders.directory.remember(row.services);
     return chain(from, row, maxSteps);
   }
-  if (!(await ctx.loaders.directory.service.load(to))) throw notFound('to', args.to, 'service');
+  if (!(await ctx.loaders.directory.serviceById(to))) throw notFound('to', args.to, 'service');
   let start: string | null;
   if (from !== null) {
-    if (!(await ctx.loaders.directory.service.load(from))) throw notFound('fromService', args.fromService as string, 'service');
+    if (!(await ctx.loaders.directory.serviceById(from))) throw notFound('fromService', args.fromService as string, 'service');
     start = from;
   } else {
     const person = keyOf('Person', args.fromPerson as string, 'fromPerson');

@@ -12,6 +12,7 @@ import { eiIndex, gaps, mixingMatrix } from './measures/mixing';
 import { initiativeImpact } from './impact';
 import type { InitiativeBorderRow } from './model';
 import { introductionPath } from './path';
+import { requiredService } from '../directory/loaders';
 import { servicePartsOf } from '../directory/projection';
 import { recommendations } from './recommend';
 import { tiesAtRisk, turnoverImpact } from './risk';
@@ -80,7 +81,7 @@ export const networkResolvers: Resolvers = {
     turnoverImpact: async (_p, args, ctx) => {
       const serviceId = keyOf('Service', args.service, 'service');
       const personId = keyOf('Person', args.person, 'person');
-      if (!(await ctx.loaders.directory.service.load(serviceId))) throw notFound('service', args.service, 'service');
+      if (!(await ctx.loaders.directory.serviceById(serviceId))) throw notFound('service', args.service, 'service');
       if (!(await ctx.loaders.people.person.load(personId))) throw notFound('person', args.person, 'person');
       return turnoverImpact(ctx, serviceId, personId, args.asOf ?? ctx.today);
     },
@@ -112,8 +113,8 @@ export const networkResolvers: Resolvers = {
     services: async (page, _a, ctx) => (await ctx.loaders.directory.service.loadMany(page.serviceIds)).filter((s): s is Exclude<typeof s, Error | null> => s !== null && !(s instanceof Error)),
   },
   Acquaintance: {
-    a: async (t, _a, ctx) => (await ctx.loaders.directory.service.load(t.a)) ?? Promise.reject(notFound('a', t.a, 'service')),
-    b: async (t, _a, ctx) => (await ctx.loaders.directory.service.load(t.b)) ?? Promise.reject(notFound('b', t.b, 'service')),
+    a: (t, _a, ctx) => requiredService(ctx.loaders.directory, t.a, 'a'),
+    b: (t, _a, ctx) => requiredService(ctx.loaders.directory, t.b, 'b'),
     breadthA: (t, _a, ctx) => peopleCount(ctx, t.breadthA),
     breadthB: (t, _a, ctx) => peopleCount(ctx, t.breadthB),
     initiatives: async (t, _a, ctx) => (await ctx.loaders.initiatives.initiative.loadMany(t.initiatives)).filter((i): i is Exclude<typeof i, Error | null> => i !== null && !(i instanceof Error)),
@@ -130,7 +131,7 @@ export const networkResolvers: Resolvers = {
     sector: (s, _a, ctx) => (s.sector ? ctx.loaders.directory.sector.load(s.sector) : null),
   },
   Broker: {
-    service: async (b, _a, ctx) => (await ctx.loaders.directory.service.load(b.serviceId)) ?? Promise.reject(notFound('service', b.serviceId, 'service')),
+    service: (b, _a, ctx) => requiredService(ctx.loaders.directory, b.serviceId, 'service'),
   },
   Brokers: {
     isolates: async (b, _a, ctx) => (await ctx.loaders.directory.service.loadMany(b.isolates)).filter((s): s is Exclude<typeof s, Error | null> => s !== null && !(s instanceof Error)),
@@ -140,7 +141,7 @@ export const networkResolvers: Resolvers = {
     carriersB: (t, _a, ctx) => peopleCount(ctx, t.carriersB),
   },
   TurnoverImpact: {
-    service: async (t, _a, ctx) => (await ctx.loaders.directory.service.load(t.serviceId)) ?? Promise.reject(notFound('service', t.serviceId, 'service')),
+    service: (t, _a, ctx) => requiredService(ctx.loaders.directory, t.serviceId, 'service'),
   },
   InitiativeLanguageBorder: {
     initiative: async (r, _a, ctx) => (await ctx.loaders.initiatives.initiative.load(r.initiativeId)) ?? Promise.reject(notFound('initiative', r.initiativeId, 'initiative')),
@@ -154,15 +155,15 @@ export const networkResolvers: Resolvers = {
     firstTimeParticipants: (r, _a, ctx) => peopleCount(ctx, r.firstTimeParticipants),
   },
   PathStep: {
-    from: async (s, _a, ctx) => (await ctx.loaders.directory.service.load(s.from)) ?? Promise.reject(notFound('from', s.from, 'service')),
-    to: async (s, _a, ctx) => (await ctx.loaders.directory.service.load(s.to)) ?? Promise.reject(notFound('to', s.to, 'service')),
+    from: (s, _a, ctx) => requiredService(ctx.loaders.directory, s.from, 'from'),
+    to: (s, _a, ctx) => requiredService(ctx.loaders.directory, s.to, 'to'),
     initiatives: async (s, _a, ctx) => (await ctx.loaders.initiatives.initiative.loadMany(s.initiatives)).filter((i): i is Exclude<typeof i, Error | null> => i !== null && !(i instanceof Error)),
   },
   IntroductionPath: {
-    start: (p, _a, ctx) => (p.startId ? ctx.loaders.directory.service.load(p.startId) : null),
+    start: (p, _a, ctx) => (p.startId ? ctx.loaders.directory.serviceById(p.startId) : null),
   },
   Recommendation: {
-    service: (r, _a, ctx) => (r.serviceId ? ctx.loaders.directory.service.load(r.serviceId) : null),
+    service: (r, _a, ctx) => (r.serviceId ? ctx.loaders.directory.serviceById(r.serviceId) : null),
     zone: (r, _a, ctx) => (r.zoneCode ? ctx.loaders.territory.zone.load(r.zoneCode) : null),
     sectorA: (r, _a, ctx) => (r.sectorA ? ctx.loaders.directory.sector.load(r.sectorA) : null),
     sectorB: (r, _a, ctx) => (r.sectorB ? ctx.loaders.directory.sector.load(r.sectorB) : null),

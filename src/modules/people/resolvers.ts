@@ -5,6 +5,7 @@ import { notFound } from '../../errors';
 import { keyOf, toGlobalId } from '../common/ids';
 import { searchablePage } from '../common/pagination';
 import { rowOf } from '../common/loader';
+import { requiredService } from '../directory/loaders';
 import { connectionFields } from '../directory/resolvers';
 import type { PersonRow } from './model';
 import * as q from './queries';
@@ -31,7 +32,7 @@ export const peopleResolvers: Resolvers = {
   },
   Employment: {
     person: async (e, _a, ctx) => (await ctx.loaders.people.person.load(e.personId)) ?? Promise.reject(notFound('personId', e.personId, 'person')),
-    service: async (e, _a, ctx) => (await ctx.loaders.directory.service.load(e.serviceId)) ?? Promise.reject(notFound('serviceId', e.serviceId, 'service')),
+    service: (e, _a, ctx) => requiredService(ctx.loaders.directory, e.serviceId, 'serviceId'),
     current: (e) => e.from <= e.asOf && (e.to === null || e.to >= e.asOf),
   },
   Service: {
