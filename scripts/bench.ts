@@ -1,6 +1,10 @@
 /**
  * `npm run bench -- [--scales S,L] [--iterations 30] [--warmup 3] [--warmup-ms 3000] [--measure-ms 5000] [--load-seconds 30] [--import-rows 20000] [--seed 42] [--only directory,detail]`
  *
+ * `npm run bench` compiles first and runs this as JavaScript, as production runs the API (the
+ * Dockerfile's `node dist/src/main.js`): under tsx, its require hook and source-mapped stack traces
+ * (the driver captures one per query) added 4–9 % to a small operation, ours more than raw.
+ *
  * For each scale: a local Neo4j of its own (.data/neo4j-bench-<scale>, seeded and tied on first
  * use, reused afterwards), then the harness (scripts/bench/harness.ts). Prints one table with every
  * figure from this run and writes it as JSON under bench/results/.
