@@ -412,9 +412,11 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
       seen.add(key);
       good.push({ n, person: personId, session: r.session!, role, status });
     });
+    // People first seen in this import have no attendance but the rows above (repeats are rejected):
+    // only known people's rows are looked up, and a list of first sightings costs no read at all.
+    const pairs = good.filter((g) => !created.has(g.person)).map((g) => ({ person: g.person, session: g.session }));
     const existing = new Map(
-      // People first seen in this import have no attendance but the rows above (repeats are rejected).
-      (await db.read<{ key: string; sig: unknown }>(EXISTING_ATTENDANCE, { pairs: good.filter((g) => !created.has(g.person)).map((g) => ({ person: g.person, session: g.session })) })).map((e) => [e.key, JSON.stringify(e.sig)]),
+      (pairs.length ? await db.read<{ key: string; sig: unknown }>(EXISTING_ATTENDANCE, { pairs }) : []).map((e) => [e.key, JSON.stringify(e.sig)]),
     );
     const toWrite = good.filter((g) => {
       const before = existing.get(`${g.person}|${g.session}`);
@@ -428,8 +430,13 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
         const ofNewPeople = new Map(newPeople.map((p) => [p.id, [] as typeof toWrite]));
         const others: typeof toWrite = [];
         for (const w of toWrite) (ofNewPeople.get(w.person) ?? others).push(w);
-        if (newPeople.length) await tx.run(WRITE_PEOPLE, { people: newPeople.map((p) => ({ ...p, attendances: ofNewPeople.get(p.id) })) });
-        if (others.length) await tx.run(WRITE_ATTENDANCE, { rows: others });
+        // Only what the statements read goes on the wire: packing parameters is a tenth of the import's time.
+        const attendance = (w: (typeof toWrite)[number]) => ({ session: w.session, role: w.role, status: w.status });
+        if (newPeople.length)
+          await tx.run(WRITE_PEOPLE, {
+            people: newPeople.map((p) => ({ id: p.id, name: p.name, nameKey: p.nameKey, emailHash: p.emailHash, service: p.service, since: p.since, attendances: ofNewPeople.get(p.id)!.map(attendance) })),
+          });
+        if (others.length) await tx.run(WRITE_ATTENDANCE, { rows: others.map((w) => ({ person: w.person, ...attendance(w) })) });
         // Ties rest on presences only: a batch that neither records one nor takes one back (a
         // registration list, no-shows) changes no tie, and new people who were present nowhere carry none.
         const wasPresent = (w: (typeof toWrite)[number]) => {
