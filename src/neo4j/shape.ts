@@ -4,7 +4,7 @@
  *
  * Why lists: neo4j-driver unpacks every key of a returned map with `Object.defineProperty`. A page of
  * 50 services with their organisation, sectors and quartier cost 0.8–0.9 ms more to receive as nested
- * maps than as the same values in lists (4.65 vs 3.79 ms, .scratch probe on the S graph), about a
+ * maps than as the same values in lists (4.65 vs 3.79 ms for the statement, S graph), about a
  * fifth of the whole statement. A list carries no keys; `decode` names its positions back.
  */
 import { toPlain } from './driver';
