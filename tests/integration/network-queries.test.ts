@@ -4,8 +4,9 @@
  * sA–sB ×2 (03-01, 05-10), sA–sC (03-01), sB–sC (03-01), sC–sD (09-12), sA–sD visit (10-17),
  * sA–sE (10-17), sD–sE visit (10-17). Five of them lie inside SUD.
  */
-import { cypher } from '../../src/neo4j/driver';
+import { cypher, int } from '../../src/neo4j/driver';
 import { territoryServices } from '../../src/modules/network/queries';
+import { directoryStatements, type Condition } from '../../src/modules/directory/services';
 import { rebuildAllTies } from '../../src/modules/network/ties';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 import { codes, testApi, type TestApi } from '../helpers/api';
@@ -266,5 +267,14 @@ describe('territory-local plans', () => {
     const ops = await profileOperators(testDb(), territoryServices.zone, { territory: 'SUD', sectors: null, languages: null });
     expect(ops.some((o) => /NodeUniqueIndexSeek|NodeIndexSeek/.test(o) && o.includes(':Zone'))).toBe(true);
     expect(ops.filter((o) => /AllNodesScan|NodeByLabelScan.*:Service/.test(o))).toEqual([]);
+  });
+
+  it('a zone page of the directory starts from the zone index with or without its other filters', async () => {
+    const params = { territory: 'SUD', after: 'sA', sector: 'M', languages: ['FR'], limit: int(10), today: '2025-01-01' };
+    for (const given of [[], ['after', 'sector', 'languages']] as Condition[][]) {
+      const ops = await profileOperators(testDb(), directoryStatements('zone', undefined, given).page(['organisation', 'sectors']), params);
+      expect(ops.some((o) => /NodeUniqueIndexSeek|NodeIndexSeek/.test(o) && o.includes(':Zone'))).toBe(true);
+      expect(ops.filter((o) => /AllNodesScan|NodeByLabelScan/.test(o))).toEqual([]);
+    }
   });
 });

@@ -36,36 +36,52 @@ const WITHIN: Record<TerritoryLevel, string> = {
   neighbourhood: 'EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood {code: $territory}) }',
 };
 
-const FILTERS = `($sector IS NULL OR EXISTS { (s)-[:IN_SECTOR]->(:Sector {code: $sector}) })
-  AND ($languages IS NULL OR s.workingLanguage IN $languages)`;
+/**
+ * The conditions of the filters a request gives, each a constant fragment. A page carries only the
+ * conditions it needs: `$sector IS NULL OR …` for an absent filter is still evaluated on every
+ * candidate service (measured: 0.16 ms of a 3.3 ms zone page of 50).
+ */
+const CONDITION = {
+  after: 's.id > $after',
+  sector: 'EXISTS { (s)-[:IN_SECTOR]->(:Sector {code: $sector}) }',
+  languages: 's.workingLanguage IN $languages',
+} as const;
+export type Condition = keyof typeof CONDITION;
+const CONDITIONS = Object.keys(CONDITION) as Condition[];
 
 interface Variant {
   page: (parts: Iterable<ServicePart>) => NamedQuery;
   count: NamedQuery;
 }
 
-function variant(anchor: Anchor, within?: TerritoryLevel): Variant {
-  const name = within ? `${anchor}.${within}` : anchor;
-  const where = `${FILTERS}${within ? ` AND ${WITHIN[within]}` : ''}`;
+/** The page and count statements of one anchor, territory filter and set of given conditions. */
+function variant(anchor: Anchor, within: TerritoryLevel | undefined, given: Condition[]): Variant {
+  const name = [within ? `${anchor}.${within}` : anchor, ...given].join('.');
+  const where = (conditions: Condition[]) => {
+    const all = [...conditions.map((c) => CONDITION[c]), ...(within ? [WITHIN[within]] : [])];
+    return all.length ? `WHERE ${all.join(' AND ')}` : '';
+  };
+  const filters = given.filter((c) => c !== 'after');
   return {
     page: byParts(
       `directory.services.${name}`,
       (service) => `${ANCHOR[anchor]}
-       WHERE ($after IS NULL OR s.id > $after) AND ${where}
+       ${where(given)}
        WITH DISTINCT s ORDER BY s.id LIMIT $limit
        RETURN ${service} AS service`,
     ),
-    count: cypher(`directory.servicesCount.${name}`, `${ANCHOR[anchor]} WHERE ${where} RETURN count(DISTINCT s) AS total`),
+    count: cypher(`directory.servicesCount.${[within ? `${anchor}.${within}` : anchor, ...filters].join('.')}`, `${ANCHOR[anchor]} ${where(filters)} RETURN count(DISTINCT s) AS total`),
   };
 }
 
-const LEVELS: TerritoryLevel[] = ['region', 'zone', 'municipality', 'neighbourhood'];
-const VARIANTS = new Map<string, Variant>([
-  ['all', variant('all')],
-  ['search', variant('search')],
-  ...LEVELS.map((l) => [l, variant(l)] as [string, Variant]),
-  ...LEVELS.map((l) => [`search.${l}`, variant('search', l)] as [string, Variant]),
-]);
+/** The statements of a page, made on first use (10 anchors × 8 sets of conditions), each composed of constant fragments. */
+const VARIANTS = new Map<string, Variant>();
+export function directoryStatements(anchor: Anchor, within: TerritoryLevel | undefined, given: Condition[]): Variant {
+  const key = `${anchor}|${within ?? ''}|${given.join(',')}`;
+  let v = VARIANTS.get(key);
+  if (!v) VARIANTS.set(key, (v = variant(anchor, within, given)));
+  return v;
+}
 
 /**
  * A page of the directory, its services read with `parts` (the selection's look-ahead). The territory
@@ -87,8 +103,10 @@ export async function listServices(
   const language = filter?.language ?? null;
   const languages = language === null ? null : language === 'BOTH' || filter?.exactLanguage ? [language] : [language, 'BOTH'];
 
-  const key = search ? (territory ? `search.${territory.level}` : 'search') : (territory?.level ?? 'all');
-  const q = VARIANTS.get(key)!;
+  const anchor: Anchor = search ? 'search' : (territory?.level ?? 'all');
+  const within = search && territory ? territory.level : undefined;
+  const values = { after, sector, languages };
+  const q = directoryStatements(anchor, within, CONDITIONS.filter((c) => values[c] !== null));
   const params = { search, territory: territory?.code ?? null, sector, languages };
   const rows = (await ctx.db.read(q.page(ctx.loaders.directory.readParts(parts)), { ...params, after, limit: int(size.limit), today: ctx.today })).map(asService);
   if (rows.length === 0) {
