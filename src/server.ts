@@ -19,6 +19,7 @@ import { createContext, type Context } from './context';
 import { formatError } from './http/format-error';
 import { logger } from './logger';
 import { dashboardRouter } from './http/dashboard';
+import { compiledExecution } from './executor';
 import { exportsRouter } from './http/exports';
 import { graphiqlRouter } from './http/graphiql';
 import { registry } from './metrics';
@@ -51,7 +52,8 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
     blockFieldSuggestion: { enabled: !config.INTROSPECTION },
   }).protect();
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(config.PSEUDONYM_SECRET),
+    // Executed by compiled code (src/executor.ts); Apollo parses, validates and runs the plugins.
+    gateway: compiledExecution(buildSchema(config.PSEUDONYM_SECRET)),
     introspection: config.INTROSPECTION,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
