@@ -3,6 +3,7 @@
  * of DataLoaders, and the request language. Built by `createContext`, nowhere else.
  */
 import { PUBLIC, type Principal } from './access/principal';
+import type { AuditTrail } from './access/audit';
 import type { Config } from './config';
 import type { Db } from './neo4j/driver';
 import { createLoaders, type Loaders } from './modules/loaders';
@@ -20,6 +21,8 @@ export interface Context {
   principal: Principal;
   /** Ids of people whose person-level data this request returned, for the audit trail. */
   personReads: Set<string>;
+  /** The server's audit trail (null outside a server): read back only after what is pending is written. */
+  audit: AuditTrail | null;
 }
 
 export interface ContextInput {
@@ -27,6 +30,7 @@ export interface ContextInput {
   config: Config;
   acceptLanguage?: string | null;
   principal?: Principal;
+  audit?: AuditTrail | null;
 }
 
 /** `nl`, `nl-BE` … give NL; anything else, or nothing, gives FR. */
@@ -35,7 +39,7 @@ export function langFromHeader(header: string | null | undefined): LangCode {
   return first.startsWith('nl') ? 'NL' : 'FR';
 }
 
-export function createContext({ db, config, acceptLanguage, principal = PUBLIC }: ContextInput): Context {
+export function createContext({ db, config, acceptLanguage, principal = PUBLIC, audit = null }: ContextInput): Context {
   const requestDb = db.fork();
   const today = new Date().toISOString().slice(0, 10);
   return {
@@ -46,5 +50,6 @@ export function createContext({ db, config, acceptLanguage, principal = PUBLIC }
     today,
     principal,
     personReads: new Set(),
+    audit,
   };
 }

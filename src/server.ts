@@ -11,7 +11,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { KeyVerifier } from './access/api-keys';
-import { auditPlugin } from './access/audit';
+import { AuditTrail, auditPlugin } from './access/audit';
 import { authenticate, presentedKey } from './access/authenticate';
 import { RateLimiter } from './access/rate-limit';
 import type { Config } from './config';
@@ -33,6 +33,8 @@ const PING = cypher('ops.ping', 'RETURN 1 AS ok');
 export interface ApiServer {
   app: express.Express;
   apollo: ApolloServer<Context>;
+  /** The audit trail this server records into (contexts made outside HTTP pass it on). */
+  audit: AuditTrail;
   httpServer: http.Server;
   listen(port: number, host?: string): Promise<string>;
   stop(): Promise<void>;
@@ -51,6 +53,7 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
     costLimit: { maxCost: config.MAX_COST },
     blockFieldSuggestion: { enabled: !config.INTROSPECTION },
   }).protect();
+  const audit = new AuditTrail(db, config.PSEUDONYM_SECRET);
   const apollo = new ApolloServer<Context>({
     // Executed by compiled code (src/executor.ts); Apollo parses, validates and runs the plugins.
     gateway: compiledExecution(buildSchema(config.PSEUDONYM_SECRET)),
@@ -67,7 +70,7 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
       // We set no cache hints; left on, this plugin wraps every field resolver (measured: ~10 % of a directory page's CPU).
       ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin(),
-      auditPlugin(db, config.PSEUDONYM_SECRET),
+      auditPlugin(audit),
     ],
   });
   const verifier = new KeyVerifier(db);
@@ -104,7 +107,7 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
     express.json({ limit: config.BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext({ db, config, acceptLanguage: req.headers['accept-language'], principal: await authenticate(verifier, req.headers) }),
+        createContext({ db, config, audit, acceptLanguage: req.headers['accept-language'], principal: await authenticate(verifier, req.headers) }),
     }),
   );
 
@@ -119,6 +122,7 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
   return {
     app,
     apollo,
+    audit,
     httpServer,
     listen: (port, host) =>
       new Promise((resolve, reject) => {

@@ -1,8 +1,11 @@
 /**
- * The audit trail: one (:AuditEvent) per request that returned person-level data. Written after
- * the response is computed, appended only (CREATE), readable by admins through `auditTrail`.
- * People are recorded by keyed pseudonym, so that erasing a person leaves nothing that names them
- * while the trail still answers "who read about this person?" for anyone who knows their id.
+ * The audit trail: one (:AuditEvent) per request that returned person-level data, appended only
+ * (CREATE), readable by admins through `auditTrail`. Events are recorded beside the response and
+ * written in batches: one transaction for all events of up to `FLUSH_MS` (a commit per request cost
+ * Neo4j more than the service detail that read the people). Reading the trail, and stopping the
+ * server, write what is pending first. People are recorded by keyed pseudonym, so that erasing a
+ * person leaves nothing that names them while the trail still answers "who read about this person?"
+ * for anyone who knows their id.
  */
 import crypto from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -13,8 +16,12 @@ import { pseudonym } from './pseudonym';
 
 const APPEND = cypher(
   'access.appendAudit',
-  `CREATE (:AuditEvent {id: $id, at: datetime(), role: $role, keyId: $keyId, operation: $operation, personIds: $personIds})`,
+  `UNWIND $events AS e
+   CREATE (:AuditEvent {id: e.id, at: datetime(e.at), role: e.role, keyId: e.keyId, operation: e.operation, personIds: e.personIds})`,
 );
+/** Events wait at most this long for their batch, and a batch holds at most `BATCH_MAX`. */
+const FLUSH_MS = 100;
+const BATCH_MAX = 500;
 const COLUMNS = 'e.id AS id, e.at AS at, e.role AS role, e.keyId AS keyId, e.operation AS operation, e.personIds AS personIds';
 export const AUDIT_PAGE = cypher(
   'access.auditPage',
@@ -38,29 +45,75 @@ export interface AuditRow {
 /** Ids sort by time: a millisecond timestamp then random bytes. */
 const auditId = () => `${Date.now().toString().padStart(15, '0')}-${crypto.randomBytes(4).toString('hex')}`;
 
-export async function appendAudit(db: Db, secret: string, ctx: Pick<Context, 'principal' | 'personReads'>, operation: string): Promise<void> {
-  if (ctx.personReads.size === 0) return;
-  await db.write(APPEND, {
-    id: auditId(),
-    role: ctx.principal.role,
-    keyId: ctx.principal.keyId ?? null,
-    operation,
-    personIds: [...ctx.personReads].map((id) => pseudonym(secret, id)).sort(),
-  });
+interface AuditEvent {
+  id: string;
+  /** When the data was read (ISO), not when the batch was written. */
+  at: string;
+  role: string;
+  keyId: string | null;
+  operation: string;
+  personIds: string[];
 }
 
-export function auditPlugin(db: Db, secret: string): ApolloServerPlugin<Context> {
+export class AuditTrail {
+  private pending: AuditEvent[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private written: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly secret: string,
+  ) {}
+
+  /** Records the people this request read, if any; written with the next batch. */
+  record(ctx: Pick<Context, 'principal' | 'personReads'>, operation: string): void {
+    if (ctx.personReads.size === 0) return;
+    this.pending.push({
+      id: auditId(),
+      at: new Date().toISOString(),
+      role: ctx.principal.role,
+      keyId: ctx.principal.keyId ?? null,
+      operation,
+      personIds: [...ctx.personReads].map((id) => pseudonym(this.secret, id)).sort(),
+    });
+    if (this.pending.length >= BATCH_MAX) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+  }
+
+  /**
+   * Writes the pending events in one transaction, after any batch already under way; resolves when
+   * all are written. A failed write must not be silent: it is logged as an error.
+   */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const events = this.pending;
+    this.pending = [];
+    if (events.length > 0) {
+      this.written = this.written.then(() =>
+        this.db.write(APPEND, { events }).then(
+          () => undefined,
+          (err: unknown) => logger.error({ err, events: events.length }, 'audit write failed'),
+        ),
+      );
+    }
+    return this.written;
+  }
+}
+
+export function auditPlugin(trail: AuditTrail): ApolloServerPlugin<Context> {
   return {
+    async serverWillStart() {
+      return {
+        serverWillStop: () => trail.flush(),
+      };
+    },
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, operationName }) {
-          // Written beside the response, not before it: the answer is not delayed by the audit
-          // transaction. A failed write must not be silent: it is logged as an error.
-          void appendAudit(db, secret, contextValue, operationName ?? 'anonymous').catch((err: unknown) => logger.error({ err }, 'audit write failed'));
+          trail.record(contextValue, operationName ?? 'anonymous');
         },
       };
     },
   };
 }
-
-

@@ -13,6 +13,7 @@ export const accessResolvers: Resolvers = {
     auditTrail: async (_p, { personId, first, after: afterCursor }, ctx) => {
       const size = pageSize(first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
       const after = decodeCursor(afterCursor);
+      await ctx.audit?.flush(); // the trail includes the reads made just before this one
       const params = { personId: personId ? pseudonym(ctx.config.PSEUDONYM_SECRET, keyOf('Person', personId, 'personId')) : null };
       const rows = await ctx.db.read<AuditRow & Record<string, unknown>>(AUDIT_PAGE, { ...params, after, limit: int(size.limit) });
       const total = () => ctx.db.read<{ total: number }>(AUDIT_COUNT, params).then((r) => r[0]?.total ?? 0);

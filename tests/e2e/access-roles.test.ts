@@ -5,6 +5,8 @@
 import { createApiKey, KeyVerifier, revokeApiKey } from '../../src/access/api-keys';
 import type { Principal } from '../../src/access/principal';
 import { pseudonym } from '../../src/access/pseudonym';
+import { AuditTrail } from '../../src/access/audit';
+import { cypher } from '../../src/neo4j/driver';
 import { loadConfig } from '../../src/config';
 import { testDb } from '../helpers/db';
 import { codes, useFixtureApi, useHttpServer } from '../helpers/api';
@@ -81,8 +83,7 @@ describe('consent', () => {
 describe('audit trail', () => {
   it('records who read which person, for admins to query', async () => {
     await api().run('query ReadAna { person(id: "p1") { displayName } }', {}, { as: analyst });
-    // The trail is written after the response; give the write a moment.
-    await new Promise((r) => setTimeout(r, 200));
+    // Written in a batch after the response; reading the trail writes what is pending first.
     const trail = await api().run<{ auditTrail: { nodes: Array<{ role: string; keyId: string; operation: string; personIds: string[] }> } }>(
       '{ auditTrail(personId: "p1", first: 5) { nodes { role keyId operation personIds } } }',
       {},
@@ -90,6 +91,20 @@ describe('audit trail', () => {
     );
     expect(trail.data?.auditTrail.nodes[0]).toEqual({ role: 'analyst', keyId: 'k-analyst', operation: 'ReadAna', personIds: [pseudonym(loadConfig().PSEUDONYM_SECRET, 'p1')] });
     expect(codes((await api().run('{ auditTrail { totalCount } }', {}, { as: analyst })).errors)).toEqual(['FORBIDDEN']);
+  });
+
+  it('events of requests close in time are written in one transaction; a lone event within 100 ms', async () => {
+    const db = testDb().fork();
+    const trail = new AuditTrail(db, 'test-secret-0123456789');
+    const COUNT = cypher('test.auditCount', 'MATCH (e:AuditEvent {keyId: $keyId}) RETURN count(e) AS n');
+    const reads = (id: string, keyId: string) => ({ principal: { ...analyst, keyId }, personReads: new Set([id]) });
+    for (const id of ['p1', 'p2', 'p3']) trail.record(reads(id, 'k-batch'), 'Batch');
+    trail.record({ principal: analyst, personReads: new Set() }, 'NoPeople'); // read nobody: nothing to record
+    await trail.flush();
+    expect([db.roundTrips, await testDb().read(COUNT, { keyId: 'k-batch' })]).toEqual([1, [{ n: 3 }]]); // 3 events, 1 write
+    trail.record(reads('p1', 'k-lone'), 'Lone');
+    await new Promise((r) => setTimeout(r, 300));
+    expect([db.roundTrips, await testDb().read(COUNT, { keyId: 'k-lone' })]).toEqual([2, [{ n: 1 }]]); // written by the timer
   });
 });
 

@@ -35,7 +35,7 @@ export async function testApi(env: Record<string, string> = {}): Promise<TestApi
   return {
     server,
     async run<T>(query: string, variables?: Record<string, unknown>, opts: RunOptions = {}) {
-      const contextValue = createContext({ db, config, acceptLanguage: opts.acceptLanguage, principal: opts.as ?? ANALYST });
+      const contextValue = createContext({ db, config, audit: server.audit, acceptLanguage: opts.acceptLanguage, principal: opts.as ?? ANALYST });
       const response = await server.apollo.executeOperation<T>({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       const { data, errors } = response.body.singleResult;
