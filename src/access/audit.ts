@@ -33,6 +33,7 @@ export const AUDIT_COUNT = cypher(
   'MATCH (e:AuditEvent) WHERE $personId IS NULL OR $personId IN e.personIds RETURN count(e) AS total',
 );
 
+/** An audit event as written and as read back; `at` is when the data was read (ISO), not when its batch was written. */
 export interface AuditRow {
   id: string;
   at: string;
@@ -45,18 +46,8 @@ export interface AuditRow {
 /** Ids sort by time: a millisecond timestamp then random bytes. */
 const auditId = () => `${Date.now().toString().padStart(15, '0')}-${crypto.randomBytes(4).toString('hex')}`;
 
-interface AuditEvent {
-  id: string;
-  /** When the data was read (ISO), not when the batch was written. */
-  at: string;
-  role: string;
-  keyId: string | null;
-  operation: string;
-  personIds: string[];
-}
-
 export class AuditTrail {
-  private pending: AuditEvent[] = [];
+  private pending: AuditRow[] = [];
   private timer: NodeJS.Timeout | undefined;
   private written: Promise<void> = Promise.resolve();
 
