@@ -3,8 +3,8 @@
  * strings, nested rows decoded (null when none match, [] when none match a list), type tags set.
  */
 import { closeTestDb, resetGraph, testDb } from '../../tests/helpers/db';
-import { cypher } from './driver';
-import { many, one, row, shape } from './shape';
+import { cypher, toPlain } from './driver';
+import { day, instant, many, one, row, shape } from './shape';
 
 interface Tag {
   __typename: 'Tag';
@@ -61,4 +61,23 @@ it('the columns of a flat shape give the same row as its list', async () => {
   const viaList = await testDb().read(cypher('test.shapeTagList', `MATCH (t:ShapeTag) RETURN ${TAG.list} AS tag ORDER BY t.code`, { tag: TAG.decode }));
   expect(viaList.map((r) => r.tag)).toEqual(viaColumns.map((r) => ({ __typename: 'Tag', ...r })));
   expect(TAG.columns).toBe('t.code AS code, t.label AS label');
+});
+
+it('days and instants sent as plain values read as the driver\'s temporals do, null kept', async () => {
+  const WHEN = shape<{ on: string | null; at: string | null }>({ on: day('w.on'), at: instant<string | null>('w.at') });
+  const query = (text: string) => cypher('test.shapeTemporal', `UNWIND $cases AS c WITH {on: date(c.on), at: datetime(c.at)} AS w RETURN ${text}`, WHEN.decoders);
+  const cases = [
+    { on: '2024-03-02', at: '2024-03-01T10:00:00Z' },
+    { on: '1999-12-31', at: '2025-06-30T23:59:59.123+02:00' }, // an offset and milliseconds: UTC, ms kept
+    { on: null, at: null },
+  ];
+  const viaDriver = await testDb().read(cypher('test.shapeTemporalDriver', 'UNWIND $cases AS c RETURN date(c.on) AS on, datetime(c.at) AS at'), { cases });
+  expect(viaDriver.map(toPlain)).toEqual([
+    { on: '2024-03-02', at: '2024-03-01T10:00:00.000Z' },
+    { on: '1999-12-31', at: '2025-06-30T21:59:59.123Z' },
+    { on: null, at: null },
+  ]);
+  expect(await testDb().read(query(WHEN.columns), { cases })).toEqual(viaDriver);
+  const viaList = await testDb().read(cypher('test.shapeTemporalList', `UNWIND $cases AS c WITH {on: date(c.on), at: datetime(c.at)} AS w RETURN ${WHEN.list} AS w`, { w: WHEN.decode }), { cases });
+  expect(viaList.map((r) => r.w)).toEqual(viaDriver);
 });

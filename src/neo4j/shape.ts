@@ -24,6 +24,8 @@ export interface Shape<T> {
   /** The row as one Cypher list expression, read back by `decode`. */
   readonly list: string;
   readonly decode: (value: unknown) => T;
+  /** Decoders of the columns that are not plain values (give them to `cypher` with `columns`). */
+  readonly decoders: Record<string, (value: unknown) => unknown>;
 }
 
 /** Temporal values become ISO strings; plain values pass as they are. */
@@ -46,6 +48,7 @@ export function shape<T extends object>(...args: [string, Fields<T>] | [Fields<T
   const expressions = entries.map(([, field]) => (typeof field === 'string' ? field : field.cypher));
   return {
     columns: keys.map((key, i) => `${expressions[i]} AS ${key}`).join(', '),
+    decoders: Object.fromEntries(entries.flatMap(([key, field]) => (typeof field === 'string' ? [] : [[key, field.decode]]))),
     list: `[${expressions.join(', ')}]`,
     decode: (value) => {
       const values = value as unknown[];
@@ -72,4 +75,21 @@ export function one<T>(pattern: string, rows: Shape<T>): Nested<T | null> {
 /** Every row of `shape` matched by `pattern`, in match order. */
 export function many<T>(pattern: string, rows: Shape<T>): Nested<T[]> {
   return { cypher: `[${pattern} | ${rows.list}]`, decode: (value) => (value as unknown[]).map(rows.decode) };
+}
+
+/*
+ * Temporal values are sent as plain values: the driver decodes a Date or DateTime with int64
+ * arithmetic in JavaScript (about 10 µs each; a service detail with its staff and sessions spent
+ * 0.1 ms of its 1.6 ms there).
+ */
+
+/** A date (no time) as ISO `YYYY-MM-DD`, written by Neo4j. */
+export const day = (expression: string): string => `toString(${expression})`;
+
+/**
+ * An instant as `toPlain` gives a DateTime (ISO in UTC, with milliseconds): sent as epoch
+ * milliseconds (a float: exact far beyond any date we hold), named in JavaScript.
+ */
+export function instant<T extends string | null = string>(expression: string): Nested<T> {
+  return { cypher: `toFloat(${expression}.epochMillis)`, decode: (value) => (value === null || value === undefined ? null : new Date(value as number).toISOString()) as T };
 }

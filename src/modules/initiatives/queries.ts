@@ -1,6 +1,6 @@
 /** Named Cypher of the initiatives module. */
 import { cypher } from '../../neo4j/driver';
-import { shape } from '../../neo4j/shape';
+import { instant, shape } from '../../neo4j/shape';
 import type { SessionRow } from './model';
 
 const INITIATIVE = 'i.id AS id, i.kind AS kind, i.nameFr AS nameFr, i.nameNl AS nameNl, head([(i)-[:ORGANISED_BY]->(o) | o.id]) AS organiserId';
@@ -11,8 +11,8 @@ export const SESSION = shape<SessionRow>('Session', {
   id: 'x.id',
   editionId: 'head([(x)-[:IN]->(e) | e.id])',
   title: 'x.title',
-  startsAt: 'x.startsAt',
-  endsAt: 'x.endsAt',
+  startsAt: instant('x.startsAt'),
+  endsAt: instant('x.endsAt'),
   capacity: 'x.capacity',
   hostId: 'head([(x)-[:HOSTED_BY]->(h) | h.id])',
 });
@@ -34,14 +34,20 @@ export const editionsOfInitiative = cypher(
   'initiatives.editionsOfInitiative',
   `UNWIND $keys AS key MATCH (:Initiative {id: key})<-[:OF]-(e:Edition) RETURN key, ${EDITION} ORDER BY key, e.startsOn, e.id`,
 );
-export const sessionsById = cypher('initiatives.sessionsById', `UNWIND $keys AS key MATCH (x:Session {id: key}) RETURN key, ${SESSION.columns}`);
+export const sessionsById = cypher(
+  'initiatives.sessionsById',
+  `UNWIND $keys AS key MATCH (x:Session {id: key}) RETURN key, ${SESSION.columns}`,
+  SESSION.decoders,
+);
 export const sessionsOfEdition = cypher(
   'initiatives.sessionsOfEdition',
   `UNWIND $keys AS key MATCH (:Edition {id: key})<-[:IN]-(x:Session) RETURN key, ${SESSION.columns} ORDER BY key, x.startsAt, x.id`,
+  SESSION.decoders,
 );
 export const sessionsHostedBy = cypher(
   'initiatives.sessionsHostedBy',
   `UNWIND $keys AS key MATCH (:Service {id: key})<-[:HOSTED_BY]-(x:Session) RETURN key, ${SESSION.columns} ORDER BY key, x.startsAt DESC, x.id DESC`,
+  SESSION.decoders,
 );
 export const attendancesOfSession = cypher(
   'initiatives.attendancesOfSession',

@@ -1,6 +1,6 @@
 /** Named Cypher of the people module. */
 import { cypher } from '../../neo4j/driver';
-import { many, row, shape } from '../../neo4j/shape';
+import { day, many, row, shape } from '../../neo4j/shape';
 import type { EmploymentRow, PersonRow, StaffRow } from './model';
 
 /** Row shapes, bound to `p` (and `w`, `s` for an employment): columns here, lists inside service rows (directory/projection.ts). */
@@ -15,8 +15,8 @@ const EMPLOYMENT_FIELDS = {
   personConsent: 'coalesce(p.consent, false)',
   serviceId: 's.id',
   role: 'w.role',
-  from: 'w.from',
-  to: 'w.to',
+  from: day('w.from'),
+  to: day('w.to'),
 };
 const EMPLOYMENT = shape<Omit<EmploymentRow, 'asOf'>>(EMPLOYMENT_FIELDS);
 /** Current staff of a bound `s` on `$today`, each with the person's row. */
