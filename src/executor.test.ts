@@ -100,4 +100,19 @@ describe('compiled execution', () => {
     const bad = await answer(new ApolloServer({ gateway: compiledExecution(schema) }), { id: 'a', lang: 'DE' });
     expect([bad.status, bad.errors?.map((e) => e.extensions?.code)]).toEqual([400, ['BAD_USER_INPUT']]);
   });
+
+  it('introspection: answered when allowed, refused at validation when not (production may turn it off)', async () => {
+    const ask = async (introspection: boolean) => {
+      const server = new ApolloServer({ gateway: compiledExecution(schema), introspection });
+      await server.start();
+      try {
+        const res = await server.executeOperation({ query: '{ __schema { queryType { name } } }' });
+        return res.body.kind === 'single' ? res.body.singleResult : null;
+      } finally {
+        await server.stop();
+      }
+    };
+    expect((await ask(true))?.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    expect((await ask(false))?.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
 });
