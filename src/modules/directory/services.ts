@@ -56,7 +56,7 @@ interface Variant {
 
 /** The page and count statements of one anchor, territory filter and set of given conditions. */
 function variant(anchor: Anchor, within: TerritoryLevel | undefined, given: Condition[]): Variant {
-  const name = [within ? `${anchor}.${within}` : anchor, ...given].join('.');
+  const base = within ? `${anchor}.${within}` : anchor;
   const where = (conditions: Condition[]) => {
     const all = [...conditions.map((c) => CONDITION[c]), ...(within ? [WITHIN[within]] : [])];
     return all.length ? `WHERE ${all.join(' AND ')}` : '';
@@ -64,13 +64,14 @@ function variant(anchor: Anchor, within: TerritoryLevel | undefined, given: Cond
   const filters = given.filter((c) => c !== 'after');
   return {
     page: byParts(
-      `directory.services.${name}`,
+      `directory.services.${[base, ...given].join('.')}`,
       (service) => `${ANCHOR[anchor]}
        ${where(given)}
        WITH DISTINCT s ORDER BY s.id LIMIT $limit
        RETURN ${service} AS service`,
     ),
-    count: cypher(`directory.servicesCount.${[within ? `${anchor}.${within}` : anchor, ...filters].join('.')}`, `${ANCHOR[anchor]} ${where(filters)} RETURN count(DISTINCT s) AS total`),
+    // The count of a page is the count of every page: it takes the filters, not the cursor.
+    count: cypher(`directory.servicesCount.${[base, ...filters].join('.')}`, `${ANCHOR[anchor]} ${where(filters)} RETURN count(DISTINCT s) AS total`),
   };
 }
 
