@@ -3,8 +3,13 @@
  * strings, nested rows decoded (null when none match, [] when none match a list), type tags set.
  */
 import { closeTestDb, resetGraph, testDb } from '../../tests/helpers/db';
-import { cypher, toPlain } from './driver';
+import { cypher, toPlain, type NamedQuery } from './driver';
 import { day, instant, many, one, row, shape } from './shape';
+import * as directoryQueries from '../modules/directory/queries';
+import * as initiativeQueries from '../modules/initiatives/queries';
+import * as networkQueries from '../modules/network/queries';
+import * as peopleQueries from '../modules/people/queries';
+import * as territoryQueries from '../modules/territory/queries';
 
 interface Tag {
   __typename: 'Tag';
@@ -80,4 +85,13 @@ it('days and instants sent as plain values read as the driver\'s temporals do, n
   expect(await testDb().read(query(WHEN.columns), { cases })).toEqual(viaDriver);
   const viaList = await testDb().read(cypher('test.shapeTemporalList', `UNWIND $cases AS c WITH {on: date(c.on), at: datetime(c.at)} AS w RETURN ${WHEN.list} AS w`, { w: WHEN.decode }), { cases });
   expect(viaList.map((r) => r.w)).toEqual(viaDriver);
+});
+
+it('every named query returning an instant as a column decodes it (else it would answer epoch milliseconds)', () => {
+  const modules = [directoryQueries, initiativeQueries, networkQueries, peopleQueries, territoryQueries];
+  const queries = modules.flatMap((m) => Object.values(m)).filter((q): q is NamedQuery => typeof q === 'object' && q !== null && 'text' in q && 'name' in q);
+  const instantColumns = queries.flatMap((q) => [...q.text.matchAll(/toFloat\([^()]*\.epochMillis\) AS (\w+)/g)].map((m) => [q.name, m[1], typeof q.decoders?.[m[1] as string]]));
+  // the three session queries, startsAt and endsAt each
+  expect(instantColumns.map(([name]) => name).sort()).toEqual(['sessionsById', 'sessionsById', 'sessionsHostedBy', 'sessionsHostedBy', 'sessionsOfEdition', 'sessionsOfEdition'].map((n) => `initiatives.${n}`));
+  expect(instantColumns.filter(([, , decoder]) => decoder !== 'function')).toEqual([]);
 });
