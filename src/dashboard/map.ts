@@ -40,7 +40,10 @@ export function drawMap(container: HTMLElement, nodes: MapNode[], edges: MapEdge
 
   let selected: string | null = null;
   const renderer = new Sigma(graph, container, {
-    settings: { labelRenderedSizeThreshold: 9 },
+    // Sigma re-measures its container on every frame; a frame that finds it collapsed (a layout
+    // pass, a page being left) threw "Container has no width" (seen once in four CI runs). Now it
+    // draws at 1 px and takes the real size back on the next frame.
+    settings: { labelRenderedSizeThreshold: 9, allowInvalidContainer: true },
     // The selected service and its neighbours stand out; the rest fades.
     nodeReducer: (id, attrs) => {
       if (!selected) return attrs;
