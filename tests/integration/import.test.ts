@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { PROJECT_ROOT } from '../../src/config';
 import { cypher } from '../../src/neo4j/driver';
 import { importRows, parseCsv, type ImportKind } from '../../src/modules/editing/import';
+import { normaliseName } from '../../src/modules/editing/matching';
 import { rebuildAllTies } from '../../src/modules/network/ties';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 import { tieSnapshot } from '../helpers/ties';
@@ -21,8 +22,11 @@ const COUNT = cypher('test.count', 'MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN 
 beforeAll(async () => {
   await resetGraph();
   await loadFixture('network-small');
-  // Seeded people carry a normalised-name key (the seed loader writes it); the fixture's do not.
-  await testDb().write(cypher('test.nameKeys', "MATCH (p:Person) SET p.nameKey = 'person ' + p.id"));
+  // Seeded people carry their normalised-name key (the seed loader writes it); the fixture's do not.
+  const people = await testDb().read<{ id: string; name: string }>(cypher('test.people', 'MATCH (p:Person) RETURN p.id AS id, p.displayName AS name'));
+  await testDb().write(cypher('test.nameKeys', 'UNWIND $people AS row MATCH (p:Person {id: row.id}) SET p.nameKey = row.key'), {
+    people: people.map((p) => ({ id: p.id, key: normaliseName(p.name) })),
+  });
   await rebuildAllTies(testDb());
 });
 afterAll(closeTestDb);

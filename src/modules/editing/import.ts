@@ -320,12 +320,12 @@ const ORGANISATIONS = cypher(
 const CANDIDATES = cypher(
   'import.attendance.candidates',
   `UNWIND $orgs AS orgId MATCH (:Organisation {id: orgId})-[:RUNS]->(:Service)<-[:WORKS_AT]-(p:Person)
-   WITH DISTINCT p, orgId RETURN p.id AS id, p.displayName AS name, orgId AS organisationId, p.emailHash AS emailHash`,
+   WITH DISTINCT p, orgId RETURN p.id AS id, p.displayName AS name, p.nameKey AS nameKey, orgId AS organisationId, p.emailHash AS emailHash`,
 );
 const CANDIDATES_BY_NAME = cypher(
   'import.attendance.candidatesByName',
   `MATCH (p:Person) WHERE p.nameKey IN $names
-   RETURN p.id AS id, p.displayName AS name, head([(p)-[:WORKS_AT]->(:Service)<-[:RUNS]-(o) | o.id]) AS organisationId, p.emailHash AS emailHash`,
+   RETURN p.id AS id, p.displayName AS name, p.nameKey AS nameKey, head([(p)-[:WORKS_AT]->(:Service)<-[:RUNS]-(o) | o.id]) AS organisationId, p.emailHash AS emailHash`,
 );
 const EXISTING_ATTENDANCE = cypher(
   'import.attendance.existing',
@@ -348,29 +348,44 @@ const WRITE_ATTENDANCE = cypher(
   'UNWIND $rows AS row MATCH (p:Person {id: row.person}), (x:Session {id: row.session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = row.role, a.status = row.status',
 );
 
+type OrganisationRow = { id: string; nameFr: string; nameNl: string; services: string[] };
+type CandidateRow = { id: string; name: string; nameKey: string | null; organisationId: string | null; emailHash: string | null };
+
+/** Organisations by id and by normalised FR and NL name (lists name them either way). */
+async function organisationIndex(db: Db): Promise<Map<string, OrganisationRow>> {
+  const index = new Map<string, OrganisationRow>();
+  for (const o of await db.read<OrganisationRow>(ORGANISATIONS)) for (const k of [o.id, normaliseName(o.nameFr ?? ''), normaliseName(o.nameNl ?? '')]) if (k) index.set(k.toLowerCase(), o);
+  return index;
+}
+const organisationNamed = (index: Map<string, OrganisationRow>, value: string) => index.get(value.toLowerCase()) ?? index.get(normaliseName(value));
+
 async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report: ImportReportRow): Promise<void> {
   const batchSize = opts.batchSize ?? 2000;
-  const orgs = await db.read<{ id: string; nameFr: string; nameNl: string; services: string[] }>(ORGANISATIONS);
-  const orgByKey = new Map<string, (typeof orgs)[number]>();
-  for (const o of orgs) for (const k of [o.id, normaliseName(o.nameFr ?? ''), normaliseName(o.nameNl ?? '')]) if (k) orgByKey.set(k.toLowerCase(), o);
+  let organisations: Promise<Map<string, OrganisationRow>> | undefined;
   const seen = new Set<string>();
   const created = new Map<string, { id: string; nameKey: string; name: string; emailHash: string | null; service: string; since: string; organisationId: string }>();
   for (let start = 0; start < rows.length; start += batchSize) {
     const slice = rows.slice(start, start + batchSize);
-    const orgIds = [...new Set(slice.map((r) => orgByKey.get((r.organisation ?? '').toLowerCase())?.id ?? orgByKey.get(normaliseName(r.organisation ?? ''))?.id).filter((x): x is string => Boolean(x)))];
+    // Read once per import, beside the first batch's lookups that do not need it.
+    organisations ??= organisationIndex(db);
     // Each name normalised once: for the lookup, the match and the stored name key.
     const norms = slice.map((r) => normaliseName(r.name ?? ''));
     const names = [...new Set(norms)];
-    type CandidateRow = { id: string; name: string; organisationId: string | null; emailHash: string | null };
+    const candidatesOf = (index: Map<string, OrganisationRow>) => {
+      const ids = new Set(slice.flatMap((r) => organisationNamed(index, r.organisation ?? '')?.id ?? []));
+      return db.read<CandidateRow>(CANDIDATES, { orgs: [...ids] });
+    };
     // Independent reads, run side by side.
-    const [sessionRows, byOrganisation, byName] = await Promise.all([
+    const [orgByKey, sessionRows, byOrganisation, byName] = await Promise.all([
+      organisations,
       db.read<{ id: string; day: string }>(SESSIONS, { ids: [...new Set(slice.map((r) => r.session).filter(Boolean))] }),
-      db.read<CandidateRow>(CANDIDATES, { orgs: orgIds }),
+      organisations.then(candidatesOf),
       db.read<CandidateRow>(CANDIDATES_BY_NAME, { names }),
     ]);
     const sessions = new Map(sessionRows.map((s) => [s.id, s.day]));
     const rawCandidates = [...byOrganisation, ...byName];
-    const candidates = new CandidatePool(rawCandidates.map((c) => ({ id: c.id, norm: normaliseName(c.name ?? ''), organisationId: c.organisationId, emailHash: c.emailHash })));
+    // The stored name key is normaliseName(displayName), written with every person; older rows may lack it.
+    const candidates = new CandidatePool(rawCandidates.map((c) => ({ id: c.id, norm: c.nameKey ?? normaliseName(c.name ?? ''), organisationId: c.organisationId, emailHash: c.emailHash })));
     for (const c of created.values()) candidates.add({ id: c.id, norm: c.nameKey, organisationId: c.organisationId, emailHash: c.emailHash });
 
     const good: Array<{ n: number; person: string; session: string; role: string; status: string }> = [];
@@ -382,7 +397,7 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
       const day = sessions.get(r.session!);
       if (!day) return reject('session', `unknown session "${r.session}"`);
       if (r.date !== day) return reject('date', `the session took place on ${day}, not ${r.date}`);
-      const org = orgByKey.get(r.organisation!.toLowerCase()) ?? orgByKey.get(normaliseName(r.organisation!));
+      const org = organisationNamed(orgByKey, r.organisation!);
       if (!org) return reject('organisation', `unknown organisation "${r.organisation}"`);
       const role = ROLE_WORDS[r.role!.toLowerCase()] ?? (ROLE_WORDS[r.role!.toUpperCase()] ? r.role!.toUpperCase() : undefined) ?? (Object.values(ROLE_WORDS).includes(r.role!.toUpperCase()) ? r.role!.toUpperCase() : undefined);
       if (!role) return reject('role', `unknown role "${r.role}"`);
