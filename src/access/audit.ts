@@ -43,11 +43,17 @@ export interface AuditRow {
   personIds: string[];
 }
 
-/** Ids sort by time: a millisecond timestamp then random bytes. */
-const auditId = () => `${Date.now().toString().padStart(15, '0')}-${crypto.randomBytes(4).toString('hex')}`;
+/** An event as recorded beside a response: ids, pseudonyms and dates are made when its batch is written. */
+interface PendingEvent {
+  atMs: number;
+  role: string;
+  keyId: string | null;
+  operation: string;
+  personIds: string[];
+}
 
 export class AuditTrail {
-  private pending: AuditRow[] = [];
+  private pending: PendingEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
   private written: Promise<void> = Promise.resolve();
 
@@ -56,17 +62,13 @@ export class AuditTrail {
     private readonly secret: string,
   ) {}
 
-  /** Records the people this request read, if any; written with the next batch. */
+  /**
+   * Records the people this request read, if any; written with the next batch. Only what the
+   * request knows is kept here; the keyed hashes and random ids are made off the request's path.
+   */
   record(ctx: Pick<Context, 'principal' | 'personReads'>, operation: string): void {
     if (ctx.personReads.size === 0) return;
-    this.pending.push({
-      id: auditId(),
-      at: new Date().toISOString(),
-      role: ctx.principal.role,
-      keyId: ctx.principal.keyId ?? null,
-      operation,
-      personIds: [...ctx.personReads].map((id) => pseudonym(this.secret, id)).sort(),
-    });
+    this.pending.push({ atMs: Date.now(), role: ctx.principal.role, keyId: ctx.principal.keyId ?? null, operation, personIds: [...ctx.personReads] });
     if (this.pending.length >= BATCH_MAX) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
   }
@@ -78,9 +80,11 @@ export class AuditTrail {
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const events = this.pending;
+    const pending = this.pending;
     this.pending = [];
-    if (events.length > 0) {
+    if (pending.length > 0) {
+      const batch = crypto.randomBytes(4).toString('hex');
+      const events = pending.map((e, i) => this.row(e, batch, i));
       this.written = this.written.then(() =>
         this.db.write(APPEND, { events }).then(
           () => undefined,
@@ -89,6 +93,18 @@ export class AuditTrail {
       );
     }
     return this.written;
+  }
+
+  /** Ids sort by time: a millisecond timestamp, then its batch's random bytes and its place in the batch. */
+  private row(e: PendingEvent, batch: string, i: number): AuditRow {
+    return {
+      id: `${e.atMs.toString().padStart(15, '0')}-${batch}${i.toString(16).padStart(3, '0')}`,
+      at: new Date(e.atMs).toISOString(),
+      role: e.role,
+      keyId: e.keyId,
+      operation: e.operation,
+      personIds: e.personIds.map((id) => pseudonym(this.secret, id)).sort(),
+    };
   }
 }
 

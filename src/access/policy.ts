@@ -117,6 +117,12 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
       if (rule === 'public' && !personType && !filtersRows && !zoned && !hasTerritoryArgs) {
         return { ...field, extensions: { ...field.extensions, access: rule } };
       }
+      // Made once per field, not per call: a page resolves thousands of fields.
+      const finish = (value: unknown, principal: Principal) => {
+        if (filtersRows) value = hideWithoutConsent(value, principal);
+        if (zoned) value = keepOwnZone(value, principal, typeName === 'Query');
+        return value;
+      };
       const wrapped: GraphQLFieldResolver<unknown, Context> = (parent, givenArgs, ctx, info) => {
         const { principal } = ctx;
         if (!ALLOWED[rule].has(principal.role)) throw forbidden(principal, `${typeName}.${fieldName}`);
@@ -130,18 +136,16 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
             if (fieldName === 'displayName') return null;
           }
         }
-        const finish = (value: unknown) => {
-          if (filtersRows) value = hideWithoutConsent(value, principal);
-          if (zoned) value = keepOwnZone(value, principal, typeName === 'Query');
-          return value;
-        };
-        const settle = (value: unknown) => (value instanceof Promise ? value.then(finish) : finish(value));
-        if (principal.role !== 'zone') return settle(resolve(parent, givenArgs, ctx, info));
+        if (principal.role !== 'zone') {
+          const value = resolve(parent, givenArgs, ctx, info);
+          if (!filtersRows && !zoned) return value;
+          return value instanceof Promise ? value.then((v) => finish(v, principal)) : finish(value, principal);
+        }
         return (async () => {
           await checkTerritoryArgs(ctx, givenArgs as Record<string, unknown>, `${typeName}.${fieldName}`);
           // A zone key's service lists default to its zone, so pages and totals are the zone's own.
           const args = takesServiceFilter ? withZoneFilter(givenArgs as Record<string, unknown>, principal.zone) : givenArgs;
-          return finish(await resolve(parent, args, ctx, info));
+          return finish(await resolve(parent, args, ctx, info), principal);
         })();
       };
       // Keep names-only rules visible in introspection, for analysts reading the Docs panel.

@@ -102,6 +102,12 @@ describe('audit trail', () => {
     trail.record({ principal: analyst, personReads: new Set() }, 'NoPeople'); // read nobody: nothing to record
     await trail.flush();
     expect([db.roundTrips, await testDb().read(COUNT, { keyId: 'k-batch' })]).toEqual([1, [{ n: 3 }]]); // 3 events, 1 write
+    // Pseudonyms and ids are made when the batch is written: one event per person, ids distinct and in recording order.
+    const written = await testDb().read<{ id: string; personIds: string[] }>(
+      cypher('test.auditBatch', "MATCH (e:AuditEvent {keyId: 'k-batch'}) RETURN e.id AS id, e.personIds AS personIds ORDER BY id"),
+    );
+    expect(written.map((e) => e.personIds)).toEqual(['p1', 'p2', 'p3'].map((id) => [pseudonym('test-secret-0123456789', id)]));
+    expect(new Set(written.map((e) => e.id)).size).toBe(3);
     trail.record(reads('p1', 'k-lone'), 'Lone');
     await new Promise((r) => setTimeout(r, 300));
     expect([db.roundTrips, await testDb().read(COUNT, { keyId: 'k-lone' })]).toEqual([2, [{ n: 1 }]]); // written by the timer

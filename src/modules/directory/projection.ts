@@ -123,11 +123,28 @@ function fieldsAt(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, pa
   return level;
 }
 
+const WHOLE_SELECTION: ReadonlyArray<readonly string[]> = [[]];
+/**
+ * Parts by field node and paths: documents are cached (and compiled) by the server, so the same
+ * field node comes back with every request of the same operation and its parts are worked out once.
+ */
+const partsCache = new WeakMap<FieldNode, Map<ReadonlyArray<readonly string[]>, readonly ServicePart[]>>();
+
 /**
  * The parts a selection of services will read, looking under each of `paths` (e.g. `['nodes']` and
  * `['edges', 'node']` for a connection). Staff is read ahead only for today (no `asOf` argument).
+ * `paths` is a constant of the caller (the cache is keyed by it).
  */
-export function servicePartsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, paths: ReadonlyArray<readonly string[]> = [[]]): ServicePart[] {
+export function servicePartsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, paths: ReadonlyArray<readonly string[]> = WHOLE_SELECTION): readonly ServicePart[] {
+  const node = info.fieldNodes[0];
+  const cached = node && partsCache.get(node)?.get(paths);
+  if (cached) return cached;
+  const parts = selectedParts(info, paths);
+  if (node) (partsCache.get(node) ?? partsCache.set(node, new Map()).get(node)!).set(paths, parts);
+  return parts;
+}
+
+function selectedParts(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, paths: ReadonlyArray<readonly string[]>): ServicePart[] {
   const parts = new Set<ServicePart>();
   for (const path of paths) {
     for (const field of fieldsAt(info, path)) {

@@ -20,7 +20,7 @@ function chain(start: string, row: { steps: StepFacts[] | null; ids: string[] | 
 export async function introductionPath(
   ctx: Context,
   args: { fromService?: string | null; fromPerson?: string | null; to: string; maxSteps?: number | null },
-  parts: ServicePart[] = [],
+  parts: readonly ServicePart[] = [],
 ): Promise<IntroductionPathRow> {
   const maxSteps = args.maxSteps ?? 6;
   if (!Number.isInteger(maxSteps) || maxSteps < 1 || maxSteps > 10) throw badInput('maxSteps', 'must be between 1 and 10');

@@ -19,6 +19,8 @@ export interface EmploymentRow {
   to: string | null;
   /** The date `current` is judged against. */
   asOf: string;
+  /** The person's row, when it was read with the employment (a service's staff today). */
+  person?: PersonRow;
 }
 
 /** Today's employment at a service with the person's row, as read with the service (directory/projection.ts). */

@@ -31,22 +31,19 @@ export const peopleResolvers: Resolvers = {
     attendances: (p, _a, ctx) => ctx.loaders.initiatives.attendancesOfPerson.load(p.id),
   },
   Employment: {
-    person: async (e, _a, ctx) => (await ctx.loaders.people.person.load(e.personId)) ?? Promise.reject(notFound('personId', e.personId, 'person')),
+    person: (e, _a, ctx) =>
+      e.person ?? ctx.loaders.people.person.load(e.personId).then((row) => row ?? Promise.reject(notFound('personId', e.personId, 'person'))),
     service: (e, _a, ctx) => requiredService(ctx.loaders.directory, e.serviceId, 'serviceId'),
     current: (e) => e.from <= e.asOf && (e.to === null || e.to >= e.asOf),
   },
   Service: {
-    staff: async (s, { asOf }, ctx) => {
+    staff: (s, { asOf }, ctx) => {
       if (asOf && asOf !== ctx.today) return ctx.loaders.people.staffOfService(asOf).load(s.id);
-      // Today's staff comes with the service row when the selection asked for it (directory/projection.ts).
+      // Today's staff comes with the service row when the selection asked for it (directory/projection.ts),
+      // each with the person's row, which Employment.person answers from without a lookup.
       const staff = s.embedded.staff;
       if (staff === undefined) return ctx.loaders.people.staffOfService(ctx.today).load(s.id);
-      return staff
-        .map(({ person, ...employment }) => {
-          ctx.loaders.people.person.prime(person.id, person);
-          return { ...employment, asOf: ctx.today };
-        })
-        .sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+      return staff.map((employment) => ({ ...employment, asOf: ctx.today })).sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
     },
     staffCount: async (s, { asOf }, ctx) => peopleCount(ctx, (await ctx.loaders.people.staffCountOfService(asOf ?? ctx.today).load(s.id)) ?? 0),
   },
