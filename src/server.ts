@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { KeyVerifier } from './access/api-keys';
@@ -69,6 +69,8 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
       ApolloServerPluginLandingPageDisabled(),
       // We set no cache hints; left on, this plugin wraps every field resolver (measured: ~10 % of a directory page's CPU).
       ApolloServerPluginCacheControlDisabled(),
+      // Not a federated subgraph: no per-request check for trace headers.
+      ApolloServerPluginInlineTraceDisabled(),
       observabilityPlugin(),
       auditPlugin(audit),
     ],
