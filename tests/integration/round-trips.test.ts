@@ -88,6 +88,23 @@ it('a neighbour not read ahead is still right: one batched query per missing par
   expect(mixed.data?.service.staff.map((e) => e.service.neighbourhood)).toEqual([direct.data?.service.neighbourhood, direct.data?.service.neighbourhood]);
 });
 
+it('a quartier is read with the places its selection asks for, one round trip each way, and each place is the same', async () => {
+  const Q = (place: string) => `{ service(id: "s1") { neighbourhood { code ${place} } } }`;
+  const both = await api.run<{ service: { neighbourhood: { municipality: unknown; zone: unknown } } }>(Q('municipality { nisCode } zone { code }'));
+  const municipality = await api.run<{ service: { neighbourhood: { municipality: unknown } } }>(Q('municipality { nisCode }'));
+  const zone = await api.run<{ service: { neighbourhood: { zone: unknown } } }>(Q('zone { code }'));
+  expect([both.roundTrips, municipality.roundTrips, zone.roundTrips]).toEqual([1, 1, 1]);
+  expect(municipality.data?.service.neighbourhood.municipality).toEqual(both.data?.service.neighbourhood.municipality);
+  expect(zone.data?.service.neighbourhood.zone).toEqual(both.data?.service.neighbourhood.zone);
+  // The same quartier asked twice, its municipality through one field and its zone through an alias:
+  // one service row per set of parts, both places right.
+  const aliased = await api.run<{ a: { neighbourhood: { municipality: unknown } }; b: { neighbourhood: { zone: unknown } } }>(
+    '{ a: service(id: "s1") { neighbourhood { municipality { nisCode } } } b: service(id: "s1") { neighbourhood { zone { code } } } }',
+  );
+  expect(aliased.errors).toBeUndefined();
+  expect([aliased.data?.a.neighbourhood.municipality, aliased.data?.b.neighbourhood.zone]).toEqual([both.data?.service.neighbourhood.municipality, both.data?.service.neighbourhood.zone]);
+});
+
 it('fragments and aliases are looked through: the same answer, still one round trip', async () => {
   const plain = await api.run('{ service(id: "s1") { name organisation { name } sectors { code } } }');
   const fragmented = await api.run(`{ service(id: "s1") { ...Named ... on Service { sectors { code } } } }

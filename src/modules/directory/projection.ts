@@ -8,39 +8,49 @@
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { cypher, type NamedQuery } from '../../neo4j/driver';
 import { many, one, row, shape, type Field, type Fields, type Shape } from '../../neo4j/shape';
-import { SESSION } from '../initiatives/queries';
+import { SESSION_HOSTED_BY_S } from '../initiatives/queries';
 import { STAFF_TODAY } from '../people/queries';
-import { MUNICIPALITY, NEIGHBOURHOOD, NEIGHBOURHOOD_BARE, NEIGHBOURHOOD_PLACE, ZONE } from '../territory/queries';
+import { MUNICIPALITY, NEIGHBOURHOOD, NEIGHBOURHOOD_BARE, NEIGHBOURHOOD_IN_MUNICIPALITY, NEIGHBOURHOOD_IN_ZONE, NEIGHBOURHOOD_PLACE, ZONE } from '../territory/queries';
 import type { ServiceNeighbours, ServiceRow } from './model';
 import { ORGANISATION, SERVICE_SECTOR } from './shapes';
 
-export const SERVICE_PARTS = ['zoneCode', 'organisation', 'sectors', 'neighbourhood', 'neighbourhoodPlace', 'monitoring', 'municipality', 'zone', 'staff', 'sessions'] as const;
+export const SERVICE_PARTS = ['zoneCode', 'organisation', 'sectors', 'neighbourhood', 'neighbourhoodInMunicipality', 'neighbourhoodInZone', 'neighbourhoodPlace', 'monitoring', 'municipality', 'zone', 'staff', 'sessions'] as const;
 export type ServicePart = (typeof SERVICE_PARTS)[number];
 
 const SOCIAL_HEALTH = "(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'SOCIAL_HEALTH'})";
 /**
  * Each part from a bound `s:Service` (staff reads `$today`): the neighbour it fills and how it is read.
  * `neighbourhoodPlace` is the quartier with its municipality's and zone's rows, for
- * `neighbourhood { municipality zone }`. The zone code is not a part of this table: it is a column of
- * the service itself, read for zone keys only (their policy drops services of other zones by it).
+ * `neighbourhood { municipality zone }`; `neighbourhoodInMunicipality` and `neighbourhoodInZone`
+ * carry one of them (each row read costs Neo4j hops). The zone code is not a part of this table: it
+ * is a column of the service itself, read for zone keys only (their policy drops services of other
+ * zones by it).
  */
 const PART: Record<Exclude<ServicePart, 'zoneCode'>, [keyof ServiceNeighbours, Field<unknown>]> = {
   organisation: ['organisation', one('(s)<-[:RUNS]-(o:Organisation)', ORGANISATION)],
   sectors: ['sectors', many('(s)-[r:IN_SECTOR]->(sec:Sector)', SERVICE_SECTOR)],
   neighbourhood: ['neighbourhood', one(SOCIAL_HEALTH, NEIGHBOURHOOD_BARE)],
+  neighbourhoodInMunicipality: ['neighbourhood', one(SOCIAL_HEALTH, NEIGHBOURHOOD_IN_MUNICIPALITY)],
+  neighbourhoodInZone: ['neighbourhood', one(SOCIAL_HEALTH, NEIGHBOURHOOD_IN_ZONE)],
   neighbourhoodPlace: ['neighbourhood', one(SOCIAL_HEALTH, NEIGHBOURHOOD_PLACE)],
   monitoring: ['monitoring', one("(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'MONITORING'})", NEIGHBOURHOOD)],
   municipality: ['municipality', one(`${SOCIAL_HEALTH}-[:IN_MUNICIPALITY]->(m)`, MUNICIPALITY)],
   zone: ['zone', one(`${SOCIAL_HEALTH}-[:IN_ZONE]->(z)`, ZONE)],
   staff: ['staff', STAFF_TODAY],
-  sessions: ['sessions', many('(s)<-[:HOSTED_BY]-(x:Session)', SESSION)],
+  sessions: ['sessions', many('(s)<-[:HOSTED_BY]-(x:Session)', SESSION_HOSTED_BY_S)],
 };
 const ZONE_CODE = `head([${SOCIAL_HEALTH}-[:IN_ZONE]->(z) | z.code])`;
 
-/** The parts in a fixed order, without repeats (the place of a neighbourhood includes it): the cache key of a projection. */
+/**
+ * The parts in a fixed order, without repeats (each fills its neighbour once: a placed neighbourhood
+ * includes the bare one, and one placed in both its municipality and zone the half-placed ones): the
+ * cache key of a projection.
+ */
 export const partsKey = (parts: Iterable<ServicePart>) => {
   const set = new Set(parts);
-  if (set.has('neighbourhoodPlace')) set.delete('neighbourhood');
+  if (set.has('neighbourhoodInMunicipality') && set.has('neighbourhoodInZone')) set.add('neighbourhoodPlace');
+  if (set.has('neighbourhoodPlace')) ['neighbourhoodInMunicipality', 'neighbourhoodInZone'].forEach((p) => set.delete(p as ServicePart));
+  if (set.has('neighbourhoodInMunicipality') || set.has('neighbourhoodInZone') || set.has('neighbourhoodPlace')) set.delete('neighbourhood');
   return SERVICE_PARTS.filter((p) => set.has(p));
 };
 
@@ -87,7 +97,7 @@ export function byParts(name: string, text: (service: string) => string, columns
 }
 
 /** Service fields whose answer a part provides. */
-const PART_OF_FIELD: Record<string, Exclude<ServicePart, 'zoneCode' | 'neighbourhoodPlace'>> = {
+const PART_OF_FIELD: Record<string, Exclude<ServicePart, 'zoneCode' | 'neighbourhoodPlace' | 'neighbourhoodInMunicipality' | 'neighbourhoodInZone'>> = {
   organisation: 'organisation',
   sectors: 'sectors',
   primarySector: 'sectors',
@@ -151,8 +161,15 @@ function selectedParts(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'
       const part = PART_OF_FIELD[field.name.value];
       if (!part) continue;
       if (part === 'staff' && field.arguments?.some((a) => a.name.value === 'asOf')) continue;
-      const placed = part === 'neighbourhood' && fieldsAt({ fieldNodes: [field], fragments: info.fragments }, []).some((f) => f.name.value === 'municipality' || f.name.value === 'zone');
-      parts.add(placed ? 'neighbourhoodPlace' : part);
+      if (part !== 'neighbourhood') {
+        parts.add(part);
+        continue;
+      }
+      // A neighbourhood is read with the places its own selection asks for.
+      const asked = new Set(fieldsAt({ fieldNodes: [field], fragments: info.fragments }, []).map((f) => f.name.value));
+      if (asked.has('municipality')) parts.add('neighbourhoodInMunicipality');
+      if (asked.has('zone')) parts.add('neighbourhoodInZone');
+      if (!asked.has('municipality') && !asked.has('zone')) parts.add('neighbourhood');
     }
   }
   return partsKey(parts);

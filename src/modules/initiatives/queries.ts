@@ -7,7 +7,7 @@ const INITIATIVE = 'i.id AS id, i.kind AS kind, i.nameFr AS nameFr, i.nameNl AS 
 const EDITION = `e.id AS id, head([(e)-[:OF]->(i) | i.id]) AS initiativeId, e.cycle AS cycle, e.nameFr AS nameFr, e.nameNl AS nameNl,
   e.language AS language, e.startsOn AS startsOn, e.endsOn AS endsOn, coalesce(e.closed, false) AS closed`;
 /** A session's row, bound to `x`: columns here, a list inside service rows (directory/projection.ts). */
-export const SESSION = shape<SessionRow>('Session', {
+const SESSION_FIELDS = {
   id: 'x.id',
   editionId: 'head([(x)-[:IN]->(e) | e.id])',
   title: 'x.title',
@@ -15,7 +15,13 @@ export const SESSION = shape<SessionRow>('Session', {
   endsAt: instant('x.endsAt'),
   capacity: 'x.capacity',
   hostId: 'head([(x)-[:HOSTED_BY]->(h) | h.id])',
-});
+};
+export const SESSION = shape<SessionRow>('Session', SESSION_FIELDS);
+/**
+ * A session read from its host, bound to `s`: the host is known, so it is not looked up again (a
+ * session's relationships are walked per hop, and it has one per attendance).
+ */
+export const SESSION_HOSTED_BY_S = shape<SessionRow>('Session', { ...SESSION_FIELDS, hostId: 's.id' });
 const ATTENDANCE = 'p.id AS personId, coalesce(p.consent, false) AS personConsent, x.id AS sessionId, a.role AS role, a.status AS status';
 
 export const allInitiatives = cypher(

@@ -26,12 +26,15 @@ export const NEIGHBOURHOOD = shape<NeighbourhoodRow>('Neighbourhood', {
 });
 /** A neighbourhood alone (its place is read again if asked). */
 export const NEIGHBOURHOOD_BARE = shape<NeighbourhoodRow>('Neighbourhood', NEIGHBOURHOOD_OWN);
-/** A neighbourhood with its municipality's and zone's rows, so `neighbourhood { municipality zone }` costs no further trip. */
-export const NEIGHBOURHOOD_PLACE = shape<NeighbourhoodRow>('Neighbourhood', {
-  ...NEIGHBOURHOOD_OWN,
-  municipality: one('(n)-[:IN_MUNICIPALITY]->(m)', MUNICIPALITY),
-  zone: one('(n)-[:IN_ZONE]->(z)', ZONE),
-});
+const PLACED_IN_MUNICIPALITY = one('(n)-[:IN_MUNICIPALITY]->(m)', MUNICIPALITY);
+const PLACED_IN_ZONE = one('(n)-[:IN_ZONE]->(z)', ZONE);
+/**
+ * A neighbourhood with its municipality's and zone's rows, so `neighbourhood { municipality zone }`
+ * costs no further trip; or with one of them, when the selection asks only that one.
+ */
+export const NEIGHBOURHOOD_PLACE = shape<NeighbourhoodRow>('Neighbourhood', { ...NEIGHBOURHOOD_OWN, municipality: PLACED_IN_MUNICIPALITY, zone: PLACED_IN_ZONE });
+export const NEIGHBOURHOOD_IN_MUNICIPALITY = shape<NeighbourhoodRow>('Neighbourhood', { ...NEIGHBOURHOOD_OWN, municipality: PLACED_IN_MUNICIPALITY });
+export const NEIGHBOURHOOD_IN_ZONE = shape<NeighbourhoodRow>('Neighbourhood', { ...NEIGHBOURHOOD_OWN, zone: PLACED_IN_ZONE });
 
 export const regionsByCode = cypher(
   'territory.regionsByCode',
