@@ -7,13 +7,14 @@ import * as q from './queries';
 import type { ServiceRow } from '../directory/model';
 import type { ServicePart } from '../directory/projection';
 
-type StepFacts = Omit<PathStepRow, 'from' | 'to'> & { a: string; b: string };
+/** A step as the path queries return it (queries.ts `PATH_STEPS`). */
+type StepFacts = [initiatives: PathStepRow['initiatives'], firstMet: string, lastMet: string];
 
 /** Orients each step along the chain, whatever the stored direction of the tie; too long a chain is no chain. */
 function chain(start: string, row: { steps: StepFacts[] | null; ids: string[] | null } | undefined, maxSteps: number): IntroductionPathRow {
   if (!row?.steps || !row.ids || row.steps.length > maxSteps) return { found: false, startId: start, steps: [] };
   const ids = row.ids;
-  const steps = row.steps.map((s, i) => ({ from: ids[i] as string, to: ids[i + 1] as string, initiatives: s.initiatives, firstMet: s.firstMet, lastMet: s.lastMet }));
+  const steps = row.steps.map(([initiatives, firstMet, lastMet], i) => ({ from: ids[i] as string, to: ids[i + 1] as string, initiatives, firstMet, lastMet }));
   return { found: true, startId: start, steps };
 }
 

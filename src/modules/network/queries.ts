@@ -135,8 +135,11 @@ export const zonesOfServices = cypher(
 );
 
 /** Shortest chain of KNOWS ties (up to 10 steps; callers cut to their own maximum). */
-/** The steps and service ids of a path bound to `route`. */
-const PATH_STEPS = `[r IN relationships(route) | {a: startNode(r).id, b: endNode(r).id, initiatives: r.initiatives, firstMet: toString(r.firstAt), lastMet: toString(r.lastAt)}] AS steps,
+/**
+ * The steps and service ids of a path bound to `route`: each step as [initiatives, firstMet,
+ * lastMet] (a list, not a map: the driver names map keys one by one), oriented by the ids.
+ */
+const PATH_STEPS = `[r IN relationships(route) | [r.initiatives, toString(r.firstAt), toString(r.lastAt)]] AS steps,
    [n IN nodes(route) | n.id] AS ids`;
 export const shortestPath = cypher(
   'network.shortestPath',
