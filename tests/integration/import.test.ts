@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from '../../src/config';
 import { cypher } from '../../src/neo4j/driver';
 import { importRows, parseCsv, type ImportKind } from '../../src/modules/editing/import';
 import { normaliseName } from '../../src/modules/editing/matching';
+import { metrics } from '../../src/metrics';
 import { rebuildAllTies } from '../../src/modules/network/ties';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 import { tieSnapshot } from '../helpers/ties';
@@ -65,6 +66,18 @@ describe('attendance lists', () => {
     await rebuildAllTies(testDb());
     expect(await tieSnapshot(testDb())).toEqual(incremental);
     expect(incremental.some((t) => t.startsWith('MET a1-c1 2'))).toBe(true); // s1 and now s2
+  });
+
+  it('a list naming organisations by id does not read every organisation; one naming one by name does', async () => {
+    const reads = async (query: string) => (await metrics.neo4jQueries.get()).values.find((v) => v.labels.query === query)?.value ?? 0;
+    const allOrganisations = () => reads('import.attendance.organisations');
+    const rows = sample('attendance');
+    const before = await allOrganisations();
+    await importRows(testDb(), 'attendance', rows.filter((r) => r.organisation === 'oC'), { secret: SECRET, dryRun: true });
+    expect(await allOrganisations()).toBe(before); // ids only: looked up by id
+    const named = await importRows(testDb(), 'attendance', rows.filter((r) => r.organisation === 'Org sD'), { secret: SECRET, dryRun: true });
+    expect(await allOrganisations()).toBe(before + 1); // a name: every organisation read once, matched after normalisation
+    expect(named.rejected.filter((r) => r.field === 'organisation')).toEqual([]);
   });
 
   it('re-running the same file changes nothing', async () => {

@@ -313,10 +313,9 @@ const PRESENT_WORDS = new Set(['present', 'présent', 'présente', 'aanwezig', '
 const ABSENT_WORDS = new Set(['absent', 'absente', 'afwezig', 'no', 'non', 'nee', '0', 'no-show']);
 
 const SESSIONS = cypher('import.attendance.sessions', 'UNWIND $ids AS id MATCH (x:Session {id: id}) RETURN x.id AS id, toString(date(x.startsAt)) AS day');
-const ORGANISATIONS = cypher(
-  'import.attendance.organisations',
-  'MATCH (o:Organisation) RETURN o.id AS id, o.nameFr AS nameFr, o.nameNl AS nameNl, [(o)-[:RUNS]->(s) | s.id] AS services',
-);
+const ORGANISATION_COLUMNS = 'o.id AS id, o.nameFr AS nameFr, o.nameNl AS nameNl, [(o)-[:RUNS]->(s) | s.id] AS services';
+const ORGANISATIONS_BY_ID = cypher('import.attendance.organisationsById', `UNWIND $ids AS id MATCH (o:Organisation {id: id}) RETURN ${ORGANISATION_COLUMNS}`);
+const ORGANISATIONS = cypher('import.attendance.organisations', `MATCH (o:Organisation) RETURN ${ORGANISATION_COLUMNS}`);
 const CANDIDATES = cypher(
   'import.attendance.candidates',
   `UNWIND $orgs AS orgId MATCH (:Organisation {id: orgId})-[:RUNS]->(:Service)<-[:WORKS_AT]-(p:Person)
@@ -351,10 +350,18 @@ const WRITE_ATTENDANCE = cypher(
 type OrganisationRow = { id: string; nameFr: string; nameNl: string; services: string[] };
 type CandidateRow = { id: string; name: string; nameKey: string | null; organisationId: string | null; emailHash: string | null };
 
-/** Organisations by id and by normalised FR and NL name (lists name them either way). */
-async function organisationIndex(db: Db): Promise<Map<string, OrganisationRow>> {
+/**
+ * The organisations a list names, by id and by normalised FR and NL name (lists name them either
+ * way): looked up by id first; only a list naming one otherwise reads them all (names are matched
+ * after normalisation, in JavaScript).
+ */
+async function organisationIndex(db: Db, named: string[]): Promise<Map<string, OrganisationRow>> {
   const index = new Map<string, OrganisationRow>();
-  for (const o of await db.read<OrganisationRow>(ORGANISATIONS)) for (const k of [o.id, normaliseName(o.nameFr ?? ''), normaliseName(o.nameNl ?? '')]) if (k) index.set(k.toLowerCase(), o);
+  const add = (rows: OrganisationRow[]) => {
+    for (const o of rows) for (const k of [o.id, normaliseName(o.nameFr ?? ''), normaliseName(o.nameNl ?? '')]) if (k) index.set(k.toLowerCase(), o);
+  };
+  add(await db.read<OrganisationRow>(ORGANISATIONS_BY_ID, { ids: named }));
+  if (named.some((value) => !organisationNamed(index, value))) add(await db.read<OrganisationRow>(ORGANISATIONS));
   return index;
 }
 const organisationNamed = (index: Map<string, OrganisationRow>, value: string) => index.get(value.toLowerCase()) ?? index.get(normaliseName(value));
@@ -367,7 +374,7 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
   for (let start = 0; start < rows.length; start += batchSize) {
     const slice = rows.slice(start, start + batchSize);
     // Read once per import, beside the first batch's lookups that do not need it.
-    organisations ??= organisationIndex(db);
+    organisations ??= organisationIndex(db, [...new Set(rows.map((r) => r.organisation ?? '').filter(Boolean))]);
     // Each name normalised once: for the lookup, the match and the stored name key.
     const norms = slice.map((r) => normaliseName(r.name ?? ''));
     const names = [...new Set(norms)];
