@@ -35,7 +35,8 @@ export interface ContextInput {
 
 /** `nl`, `nl-BE` … give NL; anything else, or nothing, gives FR. */
 export function langFromHeader(header: string | null | undefined): LangCode {
-  const first = (header ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  if (!header) return 'FR';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('nl') ? 'NL' : 'FR';
 }
 

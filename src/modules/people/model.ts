@@ -24,6 +24,6 @@ export interface EmploymentRow {
 }
 
 /** Today's employment at a service with the person's row, as read with the service (directory/projection.ts). */
-export type StaffRow = Omit<EmploymentRow, 'asOf'> & { person: PersonRow };
+export type StaffRow = EmploymentRow & { person: PersonRow };
 
 export type PersonPage = Page<PersonRow>;

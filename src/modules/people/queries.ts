@@ -19,10 +19,10 @@ const EMPLOYMENT_FIELDS = {
   to: day('w.to'),
 };
 const EMPLOYMENT = shape<Omit<EmploymentRow, 'asOf'>>(EMPLOYMENT_FIELDS);
-/** Current staff of a bound `s` on `$today`, each with the person's row. */
+/** Current staff of a bound `s` on `$today`, each with the date it is current on and the person's row: resolvers take it as it is. */
 export const STAFF_TODAY = many(
   '(p:Person)-[w:WORKS_AT]->(s) WHERE w.from <= date($today) AND (w.to IS NULL OR w.to >= date($today))',
-  shape<StaffRow>({ ...EMPLOYMENT_FIELDS, person: row(PERSON) }),
+  shape<StaffRow>({ ...EMPLOYMENT_FIELDS, asOf: '$today', person: row(PERSON) }),
 );
 
 export const personsById = cypher('people.personsById', `UNWIND $keys AS key MATCH (p:Person {id: key}) RETURN key, ${PERSON.columns}`);

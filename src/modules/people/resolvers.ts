@@ -43,7 +43,8 @@ export const peopleResolvers: Resolvers = {
       // each with the person's row, which Employment.person answers from without a lookup.
       const staff = s.embedded.staff;
       if (staff === undefined) return ctx.loaders.people.staffOfService(ctx.today).load(s.id);
-      return staff.map((employment) => ({ ...employment, asOf: ctx.today })).sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+      // Rows are this request's own: sorted in place (again, harmlessly, if asked twice).
+      return staff.sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
     },
     staffCount: async (s, { asOf }, ctx) => peopleCount(ctx, (await ctx.loaders.people.staffCountOfService(asOf ?? ctx.today).load(s.id)) ?? 0),
   },
