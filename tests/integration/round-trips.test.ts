@@ -105,6 +105,34 @@ it('a quartier is read with the places its selection asks for, one round trip ea
   expect([aliased.data?.a.neighbourhood.municipality, aliased.data?.b.neighbourhood.zone]).toEqual([both.data?.service.neighbourhood.municipality, both.data?.service.neighbourhood.zone]);
 });
 
+it('hosted sessions page newest first, the same whether read with the service or apart', async () => {
+  // Three more sessions hosted by bulk-001 (2024-01-0{1,2,3}), and p1 working there too.
+  await testDb().write(
+    cypher(
+      'test.moreSessions',
+      `MATCH (e:Edition {id: 'ed1'}), (s:Service {id: 'bulk-001'}), (p:Person {id: 'p1'})
+       CREATE (p)-[:WORKS_AT {from: date('2020-01-01')}]->(s)
+       WITH e, s UNWIND [1, 2, 3] AS k
+       CREATE (x:Session {id: 'more-' + k, title: 'More ' + k, startsAt: datetime('2024-01-0' + k + 'T08:00:00Z'), endsAt: datetime('2024-01-0' + k + 'T10:00:00Z')})-[:IN]->(e), (x)-[:HOSTED_BY]->(s)`,
+    ),
+  );
+  type Sessions = { totalCount: number; edges: Array<{ cursor: string; node: { title: string } }> };
+  const page = (after: string | null) => `sessionsHosted(first: 2${after ? `, after: "${after}"` : ''}) { totalCount edges { cursor node { title } } }`;
+  // Read ahead with the service; or apart, for a service reached through an employment (its row carries no sessions).
+  const withService = async (after: string | null) => (await api.run<{ service: { sessionsHosted: Sessions } }>(`{ service(id: "bulk-001") { ${page(after)} } }`)).data!.service.sessionsHosted;
+  const apart = async (after: string | null) => {
+    const res = await api.run<{ person: { employments: Array<{ service: { id: string; sessionsHosted: Sessions } }> } }>(`{ person(id: "p1") { employments { service { id ${page(after)} } } } }`);
+    expect(res.errors).toBeUndefined();
+    return res.data!.person.employments.map((e) => e.service.sessionsHosted).find((x) => x.totalCount === 3);
+  };
+  const first = await withService(null);
+  expect([first.totalCount, first.edges.map((e) => e.node.title)]).toEqual([3, ['More 3', 'More 2']]);
+  expect(await apart(null)).toEqual(first);
+  const second = await withService(first.edges[1]!.cursor);
+  expect(second.edges.map((e) => e.node.title)).toEqual(['More 1']);
+  expect(await apart(first.edges[1]!.cursor)).toEqual(second);
+});
+
 it('fragments and aliases are looked through: the same answer, still one round trip', async () => {
   const plain = await api.run('{ service(id: "s1") { name organisation { name } sectors { code } } }');
   const fragmented = await api.run(`{ service(id: "s1") { ...Named ... on Service { sectors { code } } } }

@@ -7,6 +7,7 @@ import { nameField } from '../common/lang';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { connectionFields } from '../directory/resolvers';
 import { loadTerritory } from '../territory/select';
+import type { SessionRow } from './model';
 
 /** The order of sessionsHostedBy: newest first, then by id descending (instants are ISO strings in UTC). */
 const newestFirst = <T extends { startsAt: string; id: string }>(xs: T[]) =>
@@ -52,13 +53,15 @@ export const initiativeResolvers: Resolvers = {
   },
   Service: {
     // A service hosts tens of sessions at most: load them all in one batch, page in memory.
-    sessionsHosted: async (s, { first, after: afterCursor }, ctx) => {
+    // Answered at once when the sessions came with the service row (no promise per service of a page).
+    sessionsHosted: (s, { first, after: afterCursor }, ctx) => {
       const size = pageSize(first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
       const after = decodeCursor(afterCursor);
-      const all = s.embedded.sessions ? newestFirst([...s.embedded.sessions]) : await ctx.loaders.initiatives.sessionsHostedBy.load(s.id);
-      const start = after === null ? 0 : all.findIndex((x) => x.id === after) + 1;
-      const rest = all.slice(start, start + size.limit);
-      return toPage(rest, size, after, (x) => x.id, async () => all.length);
+      const page = (all: SessionRow[]) => {
+        const start = after === null ? 0 : all.findIndex((x) => x.id === after) + 1;
+        return toPage(all.slice(start, start + size.limit), size, after, (x) => x.id, async () => all.length);
+      };
+      return s.embedded.sessions ? page(newestFirst([...s.embedded.sessions])) : ctx.loaders.initiatives.sessionsHostedBy.load(s.id).then(page);
     },
   },
 };
