@@ -80,6 +80,21 @@ describe('attendance lists', () => {
     expect(named.rejected.filter((r) => r.field === 'organisation')).toEqual([]);
   });
 
+  it('batches see each other: a person first seen in one batch is recognised in the next, a near name is doubtful', async () => {
+    // Batches of 2 rows; Zoé Batch is new in the first batch, and again (other session) in the third.
+    const list = [
+      { session: 's1', date: '2023-03-01', name: 'Zoé Batch', organisation: 'oC', role: 'participant', present: '' },
+      { session: 's1', date: '2023-03-01', name: 'Yann Batch', organisation: 'oC', role: 'participant', present: '' },
+      { session: 's3', date: '2023-09-12', name: 'Xavier Batch', organisation: 'oC', role: 'participant', present: '' },
+      { session: 's3', date: '2023-09-12', name: 'Wendy Batch', organisation: 'oC', role: 'participant', present: '' },
+      { session: 's2', date: '2023-05-10', name: 'ZOE batch', organisation: 'oC', role: 'participant', present: '' },
+      { session: 's2', date: '2023-05-10', name: 'Yanm Batch', organisation: 'oC', role: 'participant', present: '' },
+    ];
+    const report = await importRows(testDb(), 'attendance', list, { secret: SECRET, batchSize: 2, dryRun: true });
+    expect(report).toMatchObject({ created: 5, rejected: [{ row: 7, field: 'name' }] }); // 4 new people + Zoé's second row; "Yanm" one letter from "Yann"
+    expect(report.doubtful).toEqual([{ row: 7, name: 'Yanm Batch', candidates: [expect.stringMatching(/^per-/)], reason: 'a name one letter away exists in this organisation' }]);
+  });
+
   it('re-running the same file changes nothing', async () => {
     const before = await testDb().read(COUNT);
     const report = await run('attendance');

@@ -371,29 +371,34 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
   let organisations: Promise<Map<string, OrganisationRow>> | undefined;
   const seen = new Set<string>();
   const created = new Map<string, { id: string; nameKey: string; name: string; emailHash: string | null; service: string; since: string; organisationId: string }>();
+  // The people rows may be, kept for the whole import: each organisation's people and each name are
+  // read once (a later batch asks only for those it adds), and people this import creates join as
+  // they are created. Re-reading them per batch made a long list of first sightings quadratic.
+  const candidates = new CandidatePool();
+  const organisationsRead = new Set<string>();
+  const namesRead = new Set<string>();
+  const fresh = <T>(values: Iterable<T>, read: Set<T>) => [...new Set(values)].filter((v) => !read.has(v) && read.add(v));
   for (let start = 0; start < rows.length; start += batchSize) {
     const slice = rows.slice(start, start + batchSize);
     // Read once per import, beside the first batch's lookups that do not need it.
     organisations ??= organisationIndex(db, [...new Set(rows.map((r) => r.organisation ?? '').filter(Boolean))]);
     // Each name normalised once: for the lookup, the match and the stored name key.
     const norms = slice.map((r) => normaliseName(r.name ?? ''));
-    const names = [...new Set(norms)];
+    const names = fresh(norms, namesRead);
     const candidatesOf = (index: Map<string, OrganisationRow>) => {
-      const ids = new Set(slice.flatMap((r) => organisationNamed(index, r.organisation ?? '')?.id ?? []));
-      return db.read<CandidateRow>(CANDIDATES, { orgs: [...ids] });
+      const ids = fresh(slice.flatMap((r) => organisationNamed(index, r.organisation ?? '')?.id ?? []), organisationsRead);
+      return ids.length ? db.read<CandidateRow>(CANDIDATES, { orgs: ids }) : [];
     };
     // Independent reads, run side by side.
     const [orgByKey, sessionRows, byOrganisation, byName] = await Promise.all([
       organisations,
       db.read<{ id: string; day: string }>(SESSIONS, { ids: [...new Set(slice.map((r) => r.session).filter(Boolean))] }),
       organisations.then(candidatesOf),
-      db.read<CandidateRow>(CANDIDATES_BY_NAME, { names }),
+      names.length ? db.read<CandidateRow>(CANDIDATES_BY_NAME, { names }) : [],
     ]);
     const sessions = new Map(sessionRows.map((s) => [s.id, s.day]));
-    const rawCandidates = [...byOrganisation, ...byName];
     // The stored name key is normaliseName(displayName), written with every person; older rows may lack it.
-    const candidates = new CandidatePool(rawCandidates.map((c) => ({ id: c.id, norm: c.nameKey ?? normaliseName(c.name ?? ''), organisationId: c.organisationId, emailHash: c.emailHash })));
-    for (const c of created.values()) candidates.add({ id: c.id, norm: c.nameKey, organisationId: c.organisationId, emailHash: c.emailHash });
+    for (const c of [...byOrganisation, ...byName]) candidates.add({ id: c.id, norm: c.nameKey ?? normaliseName(c.name ?? ''), organisationId: c.organisationId, emailHash: c.emailHash });
 
     const good: Array<{ n: number; person: string; session: string; role: string; status: string }> = [];
     const newPeople: Array<typeof created extends Map<string, infer V> ? V : never> = [];
