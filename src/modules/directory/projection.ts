@@ -48,9 +48,14 @@ const ZONE_CODE = `head([${SOCIAL_HEALTH}-[:IN_ZONE]->(z) | z.code])`;
  */
 export const partsKey = (parts: Iterable<ServicePart>) => {
   const set = new Set(parts);
-  if (set.has('neighbourhoodInMunicipality') && set.has('neighbourhoodInZone')) set.add('neighbourhoodPlace');
-  if (set.has('neighbourhoodPlace')) ['neighbourhoodInMunicipality', 'neighbourhoodInZone'].forEach((p) => set.delete(p as ServicePart));
-  if (set.has('neighbourhoodInMunicipality') || set.has('neighbourhoodInZone') || set.has('neighbourhoodPlace')) set.delete('neighbourhood');
+  const inMunicipality = set.has('neighbourhoodInMunicipality');
+  const inZone = set.has('neighbourhoodInZone');
+  if (set.has('neighbourhoodPlace') || (inMunicipality && inZone)) {
+    set.add('neighbourhoodPlace');
+    set.delete('neighbourhoodInMunicipality');
+    set.delete('neighbourhoodInZone');
+  }
+  if (inMunicipality || inZone || set.has('neighbourhoodPlace')) set.delete('neighbourhood');
   return SERVICE_PARTS.filter((p) => set.has(p));
 };
 

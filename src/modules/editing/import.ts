@@ -377,7 +377,16 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
   const candidates = new CandidatePool();
   const organisationsRead = new Set<string>();
   const namesRead = new Set<string>();
-  const fresh = <T>(values: Iterable<T>, read: Set<T>) => [...new Set(values)].filter((v) => !read.has(v) && read.add(v));
+  /** The values not read yet, marked as read. */
+  const fresh = <T>(values: Iterable<T>, read: Set<T>): T[] => {
+    const out: T[] = [];
+    for (const v of new Set(values)) {
+      if (read.has(v)) continue;
+      read.add(v);
+      out.push(v);
+    }
+    return out;
+  };
   for (let start = 0; start < rows.length; start += batchSize) {
     const slice = rows.slice(start, start + batchSize);
     // Read once per import, beside the first batch's lookups that do not need it.

@@ -134,13 +134,13 @@ export const zonesOfServices = cypher(
   `UNWIND $ids AS id MATCH (:Service {id: id})-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(z:Zone) RETURN z.code AS zone, count(DISTINCT id) AS services ORDER BY zone`,
 );
 
-/** Shortest chain of KNOWS ties (up to 10 steps; callers cut to their own maximum). */
 /**
  * The steps and service ids of a path bound to `route`: each step as [initiatives, firstMet,
  * lastMet] (a list, not a map: the driver names map keys one by one), oriented by the ids.
  */
 const PATH_STEPS = `[r IN relationships(route) | [r.initiatives, toString(r.firstAt), toString(r.lastAt)]] AS steps,
    [n IN nodes(route) | n.id] AS ids`;
+/** Shortest chain of KNOWS ties (up to 10 steps; callers cut to their own maximum). */
 export const shortestPath = cypher(
   'network.shortestPath',
   `MATCH (a:Service {id: $from}), (b:Service {id: $to})
