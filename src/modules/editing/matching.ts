@@ -42,11 +42,16 @@ export function editDistance(a: string, b: string, cap = 2): number {
  */
 export function oneEditApart(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
   let i = 0;
-  while (i < short.length && short[i] === long[i]) i++;
-  // Past the first difference the rest must agree: shifted by one (added letter) or aligned (changed letter).
-  return short.length < long.length ? short.slice(i) === long.slice(i + 1) : short.slice(i + 1) === long.slice(i + 1);
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  // Past the first difference the rest must agree: shifted by one (added letter) or aligned (changed
+  // letter). Compared in place: a list row meets every name of its organisation, and substrings of
+  // each were most of the import's garbage.
+  const shift = short.length < long.length ? 0 : 1;
+  for (let k = i + shift; k < short.length; k++) if (short.charCodeAt(k) !== long.charCodeAt(k + 1 - shift)) return false;
+  return true;
 }
 
 export interface Candidate {
