@@ -47,8 +47,8 @@ export function oneEditApart(a: string, b: string): boolean {
   let i = 0;
   while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
   // Past the first difference the rest must agree: shifted by one (added letter) or aligned (changed
-  // letter). Compared in place: a list row meets every name of its organisation, and substrings of
-  // each were most of the import's garbage.
+  // letter). Compared in place: a list row meets every name of its organisation, and cutting
+  // substrings for each was a large share of the import's garbage (not measured apart).
   const shift = short.length < long.length ? 0 : 1;
   for (let k = i + shift; k < short.length; k++) if (short.charCodeAt(k) !== long.charCodeAt(k + 1 - shift)) return false;
   return true;
