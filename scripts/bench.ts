@@ -38,7 +38,7 @@ const only = arg('only', '').split(',').filter(Boolean);
 const log = (line: string) => console.log(line);
 const SEEDED = cypher('bench.seeded', 'MATCH (r:Region) RETURN count(r) > 0 AS seeded');
 
-async function withDatabase(scale: Scale, work: (db: Db) => Promise<ScaleResult>): Promise<ScaleResult> {
+async function withDatabase(scale: Scale, work: (db: Db, uri: string) => Promise<ScaleResult>): Promise<ScaleResult> {
   let local: RunningNeo4j | undefined;
   let uri = process.env.BENCH_NEO4J_URI;
   if (!uri) {
@@ -61,7 +61,7 @@ async function withDatabase(scale: Scale, work: (db: Db) => Promise<ScaleResult>
       const ties = await rebuildAllTies(db);
       log(`  ${loaded.toLocaleString('en')} rows in ${(report.ms / 1000).toFixed(0)} s (${Math.round((loaded * 1000) / report.ms)} rows/s); ${ties.knows.toLocaleString('en')} KNOWS, ${ties.met.toLocaleString('en')} MET in ${(ties.ms / 1000).toFixed(0)} s; total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
-    return await work(db);
+    return await work(db, uri);
   } finally {
     await driver.close();
     await local?.stop();
@@ -77,8 +77,8 @@ async function main(): Promise<void> {
   for (const scale of scales) {
     log(`Scale ${scale}:`);
     results.push(
-      await withDatabase(scale, (db) =>
-        benchScale(db, { scale, iterations, warmup: Math.min(Number(arg('warmup', '3')), iterations), warmupMs: Number(arg('warmup-ms', '10000')), measureMs: Number(arg('measure-ms', '5000')), loadSeconds: scale === scales[0] ? loadSeconds : 0, importRows: scale === scales[0] ? importRowCount : 0, only, log }),
+      await withDatabase(scale, (db, neo4jUri) =>
+        benchScale(db, { scale, iterations, warmup: Math.min(Number(arg('warmup', '3')), iterations), warmupMs: Number(arg('warmup-ms', '10000')), measureMs: Number(arg('measure-ms', '5000')), loadSeconds: scale === scales[0] ? loadSeconds : 0, importRows: scale === scales[0] ? importRowCount : 0, neo4jUri, only, log }),
       ),
     );
   }

@@ -3,6 +3,7 @@
  * round trips per page size, import throughput vs a raw UNWIND MERGE, a load test, and the plans.
  * `npm run bench` drives it (scripts/bench.ts); tests/e2e/bench-smoke.test.ts runs it on demo data.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { createContext } from '../../src/context';
 import { importRows } from '../../src/modules/editing/import';
 import { cypher, int, type Db } from '../../src/neo4j/driver';
 import { createServer, type ApiServer } from '../../src/server';
+import type { ApiProcessMessage } from './api-process';
 import { OPERATIONS, type BenchTargets } from './operations';
 import { createPeer } from './peer';
 
@@ -92,6 +94,8 @@ export interface HarnessOptions {
   measureMs: number;
   loadSeconds: number;
   importRows: number;
+  /** The database's Bolt URI, for the API process of the load test. */
+  neo4jUri: string;
   /** Time only the operations whose names start with one of these (all when empty). */
   only?: string[];
   log: (line: string) => void;
@@ -172,7 +176,7 @@ export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleRes
     };
     const result: ScaleResult = { scale: opts.scale, services, operations, roundTrips, plans: await savePlans(db, opts.scale, t) };
     if (opts.importRows > 0) result.importRate = await benchImport(db, opts.importRows, config);
-    if (opts.loadSeconds > 0) result.load = await loadTest(server, opts.loadSeconds, t);
+    if (opts.loadSeconds > 0) result.load = await loadTest(opts.neo4jUri, opts.loadSeconds, t);
     return result;
   } finally {
     await peer.stop();
@@ -303,24 +307,53 @@ async function benchImport(db: Db, n: number, config: Config): Promise<NonNullab
   }
 }
 
-async function loadTest(server: ApiServer, seconds: number, t: BenchTargets): Promise<NonNullable<ScaleResult['load']>> {
-  const base = await server.listen(0, '127.0.0.1');
-  const body = (i: number) => JSON.stringify({ query: OPERATIONS[i]!.graphql, variables: OPERATIONS[i]!.variables(t) });
-  // The dashboard mix: directory page, zone acquaintances, mixing matrix and gaps.
-  const requests = [0, 2, 3].map((i) => ({ method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: body(i) }));
-  let rss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 250);
-  const result = await autocannon({ url: base, connections: 50, duration: seconds, requests });
-  clearInterval(sampler);
-  return {
-    seconds,
-    connections: 50,
-    requestsPerSecond: round(result.requests.average),
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    apiRssMb: Math.round(rss / 1e6),
-  };
+/** Forks the API (api-process.ts) on the benchmark's database: compiled by `npm run bench`, TypeScript under jest. */
+async function forkApi(neo4jUri: string): Promise<{ child: ChildProcess; url: string }> {
+  const typescript = __filename.endsWith('.ts');
+  const child = fork(path.join(__dirname, `api-process.${typescript ? 'ts' : 'js'}`), [], {
+    env: { ...process.env, BENCH_API_NEO4J_URI: neo4jUri },
+    execArgv: typescript ? ['--import', 'tsx'] : [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the API process exited (code ${code}) before it listened`)));
+    child.on('message', (m: ApiProcessMessage) => 'url' in m && resolve(m.url));
+  });
+  child.removeAllListeners('exit');
+  return { child, url };
+}
+
+/**
+ * The dashboard mix for `seconds` with 50 connections, on loopback. The API runs in a process of its
+ * own, so its resident set is the API's (the load generator, the peer library and the harness are
+ * not in it) and the load generator does not take turns with it on one event loop.
+ */
+async function loadTest(neo4jUri: string, seconds: number, t: BenchTargets): Promise<NonNullable<ScaleResult['load']>> {
+  const { child, url } = await forkApi(neo4jUri);
+  try {
+    const body = (i: number) => JSON.stringify({ query: OPERATIONS[i]!.graphql, variables: OPERATIONS[i]!.variables(t) });
+    // The dashboard mix: directory page, zone acquaintances, mixing matrix and gaps.
+    const requests = [0, 2, 3].map((i) => ({ method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: body(i) }));
+    let rss = 0;
+    child.on('message', (m: ApiProcessMessage) => 'rss' in m && (rss = Math.max(rss, m.rss)));
+    const sampler = setInterval(() => child.send('rss'), 250);
+    const result = await autocannon({ url, connections: 50, duration: seconds, requests });
+    clearInterval(sampler);
+    return {
+      seconds,
+      connections: 50,
+      requestsPerSecond: round(result.requests.average),
+      p99Ms: result.latency.p99,
+      errors: result.errors + result.timeouts,
+      non2xx: result.non2xx,
+      apiRssMb: Math.round(rss / 1e6),
+    };
+  } finally {
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.send('stop');
+    });
+  }
 }
 
 /** A speed-up below 1 reads better the other way round. */
