@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     if (message === 'rss') send({ rss: process.memoryUsage().rss });
     if (message === 'stop') void server.stop().then(() => driver.close()).then(() => process.exit(0));
   });
+  // A harness that dies mid-run takes its API with it.
+  process.on('disconnect', () => process.exit(0));
   send({ url: await server.listen(0, '127.0.0.1') });
 }
 
