@@ -349,10 +349,13 @@ async function loadTest(neo4jUri: string, seconds: number, t: BenchTargets): Pro
       apiRssMb: Math.round(rss / 1e6),
     };
   } finally {
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.send('stop');
-    });
+    // An API process that died under load has nothing left to stop (and no channel to stop it by).
+    if (child.exitCode === null && child.connected) {
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send('stop');
+      });
+    }
   }
 }
 
