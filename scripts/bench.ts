@@ -16,13 +16,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { loadConfig } from '../src/config';
-import { createDriver, cypher, Db } from '../src/neo4j/driver';
+import { cypher, Db } from '../src/neo4j/driver';
 import { startNeo4j, type RunningNeo4j } from '../src/neo4j/local';
 import { migrate } from '../src/neo4j/migrations';
 import { ensureTiesCurrent, rebuildAllTies } from '../src/modules/network/ties';
 import { generateDataset, SCALES, type Scale } from '../src/seed/generate';
 import { loadDataset } from '../src/seed/load';
 import { benchScale, RESULTS_DIR, table, type ScaleResult } from './bench/harness';
+import { benchDriver } from './bench/setup';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,7 +47,7 @@ async function withDatabase(scale: Scale, work: (db: Db, uri: string) => Promise
     local = await startNeo4j({ home: path.join(config.projectRoot, '.data', `neo4j-bench-${scale}`), port: 0, heap: '4g', pagecacheMiB: 3072, txTimeoutSeconds: 1800, attached: true, log });
     uri = local.uri;
   }
-  const driver = createDriver({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' });
+  const driver = benchDriver(uri);
   const db = new Db(driver, undefined, 1_800_000);
   try {
     await migrate(db);

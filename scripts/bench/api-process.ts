@@ -4,17 +4,17 @@
  * BENCH_API_NEO4J_URI on a free loopback port, tells its parent the URL, answers `rss` with its
  * resident set and stops on `stop`.
  */
-import { loadConfig } from '../../src/config';
-import { createDriver, Db } from '../../src/neo4j/driver';
+import { Db } from '../../src/neo4j/driver';
 import { createServer } from '../../src/server';
+import { benchConfig, benchDriver } from './setup';
 
 export type ApiProcessMessage = { url: string } | { rss: number };
 
 async function main(): Promise<void> {
   const uri = process.env.BENCH_API_NEO4J_URI;
   if (!uri || !process.send) throw new Error('api-process is forked by the benchmark harness with BENCH_API_NEO4J_URI set');
-  const config = loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' });
-  const driver = createDriver({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' });
+  const config = benchConfig();
+  const driver = benchDriver(uri);
   const server = await createServer(config, new Db(driver, undefined, config.QUERY_TIMEOUT_MS));
   const send = (message: ApiProcessMessage) => process.send?.(message);
   process.on('message', (message) => {

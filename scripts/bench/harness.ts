@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import type { Principal } from '../../src/access/principal';
-import { loadConfig, PROJECT_ROOT, type Config } from '../../src/config';
+import { PROJECT_ROOT, type Config } from '../../src/config';
 import { createContext } from '../../src/context';
 import { importRows } from '../../src/modules/editing/import';
 import { cypher, int, type Db } from '../../src/neo4j/driver';
@@ -17,6 +17,7 @@ import { createServer, type ApiServer } from '../../src/server';
 import type { ApiProcessMessage } from './api-process';
 import { OPERATIONS, type BenchTargets } from './operations';
 import { createPeer } from './peer';
+import { benchConfig } from './setup';
 
 const ANALYST: Principal = { role: 'analyst', keyId: 'bench' };
 export const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'results');
@@ -102,7 +103,7 @@ export interface HarnessOptions {
 }
 
 export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleResult> {
-  const config = loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' });
+  const config = benchConfig();
   const server = await createServer(config, db);
   const peer = await createPeer(db.driver);
   try {
