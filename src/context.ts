@@ -40,9 +40,20 @@ export function langFromHeader(header: string | null | undefined): LangCode {
   return first.startsWith('nl') ? 'NL' : 'FR';
 }
 
+const DAY_MS = 86_400_000;
+let todayCache = { day: '', from: 0 };
+/** Today's date in UTC, worked out again only when the clock has left the day last worked out. */
+function todayUtc(now = Date.now()): string {
+  if (now < todayCache.from || now >= todayCache.from + DAY_MS) {
+    const from = now - (now % DAY_MS);
+    todayCache = { day: new Date(from).toISOString().slice(0, 10), from };
+  }
+  return todayCache.day;
+}
+
 export function createContext({ db, config, acceptLanguage, principal = PUBLIC, audit = null }: ContextInput): Context {
   const requestDb = db.fork();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayUtc();
   return {
     db: requestDb,
     loaders: createLoaders(requestDb, today, principal.role === 'zone'),

@@ -95,3 +95,14 @@ it('every named query returning an instant as a column decodes it (else it would
   expect(instantColumns.map(([name]) => name).sort()).toEqual(['sessionsById', 'sessionsById', 'sessionsHostedBy', 'sessionsHostedBy', 'sessionsOfEdition', 'sessionsOfEdition'].map((n) => `initiatives.${n}`));
   expect(instantColumns.filter(([, , decoder]) => decoder !== 'function')).toEqual([]);
 });
+
+it('decodes rows of a shape without another shape leaking in, and refuses field names that are not identifiers', () => {
+  // Two shapes decoded in turn: each row has its own keys, in its own order, and nothing else.
+  expect(TAG.decode(['a', null])).toEqual({ __typename: 'Tag', code: 'a', label: null });
+  const other = shape<{ label: string; code: string }>({ label: 'x.label', code: 'x.code' });
+  expect(Object.keys(other.decode(['L', 'C']))).toEqual(['label', 'code']);
+  expect(Object.keys(TAG.decode(['b', 'B']))).toEqual(['__typename', 'code', 'label']);
+  // Decoders are compiled from field names: anything but a plain identifier is refused.
+  expect(() => shape<{ 'a-b': string }>({ 'a-b': 'x.y' })).toThrow(/"a-b" is not a plain identifier/);
+  expect(() => shape<{ 'x: 1 }); process.exit(1); ({ y': string }>({ 'x: 1 }); process.exit(1); ({ y': 'x.y' })).toThrow(/not a plain identifier/);
+});

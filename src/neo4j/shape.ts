@@ -50,13 +50,25 @@ export function shape<T extends object>(...args: [string, Fields<T>] | [Fields<T
     columns: keys.map((key, i) => `${expressions[i]} AS ${key}`).join(', '),
     decoders: Object.fromEntries(entries.flatMap(([key, field]) => (typeof field === 'string' ? [] : [[key, field.decode]]))),
     list: `[${expressions.join(', ')}]`,
-    decode: (value) => {
-      const values = value as unknown[];
-      const row: Record<string, unknown> = typename === undefined ? {} : { __typename: typename };
-      for (let i = 0; i < keys.length; i++) row[keys[i] as string] = (decoders[i] as (v: unknown) => unknown)(values[i]);
-      return row as T;
-    },
+    decode: compileDecoder<T>(typename, keys, decoders),
   };
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The decoder of one shape, compiled to a single object literal: every row of the shape gets one
+ * hidden class and each shape its own code. A shared loop assigning `row[key]` was one megamorphic
+ * site for all shapes: decoding was 19 µs of a service detail's 700 µs of client CPU (profiled).
+ * The keys are field names written in our code (checked here), never request text.
+ */
+function compileDecoder<T>(typename: string | undefined, keys: readonly string[], decoders: ReadonlyArray<(value: unknown) => unknown>): (value: unknown) => T {
+  for (const key of keys) if (!IDENTIFIER.test(key) || key === '__typename') throw new Error(`shape: field name "${key}" is not a plain identifier`);
+  const fields = keys.map((key, i) => `${key}: d${i}(v[${i}])`);
+  if (typename !== undefined) fields.unshift('__typename: t');
+  const params = ['t', ...keys.map((_, i) => `d${i}`)];
+  const make = new Function(...params, `return (v) => ({ ${fields.join(', ')} });`) as (...args: unknown[]) => (value: unknown) => T;
+  return make(typename, ...decoders);
 }
 
 /** The row of `rows` over variables the enclosing expression has bound already. */

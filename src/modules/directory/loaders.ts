@@ -13,16 +13,79 @@ const organisation = rowOf<OrganisationRow>('Organisation');
 export const asService = (r: Row): ServiceRow => r.service as ServiceRow;
 
 /**
- * @param zoned the caller holds a zone key: every service row then carries its zone code, which the
- *   zone policy filters by (access/policy.ts).
+ * The directory's loaders for one request. Each loader is made when first asked for: a request
+ * uses one or two of them, and making all of them cost microseconds a service detail was measured on.
  */
-export function createDirectoryLoaders(db: Db, today: string, zoned: boolean) {
-  const byParts = new Map<string, DataLoader<string, ServiceRow | null>>();
-  const ofOrganisationByParts = new Map<string, DataLoader<string, ServiceRow[]>>();
+export class DirectoryLoaders {
+  private readonly byParts = new Map<string, DataLoader<string, ServiceRow | null>>();
+  private readonly ofOrganisationByParts = new Map<string, DataLoader<string, ServiceRow[]>>();
+  /**
+   * Service rows this request has read, by id. A resolver holding a service id answers from here at
+   * once, without a promise per field (a page of 100 ties names 200 services); any row of a service
+   * will do, as neighbours it lacks are read by part (`neighbourOf`).
+   */
+  private readonly known = new Map<string, ServiceRow>();
+  private sectorLoader: DataLoader<string, SectorRow | null> | undefined;
+  private organisationLoader: DataLoader<string, OrganisationRow | null> | undefined;
+
+  /**
+   * @param zoned the caller holds a zone key: every service row then carries its zone code, which the
+   *   zone policy filters by (access/policy.ts).
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly today: string,
+    private readonly zoned: boolean,
+  ) {}
+
   /** The parts to read: those asked, plus what the caller's policy needs. */
-  const readParts = (parts: Iterable<ServicePart>): ServicePart[] => partsKey(zoned ? [...parts, 'zoneCode'] : parts);
-  const memo = <L>(cache: Map<string, L>, parts: Iterable<ServicePart>, make: (parts: ServicePart[]) => L): L => {
-    const key = readParts(parts);
+  readParts(parts: Iterable<ServicePart>): readonly ServicePart[] {
+    return this.zoned ? partsKey([...parts, 'zoneCode']) : cachedPartsKey(parts);
+  }
+
+  /** Services by id read with `parts`: one loader per set of parts, so each batch is one query. */
+  serviceWith(parts: Iterable<ServicePart>): DataLoader<string, ServiceRow | null> {
+    return this.memo(this.byParts, parts, (key) => oneLoader(this.db, q.servicesById(key), (r) => this.rememberOne(asService(r)), { today: this.today }));
+  }
+
+  /** Services by id with no neighbours: field resolvers read what they need by part (`neighbourOf`). */
+  get service(): DataLoader<string, ServiceRow | null> {
+    return this.serviceWith(NO_PARTS);
+  }
+
+  /** A service by id: the row this request has read already, else one batched query. */
+  serviceById(id: string): ServiceRow | null | Promise<ServiceRow | null> {
+    return this.known.get(id) ?? this.service.load(id);
+  }
+
+  /** Rows read by another query (a page, a path): later lookups by id use them. */
+  remember(rows: ServiceRow[]): void {
+    for (const row of rows) this.known.set(row.id, row);
+  }
+
+  servicesOfOrganisation(parts: Iterable<ServicePart>): DataLoader<string, ServiceRow[]> {
+    return this.memo(this.ofOrganisationByParts, parts, (key) => manyLoader(this.db, q.servicesOfOrganisation(key), asService, { today: this.today }));
+  }
+
+  get sector(): DataLoader<string, SectorRow | null> {
+    return (this.sectorLoader ??= oneLoader(this.db, q.sectorsByCode, sector));
+  }
+
+  get organisation(): DataLoader<string, OrganisationRow | null> {
+    return (this.organisationLoader ??= oneLoader(this.db, q.organisationsById, organisation));
+  }
+
+  async allSectors(): Promise<SectorRow[]> {
+    return (await this.db.read(q.allSectors)).map(sector);
+  }
+
+  private rememberOne(row: ServiceRow): ServiceRow {
+    this.known.set(row.id, row);
+    return row;
+  }
+
+  private memo<L>(cache: Map<string, L>, parts: Iterable<ServicePart>, make: (parts: readonly ServicePart[]) => L): L {
+    const key = this.readParts(parts);
     const id = key.join(',');
     let loader = cache.get(id);
     if (!loader) {
@@ -30,41 +93,23 @@ export function createDirectoryLoaders(db: Db, today: string, zoned: boolean) {
       cache.set(id, loader);
     }
     return loader;
-  };
-  /**
-   * Service rows this request has read, by id. A resolver holding a service id answers from here at
-   * once, without a promise per field (a page of 100 ties names 200 services); any row of a service
-   * will do, as neighbours it lacks are read by part (`neighbourOf`).
-   */
-  const known = new Map<string, ServiceRow>();
-  const remember = (row: ServiceRow): ServiceRow => {
-    known.set(row.id, row);
-    return row;
-  };
-  /** Services by id read with `parts`: one loader per set of parts, so each batch is one query. */
-  const serviceWith = (parts: Iterable<ServicePart>): DataLoader<string, ServiceRow | null> =>
-    memo(byParts, parts, (key) => oneLoader(db, q.servicesById(key), (r) => remember(asService(r)), { today }));
-  const service = serviceWith([]);
-  return {
-    /** Services by id with no neighbours: field resolvers read what they need by part (`neighbourOf`). */
-    service,
-    serviceWith,
-    /** A service by id: the row this request has read already, else one batched query. */
-    serviceById: (id: string): ServiceRow | null | Promise<ServiceRow | null> => known.get(id) ?? service.load(id),
-    /** Rows read by another query (a page, a path): later lookups by id use them. */
-    remember: (rows: ServiceRow[]) => rows.forEach(remember),
-    readParts,
-    servicesOfOrganisation: (parts: Iterable<ServicePart>) =>
-      memo(ofOrganisationByParts, parts, (key) => manyLoader(db, q.servicesOfOrganisation(key), asService, { today })),
-    sector: oneLoader(db, q.sectorsByCode, sector),
-    organisation: oneLoader(db, q.organisationsById, organisation),
-    async allSectors(): Promise<SectorRow[]> {
-      return (await db.read(q.allSectors)).map(sector);
-    },
-  };
+  }
 }
 
-export type DirectoryLoaders = ReturnType<typeof createDirectoryLoaders>;
+const NO_PARTS: readonly ServicePart[] = Object.freeze([]);
+/**
+ * Parts keys of frozen part lists, worked out once per list: `servicePartsOf` gives the same frozen
+ * list for the same field of the same document, request after request.
+ */
+const partsKeys = new WeakMap<object, readonly ServicePart[]>();
+function cachedPartsKey(parts: Iterable<ServicePart>): readonly ServicePart[] {
+  if (!Object.isFrozen(parts)) return partsKey(parts);
+  let key = partsKeys.get(parts);
+  if (!key) partsKeys.set(parts, (key = partsKey(parts)));
+  return key;
+}
+
+
 
 /** A service a row points to, which must exist (a dangling id is NOT_FOUND, naming the field). */
 export const requiredService = (loaders: DirectoryLoaders, id: string, field: string): ServiceRow | Promise<ServiceRow> =>

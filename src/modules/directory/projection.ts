@@ -154,7 +154,7 @@ export function servicePartsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fr
   const node = info.fieldNodes[0];
   const cached = node && partsCache.get(node)?.get(paths);
   if (cached) return cached;
-  const parts = selectedParts(info, paths);
+  const parts = Object.freeze(selectedParts(info, paths));
   if (node) (partsCache.get(node) ?? partsCache.set(node, new Map()).get(node)!).set(paths, parts);
   return parts;
 }
