@@ -70,6 +70,19 @@ it('a service detail for today is one round trip: neighbours, staff with their p
   expect(detail.data?.service.sessionsHosted.nodes.map((x) => x.title)).toEqual(['Rencontre 1']);
 });
 
+it('a hosted session\'s edition and a placed municipality\'s region are read when asked: service (1) + session and municipality rows (2) + edition and region (2) = 5', async () => {
+  // Service rows carry their sessions without editions and their municipality without its region
+  // (a hop per row the detail does not need); asking for them reads them, batched.
+  const detail = await api.run<{ service: { sessionsHosted: { nodes: Array<{ edition: { id: string; cycle: string } }> }; municipality: { nisCode: string; region: { code: string } } } }>(
+    '{ service(id: "s1") { sessionsHosted(first: 10) { nodes { edition { id cycle } } } municipality { nisCode region { code } } } }',
+  );
+  expect(detail.errors).toBeUndefined();
+  // The fixture: x1 (hosted by s1) is in ed1 (2023-2024); s1 is in Forest (21007), in BRU.
+  expect(detail.data?.service.sessionsHosted.nodes.map((x) => x.edition.cycle)).toEqual(['2023-2024']);
+  expect(detail.data?.service.municipality).toMatchObject({ nisCode: '21007', region: { code: 'BRU' } });
+  expect(detail.roundTrips).toBe(5);
+});
+
 it('staff on another date is read apart: service (1) + staff on that date (1) + their persons (1) = 3', async () => {
   const detail = await api.run('{ service(id: "s1") { name organisation { name } sectors { code } zone { name } staff(asOf: "2022-06-01") { person { displayName } service { name } } } }');
   expect(detail.errors).toBeUndefined();

@@ -10,7 +10,7 @@ import { cypher, type NamedQuery } from '../../neo4j/driver';
 import { many, one, row, shape, type Field, type Fields, type Shape } from '../../neo4j/shape';
 import { SESSION_HOSTED_BY_S } from '../initiatives/queries';
 import { STAFF_TODAY } from '../people/queries';
-import { MUNICIPALITY, NEIGHBOURHOOD, NEIGHBOURHOOD_BARE, NEIGHBOURHOOD_IN_MUNICIPALITY, NEIGHBOURHOOD_IN_ZONE, NEIGHBOURHOOD_PLACE, ZONE } from '../territory/queries';
+import { MUNICIPALITY_PLACED, NEIGHBOURHOOD, NEIGHBOURHOOD_BARE, NEIGHBOURHOOD_IN_MUNICIPALITY, NEIGHBOURHOOD_IN_ZONE, NEIGHBOURHOOD_PLACE, ZONE } from '../territory/queries';
 import type { ServiceNeighbours, ServiceRow } from './model';
 import { ORGANISATION, SERVICE_SECTOR } from './shapes';
 
@@ -34,7 +34,7 @@ const PART: Record<Exclude<ServicePart, 'zoneCode'>, [keyof ServiceNeighbours, F
   neighbourhoodInZone: ['neighbourhood', one(SOCIAL_HEALTH, NEIGHBOURHOOD_IN_ZONE)],
   neighbourhoodPlace: ['neighbourhood', one(SOCIAL_HEALTH, NEIGHBOURHOOD_PLACE)],
   monitoring: ['monitoring', one("(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'MONITORING'})", NEIGHBOURHOOD)],
-  municipality: ['municipality', one(`${SOCIAL_HEALTH}-[:IN_MUNICIPALITY]->(m)`, MUNICIPALITY)],
+  municipality: ['municipality', one(`${SOCIAL_HEALTH}-[:IN_MUNICIPALITY]->(m)`, MUNICIPALITY_PLACED)],
   zone: ['zone', one(`${SOCIAL_HEALTH}-[:IN_ZONE]->(z)`, ZONE)],
   staff: ['staff', STAFF_TODAY],
   sessions: ['sessions', many('(s)<-[:HOSTED_BY]-(x:Session)', SESSION_HOSTED_BY_S)],

@@ -31,7 +31,8 @@ export interface EditionRow {
 export interface SessionRow {
   __typename: 'Session';
   id: string;
-  editionId: string;
+  /** Absent from sessions read with their host (SESSION_HOSTED_BY_S): the resolver reads it then. */
+  editionId?: string;
   title: string | null;
   startsAt: string;
   endsAt: string;

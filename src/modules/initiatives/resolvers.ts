@@ -41,7 +41,11 @@ export const initiativeResolvers: Resolvers = {
   },
   Session: {
     id: (x) => toGlobalId('Session', x.id),
-    edition: async (x, _a, ctx) => (await ctx.loaders.initiatives.edition.load(x.editionId)) ?? Promise.reject(notFound('editionId', x.editionId, 'edition')),
+    edition: async (x, _a, ctx) => {
+      const editionId = x.editionId ?? (await ctx.loaders.initiatives.session.load(x.id))?.editionId;
+      if (!editionId) throw notFound('id', x.id, 'edition for the session');
+      return (await ctx.loaders.initiatives.edition.load(editionId)) ?? Promise.reject(notFound('editionId', editionId, 'edition'));
+    },
     host: (x, _a, ctx) => (x.hostId ? ctx.loaders.directory.serviceById(x.hostId) : null),
     attendances: (x, _a, ctx) => ctx.loaders.initiatives.attendancesOfSession.load(x.id),
     presentCount: async (x, _a, ctx) => peopleCount(ctx, (await ctx.loaders.initiatives.presentCountOfSession.load(x.id)) ?? 0),

@@ -20,7 +20,8 @@ export interface MunicipalityRow {
   nis: string;
   nameFr: string;
   nameNl: string;
-  regionCode: string;
+  /** Absent from rows read as a place (MUNICIPALITY_PLACED): the resolver reads it then. */
+  regionCode?: string;
 }
 
 export type Grid = 'SOCIAL_HEALTH' | 'MONITORING';

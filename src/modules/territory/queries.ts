@@ -11,12 +11,14 @@ export const ZONE = shape<ZoneRow>('Zone', {
   nameNlOfficial: 'coalesce(z.nameNlOfficial, false)',
   regionCode: 'head([(z)-[:IN_REGION]->(r) | r.code])',
 });
-export const MUNICIPALITY = shape<MunicipalityRow>('Municipality', {
-  nis: 'm.nis',
-  nameFr: 'm.nameFr',
-  nameNl: 'm.nameNl',
-  regionCode: 'head([(m)-[:IN_REGION]->(r) | r.code])',
-});
+const MUNICIPALITY_OWN = { nis: 'm.nis', nameFr: 'm.nameFr', nameNl: 'm.nameNl' };
+export const MUNICIPALITY = shape<MunicipalityRow>('Municipality', { ...MUNICIPALITY_OWN, regionCode: 'head([(m)-[:IN_REGION]->(r) | r.code])' });
+/**
+ * A municipality as the place of a neighbourhood or service, without its region: one hop less per
+ * row read (a service detail's statement was 5 % slower than the hand-written one with it). Its
+ * `region` field reads the municipality's own row when asked.
+ */
+export const MUNICIPALITY_PLACED = shape<MunicipalityRow>('Municipality', MUNICIPALITY_OWN);
 const NEIGHBOURHOOD_OWN = { code: 'n.code', grid: 'n.grid', nameFr: 'n.nameFr', nameNl: 'n.nameNl', synthetic: 'coalesce(n.synthetic, false)' };
 /** A neighbourhood with the codes of its municipality and zone. */
 export const NEIGHBOURHOOD = shape<NeighbourhoodRow>('Neighbourhood', {
@@ -26,7 +28,7 @@ export const NEIGHBOURHOOD = shape<NeighbourhoodRow>('Neighbourhood', {
 });
 /** A neighbourhood alone (its place is read again if asked). */
 export const NEIGHBOURHOOD_BARE = shape<NeighbourhoodRow>('Neighbourhood', NEIGHBOURHOOD_OWN);
-const PLACED_IN_MUNICIPALITY = one('(n)-[:IN_MUNICIPALITY]->(m)', MUNICIPALITY);
+const PLACED_IN_MUNICIPALITY = one('(n)-[:IN_MUNICIPALITY]->(m)', MUNICIPALITY_PLACED);
 const PLACED_IN_ZONE = one('(n)-[:IN_ZONE]->(z)', ZONE);
 /**
  * A neighbourhood with its municipality's and zone's rows, so `neighbourhood { municipality zone }`

@@ -63,7 +63,11 @@ export const territoryResolvers: Resolvers = {
     id: (m) => toGlobalId('Municipality', m.nis),
     nisCode: (m) => m.nis,
     name: nameField,
-    region: async (m, _a, ctx) => (await ctx.loaders.territory.region.load(m.regionCode)) ?? Promise.reject(notFound('regionCode', m.regionCode, 'region')),
+    region: async (m, _a, ctx) => {
+      const code = m.regionCode ?? (await ctx.loaders.territory.municipality.load(m.nis))?.regionCode;
+      if (!code) throw notFound('nis', m.nis, 'region for the municipality');
+      return (await ctx.loaders.territory.region.load(code)) ?? Promise.reject(notFound('regionCode', code, 'region'));
+    },
     zones: (m, _a, ctx) => ctx.loaders.territory.zonesOfMunicipality.load(m.nis),
     neighbourhoods: async (m, { grid }, ctx) => {
       const rows = await ctx.loaders.territory.neighbourhoodsOfMunicipality.load(m.nis);
