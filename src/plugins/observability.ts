@@ -36,10 +36,10 @@ function seriesOf(operation: string): OperationSeries {
 export function observabilityPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
-      const started = process.hrtime.bigint();
+      const started = performance.now();
       return {
         async willSendResponse({ contextValue, operationName, errors, response }) {
-          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const seconds = (performance.now() - started) / 1000;
           const operation = operationName ?? 'anonymous';
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const failed = (errors?.length ?? 0) > 0 || (body?.errors?.length ?? 0) > 0;

@@ -17,8 +17,8 @@ export const asService = (r: Row): ServiceRow => r.service as ServiceRow;
  * uses one or two of them, and making all of them cost microseconds a service detail was measured on.
  */
 export class DirectoryLoaders {
-  private readonly byParts = new Map<string, DataLoader<string, ServiceRow | null>>();
-  private readonly ofOrganisationByParts = new Map<string, DataLoader<string, ServiceRow[]>>();
+  private readonly byParts = new Map<readonly ServicePart[], DataLoader<string, ServiceRow | null>>();
+  private readonly ofOrganisationByParts = new Map<readonly ServicePart[], DataLoader<string, ServiceRow[]>>();
   /**
    * Service rows this request has read, by id. A resolver holding a service id answers from here at
    * once, without a promise per field (a page of 100 ties names 200 services); any row of a service
@@ -40,7 +40,7 @@ export class DirectoryLoaders {
 
   /** The parts to read: those asked, plus what the caller's policy needs. */
   readParts(parts: Iterable<ServicePart>): readonly ServicePart[] {
-    return this.zoned ? partsKey([...parts, 'zoneCode']) : cachedPartsKey(parts);
+    return partsKey(this.zoned ? [...parts, 'zoneCode'] : parts);
   }
 
   /** Services by id read with `parts`: one loader per set of parts, so each batch is one query. */
@@ -84,30 +84,18 @@ export class DirectoryLoaders {
     return row;
   }
 
-  private memo<L>(cache: Map<string, L>, parts: Iterable<ServicePart>, make: (parts: readonly ServicePart[]) => L): L {
+  private memo<L>(cache: Map<readonly ServicePart[], L>, parts: Iterable<ServicePart>, make: (parts: readonly ServicePart[]) => L): L {
     const key = this.readParts(parts);
-    const id = key.join(',');
-    let loader = cache.get(id);
+    let loader = cache.get(key);
     if (!loader) {
       loader = make(key);
-      cache.set(id, loader);
+      cache.set(key, loader);
     }
     return loader;
   }
 }
 
 const NO_PARTS: readonly ServicePart[] = Object.freeze([]);
-/**
- * Parts keys of frozen part lists, worked out once per list: `servicePartsOf` gives the same frozen
- * list for the same field of the same document, request after request.
- */
-const partsKeys = new WeakMap<object, readonly ServicePart[]>();
-function cachedPartsKey(parts: Iterable<ServicePart>): readonly ServicePart[] {
-  if (!Object.isFrozen(parts)) return partsKey(parts);
-  let key = partsKeys.get(parts);
-  if (!key) partsKeys.set(parts, (key = partsKey(parts)));
-  return key;
-}
 
 
 

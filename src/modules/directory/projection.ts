@@ -44,9 +44,14 @@ const ZONE_CODE = `head([${SOCIAL_HEALTH}-[:IN_ZONE]->(z) | z.code])`;
 /**
  * The parts in a fixed order, without repeats (each fills its neighbour once: a placed neighbourhood
  * includes the bare one, and one placed in both its municipality and zone the half-placed ones): the
- * cache key of a projection.
+ * cache key of a projection. The same set of parts always gives the same frozen list, so caches are
+ * keyed by the list itself; a frozen list given again (as `servicePartsOf` gives) is looked up, not
+ * worked out (per request, that was a few µs of a service detail).
  */
-export const partsKey = (parts: Iterable<ServicePart>) => {
+export function partsKey(parts: Iterable<ServicePart>): readonly ServicePart[] {
+  const frozen = Object.isFrozen(parts);
+  const known = frozen ? keyOfFrozen.get(parts) : undefined;
+  if (known) return known;
   const set = new Set(parts);
   const inMunicipality = set.has('neighbourhoodInMunicipality');
   const inZone = set.has('neighbourhoodInZone');
@@ -56,8 +61,20 @@ export const partsKey = (parts: Iterable<ServicePart>) => {
     set.delete('neighbourhoodInZone');
   }
   if (inMunicipality || inZone || set.has('neighbourhoodPlace')) set.delete('neighbourhood');
-  return SERVICE_PARTS.filter((p) => set.has(p));
-};
+  const list = SERVICE_PARTS.filter((p) => set.has(p));
+  const id = list.join(',');
+  let key = canonicalKeys.get(id);
+  if (!key) {
+    key = Object.freeze(list);
+    canonicalKeys.set(id, key);
+    keyOfFrozen.set(key, key);
+  }
+  if (frozen) keyOfFrozen.set(parts, key);
+  return key;
+}
+/** One list per set of parts (at most 2^12, far fewer in use), and the key of each frozen list seen. */
+const canonicalKeys = new Map<string, readonly ServicePart[]>();
+const keyOfFrozen = new WeakMap<object, readonly ServicePart[]>();
 
 /** A service row read with `parts`: its own fields, its zone code or null, then its neighbours. */
 export function serviceShape(parts: Iterable<ServicePart>): Shape<ServiceRow> {
@@ -84,18 +101,18 @@ type ServiceColumns = Record<string, 'row' | 'rows'>;
  * service list expression; `columns` names the columns that hold services (decoded to ServiceRow).
  */
 export function byParts(name: string, text: (service: string) => string, columns: ServiceColumns = { service: 'row' }): (parts: Iterable<ServicePart>) => NamedQuery {
-  const cache = new Map<string, NamedQuery>();
+  const cache = new Map<readonly ServicePart[], NamedQuery>();
   return (parts) => {
     const key = partsKey(parts);
-    const id = key.join(',');
-    let query = cache.get(id);
+    let query = cache.get(key);
     if (!query) {
+      const id = key.join(',');
       const service = serviceShape(key);
       const decoders = Object.fromEntries(
         Object.entries(columns).map(([column, kind]) => [column, kind === 'row' ? service.decode : (value: unknown) => (value as unknown[]).map(service.decode)]),
       );
       query = cypher(key.length ? `${name}[${id}]` : name, text(service.list), decoders);
-      cache.set(id, query);
+      cache.set(key, query);
     }
     return query;
   };
@@ -154,12 +171,12 @@ export function servicePartsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fr
   const node = info.fieldNodes[0];
   const cached = node && partsCache.get(node)?.get(paths);
   if (cached) return cached;
-  const parts = Object.freeze(selectedParts(info, paths));
+  const parts = selectedParts(info, paths);
   if (node) (partsCache.get(node) ?? partsCache.set(node, new Map()).get(node)!).set(paths, parts);
   return parts;
 }
 
-function selectedParts(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, paths: ReadonlyArray<readonly string[]>): ServicePart[] {
+function selectedParts(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, paths: ReadonlyArray<readonly string[]>): readonly ServicePart[] {
   const parts = new Set<ServicePart>();
   for (const path of paths) {
     for (const field of fieldsAt(info, path)) {
