@@ -14,7 +14,7 @@ export const asService = (r: Row): ServiceRow => r.service as ServiceRow;
 
 /**
  * The directory's loaders for one request. Each loader is made when first asked for: a request
- * uses one or two of them, and making all of them cost microseconds a service detail was measured on.
+ * uses one or two of them, and making three up front was a few µs of a service detail (profiled).
  */
 export class DirectoryLoaders {
   private readonly byParts = new Map<readonly ServicePart[], DataLoader<string, ServiceRow | null>>();
@@ -96,8 +96,6 @@ export class DirectoryLoaders {
 }
 
 const NO_PARTS: readonly ServicePart[] = Object.freeze([]);
-
-
 
 /** A service a row points to, which must exist (a dangling id is NOT_FOUND, naming the field). */
 export const requiredService = (loaders: DirectoryLoaders, id: string, field: string): ServiceRow | Promise<ServiceRow> =>

@@ -41,6 +41,10 @@ const PART: Record<Exclude<ServicePart, 'zoneCode'>, [keyof ServiceNeighbours, F
 };
 const ZONE_CODE = `head([${SOCIAL_HEALTH}-[:IN_ZONE]->(z) | z.code])`;
 
+/** One list per set of parts (at most 2^12, far fewer in use), and the key of each frozen list seen. */
+const canonicalKeys = new Map<string, readonly ServicePart[]>();
+const keyOfFrozen = new WeakMap<object, readonly ServicePart[]>();
+
 /**
  * The parts in a fixed order, without repeats (each fills its neighbour once: a placed neighbourhood
  * includes the bare one, and one placed in both its municipality and zone the half-placed ones): the
@@ -72,9 +76,6 @@ export function partsKey(parts: Iterable<ServicePart>): readonly ServicePart[] {
   if (frozen) keyOfFrozen.set(parts, key);
   return key;
 }
-/** One list per set of parts (at most 2^12, far fewer in use), and the key of each frozen list seen. */
-const canonicalKeys = new Map<string, readonly ServicePart[]>();
-const keyOfFrozen = new WeakMap<object, readonly ServicePart[]>();
 
 /** A service row read with `parts`: its own fields, its zone code or null, then its neighbours. */
 export function serviceShape(parts: Iterable<ServicePart>): Shape<ServiceRow> {
