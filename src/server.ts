@@ -22,7 +22,7 @@ import { dashboardRouter } from './http/dashboard';
 import { compiledExecution } from './executor';
 import { exportsRouter } from './http/exports';
 import { graphiqlRouter } from './http/graphiql';
-import { registry } from './metrics';
+import { metricsText, registry } from './metrics';
 import { cypher, type Db } from './neo4j/driver';
 import { migrationsCurrent } from './neo4j/migrations';
 import { observabilityPlugin } from './plugins/observability';
@@ -93,7 +93,7 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
     }
   });
   app.get('/metrics', async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
+    res.type(registry.contentType).send(await metricsText());
   });
   app.use(graphiqlRouter());
   app.use(dashboardRouter(config.NODE_ENV === 'production'));
