@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--scales S,L] [--iterations 30] [--warmup 3] [--warmup-ms 10000] [--measure-ms 5000] [--load-seconds 30] [--import-rows 20000] [--seed 42] [--only directory,detail]`
+ * `npm run bench -- [--scales S,L] [--iterations 30] [--warmup 3] [--warmup-db-ms 60000] [--warmup-ms 10000] [--measure-ms 5000] [--load-seconds 30] [--import-rows 20000] [--seed 42] [--only directory,detail]`
  *
  * `npm run bench` compiles first and runs this as JavaScript with NODE_ENV=production, as production
  * runs the API (the Dockerfile's `node dist/src/main.js`): under tsx, its require hook and source-mapped stack traces
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     log(`Scale ${scale}:`);
     results.push(
       await withDatabase(scale, (db, neo4jUri) =>
-        benchScale(db, { scale, iterations, warmup: Math.min(Number(arg('warmup', '3')), iterations), warmupMs: Number(arg('warmup-ms', '10000')), measureMs: Number(arg('measure-ms', '5000')), loadSeconds: scale === scales[0] ? loadSeconds : 0, importRows: scale === scales[0] ? importRowCount : 0, neo4jUri, only, log }),
+        benchScale(db, { scale, iterations, warmup: Math.min(Number(arg('warmup', '3')), iterations), warmupMs: Number(arg('warmup-ms', '10000')), warmupDatabaseMs: Number(arg('warmup-db-ms', '60000')), measureMs: Number(arg('measure-ms', '5000')), loadSeconds: scale === scales[0] ? loadSeconds : 0, importRows: scale === scales[0] ? importRowCount : 0, neo4jUri, only, log }),
       ),
     );
   }

@@ -11,7 +11,7 @@ it('runs every operation and the @neo4j/graphql peer, counts round trips, measur
   await resetGraph();
   await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
   await rebuildAllTies(testDb());
-  const result = await benchScale(testDb(), { scale: 'demo', iterations: 2, warmup: 1, warmupMs: 0, measureMs: 0, loadSeconds: 1, importRows: 300, neo4jUri: process.env.NEO4J_URI as string, log: () => {} });
+  const result = await benchScale(testDb(), { scale: 'demo', iterations: 2, warmup: 1, warmupMs: 0, warmupDatabaseMs: 0, measureMs: 0, loadSeconds: 1, importRows: 300, neo4jUri: process.env.NEO4J_URI as string, log: () => {} });
   expect(result.operations).toHaveLength(6);
   for (const op of result.operations) {
     expect(op.graphql.p50).toBeGreaterThan(0);
