@@ -88,7 +88,7 @@ const gql = async (server: ApiServer, db: Db, config: Config, query: string, var
  * 60 s, 0.66 ms and 1.24× (same code, same database, minutes apart). A failing operation is left to
  * the timing loop, which reports it. Returns the seconds spent.
  */
-async function warmDatabase(ops: readonly Operation[], ms: number, run: (op: Operation) => Promise<void>): Promise<number> {
+async function warmDatabase(ops: readonly Operation[], ms: number, run: (op: Operation) => Promise<unknown>): Promise<number> {
   const fast = ops.filter((o) => o.fast);
   if (ms <= 0 || fast.length === 0) return 0;
   const start = Date.now();
@@ -136,10 +136,13 @@ export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleRes
     const operations: OperationResult[] = [];
     const only = opts.only ?? [];
     const selected = OPERATIONS.filter((o) => only.length === 0 || only.some((w) => o.name.startsWith(w)));
-    const warmed = await warmDatabase(selected, opts.warmupDatabaseMs, async (op) => {
-      await gql(server, db, config, op.graphql, op.variables(t));
+    /** One warm-up run of an operation, ours then raw; our round trips. */
+    const warmOnce = async (op: Operation, vars: Record<string, unknown>) => {
+      const trips = await gql(server, db, config, op.graphql, vars);
       await op.raw(db.fork(), t);
-    });
+      return trips;
+    };
+    const warmed = await warmDatabase(selected, opts.warmupDatabaseMs, (op) => warmOnce(op, op.variables(t)));
     if (warmed) opts.log(`  warmed the database for ${warmed} s on ${selected.filter((o) => o.fast).map((o) => o.name).join(', ')}`);
     for (const op of selected) {
       const vars = op.variables(t);
@@ -156,8 +159,7 @@ export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleRes
       // `warmupMs` of running, so a 3 ms page is not timed on a cold JVM while an 8 s measure gets one pass.
       const warmStart = Date.now();
       for (let i = 0; i < WARMUP_MAX && (i < opts.warmup || Date.now() - warmStart < opts.warmupMs); i++) {
-        roundTrips = await gql(server, db, config, op.graphql, vars);
-        await op.raw(db.fork(), t);
+        roundTrips = await warmOnce(op, vars);
       }
       const warmupSeconds = round((Date.now() - warmStart) / 1000);
       const ours: number[] = [];
