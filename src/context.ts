@@ -6,7 +6,7 @@ import { PUBLIC, type Principal } from './access/principal';
 import type { AuditTrail } from './access/audit';
 import type { Config } from './config';
 import type { Db } from './neo4j/driver';
-import { createLoaders, type Loaders } from './modules/loaders';
+import { Loaders } from './modules/loaders';
 
 export type LangCode = 'FR' | 'NL';
 
@@ -56,7 +56,7 @@ export function createContext({ db, config, acceptLanguage, principal = PUBLIC, 
   const today = todayUtc();
   return {
     db: requestDb,
-    loaders: createLoaders(requestDb, today, principal.role === 'zone'),
+    loaders: new Loaders(requestDb, today, principal.role === 'zone'),
     lang: langFromHeader(acceptLanguage),
     config,
     today,

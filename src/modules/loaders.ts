@@ -41,5 +41,3 @@ export class Loaders {
     return (this.networkLoaders ??= createNetworkLoaders());
   }
 }
-
-export const createLoaders = (db: Db, today = new Date().toISOString().slice(0, 10), zoned = false) => new Loaders(db, today, zoned);
