@@ -106,3 +106,19 @@ it('decodes rows of a shape without another shape leaking in, and refuses field 
   expect(() => shape<{ 'a-b': string }>({ 'a-b': 'x.y' })).toThrow(/"a-b" is not a plain identifier/);
   expect(() => shape<{ 'x: 1 }); process.exit(1); ({ y': string }>({ 'x: 1 }); process.exit(1); ({ y': 'x.y' })).toThrow(/not a plain identifier/);
 });
+
+it('a shape without some fields reads them nowhere, nested rows included, and decodes the rest in place', async () => {
+  const lean = NOTE.without(['label', 'size']);
+  // Neither Neo4j nor the decoder sees them: the list lost those expressions, here and nested.
+  expect(lean.list).not.toMatch(/t\.label|size\(/);
+  expect(lean.list).toBe("[x.id, x.at, head([(x)-[:MAIN]->(t:ShapeTag) | [t.code]]), [(x)-[:TAGGED]->(t:ShapeTag) | [t.code]], [x.id]]");
+  const rows = await testDb().read(cypher('test.shapeWithout', `MATCH (x:ShapeNote {id: 'a'}) RETURN ${lean.list} AS note`, { note: lean.decode }));
+  const a = rows[0]?.note as Note;
+  expect(a).toEqual({ id: 'a', at: '2024-03-01T10:00:00.000Z', main: { __typename: 'Tag', code: 'T1' }, tags: expect.any(Array), self: { id: 'a' } });
+  expect(a.size).toBeUndefined();
+  expect(a.tags.map((t) => t.code).sort()).toEqual(['T1', 'T2']); // a's two TAGGED ties
+  expect(a.tags.every((t) => !('label' in t))).toBe(true);
+  // The same omission gives the same shape (decoders are compiled once); nothing omitted, nothing lost.
+  expect(NOTE.without(['label', 'size'])).toBe(lean);
+  expect(NOTE.without([]).list).toBe(NOTE.list);
+});

@@ -13,7 +13,12 @@ import { toPlain } from './driver';
 export interface Nested<T> {
   readonly cypher: string;
   readonly decode: (value: unknown) => T;
+  /** The same field with the nested rows' fields named in `omit` left out (see `Shape.without`). */
+  readonly without?: (omit: Omission) => Nested<T>;
 }
+
+/** Field names to leave out of a shape and of every row nested in it, as a frozen sorted list. */
+export type Omission = readonly string[];
 
 /** A field: a Cypher expression for a plain value, or nested rows. */
 export type Field<T> = string | Nested<T>;
@@ -26,6 +31,13 @@ export interface Shape<T> {
   readonly decode: (value: unknown) => T;
   /** Decoders of the columns that are not plain values (give them to `cypher` with `columns`). */
   readonly decoders: Record<string, (value: unknown) => unknown>;
+  /**
+   * The shape without the fields named in `omit`, here and in every nested row: Neo4j neither reads
+   * nor sends them, and decoded rows lack them (undefined). For a query whose whole operation asks
+   * none of them (directory/projection.ts): a page of 50 services read 1.15× the hand-written Cypher
+   * with every name in both languages and every flag, 1.08–1.10× without those it was not asked.
+   */
+  without(omit: Omission): Shape<T>;
 }
 
 /** Temporal values become ISO strings; plain values pass as they are. */
@@ -42,7 +54,10 @@ export function shape<T extends { __typename: string }>(typename: T['__typename'
 export function shape<T extends object>(fields: Fields<T>): Shape<T>;
 export function shape<T extends object>(...args: [string, Fields<T>] | [Fields<T>]): Shape<T> {
   const [typename, fields] = args.length === 2 ? args : [undefined, args[0]];
-  const entries = Object.entries(fields) as Array<[string, Field<unknown>]>;
+  return shapeOf<T>(typename, Object.entries(fields) as Array<[string, Field<unknown>]>);
+}
+
+function shapeOf<T>(typename: string | undefined, entries: ReadonlyArray<[string, Field<unknown>]>): Shape<T> {
   const keys = entries.map(([key]) => key);
   const decoders = entries.map(([, field]) => (typeof field === 'string' ? plain : field.decode));
   const expressions = entries.map(([, field]) => (typeof field === 'string' ? field : field.cypher));
@@ -51,6 +66,23 @@ export function shape<T extends object>(...args: [string, Fields<T>] | [Fields<T
     decoders: Object.fromEntries(entries.flatMap(([key, field]) => (typeof field === 'string' ? [] : [[key, field.decode]]))),
     list: `[${expressions.join(', ')}]`,
     decode: compileDecoder<T>(typename, keys, decoders),
+    without: memoByOmission((omit) =>
+      shapeOf<T>(
+        typename,
+        entries.flatMap(([key, field]): Array<[string, Field<unknown>]> => (omit.includes(key) ? [] : [[key, typeof field === 'string' || !field.without ? field : field.without(omit)]])),
+      ),
+    ),
+  };
+}
+
+/** One result per omission: shapes are made once per query, and compiling a decoder is not free. */
+function memoByOmission<R>(make: (omit: Omission) => R): (omit: Omission) => R {
+  const made = new Map<string, R>();
+  return (omit) => {
+    const id = omit.join(',');
+    let result = made.get(id);
+    if (result === undefined) made.set(id, (result = make(omit)));
+    return result;
   };
 }
 
@@ -73,7 +105,7 @@ function compileDecoder<T>(typename: string | undefined, keys: readonly string[]
 
 /** The row of `rows` over variables the enclosing expression has bound already. */
 export function row<T>(rows: Shape<T>): Nested<T> {
-  return { cypher: rows.list, decode: rows.decode };
+  return { cypher: rows.list, decode: rows.decode, without: (omit) => row(rows.without(omit)) };
 }
 
 /**
@@ -81,12 +113,16 @@ export function row<T>(rows: Shape<T>): Nested<T> {
  * shape's variable), or null.
  */
 export function one<T>(pattern: string, rows: Shape<T>): Nested<T | null> {
-  return { cypher: `head([${pattern} | ${rows.list}])`, decode: (value) => (value === null || value === undefined ? null : rows.decode(value)) };
+  return {
+    cypher: `head([${pattern} | ${rows.list}])`,
+    decode: (value) => (value === null || value === undefined ? null : rows.decode(value)),
+    without: (omit) => one(pattern, rows.without(omit)),
+  };
 }
 
 /** Every row of `shape` matched by `pattern`, in match order. */
 export function many<T>(pattern: string, rows: Shape<T>): Nested<T[]> {
-  return { cypher: `[${pattern} | ${rows.list}]`, decode: (value) => (value as unknown[]).map(rows.decode) };
+  return { cypher: `[${pattern} | ${rows.list}]`, decode: (value) => (value as unknown[]).map(rows.decode), without: (omit) => many(pattern, rows.without(omit)) };
 }
 
 /*

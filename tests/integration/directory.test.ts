@@ -181,3 +181,62 @@ describe('service detail', () => {
     expect(codes(errors)).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('rows read with only what the operation asks (trims)', () => {
+  // Each field a trim may leave out (names in one language, the synthetic and workingLanguage flags),
+  // at each depth of a service row. Asked alone, it must answer what it answers beside all the others
+  // (then nothing is trimmed).
+  const LEAVES = [
+    'name',
+    'name(lang: NL)',
+    'nameFr',
+    'nameNl',
+    'workingLanguage',
+    'synthetic',
+    'organisation { name }',
+    'organisation { nameNl synthetic }',
+    'sectors { name }',
+    'sectors { nameFr }',
+    'primarySector { name }',
+    'neighbourhood { name }',
+    'neighbourhood { synthetic }',
+    'neighbourhood { municipality { name } zone { nameNl } }',
+    'monitoringNeighbourhood { name }',
+    'municipality { nameNl }',
+    'zone { name }',
+    'staff { person { displayName synthetic } }',
+  ];
+  const ENTRIES = {
+    page: (fields: string) => `{ services(first: 5) { nodes { id ${fields} } } }`,
+    detail: (fields: string) => `{ service(id: "s1") { id ${fields} } }`,
+    organisation: (fields: string) => `{ organisation(id: "o1") { services { id ${fields} } } }`,
+  };
+  /** `whole` reduced to the keys `part` has, at every depth. */
+  const like = (whole: unknown, part: unknown): unknown =>
+    Array.isArray(part)
+      ? part.map((p, i) => like((whole as unknown[])[i], p))
+      : part !== null && typeof part === 'object'
+        ? Object.fromEntries(Object.keys(part).map((k) => [k, like((whole as Record<string, unknown>)[k], (part as Record<string, unknown>)[k])]))
+        : whole;
+
+  it.each(Object.keys(ENTRIES))('through the %s, in French and in Dutch', async (entry) => {
+    const query = ENTRIES[entry as keyof typeof ENTRIES];
+    for (const acceptLanguage of ['fr', 'nl']) {
+      const all = await api().run(query(LEAVES.map((leaf, i) => `f${i}: ${leaf}`).join(' ')), undefined, { acceptLanguage });
+      expect(all.errors).toBeUndefined();
+      for (const [i, leaf] of LEAVES.entries()) {
+        const alone = await api().run(query(`f${i}: ${leaf}`), undefined, { acceptLanguage });
+        expect({ leaf, acceptLanguage, errors: alone.errors }).toEqual({ leaf, acceptLanguage, errors: undefined });
+        expect(alone.data).toEqual(like(all.data, alone.data));
+      }
+    }
+  });
+
+  it('a name asked alone is in the request language, in one round trip', async () => {
+    const fr = await api().run<{ service: { name: string; organisation: { name: string } } }>('{ service(id: "s1") { name organisation { name } } }', undefined, { acceptLanguage: 'fr' });
+    const nl = await api().run<{ service: { name: string; organisation: { name: string } } }>('{ service(id: "s1") { name organisation { name } } }', undefined, { acceptLanguage: 'nl-BE' });
+    expect(fr.data?.service.name).toBe('Centre Alpha');
+    expect(nl.data?.service.name).toBe('Centrum Alpha');
+    expect([fr.roundTrips, nl.roundTrips]).toEqual([1, 1]);
+  });
+});

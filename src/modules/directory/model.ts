@@ -35,6 +35,10 @@ export interface ServiceNeighbours {
   sessions: SessionRow[];
 }
 
+/**
+ * A service as read by a service query. Read with trims (projection.ts), a row and the rows in it lack
+ * the names and flags the request's operation never asks: no resolver of that request reads them.
+ */
 export interface ServiceRow {
   __typename: 'Service';
   id: string;

@@ -5,17 +5,40 @@
  * Cypher is. Each part is a constant Cypher fragment; a projection is composed from fragments only
  * (never from request text) and cached by its set of parts.
  */
-import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import type { LangCode } from '../../context';
 import { cypher, type NamedQuery } from '../../neo4j/driver';
-import { many, one, row, shape, type Field, type Fields, type Shape } from '../../neo4j/shape';
+import { many, one, row, shape, type Field, type Fields, type Omission, type Shape } from '../../neo4j/shape';
 import { SESSION_HOSTED_BY_S } from '../initiatives/queries';
 import { STAFF_TODAY } from '../people/queries';
 import { MUNICIPALITY_PLACED, NEIGHBOURHOOD, NEIGHBOURHOOD_BARE, NEIGHBOURHOOD_IN_MUNICIPALITY, NEIGHBOURHOOD_IN_ZONE, NEIGHBOURHOOD_PLACE, ZONE } from '../territory/queries';
 import type { ServiceNeighbours, ServiceRow } from './model';
 import { ORGANISATION, SERVICE_SECTOR } from './shapes';
 
-export const SERVICE_PARTS = ['zoneCode', 'organisation', 'sectors', 'neighbourhood', 'neighbourhoodInMunicipality', 'neighbourhoodInZone', 'neighbourhoodPlace', 'monitoring', 'municipality', 'zone', 'staff', 'sessions'] as const;
+export const SERVICE_PARTS = [
+  'zoneCode',
+  'organisation',
+  'sectors',
+  'neighbourhood',
+  'neighbourhoodInMunicipality',
+  'neighbourhoodInZone',
+  'neighbourhoodPlace',
+  'monitoring',
+  'municipality',
+  'zone',
+  'staff',
+  'sessions',
+  ...(['onlyNamesFr', 'onlyNamesNl', 'noFlags'] as const),
+] as const;
 export type ServicePart = (typeof SERVICE_PARTS)[number];
+
+/**
+ * Trims: parts that read less. Each names the fields left out of the service row and of every row in
+ * it (`Shape.without`), when the whole operation asks none of them (`servicePartsOf`): names in the
+ * other language, and the `synthetic` and `workingLanguage` flags.
+ */
+type Trim = 'onlyNamesFr' | 'onlyNamesNl' | 'noFlags';
+const TRIM: Record<Trim, readonly string[]> = { onlyNamesFr: ['nameNl'], onlyNamesNl: ['nameFr'], noFlags: ['synthetic', 'workingLanguage'] };
 
 const SOCIAL_HEALTH = "(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'SOCIAL_HEALTH'})";
 /**
@@ -26,7 +49,7 @@ const SOCIAL_HEALTH = "(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'SOCIAL_HEALTH
  * is a column of the service itself, read for zone keys only (their policy drops services of other
  * zones by it).
  */
-const PART: Record<Exclude<ServicePart, 'zoneCode'>, [keyof ServiceNeighbours, Field<unknown>]> = {
+const PART: Record<Exclude<ServicePart, 'zoneCode' | Trim>, [keyof ServiceNeighbours, Field<unknown>]> = {
   organisation: ['organisation', one('(s)<-[:RUNS]-(o:Organisation)', ORGANISATION)],
   sectors: ['sectors', many('(s)-[r:IN_SECTOR]->(sec:Sector)', SERVICE_SECTOR)],
   neighbourhood: ['neighbourhood', one(SOCIAL_HEALTH, NEIGHBOURHOOD_BARE)],
@@ -65,6 +88,11 @@ export function partsKey(parts: Iterable<ServicePart>): readonly ServicePart[] {
     set.delete('neighbourhoodInZone');
   }
   if (inMunicipality || inZone || set.has('neighbourhoodPlace')) set.delete('neighbourhood');
+  // Names in one language only: asked for both, both are read.
+  if (set.has('onlyNamesFr') && set.has('onlyNamesNl')) {
+    set.delete('onlyNamesFr');
+    set.delete('onlyNamesNl');
+  }
   const list = SERVICE_PARTS.filter((p) => set.has(p));
   const id = list.join(',');
   let key = canonicalKeys.get(id);
@@ -77,13 +105,14 @@ export function partsKey(parts: Iterable<ServicePart>): readonly ServicePart[] {
   return key;
 }
 
-/** A service row read with `parts`: its own fields, its zone code or null, then its neighbours. */
+/** A service row read with `parts`: its own fields, its zone code or null, then its neighbours; less what its trims leave out. */
 export function serviceShape(parts: Iterable<ServicePart>): Shape<ServiceRow> {
   const key = partsKey(parts);
-  const neighbours = key.flatMap((p) => (p === 'zoneCode' ? [] : [PART[p]]));
+  const neighbours = key.flatMap((p) => (p in PART ? [PART[p as keyof typeof PART]] : []));
+  const omit: Omission = Object.freeze(key.flatMap((p) => (p in TRIM ? TRIM[p as Trim] : [])).sort());
   // The set of parts is chosen at run time, so the neighbours' field list is built here, not written out.
   const embedded = shape<Partial<ServiceNeighbours>>(Object.fromEntries(neighbours) as Fields<Partial<ServiceNeighbours>>);
-  return shape<ServiceRow>('Service', {
+  const whole = shape<ServiceRow>('Service', {
     id: 's.id',
     nameFr: 's.nameFr',
     nameNl: 's.nameNl',
@@ -92,6 +121,7 @@ export function serviceShape(parts: Iterable<ServicePart>): Shape<ServiceRow> {
     zoneCode: key.includes('zoneCode') ? ZONE_CODE : 'null',
     embedded: row(embedded),
   });
+  return omit.length ? whole.without(omit) : whole;
 }
 
 /** How a service query returns its services: one row per record, or a list of rows in one record. */
@@ -158,23 +188,96 @@ function fieldsAt(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, pa
 
 const WHOLE_SELECTION: ReadonlyArray<readonly string[]> = [[]];
 /**
- * Parts by field node and paths: documents are cached (and compiled) by the server, so the same
- * field node comes back with every request of the same operation and its parts are worked out once.
+ * Parts by field node, paths and request language: documents are cached (and compiled) by the
+ * server, so the same field node comes back with every request of the same operation and its parts
+ * are worked out once per language.
  */
-const partsCache = new WeakMap<FieldNode, Map<ReadonlyArray<readonly string[]>, readonly ServicePart[]>>();
+const partsCache = new WeakMap<FieldNode, Map<ReadonlyArray<readonly string[]>, Partial<Record<LangCode, readonly ServicePart[]>>>>();
 
 /**
  * The parts a selection of services will read, looking under each of `paths` (e.g. `['nodes']` and
- * `['edges', 'node']` for a connection). Staff is read ahead only for today (no `asOf` argument).
- * `paths` is a constant of the caller (the cache is keyed by it).
+ * `['edges', 'node']` for a connection), with the trims the whole operation allows (`trimsOf`).
+ * Staff is read ahead only for today (no `asOf` argument). `paths` is a constant of the caller (the
+ * cache is keyed by it); `lang` is the request's language (names asked without `lang:` are in it).
  */
-export function servicePartsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, paths: ReadonlyArray<readonly string[]> = WHOLE_SELECTION): readonly ServicePart[] {
+export function servicePartsOf(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'operation'>,
+  lang: LangCode,
+  paths: ReadonlyArray<readonly string[]> = WHOLE_SELECTION,
+): readonly ServicePart[] {
   const node = info.fieldNodes[0];
-  const cached = node && partsCache.get(node)?.get(paths);
+  const cached = node && partsCache.get(node)?.get(paths)?.[lang];
   if (cached) return cached;
-  const parts = selectedParts(info, paths);
-  if (node) (partsCache.get(node) ?? partsCache.set(node, new Map()).get(node)!).set(paths, parts);
+  const parts = partsKey([...selectedParts(info, paths), ...trimsOf(info, lang)]);
+  if (node) {
+    const byPaths = partsCache.get(node) ?? partsCache.set(node, new Map()).get(node)!;
+    byPaths.set(paths, { ...byPaths.get(paths), [lang]: parts });
+  }
   return parts;
+}
+
+/** What a whole operation asks of the fields trims leave out. */
+interface Asked {
+  /** Names asked with `lang: FR` / `lang: NL` (or with a variable: both), or as `nameFr` / `nameNl`. */
+  fr: boolean;
+  nl: boolean;
+  /** A name asked without `lang:`, in the request's language. */
+  inRequestLanguage: boolean;
+  /** A `synthetic` or `workingLanguage` field (each read as it is named from the row). */
+  flags: boolean;
+}
+const askedCache = new WeakMap<OperationDefinitionNode, Asked>();
+
+/**
+ * The trims a request may read its services with. They look at the whole operation, not only at the
+ * services' own selection: a row read for one field serves every later field of the request that
+ * names the same service (DirectoryLoaders.remember), so the row must hold whatever any field of the
+ * operation may ask. Any field called `name`, `nameFr`, `nameNl`, `synthetic` or `workingLanguage`
+ * counts, whatever its type (more is read, never less).
+ */
+export function trimsOf(info: Pick<GraphQLResolveInfo, 'fragments' | 'operation'>, lang: LangCode): Trim[] {
+  let asked = askedCache.get(info.operation);
+  if (!asked) askedCache.set(info.operation, (asked = askedIn(info)));
+  const fr = asked.fr || (asked.inRequestLanguage && lang === 'FR');
+  const nl = asked.nl || (asked.inRequestLanguage && lang === 'NL');
+  const trims: Trim[] = [];
+  if (!nl) trims.push('onlyNamesFr');
+  else if (!fr) trims.push('onlyNamesNl');
+  if (!asked.flags) trims.push('noFlags');
+  return trims;
+}
+
+function askedIn(info: Pick<GraphQLResolveInfo, 'fragments' | 'operation'>): Asked {
+  const asked: Asked = { fr: false, nl: false, inRequestLanguage: false, flags: false };
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode) => {
+    for (const sel of set.selections) {
+      if (sel.kind === 'FragmentSpread') {
+        const fragment = info.fragments[sel.name.value];
+        if (fragment && !seen.has(sel.name.value)) {
+          seen.add(sel.name.value);
+          visit(fragment.selectionSet);
+        }
+        continue;
+      }
+      if (sel.kind === 'Field') {
+        const name = sel.name.value;
+        if (name === 'synthetic' || name === 'workingLanguage') asked.flags = true;
+        else if (name === 'nameFr') asked.fr = true;
+        else if (name === 'nameNl') asked.nl = true;
+        else if (name === 'name') {
+          const lang = sel.arguments?.find((a) => a.name.value === 'lang')?.value;
+          if (!lang || lang.kind === 'NullValue') asked.inRequestLanguage = true;
+          else if (lang.kind === 'EnumValue' && lang.value === 'FR') asked.fr = true;
+          else if (lang.kind === 'EnumValue' && lang.value === 'NL') asked.nl = true;
+          else asked.fr = asked.nl = true;
+        }
+      }
+      if (sel.selectionSet) visit(sel.selectionSet);
+    }
+  };
+  visit(info.operation.selectionSet);
+  return asked;
 }
 
 function selectedParts(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, paths: ReadonlyArray<readonly string[]>): readonly ServicePart[] {

@@ -36,10 +36,10 @@ export const directoryResolvers: Resolvers = {
   Query: {
     sectors: (_p, _a, ctx) => ctx.loaders.directory.allSectors(),
     sector: async (_p, { code }, ctx) => (await ctx.loaders.directory.sector.load(code)) ?? Promise.reject(notFound('code', code, 'sector')),
-    services: (_p, { filter, first, after }, ctx, info) => listServices(ctx, filter, first, after, servicePartsOf(info, CONNECTION_NODES)),
+    services: (_p, { filter, first, after }, ctx, info) => listServices(ctx, filter, first, after, servicePartsOf(info, ctx.lang, CONNECTION_NODES)),
     service: async (_p, { id }, ctx, info) => {
       const key = keyOf('Service', id);
-      return (await ctx.loaders.directory.serviceWith(servicePartsOf(info)).load(key)) ?? Promise.reject(notFound('id', id, 'service'));
+      return (await ctx.loaders.directory.serviceWith(servicePartsOf(info, ctx.lang)).load(key)) ?? Promise.reject(notFound('id', id, 'service'));
     },
     organisation: async (_p, { id }, ctx) => {
       const key = keyOf('Organisation', id);
@@ -63,7 +63,7 @@ export const directoryResolvers: Resolvers = {
   Organisation: {
     id: (o) => toGlobalId('Organisation', o.id),
     name: nameField,
-    services: (o, _a, ctx, info) => ctx.loaders.directory.servicesOfOrganisation(servicePartsOf(info)).load(o.id),
+    services: (o, _a, ctx, info) => ctx.loaders.directory.servicesOfOrganisation(servicePartsOf(info, ctx.lang)).load(o.id),
   },
   Service: {
     id: (s) => toGlobalId('Service', s.id),

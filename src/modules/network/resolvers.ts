@@ -105,7 +105,7 @@ export const networkResolvers: Resolvers = {
       return { territory: { ties: ties.length, crossBorder, share: share(crossBorder, ties.length) }, initiatives };
     },
     initiativeImpact: async (_p, args, ctx) => initiativeImpact(ctx, keyOf('Edition', args.edition, 'edition')),
-    introductionPath: (_p, args, ctx, info) => introductionPath(ctx, args, servicePartsOf(info, PATH_SERVICES)),
+    introductionPath: (_p, args, ctx, info) => introductionPath(ctx, args, servicePartsOf(info, ctx.lang, PATH_SERVICES)),
     recommendations: (_p, args, ctx) => recommendations(ctx, args.initiative, args.territory, args.first ?? 10),
   },
   AcquaintanceConnection: {
