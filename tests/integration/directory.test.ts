@@ -208,6 +208,9 @@ describe('rows read with only what the operation asks (trims)', () => {
   ];
   const ENTRIES = {
     page: (fields: string) => `{ services(first: 5) { nodes { id ${fields} } } }`,
+    // reached through their quartier, which the page reads from there (projection.ts `Quartier`)
+    zonePage: (fields: string) => `{ services(filter: { territory: { zone: "SUD" } }) { nodes { id ${fields} } } }`,
+    municipalityPage: (fields: string) => `{ services(filter: { territory: { municipality: "21004" } }) { nodes { id ${fields} } } }`,
     detail: (fields: string) => `{ service(id: "s1") { id ${fields} } }`,
     organisation: (fields: string) => `{ organisation(id: "o1") { services { id ${fields} } } }`,
   };
@@ -229,6 +232,19 @@ describe('rows read with only what the operation asks (trims)', () => {
         expect({ leaf, acceptLanguage, errors: alone.errors }).toEqual({ leaf, acceptLanguage, errors: undefined });
         expect(alone.data).toEqual(like(all.data, alone.data));
       }
+    }
+  });
+
+  it('a page reached through the quartiers reads them as a page walking to them does', async () => {
+    const every = LEAVES.map((leaf, i) => `f${i}: ${leaf}`).join(' ');
+    type Nodes = { services: { nodes: Array<{ id: string }> } };
+    const all = await api().run<Nodes>(`{ services(first: 5) { nodes { id ${every} } } }`); // every service, walked
+    for (const territory of ['{ zone: "SUD" }', '{ municipality: "21004" }', '{ region: "BRU" }']) {
+      const through = await api().run<Nodes>(`{ services(filter: { territory: ${territory} }) { nodes { id ${every} } } }`);
+      expect(through.errors).toBeUndefined();
+      const ids = new Set(through.data?.services.nodes.map((n) => n.id));
+      expect(ids.size).toBeGreaterThan(0);
+      expect(through.data?.services.nodes).toEqual(all.data?.services.nodes.filter((n) => ids.has(n.id)));
     }
   });
 

@@ -16,16 +16,21 @@ import { byParts, type ServicePart } from './projection';
 
 type Anchor = 'all' | 'search' | TerritoryLevel;
 
-/** Cypher that binds `s` to the services of `$territory` at each level (shared with the network module). */
+/**
+ * Cypher that binds `s` to the services of `$territory` at each level (shared with the network
+ * module). Those that reach a service through its quartier (the social-health neighbourhood) bind it
+ * as `sh`, so a page reads it from there (projection.ts `Quartier`).
+ */
 export const ANCHOR: Record<Anchor, string> = {
   all: 'MATCH (s:Service)',
   search: "CALL db.index.fulltext.queryNodes('service_names', $search) YIELD node AS s",
   region:
-    "MATCH (:Region {code: $territory})<-[:IN_REGION]-(:Municipality)<-[:IN_MUNICIPALITY]-(:Neighbourhood {grid: 'SOCIAL_HEALTH'})<-[:LOCATED_IN]-(s:Service)",
-  zone: 'MATCH (:Zone {code: $territory})<-[:IN_ZONE]-(:Neighbourhood)<-[:LOCATED_IN]-(s:Service)',
-  municipality: "MATCH (:Municipality {nis: $territory})<-[:IN_MUNICIPALITY]-(:Neighbourhood {grid: 'SOCIAL_HEALTH'})<-[:LOCATED_IN]-(s:Service)",
+    "MATCH (:Region {code: $territory})<-[:IN_REGION]-(:Municipality)<-[:IN_MUNICIPALITY]-(sh:Neighbourhood {grid: 'SOCIAL_HEALTH'})<-[:LOCATED_IN]-(s:Service)",
+  zone: "MATCH (:Zone {code: $territory})<-[:IN_ZONE]-(sh:Neighbourhood {grid: 'SOCIAL_HEALTH'})<-[:LOCATED_IN]-(s:Service)",
+  municipality: "MATCH (:Municipality {nis: $territory})<-[:IN_MUNICIPALITY]-(sh:Neighbourhood {grid: 'SOCIAL_HEALTH'})<-[:LOCATED_IN]-(s:Service)",
   neighbourhood: 'MATCH (:Neighbourhood {code: $territory})<-[:LOCATED_IN]-(s:Service)',
 };
+const THROUGH_QUARTIER: ReadonlySet<Anchor> = new Set(['region', 'zone', 'municipality']);
 
 /** Territory as a filter, for a name search inside a territory. */
 const WITHIN: Record<TerritoryLevel, string> = {
@@ -62,13 +67,17 @@ function variant(anchor: Anchor, within: TerritoryLevel | undefined, given: Cond
     return all.length ? `WHERE ${all.join(' AND ')}` : '';
   };
   const filters = given.filter((c) => c !== 'after');
+  // A service has one quartier: `s, sh` are as distinct as `s`.
+  const quartier = THROUGH_QUARTIER.has(anchor) ? 'bound' : 'walked';
   return {
     page: byParts(
       `directory.services.${[base, ...given].join('.')}`,
       (service) => `${ANCHOR[anchor]}
        ${where(given)}
-       WITH DISTINCT s ORDER BY s.id LIMIT $limit
+       WITH DISTINCT s${quartier === 'bound' ? ', sh' : ''} ORDER BY s.id LIMIT $limit
        RETURN ${service} AS service`,
+      { service: 'row' },
+      quartier,
     ),
     // The count of a page is the count of every page: it takes the filters, not the cursor.
     count: cypher(`directory.servicesCount.${[base, ...filters].join('.')}`, `${ANCHOR[anchor]} ${where(filters)} RETURN count(DISTINCT s) AS total`),
