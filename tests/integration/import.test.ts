@@ -95,6 +95,31 @@ describe('attendance lists', () => {
     expect(report.doubtful).toEqual([{ row: 7, name: 'Yanm Batch', candidates: [expect.stringMatching(/^per-/)], reason: 'a name one letter away exists in this organisation' }]);
   });
 
+  it('written batch after batch (the next read while one is written), a person is created once', async () => {
+    // Batches of 2; Vera Written is new in the first batch and back in the third, whose reads may run
+    // while the first two are written and so find her in the graph as well as among those just created.
+    const list = [
+      { session: 's1', date: '2023-03-01', name: 'Vera Written', organisation: 'oC', role: 'participant', present: '' },
+      { session: 's1', date: '2023-03-01', name: 'Ugo Written', organisation: 'oC', role: 'participant', present: '' },
+      { session: 's3', date: '2023-09-12', name: 'Tess Written', organisation: 'oC', role: 'participant', present: '' },
+      { session: 's3', date: '2023-09-12', name: 'Sam Written', organisation: 'oC', role: 'participant', present: '' },
+      { session: 's2', date: '2023-05-10', name: 'VERA written', organisation: 'oC', role: 'participant', present: '' },
+    ];
+    const report = await importRows(testDb(), 'attendance', list, { secret: SECRET, batchSize: 2 });
+    expect(report).toMatchObject({ created: 5, rejected: [], doubtful: [] }); // 4 new people + Vera's second row
+    const people = await testDb().read<{ name: string; sessions: number }>(
+      cypher('test.writtenPeople', "MATCH (p:Person) WHERE p.displayName ENDS WITH ' Written' RETURN p.displayName AS name, COUNT { (p)-[:ATTENDED]->() } AS sessions ORDER BY name"),
+    );
+    // one Vera, on s1 and s2
+    expect(people).toEqual([
+      { name: 'Sam Written', sessions: 1 },
+      { name: 'Tess Written', sessions: 1 },
+      { name: 'Ugo Written', sessions: 1 },
+      { name: 'Vera Written', sessions: 2 },
+    ]);
+    await testDb().write(cypher('test.writtenCleanup', "MATCH (p:Person) WHERE p.displayName ENDS WITH ' Written' DETACH DELETE p"));
+  });
+
   it('re-running the same file changes nothing', async () => {
     const before = await testDb().read(COUNT);
     const report = await run('attendance');
