@@ -95,9 +95,9 @@ describe('attendance lists', () => {
     expect(report.doubtful).toEqual([{ row: 7, name: 'Yanm Batch', candidates: [expect.stringMatching(/^per-/)], reason: 'a name one letter away exists in this organisation' }]);
   });
 
-  it('written batch after batch (the next read while one is written), a person is created once', async () => {
-    // Batches of 2; Vera Written is new in the first batch and back in the third, whose reads may run
-    // while the first two are written and so find her in the graph as well as among those just created.
+  it('written batch after batch, a person is created once', async () => {
+    // Batches of 2; Vera Written is new in the first batch and back in the third, whose reads find her
+    // in the graph as well as among the people this import created.
     const list = [
       { session: 's1', date: '2023-03-01', name: 'Vera Written', organisation: 'oC', role: 'participant', present: '' },
       { session: 's1', date: '2023-03-01', name: 'Ugo Written', organisation: 'oC', role: 'participant', present: '' },

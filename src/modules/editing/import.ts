@@ -387,8 +387,7 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
     }
     return out;
   };
-  /** What a batch reads before it is matched: independent reads, run side by side. */
-  const readBatch = (start: number) => {
+  for (let start = 0; start < rows.length; start += batchSize) {
     const slice = rows.slice(start, start + batchSize);
     // Read once per import, beside the first batch's lookups that do not need it.
     organisations ??= organisationIndex(db, [...new Set(rows.map((r) => r.organisation ?? '').filter(Boolean))]);
@@ -399,24 +398,13 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
       const ids = fresh(slice.flatMap((r) => organisationNamed(index, r.organisation ?? '')?.id ?? []), organisationsRead);
       return ids.length ? db.read<CandidateRow>(CANDIDATES, { orgs: ids }) : [];
     };
-    const reads = Promise.all([
+    // Independent reads, run side by side.
+    const [orgByKey, sessionRows, byOrganisation, byName] = await Promise.all([
       organisations,
       db.read<{ id: string; day: string }>(SESSIONS, { ids: [...new Set(slice.map((r) => r.session).filter(Boolean))] }),
       organisations.then(candidatesOf),
       names.length ? db.read<CandidateRow>(CANDIDATES_BY_NAME, { names }) : [],
     ]);
-    // Awaited in its turn; a batch before it that fails ends the import without waiting for it.
-    reads.catch(() => undefined);
-    return { slice, norms, reads };
-  };
-  let next = rows.length ? readBatch(0) : undefined;
-  for (let start = 0; next; start += batchSize) {
-    const { slice, norms, reads } = next;
-    const [orgByKey, sessionRows, byOrganisation, byName] = await reads;
-    // The next batch's reads run while this one is matched and written (measured: ~1 s of a 20,000-row
-    // list's 9–11 s went to them). They may find people this batch writes; the pool has them already,
-    // and matching compares distinct ids.
-    next = start + batchSize < rows.length ? readBatch(start + batchSize) : undefined;
     const sessions = new Map(sessionRows.map((s) => [s.id, s.day]));
     // The stored name key is normaliseName(displayName), written with every person; older rows may lack it.
     for (const c of [...byOrganisation, ...byName]) candidates.add({ id: c.id, norm: c.nameKey ?? normaliseName(c.name ?? ''), organisationId: c.organisationId, emailHash: c.emailHash });
