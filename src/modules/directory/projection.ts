@@ -81,10 +81,7 @@ function partTable(quartier: Quartier): Record<Neighbour, [keyof ServiceNeighbou
   };
 }
 const PARTS: Record<Quartier, ReturnType<typeof partTable>> = { walked: partTable('walked'), bound: partTable('bound') };
-const ZONE_CODE: Record<Quartier, string> = {
-  walked: `head([${SOCIAL_HEALTH}-[:IN_ZONE]->(z) | z.code])`,
-  bound: `head([${QUARTIER.bound.from}-[:IN_ZONE]->(z) | z.code])`,
-};
+const zoneCode = (quartier: Quartier) => `head([${QUARTIER[quartier].from}-[:IN_ZONE]->(z) | z.code])`;
 
 /** One list per set of parts (at most 2^12, far fewer in use), and the key of each frozen list seen. */
 const canonicalKeys = new Map<string, readonly ServicePart[]>();
@@ -144,7 +141,7 @@ export function serviceShape(parts: Iterable<ServicePart>, quartier: Quartier = 
     nameNl: 's.nameNl',
     workingLanguage: 's.workingLanguage',
     synthetic: 'coalesce(s.synthetic, false)',
-    zoneCode: key.includes('zoneCode') ? ZONE_CODE[quartier] : 'null',
+    zoneCode: key.includes('zoneCode') ? zoneCode(quartier) : 'null',
     embedded: row(embedded),
   });
   return omit.length ? whole.without(omit) : whole;
