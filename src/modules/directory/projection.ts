@@ -193,26 +193,28 @@ const PART_OF_FIELD: Record<string, Exclude<ServicePart, 'zoneCode' | 'neighbour
 
 /** Sub-fields selected under `path` from the current field, fragments included. */
 function fieldsAt(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, path: readonly string[]): FieldNode[] {
-  const children = (sets: SelectionSetNode[]): FieldNode[] => {
-    const out: FieldNode[] = [];
-    const visit = (set: SelectionSetNode, seen: Set<string>) => {
-      for (const sel of set.selections) {
-        if (sel.kind === 'Field') out.push(sel);
-        else if (sel.kind === 'InlineFragment') visit(sel.selectionSet, seen);
-        else if (!seen.has(sel.name.value)) {
-          const fragment: FragmentDefinitionNode | undefined = info.fragments[sel.name.value];
-          if (fragment) visit(fragment.selectionSet, new Set([...seen, sel.name.value]));
-        }
-      }
-    };
-    for (const set of sets) visit(set, new Set());
-    return out;
-  };
-  let level = children(info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])));
-  for (const name of path) {
-    level = children(level.filter((f) => f.name.value === name && f.selectionSet).map((f) => f.selectionSet as SelectionSetNode));
-  }
+  let level = fieldsIn(info.fragments, selectionsOf(info.fieldNodes));
+  for (const name of path) level = fieldsIn(info.fragments, selectionsOf(level.filter((f) => f.name.value === name)));
   return level;
+}
+
+const selectionsOf = (fields: readonly FieldNode[]): SelectionSetNode[] => fields.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+
+/** The fields selected directly in `sets`, through inline fragments and fragment spreads. */
+function fieldsIn(fragments: GraphQLResolveInfo['fragments'], sets: readonly SelectionSetNode[]): FieldNode[] {
+  const out: FieldNode[] = [];
+  const visit = (set: SelectionSetNode, seen: Set<string>) => {
+    for (const sel of set.selections) {
+      if (sel.kind === 'Field') out.push(sel);
+      else if (sel.kind === 'InlineFragment') visit(sel.selectionSet, seen);
+      else if (!seen.has(sel.name.value)) {
+        const fragment: FragmentDefinitionNode | undefined = fragments[sel.name.value];
+        if (fragment) visit(fragment.selectionSet, new Set([...seen, sel.name.value]));
+      }
+    }
+  };
+  for (const set of sets) visit(set, new Set());
+  return out;
 }
 
 const WHOLE_SELECTION: ReadonlyArray<readonly string[]> = [[]];
@@ -278,38 +280,28 @@ export function trimsOf(info: Pick<GraphQLResolveInfo, 'fragments' | 'operation'
 
 function askedIn(info: Pick<GraphQLResolveInfo, 'fragments' | 'operation'>): Asked {
   const asked: Asked = { fr: false, nl: false, inRequestLanguage: false, flags: false };
-  const seen = new Set<string>();
-  const visit = (set: SelectionSetNode) => {
-    for (const sel of set.selections) {
-      if (sel.kind === 'FragmentSpread') {
-        const fragment = info.fragments[sel.name.value];
-        if (fragment && !seen.has(sel.name.value)) {
-          seen.add(sel.name.value);
-          visit(fragment.selectionSet);
-        }
-        continue;
+  const visit = (fields: readonly FieldNode[]) => {
+    for (const field of fields) {
+      const name = field.name.value;
+      if (name === 'synthetic' || name === 'workingLanguage') asked.flags = true;
+      else if (name === 'nameFr') asked.fr = true;
+      else if (name === 'nameNl') asked.nl = true;
+      else if (name === 'name') {
+        const lang = field.arguments?.find((a) => a.name.value === 'lang')?.value;
+        if (!lang || lang.kind === 'NullValue') asked.inRequestLanguage = true;
+        else if (lang.kind === 'EnumValue' && lang.value === 'FR') asked.fr = true;
+        else if (lang.kind === 'EnumValue' && lang.value === 'NL') asked.nl = true;
+        else asked.fr = asked.nl = true;
       }
-      if (sel.kind === 'Field') {
-        const name = sel.name.value;
-        if (name === 'synthetic' || name === 'workingLanguage') asked.flags = true;
-        else if (name === 'nameFr') asked.fr = true;
-        else if (name === 'nameNl') asked.nl = true;
-        else if (name === 'name') {
-          const lang = sel.arguments?.find((a) => a.name.value === 'lang')?.value;
-          if (!lang || lang.kind === 'NullValue') asked.inRequestLanguage = true;
-          else if (lang.kind === 'EnumValue' && lang.value === 'FR') asked.fr = true;
-          else if (lang.kind === 'EnumValue' && lang.value === 'NL') asked.nl = true;
-          else asked.fr = asked.nl = true;
-        }
-      }
-      if (sel.selectionSet) visit(sel.selectionSet);
+      visit(fieldsIn(info.fragments, selectionsOf([field])));
     }
   };
-  visit(info.operation.selectionSet);
+  visit(fieldsIn(info.fragments, [info.operation.selectionSet]));
   return asked;
 }
 
-function selectedParts(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, paths: ReadonlyArray<readonly string[]>): readonly ServicePart[] {
+/** The parts the selection under `paths` asks for (the key is made with the trims, by the caller). */
+function selectedParts(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, paths: ReadonlyArray<readonly string[]>): Set<ServicePart> {
   const parts = new Set<ServicePart>();
   for (const path of paths) {
     for (const field of fieldsAt(info, path)) {
@@ -327,7 +319,7 @@ function selectedParts(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'
       if (!asked.has('municipality') && !asked.has('zone')) parts.add('neighbourhood');
     }
   }
-  return partsKey(parts);
+  return parts;
 }
 
 /** Where a connection of services keeps its services. */
