@@ -20,14 +20,20 @@ type Anchor = 'all' | 'search' | TerritoryLevel;
  * Cypher that binds `s` to the services of `$territory` at each level (shared with the network
  * module). Those that reach a service through its quartier (the social-health neighbourhood) bind it
  * as `sh`, so a page reads it from there (projection.ts `Quartier`).
+ *
+ * Each starts from the territory's own index (the hint): on a small graph the planner would rather
+ * start from the grid's index, every quartier of the country. Only social-health quartiers are in a
+ * zone, so the zone's walk needs no grid condition; a municipality also holds monitoring quartiers.
  */
 export const ANCHOR: Record<Anchor, string> = {
   all: 'MATCH (s:Service)',
   search: "CALL db.index.fulltext.queryNodes('service_names', $search) YIELD node AS s",
-  region:
-    "MATCH (:Region {code: $territory})<-[:IN_REGION]-(:Municipality)<-[:IN_MUNICIPALITY]-(sh:Neighbourhood {grid: 'SOCIAL_HEALTH'})<-[:LOCATED_IN]-(s:Service)",
-  zone: "MATCH (:Zone {code: $territory})<-[:IN_ZONE]-(sh:Neighbourhood {grid: 'SOCIAL_HEALTH'})<-[:LOCATED_IN]-(s:Service)",
-  municipality: "MATCH (:Municipality {nis: $territory})<-[:IN_MUNICIPALITY]-(sh:Neighbourhood {grid: 'SOCIAL_HEALTH'})<-[:LOCATED_IN]-(s:Service)",
+  region: `MATCH (place:Region {code: $territory})<-[:IN_REGION]-(:Municipality)<-[:IN_MUNICIPALITY]-(sh:Neighbourhood {grid: 'SOCIAL_HEALTH'})<-[:LOCATED_IN]-(s:Service)
+           USING INDEX place:Region(code)`,
+  zone: `MATCH (place:Zone {code: $territory})<-[:IN_ZONE]-(sh:Neighbourhood)<-[:LOCATED_IN]-(s:Service)
+         USING INDEX place:Zone(code)`,
+  municipality: `MATCH (place:Municipality {nis: $territory})<-[:IN_MUNICIPALITY]-(sh:Neighbourhood {grid: 'SOCIAL_HEALTH'})<-[:LOCATED_IN]-(s:Service)
+                 USING INDEX place:Municipality(nis)`,
   neighbourhood: 'MATCH (:Neighbourhood {code: $territory})<-[:LOCATED_IN]-(s:Service)',
 };
 const THROUGH_QUARTIER: ReadonlySet<Anchor> = new Set(['region', 'zone', 'municipality']);
