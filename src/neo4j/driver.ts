@@ -75,7 +75,8 @@ export class Db {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
       this.count(query);
-      return toRows<T>(query, await session.run(query.text, params, { timeout: opts.timeoutMs ?? this.defaultTimeoutMs }));
+      const result = withoutDriverStack(() => session.run(query.text, params, { timeout: opts.timeoutMs ?? this.defaultTimeoutMs }));
+      return toRows<T>(query, await result);
     } catch (err) {
       throw translateDriverError(err, opts);
     } finally {
@@ -127,7 +128,7 @@ export class Tx {
 
   async run<T extends Row = Row>(query: NamedQuery, params: Record<string, unknown> = {}): Promise<T[]> {
     this.db.count(query);
-    const result = await this.tx.run(query.text, params);
+    const result = await withoutDriverStack(() => this.tx.run(query.text, params));
     return toRows<T>(query, result);
   }
 }
@@ -165,7 +166,26 @@ export function toPlain(value: unknown): unknown {
   return out;
 }
 
+/**
+ * Starts a statement without the stack trace the driver takes for every result it creates (to put
+ * it on an error, should one come: neo4j-driver-core result.js `captureStacktrace`). Formatting that
+ * stack cost 50–100 µs of CPU per statement: `RETURN 1` took 250–390 µs of the process's CPU this
+ * way and 360–490 µs through the driver alone (6 rounds of 4,000, 2026-12-03).
+ * A failed statement gets its stack where we catch it instead (`translateDriverError`).
+ */
+function withoutDriverStack<R>(start: () => R): R {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 function translateDriverError(err: unknown, opts: RunOptions): unknown {
+  // The driver's error carries no stack (withoutDriverStack): take the one of the code awaiting it.
+  if (err instanceof Error) Error.captureStackTrace(err, translateDriverError);
   if (isTimeout(err)) return opts.analytics ? analyticsTimeout(opts.timeoutMs) : err;
   if (isUnavailable(err)) return databaseUnavailable(err);
   return err;
