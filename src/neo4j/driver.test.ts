@@ -6,7 +6,7 @@ import { closeTestDb, testDb } from '../../tests/helpers/db';
 import { cypher } from './driver';
 
 const FAILING = cypher('test.failing', 'RETURN 1 / toInteger($zero) AS x');
-const DEPTH = cypher('test.depth', 'RETURN 1 AS ok');
+const ONE_ROW = cypher('test.oneRow', 'RETURN 1 AS ok');
 
 afterAll(closeTestDb);
 
@@ -29,9 +29,23 @@ it('a failed statement in a transaction carries its caller too', async () => {
   expect(err.stack).toMatch(/driver\.test\.ts/);
 });
 
+it('an error our own code throws inside a transaction keeps the stack of where it was thrown', async () => {
+  function checkTheRow(): never {
+    throw new Error('not the row we wanted');
+  }
+  const err = (await testDb()
+    .readTx(async (tx) => {
+      await tx.run(ONE_ROW);
+      checkTheRow();
+    })
+    .catch((e: unknown) => e)) as Error;
+  expect(err.message).toBe('not the row we wanted');
+  expect(err.stack).toMatch(/at checkTheRow /);
+});
+
 it('leaves the stack trace limit as it found it, after success and failure', async () => {
   const before = Error.stackTraceLimit;
-  await testDb().read(DEPTH);
+  await testDb().read(ONE_ROW);
   await readThatFails().catch(() => undefined);
   expect(Error.stackTraceLimit).toBe(before);
   expect(new Error('x').stack?.split('\n').length).toBeGreaterThan(2);

@@ -184,8 +184,9 @@ function withoutDriverStack<R>(start: () => R): R {
 }
 
 function translateDriverError(err: unknown, opts: RunOptions): unknown {
-  // The driver's error carries no stack (withoutDriverStack): take the one of the code awaiting it.
-  if (err instanceof Error) Error.captureStackTrace(err, translateDriverError);
+  // A driver error carries no frames (withoutDriverStack): give it those of the code awaiting it. An
+  // error thrown by our own code inside a transaction keeps the stack of where it was thrown.
+  if (err instanceof Error && !err.stack?.includes('\n    at ')) Error.captureStackTrace(err, translateDriverError);
   if (isTimeout(err)) return opts.analytics ? analyticsTimeout(opts.timeoutMs) : err;
   if (isUnavailable(err)) return databaseUnavailable(err);
   return err;
