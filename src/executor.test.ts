@@ -115,4 +115,25 @@ describe('compiled execution', () => {
     expect((await ask(true))?.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     expect((await ask(false))?.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
+
+  it('runs each request on the schema its context chooses, one compiled query per schema', async () => {
+    // Same types, another resolver: the schema chosen by the context answers.
+    const loud = makeExecutableSchema({ typeDefs, resolvers: { Query: { crash: () => 'LOUD' } } });
+    const server = new ApolloServer<{ loud: boolean }>({ gateway: compiledExecution(schema, (ctx) => ((ctx as { loud: boolean }).loud ? loud : schema)) });
+    await server.start();
+    try {
+      const crash = async (loudly: boolean) => {
+        const res = await server.executeOperation({ query: '{ crash }' }, { contextValue: { loud: loudly } });
+        return res.body.kind === 'single' ? [res.body.singleResult.data, res.body.singleResult.errors?.map((e) => e.extensions?.code)] : null;
+      };
+      // The same document, alternately: each schema keeps its own compiled query.
+      expect([await crash(true), await crash(false), await crash(true)]).toEqual([
+        [{ crash: 'LOUD' }, undefined],
+        [{ crash: null }, ['INTERNAL_SERVER_ERROR']],
+        [{ crash: 'LOUD' }, undefined],
+      ]);
+    } finally {
+      await server.stop();
+    }
+  });
 });

@@ -24,20 +24,28 @@ function withExtensions(error: GraphQLError): GraphQLError {
   return Object.assign(new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined }), { locations: error.locations });
 }
 
-export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
+/**
+ * @param schema the schema Apollo validates against and serves.
+ * @param executionSchema the schema to run a request's operation on (same types, its resolvers
+ *   chosen for the request's context: the caller's role, in server.ts); `schema` when not given.
+ */
+export function compiledExecution(schema: GraphQLSchema, executionSchema: (context: object) => GraphQLSchema = () => schema): GatewayInterface {
   // Apollo keeps one parsed document per distinct query text (its document store), so a document
-  // is compiled on its first request; a document evicted from that store is collected with its code.
-  const compiled = new WeakMap<DocumentNode, Map<string | null, Compiled>>();
-  const compile = (document: DocumentNode, operationName: string | null): Compiled => {
-    let byName = compiled.get(document);
-    if (!byName) compiled.set(document, (byName = new Map()));
+  // is compiled on its first request (per execution schema); a document evicted from that store is
+  // collected with its code.
+  const compiled = new WeakMap<DocumentNode, Map<GraphQLSchema, Map<string | null, Compiled>>>();
+  const compile = (target: GraphQLSchema, document: DocumentNode, operationName: string | null): Compiled => {
+    let bySchema = compiled.get(document);
+    if (!bySchema) compiled.set(document, (bySchema = new Map()));
+    let byName = bySchema.get(target);
+    if (!byName) bySchema.set(target, (byName = new Map()));
     let query = byName.get(operationName);
-    if (!query) byName.set(operationName, (query = compileQuery(schema, document, operationName ?? undefined)));
+    if (!query) byName.set(operationName, (query = compileQuery(target, document, operationName ?? undefined)));
     return query;
   };
 
   const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
-    const query = compile(document, operationName);
+    const query = compile(executionSchema(context), document, operationName);
     if (!isCompiledQuery(query)) return query;
     const variables = request.variables ?? {};
     const result = await query.query(undefined, context, variables);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { applyPolicy } from './access/policy';
+import { ROLES, type Role } from './access/principal';
 import { accessResolvers } from './access/resolvers';
 import { POLICY } from './access/rules';
 import { PROJECT_ROOT } from './config';
@@ -41,9 +42,19 @@ export const moduleResolvers: Resolvers[] = [
   exportResolvers,
 ];
 
-/** The schema as served: every field behind the access policy (src/access/rules.ts). */
+/** The schema as served: every field behind the access policy (src/access/rules.ts), checked per call. */
 export function buildSchema(pseudonymSecret: string): GraphQLSchema {
   return applyPolicy(buildRawSchema(), POLICY, pseudonymSecret);
+}
+
+/**
+ * The served schema, and one schema per role with the rules that depend on the role alone settled
+ * ahead of time (access/policy.ts `applyPolicy`): operations run on their caller's role's schema.
+ */
+export function buildSchemas(pseudonymSecret: string): { served: GraphQLSchema; byRole: Record<Role, GraphQLSchema> } {
+  const raw = buildRawSchema();
+  const byRole = Object.fromEntries(ROLES.map((role) => [role, applyPolicy(raw, POLICY, pseudonymSecret, role)])) as Record<Role, GraphQLSchema>;
+  return { served: applyPolicy(raw, POLICY, pseudonymSecret), byRole };
 }
 
 /** The schema without access rules, for tooling that inspects it. */

@@ -26,7 +26,7 @@ import { metricsText, registry } from './metrics';
 import { cypher, type Db } from './neo4j/driver';
 import { migrationsCurrent } from './neo4j/migrations';
 import { observabilityPlugin } from './plugins/observability';
-import { buildSchema } from './schema';
+import { buildSchemas } from './schema';
 
 const PING = cypher('ops.ping', 'RETURN 1 AS ok');
 
@@ -54,9 +54,11 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
     blockFieldSuggestion: { enabled: !config.INTROSPECTION },
   }).protect();
   const audit = new AuditTrail(db, config.PSEUDONYM_SECRET);
+  const schemas = buildSchemas(config.PSEUDONYM_SECRET);
   const apollo = new ApolloServer<Context>({
-    // Executed by compiled code (src/executor.ts); Apollo parses, validates and runs the plugins.
-    gateway: compiledExecution(buildSchema(config.PSEUDONYM_SECRET)),
+    // Executed by compiled code (src/executor.ts), on the schema of the caller's role; Apollo parses,
+    // validates and runs the plugins.
+    gateway: compiledExecution(schemas.served, (ctx) => schemas.byRole[(ctx as Context).principal.role]),
     introspection: config.INTROSPECTION,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

@@ -1,6 +1,6 @@
 /**
- * Field-level access policy, applied by wrapping every field resolver of the schema (so a new
- * field is governed the moment it exists). A field without an explicit rule falls back to its
+ * Field-level access policy, applied by wrapping the field resolvers of the schema (so a new
+ * field is governed the moment it exists), or settled ahead of time in a schema per role. A field without an explicit rule falls back to its
  * type's default, and a type without one to `analyst`: new things are private until someone
  * decides otherwise. tests/e2e/access-walk.test.ts fails for any field left on that fallback.
  *
@@ -101,10 +101,20 @@ function withZoneFilter(args: Record<string, unknown>, zone: string | undefined)
   return filter.territory ? args : { ...args, filter: { ...filter, territory: { zone } } };
 }
 
-export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecret: string): GraphQLSchema {
+/**
+ * The schema behind the policy. Without `role` (the served schema), every rule is checked per call.
+ * With `role`, the schema serves callers of that role only (the executor picks it by the request's
+ * principal) and the rules that depend on the role alone are settled now: a field the role may not
+ * read always answers FORBIDDEN, and one it may read keeps its own resolver when no rule about rows
+ * applies to it for this role (people, consent, zones) — a plain field then has no resolver at all,
+ * and graphql-jit reads it straight from its row. Both answer alike: tests/e2e/access-walk.test.ts
+ * compares them field by field for every role.
+ */
+export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecret: string, role?: Role): GraphQLSchema {
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
       const { rule } = ruleFor(policy, typeName, fieldName);
+      const extensions = { ...field.extensions, access: rule };
       const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
       const returnsType = getNamedType(field.type).name;
       const filterArg = field.args?.filter;
@@ -113,10 +123,17 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
       const filtersRows = returnsType === 'Employment' || returnsType === 'Attendance';
       const zoned = returnsType === 'Service' || returnsType === 'ServiceConnection';
       const hasTerritoryArgs = Object.keys(field.args ?? {}).some((a) => ['territory', 'within', 'select', 'filter'].includes(a));
-      // Fast path: a public field with nothing to filter keeps its own resolver (most scalar fields).
-      if (rule === 'public' && !personType && !filtersRows && !zoned && !hasTerritoryArgs) {
-        return { ...field, extensions: { ...field.extensions, access: rule } };
+      if (role !== undefined && !ALLOWED[rule].has(role)) {
+        const refused: GraphQLFieldResolver<unknown, Context> = () => {
+          throw forbidden({ role }, `${typeName}.${fieldName}`);
+        };
+        return { ...field, resolve: refused, extensions };
       }
+      // Rules about rows: people (always: consent, pseudonyms, the audit trail), rows about people
+      // without consent (for all but admins), services and territories outside a zone key's zone.
+      const rowRules = personType || (filtersRows && role !== 'admin') || ((role === undefined || role === 'zone') && (zoned || hasTerritoryArgs));
+      // Nothing to check per call: the field keeps its own resolver (most scalar fields).
+      if (!rowRules && (role !== undefined || rule === 'public')) return { ...field, extensions };
       // Made once per field, not per call: a page resolves thousands of fields.
       const finish = (value: unknown, principal: Principal) => {
         if (filtersRows) value = hideWithoutConsent(value, principal);
@@ -149,7 +166,7 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
         })();
       };
       // Keep names-only rules visible in introspection, for analysts reading the Docs panel.
-      return { ...field, resolve: wrapped, extensions: { ...field.extensions, access: rule } };
+      return { ...field, resolve: wrapped, extensions };
     },
   });
 }

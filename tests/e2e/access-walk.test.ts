@@ -4,11 +4,14 @@
  * say: readable, or FORBIDDEN. A new field without a rule, or without a way to reach it here,
  * fails this test — so nothing new is exposed by accident.
  */
-import { getNamedType, isObjectType, isNonNullType, type GraphQLField, type GraphQLObjectType } from 'graphql';
+import { getNamedType, isObjectType, isNonNullType, parse, type ExecutionResult, type GraphQLField, type GraphQLObjectType } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { ROLES, type Principal, type Role } from '../../src/access/principal';
 import { ruleFor, type Rule } from '../../src/access/policy';
 import { POLICY } from '../../src/access/rules';
-import { buildRawSchema } from '../../src/schema';
+import { buildRawSchema, buildSchemas } from '../../src/schema';
+import { loadConfig } from '../../src/config';
+import { createContext } from '../../src/context';
 import { rebuildAllTies } from '../../src/modules/network/ties';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 import { testApi, type TestApi } from '../helpers/api';
@@ -133,6 +136,17 @@ function queryFor(typeName: string, field: GraphQLField<unknown, unknown>): { te
   return { text: `{ ${text} }`, rules };
 }
 
+/** Every field the walk reaches, with its query. */
+function* walk(): Generator<{ type: GraphQLObjectType; field: GraphQLField<unknown, unknown>; q: { text: string; rules: Rule[] } }> {
+  for (const type of objectTypes()) {
+    if (SKIP_TYPES.has(type.name)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const q = queryFor(type.name, field);
+      if (q) yield { type, field, q };
+    }
+  }
+}
+
 const ALLOWED: Record<Rule, Role[]> = {
   public: [...ROLES],
   member: ['analyst', 'zone', 'observatory', 'editor', 'admin'],
@@ -177,11 +191,8 @@ describe.each(ROLES)('as %s', (role) => {
     const wrong: string[] = [];
     let checked = 0;
     let denied = 0;
-    for (const type of objectTypes()) {
-      if (SKIP_TYPES.has(type.name)) continue;
-      for (const field of Object.values(type.getFields())) {
-        const q = queryFor(type.name, field);
-        if (!q) continue;
+    {
+      for (const { type, field, q } of walk()) {
         const allowed = q.rules.every((rule) => ALLOWED[rule].includes(role));
         const { errors } = await api.run(q.text, {}, { as: PRINCIPALS[role] });
         const codes = (errors ?? []).map((e) => e.extensions?.code);
@@ -196,5 +207,31 @@ describe.each(ROLES)('as %s', (role) => {
     expect(checked).toBeGreaterThan(120); // every field of every readable type, once
     if (role === 'public') expect(denied).toBeGreaterThan(40); // people, initiatives, audit …
     if (role === 'admin') expect(denied).toBe(0);
+  }, 120_000);
+
+  // The server runs each operation on its caller's role's schema, where the rules that depend on the
+  // role alone are settled ahead of time (access/policy.ts): it must answer exactly as the served
+  // schema, which checks every rule per call.
+  it('answers on its role’s schema exactly as with every rule checked per call', async () => {
+    const config = loadConfig(process.env);
+    const { served, byRole } = buildSchemas(config.PSEUDONYM_SECRET);
+    const run = async (target: typeof served, text: string) => {
+      const compiled = compileQuery(target, parse(text));
+      if (!isCompiledQuery(compiled)) throw new Error(`does not compile: ${text}`);
+      const result = (await compiled.query(undefined, createContext({ db: testDb(), config, principal: PRINCIPALS[role] }), {})) as ExecutionResult;
+      const errors = (result.errors ?? []).map((e) => ({ message: e.message, path: e.path, code: e.extensions?.code }));
+      return JSON.stringify({ data: result.data, errors });
+    };
+    const different: string[] = [];
+    let compared = 0;
+    for (const { type, field, q } of walk()) {
+      // The audit trail grows with every request that reads people: two reads of it differ.
+      if (type.name.startsWith('AuditEvent') || (type.name === 'Query' && field.name === 'auditTrail')) continue;
+      const [perCall, settled] = [await run(served, q.text), await run(byRole[role], q.text)];
+      compared += 1;
+      if (perCall !== settled) different.push(`${type.name}.${field.name}:\n  per call ${perCall.slice(0, 300)}\n  settled  ${settled.slice(0, 300)}`);
+    }
+    expect(different).toEqual([]);
+    expect(compared).toBeGreaterThan(120);
   }, 120_000);
 });
