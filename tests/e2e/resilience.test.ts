@@ -30,7 +30,8 @@ beforeAll(async () => {
   port = await freePort();
   neo4j = await start(port);
   db = new Db(createDriver({ uri: neo4j.uri, user: 'neo4j', password: '' }), undefined, 5_000);
-  await migrate(db);
+  // Migrated with a patient handle: a fresh Neo4j plans its first statements slowly on a busy machine.
+  await migrate(new Db(db.driver, undefined, 60_000));
   server = await createServer(loadConfig({ ...process.env, NEO4J_URI: neo4j.uri }), db);
   base = await server.listen(0, '127.0.0.1');
 }, 120_000);
