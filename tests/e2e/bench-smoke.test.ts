@@ -20,6 +20,9 @@ it('runs every operation and the @neo4j/graphql peer, counts round trips, measur
   // The @neo4j/graphql peer gave the same answer (the harness checks it) and was timed, for directory and detail.
   expect(result.operations.filter((op) => op.peer && op.peer.p50 > 0).map((op) => op.name)).toEqual(['directory page (50, nested)', 'service detail']);
   expect(table([result])).toContain('demo @neo4j/graphql p50 / p95 ms');
+  // Two scales add the growth table, ours and raw Cypher's side by side: 1 when a scale is compared with itself.
+  const growth = table([result, { ...result, scale: 'twice' }]).split('\n').filter((l) => l.startsWith('| directory page'));
+  expect(growth.at(-1)).toBe(`| directory page (50, nested) | ${result.operations[0]!.graphql.p50} | ${result.operations[0]!.graphql.p50} | 1 | 1 |`);
   expect(result.roundTrips.first10).toBe(result.roundTrips.first100); // no N+1
   expect(result.importRate?.rows).toBe(300);
   expect(result.load?.errors).toBe(0);
