@@ -42,14 +42,10 @@ export const moduleResolvers: Resolvers[] = [
   exportResolvers,
 ];
 
-/** The schema as served: every field behind the access policy (src/access/rules.ts), checked per call. */
-export function buildSchema(pseudonymSecret: string): GraphQLSchema {
-  return applyPolicy(buildRawSchema(), POLICY, pseudonymSecret);
-}
-
 /**
- * The served schema, and one schema per role with the rules that depend on the role alone settled
- * ahead of time (access/policy.ts `applyPolicy`): operations run on their caller's role's schema.
+ * The schema as served (every field behind the access policy of src/access/rules.ts, checked per
+ * call), and one schema per role with the rules that depend on the role alone settled ahead of time
+ * (access/policy.ts `applyPolicy`): operations run on their caller's role's schema.
  */
 export function buildSchemas(pseudonymSecret: string): { served: GraphQLSchema; byRole: Record<Role, GraphQLSchema> } {
   const raw = buildRawSchema();

@@ -1,8 +1,9 @@
 /**
- * Field-level access policy, applied by wrapping the field resolvers of the schema (so a new
- * field is governed the moment it exists), or settled ahead of time in a schema per role. A field without an explicit rule falls back to its
- * type's default, and a type without one to `analyst`: new things are private until someone
- * decides otherwise. tests/e2e/access-walk.test.ts fails for any field left on that fallback.
+ * Field-level access policy, applied to every field resolver of the schema (so a new field is
+ * governed the moment it exists): checked per call, or settled ahead of time in a schema per role.
+ * A field without an explicit rule falls back to its type's default, and a type without one to
+ * `analyst`: new things are private until someone decides otherwise. tests/e2e/access-walk.test.ts
+ * fails for any field left on that fallback.
  *
  * Besides allow/deny, the wrapper applies the rules about people (DESIGN.md §4):
  *  - people without consent appear only in counts (rows about them are dropped; admins excepted);

@@ -191,17 +191,15 @@ describe.each(ROLES)('as %s', (role) => {
     const wrong: string[] = [];
     let checked = 0;
     let denied = 0;
-    {
-      for (const { type, field, q } of walk()) {
-        const allowed = q.rules.every((rule) => ALLOWED[rule].includes(role));
-        const { errors } = await api.run(q.text, {}, { as: PRINCIPALS[role] });
-        const codes = (errors ?? []).map((e) => e.extensions?.code);
-        const forbidden = codes.includes('FORBIDDEN');
-        checked += 1;
-        if (forbidden) denied += 1;
-        if (allowed && (errors?.length ?? 0) > 0) wrong.push(`${type.name}.${field.name}: expected data, got ${codes.join(',')} (${errors?.[0]?.message})`);
-        if (!allowed && !forbidden) wrong.push(`${type.name}.${field.name}: expected FORBIDDEN, got ${codes.join(',') || 'data'}`);
-      }
+    for (const { type, field, q } of walk()) {
+      const allowed = q.rules.every((rule) => ALLOWED[rule].includes(role));
+      const { errors } = await api.run(q.text, {}, { as: PRINCIPALS[role] });
+      const codes = (errors ?? []).map((e) => e.extensions?.code);
+      const forbidden = codes.includes('FORBIDDEN');
+      checked += 1;
+      if (forbidden) denied += 1;
+      if (allowed && (errors?.length ?? 0) > 0) wrong.push(`${type.name}.${field.name}: expected data, got ${codes.join(',')} (${errors?.[0]?.message})`);
+      if (!allowed && !forbidden) wrong.push(`${type.name}.${field.name}: expected FORBIDDEN, got ${codes.join(',') || 'data'}`);
     }
     expect(wrong).toEqual([]);
     expect(checked).toBeGreaterThan(120); // every field of every readable type, once
