@@ -3,7 +3,13 @@
  * costs the same number of Neo4j round trips as a page of 5 (one DataLoader set per request), and
  * the neighbours a selection asks for are read with the services (directory/projection.ts).
  */
-import { cypher } from '../../src/neo4j/driver';
+import { oneKeyForm } from '../../src/modules/common/loader';
+import { SERVICE_PARTS } from '../../src/modules/directory/projection';
+import * as directory from '../../src/modules/directory/queries';
+import * as initiatives from '../../src/modules/initiatives/queries';
+import * as people from '../../src/modules/people/queries';
+import * as territory from '../../src/modules/territory/queries';
+import { cypher, type NamedQuery } from '../../src/neo4j/driver';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 import { testApi, type TestApi } from '../helpers/api';
 
@@ -153,4 +159,59 @@ it('fragments and aliases are looked through: the same answer, still one round t
   expect(fragmented.errors).toBeUndefined();
   expect(fragmented.data).toEqual(plain.data);
   expect(fragmented.roundTrips).toBe(1);
+});
+
+describe('a batch of one key', () => {
+  // Every keyed statement of the loaders, the service ones read with every part.
+  const keyed = (): NamedQuery[] =>
+    [directory, initiatives, people, territory]
+      .flatMap((module) => Object.values(module))
+      .filter((x): x is NamedQuery => typeof x === 'object' && x !== null && 'text' in x && typeof (x as NamedQuery).text === 'string')
+      .concat([directory.servicesById(SERVICE_PARTS), directory.servicesOfOrganisation(SERVICE_PARTS)])
+      .filter((query) => query.text.includes('$keys'));
+
+  it('has a one-key form for every keyed statement of the loaders', () => {
+    const queries = keyed();
+    // 4 directory + 11 initiatives + 4 people + 11 territory statements read `$keys` (import's are not loaders').
+    expect(queries.length).toBeGreaterThanOrEqual(30);
+    for (const query of queries) expect([query.name, oneKeyForm(query)?.text.startsWith('WITH $key AS key ')]).toEqual([query.name, true]);
+  });
+
+  it('answers in its one-key form what the batch form answers for that key', async () => {
+    const db = testDb();
+    // The loaders' other parameters: staff on a date (`$today` read ahead, `$asOf` apart).
+    const dates = { today: '2024-03-01', asOf: '2022-06-01' };
+    // Every id, code and NIS code in the graph, so that each statement finds rows for some of them.
+    const [{ keys }] = (await db.read(cypher('test.allKeys', 'MATCH (n) UNWIND [n.id, n.code, n.nis] AS k WITH k WHERE k IS NOT NULL RETURN collect(DISTINCT k) AS keys'))) as [{ keys: string[] }];
+    // One of each kind (each new statement text costs Neo4j ~0.1–1 s to plan in tests): a service with
+    // every neighbour, rows in order, a count, a walk of two hops, staff on a date.
+    const sample = [
+      directory.servicesById(SERVICE_PARTS),
+      initiatives.sessionsHostedBy,
+      initiatives.presentCountOfSession,
+      territory.municipalitiesOfZone,
+      people.staffOfService,
+    ];
+    for (const query of sample) {
+      const batch = await db.read<{ key: string }>(query, { keys: [...keys, 'no-such-key'], ...dates });
+      const found = [...new Set(batch.map((r) => r.key))].slice(0, 2);
+      expect([query.name, found.length]).toEqual([query.name, 2]);
+      for (const key of [...found, 'no-such-key']) {
+        const one = await db.read(oneKeyForm(query)!, { key, ...dates });
+        expect([query.name, key, one]).toEqual([query.name, key, batch.filter((r) => r.key === key)]);
+      }
+    }
+  });
+
+  it('costs one round trip, and a batch of two keys one too', async () => {
+    const one = await api.run('{ service(id: "s1") { name } }');
+    const two = await api.run('{ a: service(id: "s1") { name } b: service(id: "s2") { name } }');
+    expect([one.errors, two.errors]).toEqual([undefined, undefined]);
+    expect([one.roundTrips, two.roundTrips]).toEqual([1, 1]);
+  });
+
+  it('keeps the batch form for a statement that reads $keys again', () => {
+    expect(oneKeyForm(cypher('t', 'UNWIND $keys AS key MATCH (s:Service {id: key}) RETURN key, size($keys) AS n'))).toBeNull();
+    expect(oneKeyForm(cypher('t', 'MATCH (s:Service) WHERE s.id IN $keys RETURN s.id AS key'))).toBeNull();
+  });
 });
