@@ -1,5 +1,6 @@
 /** Pure helpers shared by every module: cursors, page sizes, global ids, search escaping, language. */
 import { langFromHeader } from '../../context';
+import { decodeBase64Url, encodeBase64Url } from './base64url';
 import { fromGlobalId, keyOf, toGlobalId } from './ids';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './pagination';
 import { fullTextQuery } from './search';
@@ -57,4 +58,30 @@ describe('language from Accept-Language', () => {
     ['en-GB', 'FR'],
     [undefined, 'FR'],
   ])('%s → %s', (header, lang) => expect(langFromHeader(header)).toBe(lang));
+});
+
+describe('base64url', () => {
+  // A fixed pseudo-random sequence, so a failure names the same strings on every run.
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = (chars: string, length: number) => Array.from({ length }, () => chars[Math.floor(random() * chars.length)]).join('');
+  const ASCII = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join('');
+  const WIDE = 'éèàçñüßœ€Ωд中文😀';
+  const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+  it("encodes as Buffer does: ASCII of every length 0–40, and text with accents, CJK and emoji", () => {
+    const texts = ['', 'a', 'ab', 'abc', 'Service:svc-0001', 'Person:é', 'k1:Zoë'];
+    for (let length = 0; length <= 40; length++) texts.push(pick(ASCII, length), pick(ASCII + WIDE, length));
+    for (const text of texts) expect([text, encodeBase64Url(text)]).toEqual([text, Buffer.from(text, 'utf8').toString('base64url')]);
+  });
+
+  it('decodes as Buffer does, every length 0–40 (a lone trailing character makes no byte), UTF-8 included', () => {
+    const inputs = [Buffer.from('Service:svc-0001').toString('base64url'), Buffer.from('Zoë 😀').toString('base64url'), 'QQ', 'QUI', 'QUJD', 'Q'];
+    for (let length = 0; length <= 40; length++) inputs.push(pick(B64URL, length));
+    for (const b64 of inputs) expect([b64, decodeBase64Url(b64)]).toEqual([b64, Buffer.from(b64, 'base64url').toString('utf8')]);
+  });
+
+  it('refuses characters outside the base64url alphabet', () => {
+    for (const bad of ['ab+c', 'ab/c', 'abc=', 'a b', 'svc.0001', 'é']) expect([bad, decodeBase64Url(bad)]).toEqual([bad, null]);
+  });
 });

@@ -5,6 +5,7 @@
 import type { Context } from '../../context';
 import { badInput } from '../../errors';
 import { int, type NamedQuery, type Row } from '../../neo4j/driver';
+import { decodeBase64Url, encodeBase64Url } from './base64url';
 import { fullTextQuery } from './search';
 
 export interface Page<T> {
@@ -18,12 +19,12 @@ export interface Page<T> {
 const PREFIX = 'k1:';
 
 export function encodeCursor(key: string): string {
-  return Buffer.from(PREFIX + key, 'utf8').toString('base64url');
+  return encodeBase64Url(PREFIX + key);
 }
 
 export function decodeCursor(cursor: string | null | undefined, argument = 'after'): string | null {
   if (cursor === null || cursor === undefined) return null;
-  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const text = (cursor.length > 0 && decodeBase64Url(cursor)) || '';
   if (!text.startsWith(PREFIX)) throw badInput(argument, 'malformed cursor: use a cursor returned by this API (pageInfo.endCursor)');
   return text.slice(PREFIX.length);
 }
