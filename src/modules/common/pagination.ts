@@ -24,7 +24,7 @@ export function encodeCursor(key: string): string {
 
 export function decodeCursor(cursor: string | null | undefined, argument = 'after'): string | null {
   if (cursor === null || cursor === undefined) return null;
-  const text = (cursor.length > 0 && decodeBase64Url(cursor)) || '';
+  const text = decodeBase64Url(cursor) ?? '';
   if (!text.startsWith(PREFIX)) throw badInput(argument, 'malformed cursor: use a cursor returned by this API (pageInfo.endCursor)');
   return text.slice(PREFIX.length);
 }
