@@ -1,5 +1,6 @@
 /** The HTTP surface over a real socket: GraphQL, GraphiQL (served locally), health, readiness, metrics, limits. */
 import { loadConfig } from '../../src/config';
+import { createContext } from '../../src/context';
 import { createServer, type ApiServer } from '../../src/server';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 
@@ -46,6 +47,35 @@ describe('GraphQL over HTTP', () => {
     const body = (await res.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
     expect(body.errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|\.ts:\d+/);
+  });
+});
+
+describe('with introspection switched off (INTROSPECTION=false)', () => {
+  /** The errors an operation gets from a server, as the public (validation answers before any resolver runs). */
+  const errorsOf = async (target: ApiServer, query: string) => {
+    const contextValue = createContext({ db: testDb(), config: loadConfig(process.env), audit: target.audit });
+    const res = await target.apollo.executeOperation({ query }, { contextValue });
+    if (res.body.kind !== 'single') throw new Error('unexpected incremental response');
+    return res.body.singleResult.errors ?? [];
+  };
+
+  it('refuses introspection and hides field suggestions, which the default server gives', async () => {
+    const closed = await createServer(loadConfig({ ...process.env, INTROSPECTION: 'false' }), testDb());
+    try {
+      const introspection = await errorsOf(closed, '{ __schema { types { name } } }');
+      expect(introspection.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(introspection[0]?.message).toMatch(/introspection/i);
+      // A misspelt field names the schema's real fields only when introspection is on.
+      const [hidden] = await errorsOf(closed, '{ sectorz { code } }');
+      expect(hidden?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(hidden?.message).toMatch(/Cannot query field "sectorz"/);
+      expect(hidden?.message).not.toMatch(/Did you mean|"sectors"/);
+      const [given] = await errorsOf(server, '{ sectorz { code } }');
+      expect(given?.message).toMatch(/Did you mean .*"sectors"/);
+      expect(await errorsOf(server, '{ __schema { queryType { name } } }')).toEqual([]);
+    } finally {
+      await closed.stop();
+    }
   });
 });
 
