@@ -1,7 +1,7 @@
 /** The HTTP surface over a real socket: GraphQL, GraphiQL (served locally), health, readiness, metrics, limits. */
 import { loadConfig } from '../../src/config';
-import { createContext } from '../../src/context';
 import { createServer, type ApiServer } from '../../src/server';
+import { testApi } from '../helpers/api';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 
 let server: ApiServer;
@@ -51,30 +51,22 @@ describe('GraphQL over HTTP', () => {
 });
 
 describe('with introspection switched off (INTROSPECTION=false)', () => {
-  /** The errors an operation gets from a server, as the public (validation answers before any resolver runs). */
-  const errorsOf = async (target: ApiServer, query: string) => {
-    const contextValue = createContext({ db: testDb(), config: loadConfig(process.env), audit: target.audit });
-    const res = await target.apollo.executeOperation({ query }, { contextValue });
-    if (res.body.kind !== 'single') throw new Error('unexpected incremental response');
-    return res.body.singleResult.errors ?? [];
-  };
-
   it('refuses introspection and hides field suggestions, which the default server gives', async () => {
-    const closed = await createServer(loadConfig({ ...process.env, INTROSPECTION: 'false' }), testDb());
+    const closed = await testApi({ INTROSPECTION: 'false' });
     try {
-      const introspection = await errorsOf(closed, '{ __schema { types { name } } }');
+      const introspection = (await closed.run('{ __schema { types { name } } }')).errors ?? [];
       expect(introspection.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
       expect(introspection[0]?.message).toMatch(/introspection/i);
       // A misspelt field names the schema's real fields only when introspection is on.
-      const [hidden] = await errorsOf(closed, '{ sectorz { code } }');
+      const [hidden] = (await closed.run('{ sectorz { code } }')).errors ?? [];
       expect(hidden?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(hidden?.message).toMatch(/Cannot query field "sectorz"/);
       expect(hidden?.message).not.toMatch(/Did you mean|"sectors"/);
-      const [given] = await errorsOf(server, '{ sectorz { code } }');
-      expect(given?.message).toMatch(/Did you mean .*"sectors"/);
-      expect(await errorsOf(server, '{ __schema { queryType { name } } }')).toEqual([]);
+      const given = (await (await post({ query: '{ sectorz { code } }' })).json()) as { errors: Array<{ message: string }> };
+      expect(given.errors[0]?.message).toMatch(/Did you mean .*"sectors"/);
+      expect(await (await post({ query: '{ __schema { queryType { name } } }' })).json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
     } finally {
-      await closed.stop();
+      await closed.server.stop();
     }
   });
 });
