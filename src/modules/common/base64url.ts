@@ -13,9 +13,19 @@ const SEXTET = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) SEXTET[ALPHABET.charCodeAt(i)] = i;
 /** Sextet to its character's code. */
 const CODE = Array.from(ALPHABET, (c) => c.charCodeAt(0));
+/**
+ * Longer text goes through Buffer: `String.fromCharCode.apply` takes one argument per character,
+ * and past ~100,000 V8's stack overflows (a client may send a cursor that long). Ids and cursors
+ * are far shorter.
+ */
+const LONGEST = 1024;
+
+/** Node's own decoding, for text that is long or not plain ASCII; null outside the alphabet. */
+const viaBuffer = (b64: string): string | null => (/^[A-Za-z0-9_-]*$/.test(b64) ? Buffer.from(b64, 'base64url').toString('utf8') : null);
 
 export function encodeBase64Url(text: string): string {
   const length = text.length;
+  if (length > LONGEST) return Buffer.from(text, 'utf8').toString('base64url');
   const out = new Array<number>(Math.ceil((length * 4) / 3));
   let o = 0;
   for (let i = 0; i < length; i += 3) {
@@ -37,6 +47,7 @@ export function encodeBase64Url(text: string): string {
  * alphabet. Trailing bits that make no whole byte are dropped, as Buffer does.
  */
 export function decodeBase64Url(b64: string): string | null {
+  if (b64.length > LONGEST) return viaBuffer(b64);
   const out = new Array<number>((b64.length * 3) >> 2);
   let o = 0;
   let bits = 0;
@@ -51,7 +62,7 @@ export function decodeBase64Url(b64: string): string | null {
       count -= 8;
       const byte = (bits >> count) & 0xff;
       // A multi-byte UTF-8 sequence: Node's decoder handles it (and malformed ones) as it always has.
-      if (byte > 0x7f) return /^[A-Za-z0-9_-]*$/.test(b64) ? Buffer.from(b64, 'base64url').toString('utf8') : null;
+      if (byte > 0x7f) return viaBuffer(b64);
       out[o++] = byte;
     }
   }

@@ -81,6 +81,19 @@ describe('base64url', () => {
     for (const b64 of inputs) expect([b64, decodeBase64Url(b64)]).toEqual([b64, Buffer.from(b64, 'base64url').toString('utf8')]);
   });
 
+  it('encodes and decodes long text as Buffer does (1,020–1,030 characters around the switch to Buffer, then 10^5 and 10^6)', () => {
+    for (const length of [1020, 1023, 1024, 1025, 1030, 100_000, 1_000_000]) {
+      const text = pick(ASCII, length);
+      const b64 = Buffer.from(text, 'utf8').toString('base64url');
+      expect(encodeBase64Url(text)).toBe(b64);
+      expect(decodeBase64Url(b64)).toBe(text);
+      expect(decodeBase64Url(`${b64}+`)).toBeNull();
+    }
+    // A client's cursor that long is refused as bad input (it overflowed the stack before).
+    expect(() => decodeCursor('A'.repeat(1_000_000))).toThrow(/Invalid argument "after": malformed cursor/);
+    expect(decodeCursor(encodeCursor('x'.repeat(200_000)))).toBe('x'.repeat(200_000));
+  });
+
   it('refuses characters outside the base64url alphabet', () => {
     for (const bad of ['ab+c', 'ab/c', 'abc=', 'a b', 'svc.0001', 'é']) expect([bad, decodeBase64Url(bad)]).toEqual([bad, null]);
   });
