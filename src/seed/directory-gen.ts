@@ -32,6 +32,25 @@ export interface Directory {
   /** Work history per person, oldest first. */
   jobsOf: Map<string, Employment[]>;
   personIds: string[];
+  /**
+   * A new person id of this region: random-looking (drawn from the seed's own id stream), never
+   * sequential, so that knowing one id tells nothing about the others; the same seed gives the same ids.
+   */
+  newPersonId: () => string;
+}
+
+/** Person ids drawn from a stream derived from the region's generator (64 random bits each). */
+function personIdMaker(rnd: Random, prefix: string): () => string {
+  const ids = rnd.derive('person-ids');
+  const used = new Set<string>();
+  const word = () => Math.floor(ids.next() * 4294967296).toString(16).padStart(8, '0');
+  return () => {
+    let id: string;
+    do id = `${prefix}per-${word()}${word()}`;
+    while (used.has(id));
+    used.add(id);
+    return id;
+  };
 }
 
 const WORDS: Array<[string, string]> = [
@@ -139,11 +158,12 @@ export function generateDirectory(data: Dataset, rnd: Random, t: RegionTerritory
   // People and work history.
   const jobsOf = new Map<string, Employment[]>();
   const personIds: string[] = [];
+  const newPersonId = personIdMaker(rnd, t.prefix);
   const start2010 = dayMs('2010-01-01');
   const turnoverFrom = dayMs('2022-09-01');
   const turnoverTo = dayMs('2024-06-30');
   for (let i = 1; i <= size.people; i++) {
-    const personId = `${t.prefix}per-${pad(i, 6)}`;
+    const personId = newPersonId();
     personIds.push(personId);
     data.people.push({ id: personId, displayName: `${rnd.pick(FIRST)} ${rnd.pick(LAST)}`, consent: rnd.chance(0.9), synthetic: true });
     const current = rnd.pick(services);
@@ -164,7 +184,7 @@ export function generateDirectory(data: Dataset, rnd: Random, t: RegionTerritory
     jobsOf.set(personId, jobs);
     for (const job of jobs) data.employments.push({ personId, serviceId: job.serviceId, from: isoDate(job.from), to: job.to === null ? null : isoDate(job.to), role: rnd.pick(ROLES) });
   }
-  return { services, serviceById: new Map(services.map((s) => [s.id, s])), jobsOf, personIds };
+  return { services, serviceById: new Map(services.map((s) => [s.id, s])), jobsOf, personIds, newPersonId };
 }
 
 /** The service a person worked at on a day, or null. */

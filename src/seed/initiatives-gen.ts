@@ -135,7 +135,7 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
       const observer = pickPeople(1, slots, inZone, taken);
       // A user representative is not a professional: a person with no employment.
       representatives += 1;
-      const representativeId = `${p}per-user-${String(representatives).padStart(3, '0')}`;
+      const representativeId = dir.newPersonId();
       data.people.push({ id: representativeId, displayName: `Représentant·e des usagers ${representatives} (démo)`, consent: true, synthetic: true });
       slots.forEach(([start, end], i) => {
         const host = referents.length ? referents[i % referents.length]!.service : null;

@@ -6,6 +6,16 @@ export class Random {
     this.state = seed >>> 0;
   }
 
+  /**
+   * An independent stream for one purpose, seeded from this one's state and a label, without
+   * advancing this one: what is drawn from it (ids) leaves every other draw of the generator as it was.
+   */
+  derive(label: string): Random {
+    let h = (this.state ^ 0x9e3779b9) >>> 0;
+    for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193) >>> 0;
+    return new Random(h);
+  }
+
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
