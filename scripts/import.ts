@@ -1,8 +1,11 @@
 /**
- * `npm run import -- <kind> <file.csv> [--dry-run]`: imports a list (see docs/import.md for the
- * columns). Prints the report; rejected rows go to <file>.rejected.csv with row, field and reason.
+ * `npm run import -- <kind> <file.csv> [--dry-run] [--rejected <path>]`: imports a list (see
+ * docs/import.md for the columns). Prints the report; with `--rejected <path>`, also writes the
+ * rejected rows there (row, field and reason only). Neither the printout nor the file copies a
+ * cell of the list: names and e-mail addresses stay in the input file only.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../src/config';
 import { geojsonGridRows, IMPORT_KINDS, importRows, parseCsv, rejectedCsv, type ImportKind } from '../src/modules/editing/import';
@@ -10,14 +13,32 @@ import { importHsds } from '../src/modules/editing/hsds';
 import { migrate } from '../src/neo4j/migrations';
 import { withScriptDb } from './script-db';
 
-const [kind, file] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const dryRun = process.argv.includes('--dry-run');
-if (!kind || !file || !([...IMPORT_KINDS, 'hsds'] as readonly string[]).includes(kind)) {
-  console.error(`usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv> [--dry-run]\n       npm run import -- hsds <folder of HSDS CSV files> [--dry-run]`);
+const args = process.argv.slice(2);
+const rejectedAt = args.indexOf('--rejected');
+const rejectedPath = rejectedAt >= 0 ? args[rejectedAt + 1] : undefined;
+const [kind, file] = args.filter((a, i) => !a.startsWith('--') && !(rejectedAt >= 0 && i === rejectedAt + 1));
+const dryRun = args.includes('--dry-run');
+const USAGE = [
+  `usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv> [--dry-run] [--rejected <path>]`,
+  '       npm run import -- hsds <folder of HSDS CSV files> [--dry-run] [--rejected <path>]',
+  '  --dry-run          report what would change, write nothing',
+  '  --rejected <path>  also write the rejected rows to <path> as CSV: row number, field and reason only',
+  '                     (no name, no e-mail address); without it no report file is written',
+].join('\n');
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!kind || !file || !([...IMPORT_KINDS, 'hsds'] as readonly string[]).includes(kind) || (rejectedAt >= 0 && (!rejectedPath || rejectedPath.startsWith('--')))) {
+  console.error(USAGE);
   process.exit(2);
 }
 if (!fs.existsSync(file)) {
   console.error(`No such file: ${file}`);
+  process.exit(2);
+}
+if (rejectedPath && path.resolve(rejectedPath) === path.resolve(file)) {
+  console.error('--rejected must name another file than the input');
   process.exit(2);
 }
 
@@ -30,6 +51,10 @@ withScriptDb(async (db) => {
       for (const x of report.rejected) console.log(`  rejected, row ${x.row}, ${x.field}: ${x.reason}`);
     }
     console.log(`Note: ${r.note}`);
+    if (rejectedPath) {
+      fs.writeFileSync(rejectedPath, rejectedCsv({ ...r.organisations, file: 'organizations.csv' }, { ...r.services, file: 'services.csv' }));
+      console.log(`Rejected rows (row, field, reason) written to ${rejectedPath}`);
+    }
     return;
   }
   const text = fs.readFileSync(file, 'utf8');
@@ -38,11 +63,13 @@ withScriptDb(async (db) => {
   bar?.start(rows.length, 0);
   const report = await importRows(db, kind as ImportKind, rows, { dryRun, secret: loadConfig().PSEUDONYM_SECRET, onProgress: (done) => bar?.update(done) });
   bar?.stop();
-  console.log(`${dryRun ? 'Dry run — nothing written. ' : ''}${kind}: ${report.rows} rows: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected (${report.rowsPerSecond} rows/s)`);
-  for (const d of report.doubtful) console.log(`  doubtful, row ${d.row}: "${d.name}" — ${d.reason}: ${d.candidates.join(', ')}`);
+  const erased = report.erased ? `, ${report.erased} skipped (erased people)` : '';
+  console.log(`${dryRun ? 'Dry run — nothing written. ' : ''}${kind}: ${report.rows} rows: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected${erased} (${report.rowsPerSecond} rows/s)`);
+  // The name is in the input at that row; the candidates are person ids for an editor to look up.
+  for (const d of report.doubtful) console.log(`  doubtful, row ${d.row}: ${d.reason}; candidates: ${d.candidates.join(', ')}`);
   for (const r of report.rejected.slice(0, 20)) console.log(`  rejected, row ${r.row}, ${r.field}: ${r.reason}`);
-  if (report.rejected.length) {
-    fs.writeFileSync(`${file}.rejected.csv`, rejectedCsv(rows, report));
-    console.log(`Rejected rows written to ${file}.rejected.csv`);
-  }
+  if (rejectedPath) {
+    fs.writeFileSync(rejectedPath, rejectedCsv(report));
+    console.log(`Rejected rows (row, field, reason) written to ${rejectedPath}`);
+  } else if (report.rejected.length > 20) console.log(`  … ${report.rejected.length - 20} more: add --rejected <path> to write them all to a file`);
 });

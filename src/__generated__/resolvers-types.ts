@@ -335,6 +335,8 @@ export type ImportReport = {
   created: Scalars['Int']['output'];
   doubtful: Array<DoubtfulMatch>;
   dryRun: Scalars['Boolean']['output'];
+  /** Rows skipped because they name a person who was erased (a tombstone matched): never re-imported. */
+  erased: Scalars['Int']['output'];
   kind: ImportKind;
   rejected: Array<RejectedRow>;
   rows: Scalars['Int']['output'];
@@ -513,7 +515,11 @@ export type Mutation = {
   closeService: ServicePayload;
   /** A person stops working at a service. */
   endEmployment: EmploymentPayload;
-  /** Erase a person: their attendances, employment and every tie derived from them (admins). */
+  /**
+   * Erase a person: their attendances, employment and every tie derived from them (admins). A tombstone
+   * of keyed hashes (id, name within each of their organisations, e-mail hash) keeps imports from
+   * bringing them back; the audit trail keeps that an erasure happened, not whom it was about.
+   */
   erasePerson: ErasePayload;
   /** Import a CSV list (the same as `npm run import`). Re-running the same file changes nothing. */
   importCsv: ImportReport;
@@ -529,7 +535,7 @@ export type Mutation = {
   upsertInitiative: InitiativePayload;
   /** Create or update an organisation (by id: retrying is harmless). */
   upsertOrganisation: OrganisationPayload;
-  /** Create or update a person (by id). No contact details are kept. */
+  /** Create or update a person (by id). No contact details are kept. The id of an erased person is refused (ERASED). */
   upsertPerson: PersonPayload;
   /** Create or update a service (by id). */
   upsertService: ServicePayload;
@@ -1404,7 +1410,8 @@ export type UserError = {
    * OUTSIDE_EDITION (session outside its edition's dates), IMMERSION_TOO_SHORT (under a full day:
    * 7 h 30), DOUBLE_BOOKED (the person attends another session at that time), NOT_EMPLOYED (works
    * nowhere on that day), EDITION_CLOSED, EDITION_INVALID (closing with violations), HOST_AND_SEND
-   * (Vlinder/Papillon: an organisation that joins must host ≥ 1 and send ≥ 1), INVALID.
+   * (Vlinder/Papillon: an organisation that joins must host ≥ 1 and send ≥ 1), ERASED (the person
+   * was erased: their id is not used again), INVALID.
    */
   code: Scalars['String']['output'];
   /** The input field at fault, e.g. `input.startsAt`. */
@@ -1912,6 +1919,7 @@ export type ImportReportResolvers<ContextType = Context, ParentType extends Reso
   created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   doubtful?: Resolver<Array<ResolversTypes['DoubtfulMatch']>, ParentType, ContextType>;
   dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  erased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ImportKind'], ParentType, ContextType>;
   rejected?: Resolver<Array<ResolversTypes['RejectedRow']>, ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -11,7 +11,8 @@ import crypto from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context';
 import { logger } from '../logger';
-import { cypher, type Db } from '../neo4j/driver';
+import { cypher, type Db, type Tx } from '../neo4j/driver';
+import type { Principal } from './principal';
 import { pseudonym } from './pseudonym';
 
 const APPEND = cypher(
@@ -52,10 +53,16 @@ interface PendingEvent {
   personIds: string[];
 }
 
+/** What an erased person's pseudonym becomes in the events that recorded reads of them. */
+export const ERASED_MARKER = 'erased';
+/** Erased ids an AuditTrail remembers for events still pending: the oldest is dropped past this. */
+const ERASED_MAX = 10_000;
+
 export class AuditTrail {
   private pending: PendingEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
   private written: Promise<void> = Promise.resolve();
+  private readonly erased = new Set<string>();
 
   constructor(
     private readonly db: Db,
@@ -95,17 +102,51 @@ export class AuditTrail {
     return this.written;
   }
 
-  /** Ids sort by time: a millisecond timestamp, then its batch's random bytes and its place in the batch. */
+  /**
+   * A person is being erased: events not written yet (and events of requests still running) record
+   * them as ERASED_MARKER instead of their pseudonym, as the erasure scrubs the events already
+   * written. Answers a function that takes this back, for an erasure that did not happen.
+   */
+  forget(personId: string): () => void {
+    if (this.erased.size >= ERASED_MAX) this.erased.delete(this.erased.values().next().value as string);
+    this.erased.add(personId);
+    return () => void this.erased.delete(personId);
+  }
+
   private row(e: PendingEvent, batch: string, i: number): AuditRow {
     return {
-      id: `${e.atMs.toString().padStart(15, '0')}-${batch}${i.toString(16).padStart(3, '0')}`,
+      id: eventId(e.atMs, batch, i),
       at: new Date(e.atMs).toISOString(),
       role: e.role,
       keyId: e.keyId,
       operation: e.operation,
-      personIds: e.personIds.map((id) => pseudonym(this.secret, id)).sort(),
+      personIds: e.personIds.map((id) => (this.erased.has(id) ? ERASED_MARKER : pseudonym(this.secret, id))).sort(),
     };
   }
+}
+
+/** Ids sort by time: a millisecond timestamp, then its batch's random bytes and its place in the batch. */
+const eventId = (atMs: number, batch: string, i: number) => `${atMs.toString().padStart(15, '0')}-${batch}${i.toString(16).padStart(3, '0')}`;
+
+const SCRUB_ERASED = cypher(
+  'access.scrubErased',
+  `MATCH (e:AuditEvent) WHERE $pseudonym IN e.personIds
+   SET e.personIds = [x IN e.personIds | CASE WHEN x = $pseudonym THEN $marker ELSE x END]`,
+);
+const APPEND_ERASURE = cypher(
+  'access.appendErasure',
+  `CREATE (:AuditEvent {id: $id, at: datetime($at), kind: 'erasure', role: $role, keyId: $keyId, operation: 'erasePerson', personIds: []})`,
+);
+
+/**
+ * Inside an erasure's write transaction: every event that recorded a read of the person keeps the
+ * read but names nobody (their pseudonym becomes ERASED_MARKER), and an event of kind `erasure` says
+ * who erased someone and when, without saying whom: no id, no pseudonym.
+ */
+export async function recordErasure(tx: Tx, secret: string, personId: string, by: Pick<Principal, 'role' | 'keyId'>): Promise<void> {
+  await tx.run(SCRUB_ERASED, { pseudonym: pseudonym(secret, personId), marker: ERASED_MARKER });
+  const atMs = Date.now();
+  await tx.run(APPEND_ERASURE, { id: eventId(atMs, crypto.randomBytes(4).toString('hex'), 0), at: new Date(atMs).toISOString(), role: by.role, keyId: by.keyId ?? null });
 }
 
 export function auditPlugin(trail: AuditTrail): ApolloServerPlugin<Context> {

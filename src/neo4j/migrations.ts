@@ -65,6 +65,11 @@ export const MIGRATIONS: Migration[] = [
     name: 'network: the lock node that serialises tie upkeep',
     statements: ['CREATE CONSTRAINT tielock_id IF NOT EXISTS FOR (n:TieLock) REQUIRE n.id IS UNIQUE'],
   },
+  {
+    version: 6,
+    name: 'erasure: one tombstone per keyed hash, looked up by every import',
+    statements: ['CREATE CONSTRAINT erasure_key IF NOT EXISTS FOR (n:Erasure) REQUIRE n.key IS UNIQUE'],
+  },
 ];
 
 const checksum = (m: Migration) => crypto.createHash('sha256').update(m.statements.join('\n')).digest('hex').slice(0, 16);

@@ -177,22 +177,44 @@ describe('directory lists', () => {
 });
 
 describe('npm run import', () => {
-  it('prints the report and writes rejected rows next to the input', () => {
+  const importCli = (...args: string[]) =>
+    spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/import.ts', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, PSEUDONYM_SECRET: SECRET }, encoding: 'utf8' });
+  /** Every name and e-mail address of the sample list: none may leave it. */
+  const personal = ['Person c1', 'PERSON  C1', 'Nora Nouvelle', 'nora@example.org', 'Person d1', 'Person b1', 'Person e2', 'Person a2'];
+
+  it('prints the report, naming nobody, and writes no file unless asked', () => {
     const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'bng-import-'));
     const file = path.join(dir, 'attendance.csv');
     fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'import', 'attendance.csv'), file);
-    const out = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/import.ts', 'attendance', file], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, PSEUDONYM_SECRET: SECRET },
-      encoding: 'utf8',
-    });
+    const out = importCli('attendance', file);
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('attendance: 7 rows: 0 created, 0 updated, 2 unchanged, 5 rejected');
-    const rejected = fs.readFileSync(`${file}.rejected.csv`, 'utf8').trim().split('\n');
-    expect(rejected[0]).toBe('"row","field","reason","session","date","name","organisation","role","present","email"');
-    expect(rejected).toHaveLength(6);
+    expect(out.stdout).toContain('doubtful, row 7: a name one letter away exists in this organisation; candidates: e1');
+    for (const p of personal) expect(`${out.stdout}${out.stderr}`).not.toContain(p);
+    expect(fs.readdirSync(dir)).toEqual(['attendance.csv']);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
+
+  it('with --rejected <path>, writes row, field and reason only to that path', () => {
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'bng-import-'));
+    const file = path.join(dir, 'attendance.csv');
+    const report = path.join(dir, 'report', 'rejected.csv');
+    fs.mkdirSync(path.dirname(report));
+    fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'import', 'attendance.csv'), file);
+    const out = importCli('attendance', file, '--rejected', report);
+    expect(out.status).toBe(0);
+    const text = fs.readFileSync(report, 'utf8');
+    const rejected = text.trim().split('\n');
+    expect(rejected[0]).toBe('"row","field","reason"');
+    expect(rejected).toHaveLength(6);
+    expect(rejected[1]).toBe('"3","name","this person is already on an earlier row for this session"');
+    for (const p of personal) expect(text).not.toContain(p);
+    expect(fs.readdirSync(dir).sort()).toEqual(['attendance.csv', 'report']);
+    // The report never replaces the list; the help says what the option writes.
+    expect(importCli('attendance', file, '--rejected', file).status).toBe(2);
+    expect(importCli('--help').stdout).toContain('--rejected <path>');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 90_000);
 });
 
 describe('Open Referral HSDS and the GeoJSON grid', () => {

@@ -8,11 +8,15 @@
  * - Rows are written in batches with UNWIND, one transaction per batch, MERGE on stable keys;
  *   derived ties are refreshed in the same transaction. Re-running a file changes nothing: the
  *   report then says 0 created, N unchanged.
- * - `dryRun` classifies every row (created / updated / unchanged / rejected) and writes nothing.
+ * - `dryRun` classifies every row (created / updated / unchanged / rejected / erased) and writes nothing.
+ * - A row naming a person who was erased (a tombstone matches, see erasure.ts) is skipped and
+ *   counted as `erased`: never written, never reported one by one.
+ * - Reasons name no person: they quote only codes the row gives (session, organisation, role).
  */
 import { parse } from 'csv-parse/sync';
 import { cypher, type Db, type NamedQuery } from '../../neo4j/driver';
 import { refreshTies } from '../network/ties';
+import { ERASED_KEYS, erasedKeys, erasureKey, nameErasureKey } from './erasure';
 import { CandidatePool, emailHash, matchPerson, newPersonId, normaliseName } from './matching';
 
 export const IMPORT_KINDS = ['organisations', 'services', 'people', 'employment', 'attendance', 'neighbourhoods'] as const;
@@ -38,6 +42,8 @@ export interface ImportReportRow {
   created: number;
   updated: number;
   unchanged: number;
+  /** Rows skipped because they name a person who was erased. */
+  erased: number;
   rejected: RejectedRow[];
   doubtful: DoubtfulMatch[];
   ms: number;
@@ -47,7 +53,7 @@ export interface ImportReportRow {
 export interface ImportOptions {
   dryRun?: boolean;
   batchSize?: number;
-  /** For e-mail hashes: the same secret as pseudonyms. */
+  /** For e-mail hashes, new person ids and tombstone keys: the same secret as pseudonyms. */
   secret: string;
   onProgress?: (done: number, total: number) => void;
 }
@@ -214,7 +220,7 @@ const REF_FIELDS: Partial<Record<ImportKind, Array<[field: string, label: string
 };
 
 function emptyReport(kind: ImportKind, rows: number, dryRun: boolean): ImportReportRow {
-  return { kind, dryRun, rows, created: 0, updated: 0, unchanged: 0, rejected: [], doubtful: [], ms: 0, rowsPerSecond: 0 };
+  return { kind, dryRun, rows, created: 0, updated: 0, unchanged: 0, erased: 0, rejected: [], doubtful: [], ms: 0, rowsPerSecond: 0 };
 }
 
 export async function importRows(db: Db, kind: ImportKind, rows: Csv[], opts: ImportOptions): Promise<ImportReportRow> {
@@ -230,7 +236,7 @@ export async function importRows(db: Db, kind: ImportKind, rows: Csv[], opts: Im
 
 async function importSimple(db: Db, kind: ImportKind, spec: KindSpec, rows: Csv[], opts: ImportOptions, report: ImportReportRow): Promise<void> {
   const batchSize = opts.batchSize ?? 2000;
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch: Array<Prepared & { n: number }> = [];
     rows.slice(start, start + batchSize).forEach((row, i) => {
@@ -239,10 +245,20 @@ async function importSimple(db: Db, kind: ImportKind, spec: KindSpec, rows: Csv[
       if (missing.length) return void report.rejected.push({ row: n, field: missing[0]!, reason: 'is required' });
       const prepared = spec.prepare(row, n, (field, reason) => report.rejected.push({ row: n, field, reason }));
       if (!prepared) return;
-      if (seen.has(prepared.key)) return void report.rejected.push({ row: n, field: spec.required[0]!, reason: `duplicate of an earlier row (${prepared.key})` });
-      seen.add(prepared.key);
+      // The earlier row by its number, not its key: a key can be a person's id.
+      const earlier = seen.get(prepared.key);
+      if (earlier !== undefined) return void report.rejected.push({ row: n, field: spec.required[0]!, reason: `duplicate of row ${earlier}` });
+      seen.set(prepared.key, n);
       batch.push({ ...prepared, n });
     });
+    // People lists name people by id: an erased person's id is skipped, not created again.
+    if (kind === 'people') {
+      const keyOf = (b: Prepared) => erasureKey(opts.secret, 'id', b.key);
+      const erased = await erasedKeys((keys) => db.read<{ key: string }>(ERASED_KEYS, { keys }), batch.map(keyOf));
+      const kept = batch.filter((b) => !erased.has(keyOf(b)));
+      report.erased += batch.length - kept.length;
+      batch.splice(0, batch.length, ...kept);
+    }
     // References must exist: a row pointing nowhere is rejected, not half-written.
     const refs = (REF_FIELDS[kind] ?? []).flatMap(([field, label, pick]) => batch.flatMap((b) => pick(b.props).map((id) => ({ field, label, id, n: b.n }))));
     const missing = refs.length ? await db.read<{ label: string; id: string }>(MISSING_REFS, { refs: refs.map(({ label, id }) => ({ label, id })) }) : [];
@@ -251,7 +267,8 @@ async function importSimple(db: Db, kind: ImportKind, spec: KindSpec, rows: Csv[
     for (const r of refs) {
       if (bad.has(`${r.label}|${r.id}`) && !rejectedRows.has(r.n)) {
         rejectedRows.add(r.n);
-        report.rejected.push({ row: r.n, field: r.field, reason: `unknown ${r.label.toLowerCase()} "${r.id}"` });
+        // A person is not named by their id in a report (only the row and field point at it).
+        report.rejected.push({ row: r.n, field: r.field, reason: r.label === 'Person' ? 'unknown person' : `unknown ${r.label.toLowerCase()} "${r.id}"` });
       }
     }
     const good = batch.filter((b) => !rejectedRows.has(b.n));
@@ -398,12 +415,26 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
       const ids = fresh(slice.flatMap((r) => organisationNamed(index, r.organisation ?? '')?.id ?? []), organisationsRead);
       return ids.length ? db.read<CandidateRow>(CANDIDATES, { orgs: ids }) : [];
     };
+    // The tombstone keys the rows could match: name within the organisation given, and e-mail.
+    const hashes = slice.map((r) => (r.email ? emailHash(opts.secret, r.email) : null));
+    const rowKeys = (index: Map<string, OrganisationRow>) =>
+      slice.map((r, i) => {
+        const org = organisationNamed(index, r.organisation ?? '');
+        const hash = hashes[i];
+        return [org && norms[i] ? nameErasureKey(opts.secret, norms[i]!, org.id) : null, hash ? erasureKey(opts.secret, 'email', hash) : null];
+      });
+    const tombstonesOf = async (index: Map<string, OrganisationRow>) => {
+      const keys = rowKeys(index);
+      const found = await erasedKeys((ks) => db.read<{ key: string }>(ERASED_KEYS, { keys: ks }), keys.flat().filter((k): k is string => k !== null));
+      return keys.map((ks) => ks.some((k) => k !== null && found.has(k)));
+    };
     // Independent reads, run side by side.
-    const [orgByKey, sessionRows, byOrganisation, byName] = await Promise.all([
+    const [orgByKey, sessionRows, byOrganisation, byName, erasedRows] = await Promise.all([
       organisations,
       db.read<{ id: string; day: string }>(SESSIONS, { ids: [...new Set(slice.map((r) => r.session).filter(Boolean))] }),
       organisations.then(candidatesOf),
       names.length ? db.read<CandidateRow>(CANDIDATES_BY_NAME, { names }) : [],
+      organisations.then(tombstonesOf),
     ]);
     const sessions = new Map(sessionRows.map((s) => [s.id, s.day]));
     // The stored name key is normaliseName(displayName), written with every person; older rows may lack it.
@@ -420,12 +451,14 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
       if (r.date !== day) return reject('date', `the session took place on ${day}, not ${r.date}`);
       const org = organisationNamed(orgByKey, r.organisation!);
       if (!org) return reject('organisation', `unknown organisation "${r.organisation}"`);
+      const hash = hashes[i] ?? null;
+      // A row naming an erased person is skipped, unless its e-mail says it is someone still here.
+      if (erasedRows[i] && !(hash && candidates.withEmail(hash))) return void (report.erased += 1);
       const role = ROLE_WORDS[r.role!.toLowerCase()] ?? (ROLE_WORDS[r.role!.toUpperCase()] ? r.role!.toUpperCase() : undefined) ?? (Object.values(ROLE_WORDS).includes(r.role!.toUpperCase()) ? r.role!.toUpperCase() : undefined);
       if (!role) return reject('role', `unknown role "${r.role}"`);
       const presence = (r.present ?? '').toLowerCase();
       const status = presence === '' ? 'REGISTERED' : PRESENT_WORDS.has(presence) ? 'PRESENT' : ABSENT_WORDS.has(presence) ? 'NO_SHOW' : null;
-      if (!status) return reject('present', `"${r.present}" is neither present nor absent`);
-      const hash = r.email ? emailHash(opts.secret, r.email) : null;
+      if (!status) return reject('present', 'is neither present (présent, aanwezig, yes) nor absent (absent, afwezig, no) nor empty');
       let personId: string;
       const norm = norms[i]!;
       const match = matchPerson(r.name!, org.id, hash, candidates, norm);
@@ -437,7 +470,7 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
         // A new professional: their service is the one named, or the organisation's only service.
         const service = r.service && org.services.includes(r.service) ? r.service : org.services.length === 1 ? org.services[0] : undefined;
         if (!service) return reject('service', `new person: say which service of ${org.id} they work at`);
-        personId = newPersonId(r.name!, org.id, norm);
+        personId = newPersonId(opts.secret, r.name!, org.id, norm);
         const person = { id: personId, nameKey: norm, name: r.name!, emailHash: hash, service, since: day, organisationId: org.id };
         created.set(personId, person);
         newPeople.push(person);
@@ -487,11 +520,15 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
   }
 }
 
-/** The rejected rows as CSV: row, field, reason, then the original columns. */
-export function rejectedCsv(rows: Csv[], report: ImportReportRow): string {
-  const columns = Object.keys(rows[0] ?? {});
+/**
+ * The rejected rows as CSV: row number, field and reason only. No cell of the input is copied (they
+ * hold names and e-mail addresses): the row number finds the row in the file the user already has.
+ */
+export function rejectedCsv(...reports: Array<Pick<ImportReportRow, 'rejected'> & { file?: string }>): string {
   const esc = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-  const lines = [['row', 'field', 'reason', ...columns].map(esc).join(',')];
-  for (const r of report.rejected) lines.push([r.row, r.field, r.reason, ...columns.map((c) => rows[r.row - 2]?.[c])].map(esc).join(','));
+  // Several reports (HSDS: one per input file) say which file a row number belongs to.
+  const named = reports.length > 1;
+  const lines = [[...(named ? ['file'] : []), 'row', 'field', 'reason'].map(esc).join(',')];
+  for (const report of reports) for (const r of report.rejected) lines.push([...(named ? [report.file] : []), r.row, r.field, r.reason].map(esc).join(','));
   return `${lines.join('\n')}\n`;
 }

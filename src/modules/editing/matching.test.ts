@@ -1,4 +1,5 @@
 /** Person matching on lists: normalisation, e-mail hashes, doubtful cases. */
+import crypto from 'node:crypto';
 import { editDistance, emailHash, oneEditApart, matchPerson, newPersonId, normaliseName, type Candidate } from './matching';
 
 const c = (id: string, name: string, organisationId: string, hash: string | null = null): Candidate => ({ id, norm: normaliseName(name), organisationId, emailHash: hash });
@@ -41,6 +42,15 @@ it('oneEditApart agrees with the edit distance on every pair of a small alphabet
   expect(oneEditApart('peeters', 'peters')).toBe(true);
   expect(oneEditApart('maes', 'mais')).toBe(true);
   expect(oneEditApart('maes', 'maes')).toBe(false);
-  expect(newPersonId('Zoé Nouvelle', 'o1')).toBe(newPersonId('NOUVELLE zoe', 'o1'));
-  expect(newPersonId('Zoé Nouvelle', 'o1')).not.toBe(newPersonId('Zoé Nouvelle', 'o2'));
+  const secret = 'a-test-secret-of-16+';
+  expect(newPersonId(secret, 'Zoé Nouvelle', 'o1')).toBe(newPersonId(secret, 'NOUVELLE zoe', 'o1'));
+  expect(newPersonId(secret, 'Zoé Nouvelle', 'o1')).not.toBe(newPersonId(secret, 'Zoé Nouvelle', 'o2'));
+});
+
+it('new person ids are keyed: another secret gives another id, and the unkeyed hash of name and organisation is not it', () => {
+  const id = newPersonId('a-test-secret-of-16+', 'Zoé Nouvelle', 'o1');
+  expect(id).toMatch(/^per-[0-9a-f]{16}$/);
+  expect(newPersonId('another-secret-of-16+', 'Zoé Nouvelle', 'o1')).not.toBe(id);
+  const unkeyed = crypto.createHash('sha256').update('nouvelle zoe|o1').digest('hex').slice(0, 16);
+  expect(id).not.toBe(`per-${unkeyed}`);
 });

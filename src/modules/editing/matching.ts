@@ -111,7 +111,12 @@ export function matchPerson(name: string, organisationId: string, hash: string |
   return { kind: 'new' };
 }
 
-/** A stable id for a person first seen on a list: the same name and organisation give the same id. */
-export function newPersonId(name: string, organisationId: string, norm = normaliseName(name)): string {
-  return `per-${crypto.createHash('sha256').update(`${norm}|${organisationId}`).digest('hex').slice(0, 16)}`;
+/**
+ * A stable id for a person first seen on a list: the same name and organisation give the same id, so
+ * re-running a list MERGEs on it. Keyed (HMAC-SHA256 with the secret, under its own `person-id:`
+ * label, apart from the pseudonyms' `person:` and the e-mail hashes' `email:`): without the secret,
+ * a staff list does not give the ids of its people.
+ */
+export function newPersonId(secret: string, name: string, organisationId: string, norm = normaliseName(name)): string {
+  return `per-${crypto.createHmac('sha256', secret).update(`person-id:${norm}|${organisationId}`).digest('hex').slice(0, 16)}`;
 }

@@ -11,6 +11,7 @@ import { badInput } from '../../errors';
 import { keyOf } from '../common/ids';
 import { importRows, parseCsv } from './import';
 import { refreshTies } from '../network/ties';
+import { ERASED_KEYS, erasedKeys, erasePersonIn, erasureKey } from './erasure';
 import type { AttendanceRow } from '../initiatives/model';
 import type { EmploymentRow } from '../people/model';
 import type { UserErrorRow } from './model';
@@ -70,7 +71,12 @@ export const editingResolvers: Resolvers = {
       return { service: r.errors.length ? null : await fresh(ctx.loaders.directory.service, id), errors: r.errors };
     },
     upsertPerson: async (_p, { input }, ctx) => {
-      const r = await mutate(ctx, (tx) => tx.run(w.upsertPerson, { ...input, nameKey: normaliseName(input.displayName) }));
+      const r = await mutate(ctx, async (tx) => {
+        // An erased person is not written again under their old id (see erasure.ts).
+        const erased = await erasedKeys((keys) => tx.run<{ key: string }>(ERASED_KEYS, { keys }), [erasureKey(ctx.config.PSEUDONYM_SECRET, 'id', input.id)]);
+        if (erased.size) throw new RuleViolation([violation('ERASED', 'input.id', 'This person was erased; their id is not used again')]);
+        await tx.run(w.upsertPerson, { ...input, nameKey: normaliseName(input.displayName) });
+      });
       return { person: r.errors.length ? null : await fresh(ctx.loaders.people.person, input.id), errors: r.errors };
     },
     startEmployment: async (_p, { personId, serviceId, from, role }, ctx) => {
@@ -191,15 +197,18 @@ export const editingResolvers: Resolvers = {
       return importRows(ctx.db, kind, rows, { dryRun: dryRun ?? false, secret: ctx.config.PSEUDONYM_SECRET });
     },
     erasePerson: async (_p, { id }, ctx) => {
-      const r = await mutate(ctx, async (tx) => {
-        const [scope] = await tx.run<{ services: string[] }>(w.erasureScope, { id });
-        if (!scope) return false;
-        await tx.run(w.erasePerson, { id });
-        // Every tie the person carried is recomputed without them (MET went with DETACH DELETE).
-        await refreshTies(tx, { serviceIds: [...new Set(scope.services)] });
-        return true;
-      });
-      return { erased: r.value === true, errors: r.errors };
+      // Reads recorded before now are written first, so that the erasure's scrub reaches them; reads
+      // still to be written name the person by the erased marker instead of their pseudonym.
+      const takeBack = ctx.audit?.forget(id);
+      let erased = false;
+      try {
+        await ctx.audit?.flush();
+        const r = await mutate(ctx, (tx) => erasePersonIn(tx, id, { secret: ctx.config.PSEUDONYM_SECRET, principal: ctx.principal }));
+        erased = r.value === true;
+        return { erased, errors: r.errors };
+      } finally {
+        if (!erased) takeBack?.();
+      }
     },
   },
 };

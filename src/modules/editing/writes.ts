@@ -123,10 +123,3 @@ export const editionKind = cypher(
 );
 
 export const closeEdition = cypher('editing.closeEdition', 'MATCH (e:Edition {id: $id}) SET e.closed = true RETURN e.id AS id');
-
-export const erasureScope = cypher(
-  'editing.erasureScope',
-  `MATCH (p:Person {id: $id})
-   RETURN [(p)-[:WORKS_AT]->(s) | s.id] + [(p)-[:ATTENDED]->(:Session)-[:HOSTED_BY]->(h) | h.id] AS services`,
-);
-export const erasePerson = cypher('editing.erasePerson', 'MATCH (p:Person {id: $id}) DETACH DELETE p RETURN count(*) AS erased');
