@@ -5,10 +5,11 @@
  * unless --names is given (the analyst view).
  */
 import fs from 'node:fs';
+import { AuditTrail } from '../src/access/audit';
 import { loadConfig } from '../src/config';
 import { createContext } from '../src/context';
 import { EXPORT_FORMATS, runExport, type ExportFormat } from '../src/modules/exports/run';
-import type { ExportLevel } from '../src/modules/exports/graph';
+import { parseExportQuery } from '../src/http/exports';
 import { withScriptDb } from './script-db';
 
 const arg = (name: string) => {
@@ -19,18 +20,26 @@ const arg = (name: string) => {
 withScriptDb(async (db) => {
   const config = loadConfig();
   const format = (arg('format') ?? 'GEXF').toUpperCase();
-  const level = (arg('level') ?? 'SERVICES').toUpperCase() as ExportLevel;
   const formats = format === 'CSV' ? (['CSV_NODES', 'CSV_EDGES'] as ExportFormat[]) : [format as ExportFormat];
   if (!formats.every((f) => f in EXPORT_FORMATS)) throw new Error(`--format: one of CSV, ${Object.keys(EXPORT_FORMATS).join(', ')}`);
-  const territory = { region: arg('region'), zone: arg('zone'), municipality: arg('municipality'), neighbourhood: arg('neighbourhood') };
-  if (!Object.values(territory).some(Boolean)) territory.region = 'BRU';
+  // The same parameters, checked the same way, as GET /exports/network.
+  const given = Object.fromEntries(['region', 'zone', 'municipality', 'neighbourhood', 'from', 'to', 'sectors', 'level', 'pseudonyms'].flatMap((name) => (arg(name) === undefined ? [] : [[name, arg(name)]])));
+  if (!['region', 'zone', 'municipality', 'neighbourhood'].some((t) => t in given)) given.region = 'BRU';
   const principal = process.argv.includes('--names') ? ({ role: 'analyst', keyId: 'cli' } as const) : ({ role: 'observatory', keyId: 'cli' } as const);
+  // The command line reads people as any door does: recorded in the audit trail.
+  const audit = new AuditTrail(db, config.PSEUDONYM_SECRET);
   for (const f of formats) {
-    const out = arg('out') ? `${arg('out')}${formats.length > 1 ? `.${EXPORT_FORMATS[f].extension}` : ''}` : `network-${level.toLowerCase()}.${EXPORT_FORMATS[f].extension}`;
+    const request = parseExportQuery({ ...given, format: f });
+    const out = arg('out') ? `${arg('out')}${formats.length > 1 ? `.${EXPORT_FORMATS[f].extension}` : ''}` : `network-${request.level.toLowerCase()}.${EXPORT_FORMATS[f].extension}`;
     const stream = fs.createWriteStream(out);
-    const ctx = createContext({ db, config, principal });
-    const { nodes, edges } = await runExport(ctx, { territory, window: { from: arg('from') ?? null, to: arg('to') ?? null }, sectors: arg('sectors')?.split(',') ?? null, level, format: f }, (c) => stream.write(c));
-    await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    console.log(`${out}: ${nodes} nodes, ${edges} edges${principal.role === 'observatory' && level === 'PEOPLE' ? ' (pseudonymised)' : ''}`);
+    const ctx = createContext({ db, config, principal, audit });
+    try {
+      const { nodes, edges } = await runExport(ctx, request, (c) => stream.write(c));
+      await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      console.log(`${out}: ${nodes} nodes, ${edges} edges${principal.role === 'observatory' && request.level === 'PEOPLE' ? ' (pseudonymised)' : ''}`);
+    } finally {
+      audit.record(ctx, 'npm run export');
+    }
   }
+  await audit.flush();
 });

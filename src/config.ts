@@ -6,11 +6,6 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const intFromEnv = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const boolFromEnv = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0'])
-    .default(fallback ? 'true' : 'false')
-    .transform((v) => v === 'true' || v === '1');
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -43,22 +38,33 @@ const EnvSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
-  INTROSPECTION: boolFromEnv(true),
+  // true: anyone may introspect; keys: callers with an API key only (production default); false: no one.
+  INTROSPECTION: z.enum(['true', 'false', '1', '0', 'keys']).optional(),
 
   // Keyed pseudonyms of people for the observatory and zone teams. Required in production.
   PSEUDONYM_SECRET: z.string().min(16, 'must be at least 16 characters').default('dev-only-pseudonym-secret-change-me'),
-  // Requests per minute per API key (or per client address without a key).
+  // Requests per minute per API key (or per client address without a valid key); an export counts as EXPORT_RATE_COST.
   RATE_LIMIT_PER_MINUTE: intFromEnv(600),
+  EXPORT_RATE_COST: intFromEnv(20),
+  // Behind a reverse proxy: how many hops to trust for the client address (Express's "trust proxy"); 0 trusts none.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+  // Bearer token for Prometheus on /metrics; without it only an admin key may read /metrics.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   // GraphQL operation limits (hostile input).
   MAX_DEPTH: intFromEnv(12),
   MAX_ALIASES: intFromEnv(30),
   MAX_DIRECTIVES: intFromEnv(20),
   MAX_TOKENS: intFromEnv(3000),
-  MAX_COST: intFromEnv(20000),
+  // Estimated objects an operation may return (src/access/cost.ts); the dashboard's edition list (every initiative's editions) costs 40,100.
+  MAX_COST: intFromEnv(50000),
+  // Rows one request may read from Neo4j, and rows its network analyses may read besides (they read whole territories).
+  MAX_ROWS_PER_REQUEST: intFromEnv(200_000),
+  MAX_ANALYTICS_ROWS_PER_REQUEST: intFromEnv(1_000_000),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 1mb or 512kb').default('1mb'),
 });
 
-export type Config = z.infer<typeof EnvSchema> & { projectRoot: string };
+export type Introspection = 'all' | 'keys' | 'none';
+export type Config = Omit<z.infer<typeof EnvSchema>, 'INTROSPECTION'> & { INTROSPECTION: Introspection; projectRoot: string };
 
 export class ConfigError extends Error {}
 
@@ -73,7 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.data.NODE_ENV === 'production' && parsed.data.PSEUDONYM_SECRET.startsWith('dev-only')) {
     throw new ConfigError('Invalid configuration: PSEUDONYM_SECRET: must be set in production');
   }
-  return { ...parsed.data, projectRoot: PROJECT_ROOT };
+  const introspection = parsed.data.INTROSPECTION;
+  const INTROSPECTION: Introspection =
+    introspection === undefined ? (parsed.data.NODE_ENV === 'production' ? 'keys' : 'all') : introspection === 'keys' ? 'keys' : introspection === 'true' || introspection === '1' ? 'all' : 'none';
+  return { ...parsed.data, INTROSPECTION, projectRoot: PROJECT_ROOT };
 }
 
 /** The repository root, whether running from src/ (tsx, ts-jest) or dist/src/ (node). */

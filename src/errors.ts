@@ -12,6 +12,7 @@ export const ErrorCode = {
   TOO_LARGE: 'TOO_LARGE',
   FORBIDDEN: 'FORBIDDEN',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -32,6 +33,16 @@ export function databaseUnavailable(cause?: unknown): GraphQLError {
   return new GraphQLError('The graph database is unreachable; try again shortly', {
     extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
     originalError: cause instanceof Error ? cause : undefined,
+  });
+}
+
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError('Unknown, malformed or revoked API key', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+export function rateLimited(retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(`Too many requests; try again in ${retryAfterSeconds} s`, {
+    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds },
   });
 }
 

@@ -12,7 +12,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { KeyVerifier } from './access/api-keys';
 import { AuditTrail, auditPlugin } from './access/audit';
-import { authenticate, presentedKey } from './access/authenticate';
+import { principalOf, requireCaller } from './access/authenticate';
+import { metricsRouter } from './http/metrics';
 import { RateLimiter } from './access/rate-limit';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
@@ -22,10 +23,13 @@ import { dashboardRouter } from './http/dashboard';
 import { compiledExecution } from './executor';
 import { exportsRouter } from './http/exports';
 import { graphiqlRouter } from './http/graphiql';
-import { metricsText, registry } from './metrics';
 import { cypher, type Db } from './neo4j/driver';
 import { migrationsCurrent } from './neo4j/migrations';
+import { costLimitPlugin } from './plugins/cost-limit';
+import { httpStatusPlugin } from './plugins/http-status';
+import { introspectionForKeysPlugin } from './plugins/introspection';
 import { observabilityPlugin } from './plugins/observability';
+import { operationCheckPlugin } from './plugins/operation-check';
 import { buildSchemas } from './schema';
 
 const PING = cypher('ops.ping', 'RETURN 1 AS ok');
@@ -43,15 +47,16 @@ export interface ApiServer {
 export async function createServer(config: Config, db: Db): Promise<ApiServer> {
   const app = express();
   const httpServer = http.createServer(app);
-  // Hostile-input limits (depth, cost, aliases, directives, tokens), from config.
+  // Hostile-input limits (depth, aliases, directives, tokens), from config; cost is ours (below).
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_DEPTH },
     maxAliases: { n: config.MAX_ALIASES },
     maxDirectives: { n: config.MAX_DIRECTIVES },
     // Token limit: graphql-js's own parser option below (a refusal there is a clean 400).
     maxTokens: { enabled: false },
-    costLimit: { maxCost: config.MAX_COST },
-    blockFieldSuggestion: { enabled: !config.INTROSPECTION },
+    // Armor's cost multiplies only literal `first:` arguments: plugins/cost-limit.ts counts every list, with variables.
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: config.INTROSPECTION !== 'all' },
   }).protect();
   const audit = new AuditTrail(db, config.PSEUDONYM_SECRET);
   const schemas = buildSchemas(config.PSEUDONYM_SECRET);
@@ -59,14 +64,16 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
     // Executed by compiled code (src/executor.ts), on the schema of the caller's role; Apollo parses,
     // validates and runs the plugins.
     gateway: compiledExecution(schemas.served, (ctx) => schemas.byRole[(ctx as Context).principal.role]),
-    introspection: config.INTROSPECTION,
+    introspection: config.INTROSPECTION !== 'none',
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.MAX_TOKENS },
     validationRules: armor.validationRules,
     formatError,
     plugins: [
+      operationCheckPlugin(),
       ...armor.plugins,
+      costLimitPlugin({ maxCost: config.MAX_COST, defaultPageSize: config.DEFAULT_PAGE_SIZE, maxPageSize: config.MAX_PAGE_SIZE }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // We set no cache hints; left on, this plugin wraps every field resolver (measured: ~10 % of a directory page's CPU).
@@ -74,6 +81,8 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
       // Not a federated subgraph: no per-request check for trace headers.
       ApolloServerPluginInlineTraceDisabled(),
       observabilityPlugin(),
+      httpStatusPlugin(),
+      ...(config.INTROSPECTION === 'keys' ? [introspectionForKeysPlugin()] : []),
       auditPlugin(audit),
     ],
   });
@@ -82,6 +91,9 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
   await apollo.start();
 
   app.disable('x-powered-by');
+  // The client address (rate limiting without a key) comes from X-Forwarded-For only through trusted proxies.
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
+  const caller = requireCaller(verifier, limiter);
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.get('/health', (_req, res) => res.json({ status: 'ok' }));
   app.get('/ready', async (_req, res) => {
@@ -94,24 +106,16 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
       res.status(503).json({ status: 'unavailable', database: 'unreachable' });
     }
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(registry.contentType).send(await metricsText());
-  });
+  app.use(metricsRouter(config, caller));
   app.use(graphiqlRouter());
   app.use(dashboardRouter(config.NODE_ENV === 'production'));
-  app.use(exportsRouter(db, config, verifier));
+  app.use(exportsRouter(db, config, audit, requireCaller(verifier, limiter, { cost: config.EXPORT_RATE_COST })));
   app.use(
     '/graphql',
-    (req, res, next) => {
-      const caller = presentedKey(req.headers)?.slice(0, 20) ?? `ip:${req.ip}`;
-      if (limiter.take(caller)) return next();
-      res.set('Retry-After', String(limiter.retryAfterSeconds()));
-      res.status(429).json({ errors: [{ message: 'Too many requests for this key; slow down', extensions: { code: 'RATE_LIMITED' } }] });
-    },
+    caller,
     express.json({ limit: config.BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext({ db, config, audit, acceptLanguage: req.headers['accept-language'], principal: await authenticate(verifier, req.headers) }),
+      context: async ({ req, res }) => createContext({ db, config, audit, acceptLanguage: req.headers['accept-language'], principal: principalOf(res) }),
     }),
   );
 

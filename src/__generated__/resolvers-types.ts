@@ -46,10 +46,14 @@ export type Acquaintance = {
   /** Initiatives through which the two services met in the window. */
   initiatives: Array<Initiative>;
   lastMet: Scalars['Date']['output'];
-  /** Encounters in the window: pairs of people present together, plus visits. */
-  strength: Scalars['Int']['output'];
-  /** Of which visits and immersion days. */
-  visits: Scalars['Int']['output'];
+  /**
+   * Encounters in the window: pairs of people present together, plus visits. A count of people's
+   * encounters: for zone and observatory keys it follows the small-cell rule (null when 1–4, else
+   * rounded to a multiple of 5; see PeopleCount).
+   */
+  strength?: Maybe<Scalars['Int']['output']>;
+  /** Of which visits and immersion days (same small-cell rule as `strength`). */
+  visits?: Maybe<Scalars['Int']['output']>;
 };
 
 /** The KNOWS subgraph of a territory's services: every service (node) and a page of its ties (edges). */
@@ -767,11 +771,15 @@ export type PathStep = {
 };
 
 /**
- * A number of people. Counts under 5 are suppressed for pseudonymised callers (zone teams, the
- * observatory): `value` is then null and `suppressed` true, so that nobody can be singled out.
+ * A number of people. For pseudonymised callers (zone teams, the observatory) the small-cell rule
+ * applies: a count of 1–4 is withheld (`value` null, `suppressed` true) and larger counts are rounded
+ * to the nearest multiple of 5 (`rounded` true), so that no figure, nor the difference of two
+ * figures, singles anyone out. Analysts, editors and admins get exact counts.
  */
 export type PeopleCount = {
   __typename?: 'PeopleCount';
+  /** True when `value` is rounded to a multiple of 5 (small-cell rule). */
+  rounded: Scalars['Boolean']['output'];
   suppressed: Scalars['Boolean']['output'];
   value?: Maybe<Scalars['Int']['output']>;
 };
@@ -824,6 +832,12 @@ export type PersonPayload = {
   person?: Maybe<Person>;
 };
 
+export type PseudonymScope =
+  /** Pseudonyms keyed with a random key made for this export and never kept. */
+  | 'PER_EXPORT'
+  /** The same pseudonym for a person in every export and answer (keyed with the server's secret). */
+  | 'STABLE';
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -831,7 +845,9 @@ export type Query = {
    * The arguments below work the same for every network query: `territory` (zone, municipality,
    * neighbourhood or region: only its services, and ties among them), `window` (only encounters inside it),
    * `sectors` (only services with one of these sectors, primary or not), `language` (FR: services working
-   * in French, i.e. FR or BOTH; NL likewise; BOTH: bilingual services only).
+   * in French, i.e. FR or BOTH; NL likewise; BOTH: bilingual services only). For zone and observatory
+   * keys a window runs in whole calendar months (from a 1st, to a month's last day): a window a day
+   * shorter than another would single out that day's people.
    */
   acquaintances: AcquaintanceConnection;
   /** Reads of person-level data, newest first (admins only). Filter by a person id to see who read about them. */
@@ -843,7 +859,10 @@ export type Query = {
   editionValidation: Array<UserError>;
   /** How open each sector is: Krackhardt & Stern's E-I index. */
   eiIndex: EiIndex;
-  /** Ties carried by a single person on one side, as of a date (default today). */
+  /**
+   * Ties carried by a single person on one side, as of a date (default today). Zone and observatory
+   * keys get every tie with fewer than 5 carriers on a side, as FEW_CARRIERS (small-cell rule).
+   */
   fragileTies: Array<TieAtRisk>;
   /** Intersectoral gaps, ranked by services left unconnected. */
   gaps: Array<Gap>;
@@ -872,8 +891,9 @@ export type Query = {
   neighbourhoods: Array<Neighbourhood>;
   /**
    * Export a territory's network for Gephi, GIS, spreadsheets or Cytoscape. People are pseudonymised
-   * (keyed hashes, no names) for everyone but analysts, editors and admins; encounter counts under 5
-   * between people are suppressed for pseudonymised callers.
+   * (keyed hashes, no names) for everyone but analysts, editors and admins; for zone and observatory
+   * keys encounter counts follow the small-cell rule (withheld under 5, rounded above) and dates are
+   * given as months.
    */
   networkExport: NetworkExport;
   /** Any object by its global id, as returned in an `id` field. */
@@ -1036,6 +1056,7 @@ export type QueryNeighbourhoodsArgs = {
 export type QueryNetworkExportArgs = {
   format: ExportFormat;
   level?: InputMaybe<ExportLevel>;
+  pseudonyms?: InputMaybe<PseudonymScope>;
   sectors?: InputMaybe<Array<Scalars['String']['input']>>;
   territory: TerritoryInput;
   window?: InputMaybe<TimeWindow>;
@@ -1368,6 +1389,11 @@ export type TieAtRisk = {
 
 /** How much a tie still rests on people who are there. */
 export type TieStatus =
+  /**
+   * Fewer than 5 carriers left on a side (zone and observatory keys get this in place of FRAGILE, and
+   * of SOLID when a side has 2–4: telling those apart would give a count of people under 5).
+   */
+  | 'FEW_CARRIERS'
   /** Carried by a single person on one side: one departure loses it. */
   | 'FRAGILE'
   /** Everyone who carried it on one side has left that service. */
@@ -1644,6 +1670,7 @@ export type ResolversTypes = {
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   PersonInput: PersonInput;
   PersonPayload: ResolverTypeWrapper<PersonPayloadRow>;
+  PseudonymScope: PseudonymScope;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Recommendation: ResolverTypeWrapper<RecommendationRow>;
   RecommendationKind: RecommendationKind;
@@ -1768,8 +1795,8 @@ export type AcquaintanceResolvers<ContextType = Context, ParentType extends Reso
   firstMet?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   initiatives?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType>;
   lastMet?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  strength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  visits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  strength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  visits?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type AcquaintanceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AcquaintanceConnection'] = ResolversParentTypes['AcquaintanceConnection']> = {
@@ -2093,6 +2120,7 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type PeopleCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PeopleCount'] = ResolversParentTypes['PeopleCount']> = {
+  rounded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
@@ -2145,7 +2173,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'nisCode'>>;
   neighbourhood?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'code'>>;
   neighbourhoods?: Resolver<Array<ResolversTypes['Neighbourhood']>, ParentType, ContextType, Partial<QueryNeighbourhoodsArgs>>;
-  networkExport?: Resolver<ResolversTypes['NetworkExport'], ParentType, ContextType, RequireFields<QueryNetworkExportArgs, 'format' | 'level' | 'territory'>>;
+  networkExport?: Resolver<ResolversTypes['NetworkExport'], ParentType, ContextType, RequireFields<QueryNetworkExportArgs, 'format' | 'level' | 'pseudonyms' | 'territory'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, Partial<QueryOrganisationsArgs>>;

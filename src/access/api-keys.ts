@@ -1,8 +1,8 @@
 /**
  * API keys: `bng_<keyId>_<secret>`. Only SHA-256 of the secret is stored (the secret is 32 random
  * bytes, so a slow hash adds nothing); the full key is shown once, at creation.
- * Verified keys are cached for a short time so a request does not pay a database round trip;
- * a revocation takes effect within that time.
+ * Every request's key is looked up again (one indexed read), so a revocation takes effect on the
+ * next request.
  */
 import crypto from 'node:crypto';
 import { cypher, type Db } from '../neo4j/driver';
@@ -56,21 +56,13 @@ export async function revokeApiKey(db: Db, id: string): Promise<boolean> {
 
 export class InvalidKeyError extends Error {}
 
-/** Verifies keys against the database, with a short-lived cache of the answers. */
+/** Verifies keys against the database, on every request: a revoked key stops at once. */
 export class KeyVerifier {
-  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
-
-  constructor(
-    private readonly db: Db,
-    private readonly ttlMs = 30_000,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   /** The principal of a presented key; throws InvalidKeyError for an unknown, malformed or revoked key. */
   async verify(key: string): Promise<Principal> {
-    const cached = this.cache.get(key);
-    const principal = cached && cached.until > Date.now() ? cached.principal : await this.lookup(key);
-    if (!cached || cached.until <= Date.now()) this.cache.set(key, { principal, until: Date.now() + this.ttlMs });
-    if (this.cache.size > 10_000) this.cache.clear();
+    const principal = await this.lookup(key);
     if (!principal) throw new InvalidKeyError('Unknown, malformed or revoked API key');
     return principal;
   }

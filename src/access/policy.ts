@@ -17,7 +17,12 @@ import type { Context } from '../context';
 import { ErrorCode } from '../errors';
 import { pseudonymised, seesNames, type Principal, type Role } from './principal';
 import { pseudonym } from './pseudonym';
-import { checkTerritoryArgs } from './zone-scope';
+import { keyOf } from '../modules/common/ids';
+import { ARGUMENT_RULES } from './rules';
+import { checkEntityArg, checkTerritoryArgs, sessionInZone } from './zone-scope';
+
+/** Types whose rows belong to a zone (services; sessions by their host), and lists or pages of them. */
+const ZONED_TYPES = new Set(['Service', 'ServiceConnection', 'Session', 'SessionConnection', 'Node']);
 
 /**
  * public      anyone, without a key (territory and service directory: what a public directory shows)
@@ -57,7 +62,17 @@ export function ruleFor(policy: Policy, typeName: string, fieldName: string): { 
   return rule ? { rule, explicit: true } : { rule: FALLBACK_RULE, explicit: false };
 }
 
-export function forbidden(principal: Principal, what: string): GraphQLError {
+/** Whether a principal passes a rule: the one question every door asks. */
+export function allows(rule: Rule, principal: Pick<Principal, 'role'>): boolean {
+  return ALLOWED[rule].has(principal.role);
+}
+
+/** FORBIDDEN naming what was asked, unless the principal passes the rule. */
+export function assertAllowed(rule: Rule, principal: Principal, what: string): void {
+  if (!allows(rule, principal)) throw forbidden(principal, what);
+}
+
+export function forbidden(principal: Pick<Principal, 'role'>, what: string): GraphQLError {
   return new GraphQLError(`Forbidden: the ${principal.role} role may not read ${what}`, {
     extensions: { code: ErrorCode.FORBIDDEN, role: principal.role },
   });
@@ -70,6 +85,7 @@ interface PersonLike {
 interface ZonedRow {
   __typename?: string;
   zoneCode?: string | null;
+  hostId?: string | null;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -80,21 +96,51 @@ function hideWithoutConsent(value: unknown, principal: Principal): unknown {
   return value.filter((row) => !(isObject(row) && row.personConsent === false));
 }
 
+/** Whether a row is a service or a session of another zone than the zone key's. */
+async function foreign(ctx: Context, v: unknown): Promise<boolean> {
+  if (!isObject(v)) return false;
+  const row = v as ZonedRow;
+  if (row.__typename === 'Service') return row.zoneCode !== ctx.principal.zone;
+  if (row.__typename === 'Session') return !(await sessionInZone(ctx, { hostId: row.hostId ?? null }));
+  return false;
+}
+
+async function keepRows(ctx: Context, rows: unknown[]): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const v of rows) if (!(await foreign(ctx, v))) out.push(v);
+  return out;
+}
+
 /**
- * Services of other zones vanish from a zone key's answers: dropped from lists, null in nested
- * single fields, FORBIDDEN when asked for directly (a top-level lookup).
+ * Services and sessions of other zones vanish from a zone key's answers: dropped from lists, null in
+ * nested single fields, FORBIDDEN when asked for directly (a top-level lookup, `node` included).
  */
-function keepOwnZone(value: unknown, principal: Principal, topLevel: boolean): unknown {
-  if (principal.role !== 'zone') return value;
-  const foreign = (v: unknown) => isObject(v) && (v as ZonedRow).__typename === 'Service' && (v as ZonedRow).zoneCode !== principal.zone;
-  if (Array.isArray(value)) return value.filter((v) => !foreign(v));
+async function keepOwnZone(value: unknown, ctx: Context, topLevel: boolean): Promise<unknown> {
+  if (Array.isArray(value)) return keepRows(ctx, value);
   if (isObject(value) && Array.isArray(value.rows)) {
     // A connection page: drop foreign rows (totalCount stays the filtered query's own count).
-    return { ...value, rows: (value.rows as unknown[]).filter((v) => !foreign(v)) };
+    return { ...value, rows: await keepRows(ctx, value.rows as unknown[]) };
   }
-  if (!foreign(value)) return value;
-  if (topLevel) throw forbidden(principal, `services outside zone ${principal.zone}`);
+  if (!(await foreign(ctx, value))) return value;
+  if (topLevel) throw forbidden(ctx.principal, `services and sessions outside zone ${ctx.principal.zone}`);
   return null;
+}
+
+/** Rules about a zone key's arguments (rules.ts ARGUMENT_RULES): default territory, entities in its zone. */
+async function zoneArguments(ctx: Context, coordinate: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const entities = ARGUMENT_RULES.zoneEntities[coordinate];
+  if (entities) for (const [argument, entity] of Object.entries(entities)) if (typeof args[argument] === 'string') await checkEntityArg(ctx, entity, argument, args[argument] as string, coordinate);
+  const territoryArg = ARGUMENT_RULES.zoneDefault[coordinate];
+  if (territoryArg && (args[territoryArg] === undefined || args[territoryArg] === null)) return { ...args, [territoryArg]: { zone: ctx.principal.zone } };
+  return args;
+}
+
+/** Asking about a person by id is a person-level read, whatever the answer holds. */
+function recordPersonArguments(ctx: Context, coordinate: string, args: Record<string, unknown>): void {
+  for (const argument of ARGUMENT_RULES.personArguments[coordinate] ?? []) {
+    const id = args[argument];
+    if (typeof id === 'string' && id !== '') ctx.personReads.add(keyOf('Person', id, argument));
+  }
 }
 
 function withZoneFilter(args: Record<string, unknown>, zone: string | undefined): Record<string, unknown> {
@@ -122,7 +168,10 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
       const takesServiceFilter = filterArg !== undefined && getNamedType(filterArg.type).name === 'ServiceFilter';
       const personType = typeName === 'Person';
       const filtersRows = returnsType === 'Employment' || returnsType === 'Attendance';
-      const zoned = returnsType === 'Service' || returnsType === 'ServiceConnection';
+      const zoned = ZONED_TYPES.has(returnsType);
+      const coordinate = `${typeName}.${fieldName}`;
+      const namesPerson = ARGUMENT_RULES.personArguments[coordinate] !== undefined;
+      const zoneArgumentRules = ARGUMENT_RULES.zoneEntities[coordinate] !== undefined || ARGUMENT_RULES.zoneDefault[coordinate] !== undefined;
       const hasTerritoryArgs = Object.keys(field.args ?? {}).some((a) => ['territory', 'within', 'select', 'filter'].includes(a));
       if (role !== undefined && !ALLOWED[rule].has(role)) {
         const refused: GraphQLFieldResolver<unknown, Context> = () => {
@@ -132,15 +181,12 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
       }
       // Rules about rows: people (always: consent, pseudonyms, the audit trail), rows about people
       // without consent (for all but admins), services and territories outside a zone key's zone.
-      const rowRules = personType || (filtersRows && role !== 'admin') || ((role === undefined || role === 'zone') && (zoned || hasTerritoryArgs));
+      const rowRules =
+        personType || namesPerson || (filtersRows && role !== 'admin') || ((role === undefined || role === 'zone') && (zoned || hasTerritoryArgs || zoneArgumentRules));
       // Nothing to check per call: the field keeps its own resolver (most scalar fields).
       if (!rowRules && (role !== undefined || rule === 'public')) return { ...field, extensions };
       // Made once per field, not per call: a page resolves thousands of fields.
-      const finish = (value: unknown, principal: Principal) => {
-        if (filtersRows) value = hideWithoutConsent(value, principal);
-        if (zoned) value = keepOwnZone(value, principal, typeName === 'Query');
-        return value;
-      };
+      const finish = (value: unknown, principal: Principal) => (filtersRows ? hideWithoutConsent(value, principal) : value);
       const wrapped: GraphQLFieldResolver<unknown, Context> = (parent, givenArgs, ctx, info) => {
         const { principal } = ctx;
         if (!ALLOWED[rule].has(principal.role)) throw forbidden(principal, `${typeName}.${fieldName}`);
@@ -154,16 +200,19 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
             if (fieldName === 'displayName') return null;
           }
         }
+        if (namesPerson) recordPersonArguments(ctx, coordinate, givenArgs as Record<string, unknown>);
         if (principal.role !== 'zone') {
           const value = resolve(parent, givenArgs, ctx, info);
-          if (!filtersRows && !zoned) return value;
+          if (!filtersRows) return value;
           return value instanceof Promise ? value.then((v) => finish(v, principal)) : finish(value, principal);
         }
         return (async () => {
-          await checkTerritoryArgs(ctx, givenArgs as Record<string, unknown>, `${typeName}.${fieldName}`);
+          await checkTerritoryArgs(ctx, givenArgs as Record<string, unknown>, coordinate);
+          let args = await zoneArguments(ctx, coordinate, givenArgs as Record<string, unknown>);
           // A zone key's service lists default to its zone, so pages and totals are the zone's own.
-          const args = takesServiceFilter ? withZoneFilter(givenArgs as Record<string, unknown>, principal.zone) : givenArgs;
-          return finish(await resolve(parent, args, ctx, info), principal);
+          if (takesServiceFilter) args = withZoneFilter(args, principal.zone);
+          const value = finish(await resolve(parent, args, ctx, info), principal);
+          return zoned ? keepOwnZone(value, ctx, typeName === 'Query') : value;
         })();
       };
       // Keep names-only rules visible in introspection, for analysts reading the Docs panel.

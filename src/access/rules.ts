@@ -2,7 +2,7 @@
  * Who may read what, field by field (see policy.ts for the rules). Keep this table the single
  * place where access is decided; resolvers stay free of role checks.
  */
-import type { Policy } from './policy';
+import type { Policy, Rule } from './policy';
 
 export const POLICY: Policy = {
   Query: {
@@ -27,8 +27,8 @@ export const POLICY: Policy = {
     initiative: 'member',
     edition: 'member',
     session: 'member',
-    // People: by name for analysts, editors, admins; pseudonymised for the observatory.
-    person: 'person',
+    // People by id: only for roles that see names (a pseudonymised caller must not map pseudonyms back to people).
+    person: 'names',
     people: 'names',
     me: 'public',
     auditTrail: 'admin',
@@ -113,3 +113,28 @@ export const POLICY: Policy = {
   AuditEventConnection: { '*': 'admin' },
   AuditEventEdge: { '*': 'admin' },
 };
+
+/**
+ * Rules about arguments, applied by the policy wrapper before the field runs.
+ * - zoneDefault: for a zone key, a missing optional territory argument becomes its zone (a
+ *   region-wide answer is not a zone's to read).
+ * - zoneEntities: for a zone key, the entity an ID argument names must lie in its zone.
+ * - personArguments: ID arguments that name a person: asking about them is a person-level read,
+ *   recorded in the audit trail whatever the answer holds.
+ */
+export const ARGUMENT_RULES = {
+  zoneDefault: { 'Query.recommendations': 'territory' } as Record<string, string>,
+  zoneEntities: { 'Query.initiativeImpact': { edition: 'Edition' }, 'Query.editionValidation': { edition: 'Edition' } } as Record<string, Record<string, 'Edition'>>,
+  personArguments: { 'Query.turnoverImpact': ['person'], 'Query.introductionPath': ['fromPerson'], 'Query.person': ['id'] } as Record<string, string[]>,
+};
+
+/**
+ * What the doors outside the GraphQL field walk read, under the same rules: each export level (the
+ * GraphQL `networkExport` field, GET /exports/network and `npm run export` all ask this table), the
+ * audit of person-level reads, and /metrics.
+ */
+export const DOOR_RULES = {
+  exportServices: 'member',
+  exportPeople: 'person',
+  metrics: 'admin',
+} as const satisfies Record<string, Rule>;

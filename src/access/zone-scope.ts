@@ -1,11 +1,13 @@
 /**
- * Zone keys: every territory argument must lie inside the key's zone. A municipality counts as
+ * Zone keys: every territory argument must lie inside the key's zone, and so must the sessions they
+ * list and the editions they ask about. A municipality counts as
  * inside only when all its social-health quartiers are (Brussels-City is split, so it is not);
  * the region and monitoring-grid neighbourhoods (which have no zone) are outside.
  */
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context';
 import { ErrorCode } from '../errors';
+import { keyOf } from '../modules/common/ids';
 import { parseTerritory } from '../modules/territory/select';
 import type { TerritoryInput } from '../__generated__/resolvers-types';
 
@@ -39,4 +41,31 @@ export async function checkTerritoryArgs(ctx: Context, args: Record<string, unkn
     } else inside = false;
     if (!inside) throw outside(ctx, argument, where);
   }
+}
+
+/** The zone of a service by id (null when unknown or outside every zone). */
+async function zoneOfService(ctx: Context, id: string | null | undefined): Promise<string | null> {
+  if (!id) return null;
+  return (await ctx.loaders.directory.serviceById(id))?.zoneCode ?? null;
+}
+
+/** A session belongs to the zone of the service that hosts it. */
+export async function sessionInZone(ctx: Context, session: { hostId: string | null }): Promise<boolean> {
+  return (await zoneOfService(ctx, session.hostId)) === ctx.principal.zone;
+}
+
+/** An edition is a zone's when at least one of its sessions is hosted there. */
+export async function editionInZone(ctx: Context, editionId: string): Promise<boolean> {
+  const sessions = await ctx.loaders.initiatives.sessionsOfEdition.load(editionId);
+  for (const s of sessions) if (await sessionInZone(ctx, s)) return true;
+  return false;
+}
+
+export type ZonedEntity = 'Edition';
+
+/** FORBIDDEN unless the entity an ID argument names lies in the zone key's zone (unknown ids pass: the field answers NOT_FOUND). */
+export async function checkEntityArg(ctx: Context, entity: ZonedEntity, argument: string, id: string, where: string): Promise<void> {
+  const key = keyOf(entity, id, argument);
+  if (!(await ctx.loaders.initiatives.edition.load(key))) return;
+  if (!(await editionInZone(ctx, key))) throw outside(ctx, argument, where);
 }

@@ -128,7 +128,7 @@ async function showService(id: string): Promise<void> {
   const ties = edges
     .filter((e) => e.a === id || e.b === id)
     .map((e) => ({ other: names.get(e.a === id ? e.b : e.a) ?? '?', strength: e.strength }))
-    .sort((x, y) => y.strength - x.strength);
+    .sort((x, y) => (y.strength ?? 0) - (x.strength ?? 0));
   renderService(detail, ties, state.lang);
   document.body.dataset.service = id;
 }

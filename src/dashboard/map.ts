@@ -16,7 +16,8 @@ export interface MapNode {
 export interface MapEdge {
   a: string;
   b: string;
-  strength: number;
+  /** Null when withheld (small-cell rule): drawn as the weakest tie. */
+  strength: number | null;
 }
 
 export interface NetworkMap {
@@ -31,7 +32,7 @@ export interface NetworkMap {
 export function drawMap(container: HTMLElement, nodes: MapNode[], edges: MapEdge[], onClick: (id: string) => void): NetworkMap {
   const graph = new Graph({ type: 'undirected' });
   for (const n of nodes) graph.mergeNode(n.id, { label: n.label, sector: n.sector ?? '', color: `rgb(${colourOf(n.sector ?? '').join(',')})` });
-  for (const e of edges) if (graph.hasNode(e.a) && graph.hasNode(e.b) && e.a !== e.b) graph.mergeEdge(e.a, e.b, { weight: e.strength });
+  for (const e of edges) if (graph.hasNode(e.a) && graph.hasNode(e.b) && e.a !== e.b) graph.mergeEdge(e.a, e.b, { weight: e.strength ?? 1 });
   forceLayout(graph);
   const maxDegree = Math.max(1, ...graph.mapNodes((id) => graph.degree(id)));
   graph.forEachNode((id) => graph.setNodeAttribute(id, 'size', 3 + 9 * Math.sqrt(graph.degree(id) / maxDegree)));

@@ -70,7 +70,7 @@ export function renderBrokers(data: DashboardZoneBrokersQuery, lang: Lang, onSer
 
 export function renderFragile(data: DashboardZoneRisksQuery, lang: Lang): void {
   const rows = data.fragileTies.map((r) =>
-    el('li', {}, `${r.tie.a.name} — ${r.tie.b.name} (${r.tie.strength} ${t('encounters', lang)}, ${r.tie.lastMet}; ${t('carriers', lang)} ${count(r.carriersA, lang)} / ${count(r.carriersB, lang)})`),
+    el('li', {}, `${r.tie.a.name} — ${r.tie.b.name} (${r.tie.strength ?? t('suppressed', lang)} ${t('encounters', lang)}, ${r.tie.lastMet}; ${t('carriers', lang)} ${count(r.carriersA, lang)} / ${count(r.carriersB, lang)})`),
   );
   fill('fragile', rows.length ? el('ul', {}, ...rows) : t('none', lang));
 }
@@ -92,7 +92,7 @@ export function renderImpact(impacts: DashboardEditionImpactQuery[], zone: strin
   fill('impact', el('table', {}, el('thead', {}, el('tr', {}, ...head.map((w) => el('th', {}, w ? t(w, lang) : '')))), el('tbody', {}, ...rows)));
 }
 
-export function renderService(data: DashboardServiceQuery, ties: Array<{ other: string; strength: number }>, lang: Lang): void {
+export function renderService(data: DashboardServiceQuery, ties: Array<{ other: string; strength: number | null }>, lang: Lang): void {
   const s = data.service;
   if (!s) return fill('service', '');
   const row = (word: Parameters<typeof t>[0], value: string) => el('div', {}, el('dt', {}, t(word, lang)), el('dd', {}, value));
@@ -109,6 +109,6 @@ export function renderService(data: DashboardServiceQuery, ties: Array<{ other: 
       row('staff', count(s.staffCount, lang)),
     ),
     el('h4', {}, `${t('strongest', lang)} (${ties.length} ${t('ties', lang)})`),
-    el('ol', { id: 'service-ties' }, ...ties.slice(0, 8).map((x) => el('li', {}, `${x.other} — ${x.strength} ${t('encounters', lang)}`))),
+    el('ol', { id: 'service-ties' }, ...ties.slice(0, 8).map((x) => el('li', {}, `${x.other} — ${x.strength ?? t('suppressed', lang)} ${t('encounters', lang)}`))),
   );
 }

@@ -1,49 +1,67 @@
 /**
- * GET /exports/network?zone=SUD&format=GEXF&level=SERVICES[&from&to&sectors=A,B]: the export as a
- * streamed download (chunks go to the socket as they are written), behind the same API keys.
+ * GET /exports/network?zone=SUD&format=GEXF&level=SERVICES[&from&to&sectors=A,B&pseudonyms=PER_EXPORT]:
+ * the export as a streamed download (chunks go to the socket as they are written). Behind the same
+ * key check and rate limit as GraphQL (an export weighs more), the same policy and zone scope (in
+ * runExport), and the same audit trail for person-level exports.
  */
 import express, { type Router } from 'express';
-import { GraphQLError } from 'graphql';
-import type { KeyVerifier } from '../access/api-keys';
-import { authenticate } from '../access/authenticate';
+import { principalOf } from '../access/authenticate';
+import type { AuditTrail } from '../access/audit';
 import type { Config } from '../config';
 import { createContext } from '../context';
-import { ErrorCode } from '../errors';
-import { logger } from '../logger';
+import { badInput } from '../errors';
 import type { Db } from '../neo4j/driver';
-import type { ExportLevel } from '../modules/exports/graph';
-import { EXPORT_FORMATS, runExport, type ExportFormat } from '../modules/exports/run';
+import { parseDateArgument } from '../modules/common/scalars';
+import { EXPORT_FORMATS, runExport, type ExportFormat, type ExportRequest } from '../modules/exports/run';
+import { sendError } from './status';
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401, TOO_LARGE: 413, SERVICE_UNAVAILABLE: 503, ANALYTICS_TIMEOUT: 504 };
+const TERRITORY_PARAMS = ['region', 'zone', 'municipality', 'neighbourhood'] as const;
+const KNOWN_PARAMS = new Set<string>([...TERRITORY_PARAMS, 'from', 'to', 'sectors', 'level', 'format', 'pseudonyms']);
 
-export function exportsRouter(db: Db, config: Config, verifier: KeyVerifier): Router {
+/** The query string as an export request, every parameter checked before any work. */
+export function parseExportQuery(query: Record<string, unknown>): ExportRequest {
+  for (const [name, value] of Object.entries(query)) {
+    if (!KNOWN_PARAMS.has(name)) throw badInput(name, `unknown parameter; known: ${[...KNOWN_PARAMS].join(', ')}`);
+    if (typeof value !== 'string') throw badInput(name, 'give it once, as text');
+  }
+  const q = query as Record<string, string | undefined>;
+  const format = (q.format ?? 'GEXF').toUpperCase();
+  if (!(format in EXPORT_FORMATS)) throw badInput('format', `one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
+  const level = (q.level ?? 'SERVICES').toUpperCase();
+  if (level !== 'SERVICES' && level !== 'PEOPLE') throw badInput('level', 'SERVICES or PEOPLE');
+  const pseudonyms = (q.pseudonyms ?? 'STABLE').toUpperCase();
+  if (pseudonyms !== 'STABLE' && pseudonyms !== 'PER_EXPORT') throw badInput('pseudonyms', 'STABLE or PER_EXPORT');
+  const from = q.from === undefined ? null : parseDateArgument(q.from, 'from');
+  const to = q.to === undefined ? null : parseDateArgument(q.to, 'to');
+  const sectors = q.sectors === undefined ? null : q.sectors.split(',').map((s) => s.trim());
+  if (sectors?.some((s) => !/^[A-Z0-9_]{1,64}$/.test(s))) throw badInput('sectors', 'a comma-separated list of sector codes');
+  const territory = Object.fromEntries(TERRITORY_PARAMS.filter((p) => q[p] !== undefined).map((p) => [p, q[p]]));
+  return { territory, window: { from, to }, sectors, level, format: format as ExportFormat, pseudonyms };
+}
+
+export function exportsRouter(db: Db, config: Config, audit: AuditTrail, requireCaller: express.RequestHandler): Router {
   const router = express.Router();
-  router.get('/exports/network', async (req, res) => {
-    const q = req.query as Record<string, string | undefined>;
-    const format = (q.format ?? 'GEXF').toUpperCase() as ExportFormat;
-    const level = (q.level ?? 'SERVICES').toUpperCase() as ExportLevel;
+  router.get('/exports/network', requireCaller, async (req, res) => {
     let started = false;
+    const ctx = createContext({ db, config, audit, principal: principalOf(res), acceptLanguage: req.headers['accept-language'] });
     try {
-      if (!(format in EXPORT_FORMATS)) throw new GraphQLError(`Invalid argument "format": one of ${Object.keys(EXPORT_FORMATS).join(', ')}`, { extensions: { code: 'BAD_USER_INPUT' } });
-      if (level !== 'SERVICES' && level !== 'PEOPLE') throw new GraphQLError('Invalid argument "level": SERVICES or PEOPLE', { extensions: { code: 'BAD_USER_INPUT' } });
-      const principal = await authenticate(verifier, req.headers);
-      const ctx = createContext({ db, config, principal, acceptLanguage: req.headers['accept-language'] });
-      const territory = { region: q.region, zone: q.zone, municipality: q.municipality, neighbourhood: q.neighbourhood };
-      const meta = EXPORT_FORMATS[format];
+      const request = parseExportQuery(req.query as Record<string, unknown>);
+      const meta = EXPORT_FORMATS[request.format];
       const write = (chunk: string) => {
         if (!started) {
-          res.status(200).type(meta.mediaType).set('Content-Disposition', `attachment; filename="network-${level.toLowerCase()}.${meta.extension}"`);
+          res.status(200).type(meta.mediaType).set('Content-Disposition', `attachment; filename="network-${request.level.toLowerCase()}.${meta.extension}"`);
           started = true;
         }
         res.write(chunk);
       };
-      await runExport(ctx, { territory, window: { from: q.from ?? null, to: q.to ?? null }, sectors: q.sectors ? q.sectors.split(',') : null, level, format }, write);
+      await runExport(ctx, request, write);
       res.end();
     } catch (err) {
       if (started) return void res.destroy(err instanceof Error ? err : undefined);
-      const code = err instanceof GraphQLError ? String(err.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR) : ErrorCode.INTERNAL_SERVER_ERROR;
-      if (code === ErrorCode.INTERNAL_SERVER_ERROR) logger.error({ err }, 'export failed');
-      res.status(STATUS[code] ?? 500).json({ errors: [{ message: code === ErrorCode.INTERNAL_SERVER_ERROR ? 'Internal server error' : (err as Error).message, extensions: { code } }] });
+      sendError(res, err);
+    } finally {
+      // People read are recorded even when the download broke off: some of it may have left.
+      audit.record(ctx, 'GET /exports/network');
     }
   });
   return router;

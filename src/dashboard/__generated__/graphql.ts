@@ -17,6 +17,11 @@ export type Lang =
 
 /** How much a tie still rests on people who are there. */
 export type TieStatus =
+  /**
+   * Fewer than 5 carriers left on a side (zone and observatory keys get this in place of FRAGILE, and
+   * of SOLID when a side has 2–4: telling those apart would give a count of people under 5).
+   */
+  | 'FEW_CARRIERS'
   /** Carried by a single person on one side: one departure loses it. */
   | 'FRAGILE'
   /** Everyone who carried it on one side has left that service. */
@@ -50,7 +55,7 @@ export type DashboardZoneNetworkQueryVariables = Exact<{
 }>;
 
 
-export type DashboardZoneNetworkQuery = { acquaintances: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, services: Array<{ id: string, name: string, workingLanguage: WorkingLanguage, primarySector: { code: string } | null, municipality: { name: string } | null }>, nodes: Array<{ strength: number, lastMet: string, a: { id: string }, b: { id: string } }> } };
+export type DashboardZoneNetworkQuery = { acquaintances: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, services: Array<{ id: string, name: string, workingLanguage: WorkingLanguage, primarySector: { code: string } | null, municipality: { name: string } | null }>, nodes: Array<{ strength: number | null, lastMet: string, a: { id: string }, b: { id: string } }> } };
 
 export type DashboardZoneBrokersQueryVariables = Exact<{
   zone: string;
@@ -74,7 +79,7 @@ export type DashboardZoneRisksQueryVariables = Exact<{
 }>;
 
 
-export type DashboardZoneRisksQuery = { fragileTies: Array<{ status: TieStatus, carriersA: { value: number | null, suppressed: boolean }, carriersB: { value: number | null, suppressed: boolean }, tie: { strength: number, lastMet: string, a: { id: string, name: string }, b: { id: string, name: string } } }> };
+export type DashboardZoneRisksQuery = { fragileTies: Array<{ status: TieStatus, carriersA: { value: number | null, suppressed: boolean }, carriersB: { value: number | null, suppressed: boolean }, tie: { strength: number | null, lastMet: string, a: { id: string, name: string }, b: { id: string, name: string } } }> };
 
 export type DashboardEditionsQueryVariables = Exact<{
   lang?: Lang | null | undefined;

@@ -1,6 +1,6 @@
 /** The Date and DateTime scalars: ISO strings, validated on input with an error naming the value. */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { ErrorCode } from '../../errors';
+import { badInput, ErrorCode } from '../../errors';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -22,6 +22,15 @@ function parseDateTime(value: unknown): string {
   throw new GraphQLError(`Invalid DateTime: must be ISO-8601 with an offset, e.g. 2023-10-05T09:00:00+02:00 (got ${JSON.stringify(value)})`, {
     extensions: { code: ErrorCode.BAD_USER_INPUT },
   });
+}
+
+/** A calendar date given outside GraphQL (a query string, a CLI flag): BAD_USER_INPUT naming the argument. */
+export function parseDateArgument(value: string, argument: string): string {
+  try {
+    return parseDate(value);
+  } catch {
+    throw badInput(argument, `must be a calendar date YYYY-MM-DD (got ${JSON.stringify(value)})`);
+  }
 }
 
 export const DateScalar = new GraphQLScalarType<string, string>({

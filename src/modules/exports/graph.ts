@@ -4,8 +4,10 @@
  * strength and the dates of their encounters (for Gephi's timeline). Built from the same
  * territory-local subgraph as the network queries.
  */
+import crypto from 'node:crypto';
+import { countsOnly, disclosed } from '../../access/counts';
 import { pseudonymised, seesNames } from '../../access/principal';
-import { pseudonym, SMALL_CELL } from '../../access/pseudonym';
+import { pseudonym } from '../../access/pseudonym';
 import type { Context } from '../../context';
 import { cypher } from '../../neo4j/driver';
 import { loadSubgraph, type Scope } from '../network/scope';
@@ -72,15 +74,20 @@ const MET_AMONG = cypher(
    RETURN p.id AS a, q.id AS b, m.count AS count, toString(m.firstAt) AS firstAt, toString(m.lastAt) AS lastAt, m.initiatives AS initiatives`,
 );
 
-export async function buildExportGraph(ctx: Context, scope: Scope, level: ExportLevel): Promise<ExportGraph> {
+export interface ExportOptions {
+  /** Pseudonyms keyed for this export alone (a random key, never kept): two exports cannot be joined on people. */
+  perExportPseudonyms?: boolean;
+}
+
+export async function buildExportGraph(ctx: Context, scope: Scope, level: ExportLevel, opts: ExportOptions = {}): Promise<ExportGraph> {
   const { graph, ties } = await loadSubgraph(ctx, scope);
-  const opts = { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true };
+  const run = { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true };
   const ids = graph.nodes.map((n) => n.id);
-  const details = new Map((await ctx.db.read<{ id: string; nameFr: string; nameNl: string; lat: number | null; lon: number | null; municipality: string | null }>(SERVICE_DETAILS, { ids }, opts)).map((d) => [d.id, d]));
+  const details = new Map((await ctx.db.read<{ id: string; nameFr: string; nameNl: string; lat: number | null; lon: number | null; municipality: string | null }>(SERVICE_DETAILS, { ids }, run)).map((d) => [d.id, d]));
   const nodeOf = new Map(graph.nodes.map((n) => [n.id, n]));
   if (level === 'SERVICES') {
     const dates = new Map(
-      (await ctx.db.read<{ a: string; b: string; dates: string[] }>(KNOWS_DATES, { pairs: ties.map((t) => ({ a: t.a, b: t.b })), from: scope.from, to: scope.to }, opts)).map((r) => [`${r.a}|${r.b}`, r.dates]),
+      (await ctx.db.read<{ a: string; b: string; dates: string[] }>(KNOWS_DATES, { pairs: ties.map((t) => ({ a: t.a, b: t.b })), from: scope.from, to: scope.to }, run)).map((r) => [`${r.a}|${r.b}`, r.dates]),
     );
     const edges = ties.map((t) => {
       const d = dates.get(`${t.a}|${t.b}`) ?? [t.firstMet];
@@ -95,14 +102,16 @@ export async function buildExportGraph(ctx: Context, scope: Scope, level: Export
     return { level, nodes, edges, pseudonymised: false };
   }
   // People level: who met whom, among the people who work(ed) at the territory's services.
-  const people = await ctx.db.read<{ id: string; name: string; consent: boolean; service: string }>(PEOPLE_OF_SERVICES, { ids }, opts);
+  const people = await ctx.db.read<{ id: string; name: string; consent: boolean; service: string }>(PEOPLE_OF_SERVICES, { ids }, run);
   const shown = people.filter((p) => p.consent || ctx.principal.role === 'admin');
+  for (const p of shown) ctx.personReads.add(p.id);
   const hide = pseudonymised(ctx.principal) || !seesNames(ctx.principal);
-  const idOf = (id: string) => (hide ? pseudonym(ctx.config.PSEUDONYM_SECRET, id) : id);
+  const secret = opts.perExportPseudonyms ? crypto.randomBytes(32).toString('hex') : ctx.config.PSEUDONYM_SECRET;
+  const idOf = (id: string) => (hide ? pseudonym(secret, id) : id);
   const met = await ctx.db.read<{ a: string; b: string; count: number; firstAt: string; lastAt: string; initiatives: string[] }>(
     MET_AMONG,
     { ids: shown.map((p) => p.id), from: scope.from, to: scope.to },
-    opts,
+    run,
   );
   const firstSeen = new Map<string, string>();
   for (const m of met) for (const id of [m.a, m.b]) if (!firstSeen.has(id) || m.firstAt < firstSeen.get(id)!) firstSeen.set(id, m.firstAt);
@@ -115,8 +124,21 @@ export async function buildExportGraph(ctx: Context, scope: Scope, level: Export
   return { level, nodes, edges, pseudonymised: hide };
 }
 
-/** Small-cell rule for exports: encounter counts under 5 between people are withheld from pseudonymised callers. */
+/**
+ * The small-cell rule for exports (access/counts.ts), at both levels: an edge's encounter count is
+ * withheld when 1–4 (weight 1 for the layout, `suppressed`) and rounded otherwise; its encounter
+ * dates become the months they fall in, since one date per encounter would count them again.
+ */
 export function suppressSmallCells(graph: ExportGraph, ctx: Pick<Context, 'principal'>): ExportGraph {
-  if (graph.level !== 'PEOPLE' || !pseudonymised(ctx.principal)) return graph;
-  return { ...graph, edges: graph.edges.map((e) => (e.weight < SMALL_CELL ? { ...e, weight: 1, suppressed: true } : e)) };
+  if (!countsOnly(ctx.principal)) return graph;
+  const month = (d: string) => `${d.slice(0, 7)}-01`;
+  return {
+    ...graph,
+    edges: graph.edges.map((e) => {
+      const weight = disclosed(ctx.principal, e.weight);
+      const dates = [...new Set(e.dates.map(month))];
+      return { ...e, weight: weight ?? 1, suppressed: weight === null, start: month(e.start), end: month(e.end), dates };
+    }),
+    nodes: graph.nodes.map((n) => (n.start ? { ...n, start: `${n.start.slice(0, 7)}-01` } : n)),
+  };
 }

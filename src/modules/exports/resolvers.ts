@@ -4,12 +4,13 @@ import { EXPORT_FORMATS, runExport } from './run';
 
 const INLINE_MAX_NODES = 2000;
 
-export function downloadUrl(args: { territory: TerritoryInput; window?: TimeWindow | null; sectors?: string[] | null; level: string; format: string }): string {
+export function downloadUrl(args: { territory: TerritoryInput; window?: TimeWindow | null; sectors?: string[] | null; level: string; format: string; pseudonyms?: string | null }): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(args.territory)) if (v) q.set(k, String(v));
   if (args.window?.from) q.set('from', args.window.from);
   if (args.window?.to) q.set('to', args.window.to);
   if (args.sectors?.length) q.set('sectors', args.sectors.join(','));
+  if (args.pseudonyms && args.pseudonyms !== 'STABLE') q.set('pseudonyms', args.pseudonyms);
   q.set('level', args.level);
   q.set('format', args.format);
   return `/exports/network?${q.toString()}`;

@@ -1,10 +1,11 @@
 /**
- * One export, three ways (CLI, HTTP download, GraphQL field): parse the scope, build the network,
- * apply the small-cell rule, stream the chosen format.
+ * One export, three doors (CLI, HTTP download, GraphQL field): ask the policy, parse the scope (a zone
+ * key's territory must lie in its zone), build the network, apply the small-cell rule, stream the
+ * chosen format. People read are left in `ctx.personReads` for the door's audit record.
  */
-import { GraphQLError } from 'graphql';
+import { assertAllowed } from '../../access/policy';
+import { DOOR_RULES } from '../../access/rules';
 import type { Context } from '../../context';
-import { ErrorCode } from '../../errors';
 import { cypher } from '../../neo4j/driver';
 import { parseScope, type ScopeArgs } from '../network/scope';
 import { writeCsvEdges, writeCsvNodes, writeCytoscape, writeGexf, writeGeojson, writeGraphml, type Write } from './formats';
@@ -25,24 +26,17 @@ export type ExportFormat = keyof typeof EXPORT_FORMATS;
 export interface ExportRequest extends ScopeArgs {
   level: ExportLevel;
   format: ExportFormat;
+  /** PER_EXPORT: pseudonyms keyed for this export alone, so two exports cannot be joined on people. */
+  pseudonyms?: 'STABLE' | 'PER_EXPORT' | null;
 }
 
 const CENTROIDS = cypher('exports.centroids', 'MATCH (m:Municipality) WHERE m.lon IS NOT NULL RETURN m.nis AS nis, m.lon AS lon, m.lat AS lat');
 const SECTOR_NAMES = cypher('exports.sectorNames', 'MATCH (s:Sector) RETURN s.code AS code, s.nameFr AS nameFr, s.nameNl AS nameNl');
 
-/** People-level exports need person-level rights; zone keys see people only as counts. */
-export function assertMayExport(ctx: Context, level: ExportLevel): void {
-  const role = ctx.principal.role;
-  const allowed = level === 'SERVICES' ? role !== 'public' : ['analyst', 'observatory', 'editor', 'admin'].includes(role);
-  if (!allowed) {
-    throw new GraphQLError(`Forbidden: the ${role} role may not export the ${level.toLowerCase()} network`, { extensions: { code: ErrorCode.FORBIDDEN, role } });
-  }
-}
-
 export async function runExport(ctx: Context, req: ExportRequest, write: Write): Promise<{ nodes: number; edges: number }> {
-  assertMayExport(ctx, req.level);
+  assertAllowed(req.level === 'PEOPLE' ? DOOR_RULES.exportPeople : DOOR_RULES.exportServices, ctx.principal, `the ${req.level.toLowerCase()} network export`);
   const scope = await parseScope(ctx, req);
-  const graph = suppressSmallCells(await buildExportGraph(ctx, scope, req.level), ctx);
+  const graph = suppressSmallCells(await buildExportGraph(ctx, scope, req.level, { perExportPseudonyms: req.pseudonyms === 'PER_EXPORT' }), ctx);
   switch (req.format) {
     case 'GEXF':
       writeGexf(graph, write);

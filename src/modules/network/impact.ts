@@ -36,7 +36,7 @@ export async function initiativeImpact(ctx: Context, editionId: string): Promise
   const [stats] = await ctx.db.read<Stats & Record<string, unknown>>(q.editionStats, { edition: editionId }, opts);
   if (!stats) {
     if (!(await ctx.loaders.initiatives.edition.load(editionId))) throw notFound('edition', editionId, 'edition');
-    return { editionId, newTies: 0, newCrossSectorTies: 0, newCrossLanguageTies: 0, reach: [], participants: 0, firstTimeParticipants: 0, hosts: 0, firstTimeHosts: 0, noShowRate: null, capacityUse: null };
+    return { editionId, newTies: 0, newCrossSectorTies: 0, newCrossLanguageTies: 0, reach: [], participants: 0, firstTimeParticipants: 0, hosts: 0, firstTimeHosts: 0, noShows: 0, shown: 0, registered: 0, capacity: 0 };
   }
   const facts = await ctx.db.read<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: stats.sessionIds }, opts);
   const { knows } = computeTies(facts);
@@ -58,7 +58,9 @@ export async function initiativeImpact(ctx: Context, editionId: string): Promise
     firstTimeParticipants: stats.firstTimers,
     hosts: stats.hosts,
     firstTimeHosts: stats.firstTimeHosts,
-    noShowRate: shown > 0 ? stats.noShow / shown : null,
-    capacityUse: stats.capacity ? (stats.registeredWithCapacity ?? 0) / stats.capacity : null,
+    noShows: stats.noShow,
+    shown,
+    registered: stats.registeredWithCapacity ?? 0,
+    capacity: stats.capacity ?? 0,
   };
 }

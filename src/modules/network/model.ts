@@ -70,8 +70,12 @@ export interface InitiativeImpactRow {
   firstTimeParticipants: number;
   hosts: number;
   firstTimeHosts: number;
-  noShowRate: number | null;
-  capacityUse: number | null;
+  /** No-shows, and present + no-shows: the no-show rate's terms (counts of people). */
+  noShows: number;
+  shown: number;
+  /** Registrations and capacity over sessions with a capacity: capacity use's terms. */
+  registered: number;
+  capacity: number;
 }
 export interface PathStepRow {
   from: string;

@@ -1,6 +1,7 @@
 /** Resolvers of the network module: parse the scope, load the subgraph once, run pure measures. */
-import { peopleCount } from '../../access/counts';
+import { countsOnly, disclosed, disclosedRatio, peopleCount } from '../../access/counts';
 import type { Resolvers } from '../../__generated__/resolvers-types';
+import { SMALL_CELL } from '../../access/pseudonym';
 import { badInput, notFound } from '../../errors';
 import { keyOf } from '../common/ids';
 import { nameIn } from '../common/lang';
@@ -10,13 +11,22 @@ import { betweenness, brokerage, constraint, isolates } from './measures/central
 import { adjacency, type TieEdge } from './measures/graph';
 import { eiIndex, gaps, mixingMatrix } from './measures/mixing';
 import { initiativeImpact } from './impact';
-import type { InitiativeBorderRow } from './model';
+import type { InitiativeBorderRow, TieAtRiskRow } from './model';
 import { introductionPath } from './path';
 import { requiredService } from '../directory/loaders';
 import { servicePartsOf } from '../directory/projection';
 import { recommendations } from './recommend';
 import { tiesAtRisk, turnoverImpact } from './risk';
 import { analyticsBudget, assertExactSize, loadGraph, loadSubgraph, loadTieInitiatives, loadTiesOfPairs, parseScope } from './scope';
+
+/**
+ * A tie's status as zone and observatory keys see it: a side with 1–4 carriers left is FEW_CARRIERS
+ * (FRAGILE would say "exactly one"); LOST (no one left) and SOLID (5 or more on each side) stay.
+ */
+export function disclosedStatus(t: Pick<TieAtRiskRow, 'status' | 'carriersA' | 'carriersB'>): TieAtRiskRow['status'] | 'FEW_CARRIERS' {
+  if (t.status === 'LOST') return 'LOST';
+  return (t.carriersA > 0 && t.carriersA < SMALL_CELL) || (t.carriersB > 0 && t.carriersB < SMALL_CELL) ? 'FEW_CARRIERS' : 'SOLID';
+}
 
 /** Where an introduction path keeps its services (read with the path, see path.ts). */
 const PATH_SERVICES = [['start'], ['steps', 'from'], ['steps', 'to']];
@@ -69,14 +79,19 @@ export const networkResolvers: Resolvers = {
       return { brokers, isolates: isolates(graph), serviceCount: graph.nodes.length };
     },
     fragileTies: async (_p, args, ctx) => {
+      const first = limit(args.first);
       const asOf = args.asOf ?? ctx.today;
-      const { ties } = await loadSubgraph(ctx, await parseScope(ctx, { ...args, window: { to: asOf } }));
-      return (await tiesAtRisk(ctx, ties, asOf)).filter((t) => t.status === 'FRAGILE').slice(0, limit(args.first));
+      const { ties } = await loadSubgraph(ctx, { ...(await parseScope(ctx, args)), to: asOf });
+      // Zone and observatory keys get every tie with fewer than 5 carriers on a side: the fragile
+      // ones alone would say "one person" (small-cell rule).
+      const atRisk = countsOnly(ctx.principal) ? (t: TieAtRiskRow) => disclosedStatus(t) === 'FEW_CARRIERS' : (t: TieAtRiskRow) => t.status === 'FRAGILE';
+      return (await tiesAtRisk(ctx, ties, asOf)).filter(atRisk).slice(0, first);
     },
     lostTies: async (_p, args, ctx) => {
+      const first = limit(args.first);
       const asOf = args.asOf ?? ctx.today;
-      const { ties } = await loadSubgraph(ctx, await parseScope(ctx, { ...args, window: { to: asOf } }));
-      return (await tiesAtRisk(ctx, ties, asOf)).filter((t) => t.status === 'LOST').slice(0, limit(args.first));
+      const { ties } = await loadSubgraph(ctx, { ...(await parseScope(ctx, args)), to: asOf });
+      return (await tiesAtRisk(ctx, ties, asOf)).filter((t) => t.status === 'LOST').slice(0, first);
     },
     turnoverImpact: async (_p, args, ctx) => {
       const serviceId = keyOf('Service', args.service, 'service');
@@ -115,6 +130,8 @@ export const networkResolvers: Resolvers = {
   Acquaintance: {
     a: (t, _a, ctx) => requiredService(ctx.loaders.directory, t.a, 'a'),
     b: (t, _a, ctx) => requiredService(ctx.loaders.directory, t.b, 'b'),
+    strength: (t, _a, ctx) => disclosed(ctx.principal, t.strength),
+    visits: (t, _a, ctx) => disclosed(ctx.principal, t.visits),
     breadthA: (t, _a, ctx) => peopleCount(ctx, t.breadthA),
     breadthB: (t, _a, ctx) => peopleCount(ctx, t.breadthB),
     initiatives: async (t, _a, ctx) => (await ctx.loaders.initiatives.initiative.loadMany(t.initiatives)).filter((i): i is Exclude<typeof i, Error | null> => i !== null && !(i instanceof Error)),
@@ -139,6 +156,7 @@ export const networkResolvers: Resolvers = {
   TieAtRisk: {
     carriersA: (t, _a, ctx) => peopleCount(ctx, t.carriersA),
     carriersB: (t, _a, ctx) => peopleCount(ctx, t.carriersB),
+    status: (t, _a, ctx) => (countsOnly(ctx.principal) ? disclosedStatus(t) : t.status),
   },
   TurnoverImpact: {
     service: (t, _a, ctx) => requiredService(ctx.loaders.directory, t.serviceId, 'service'),
@@ -153,6 +171,8 @@ export const networkResolvers: Resolvers = {
     edition: async (r, _a, ctx) => (await ctx.loaders.initiatives.edition.load(r.editionId)) ?? Promise.reject(notFound('edition', r.editionId, 'edition')),
     participants: (r, _a, ctx) => peopleCount(ctx, r.participants),
     firstTimeParticipants: (r, _a, ctx) => peopleCount(ctx, r.firstTimeParticipants),
+    noShowRate: (r, _a, ctx) => (r.shown > 0 ? disclosedRatio(ctx.principal, r.noShows, r.shown) : null),
+    capacityUse: (r, _a, ctx) => (r.capacity > 0 ? disclosedRatio(ctx.principal, r.registered, r.capacity) : null),
   },
   PathStep: {
     from: (s, _a, ctx) => requiredService(ctx.loaders.directory, s.from, 'from'),

@@ -2,6 +2,8 @@
  * The scope every network query takes — a territory, a time window, sector and language filters —
  * checked once, and the territory's service subgraph loaded once per request and scope.
  */
+import { countsOnly } from '../../access/counts';
+import { checkTerritoryArgs } from '../../access/zone-scope';
 import type { Context } from '../../context';
 import type { TerritoryInput, TimeWindow, WorkingLanguage } from '../../__generated__/resolvers-types';
 import { analyticsTimeout, badInput, notFound, tooLarge } from '../../errors';
@@ -27,10 +29,16 @@ export interface ScopeArgs {
   language?: WorkingLanguage | null;
 }
 
+/**
+ * The scope of a network question or export, from any door: the window checked (whole months for
+ * callers under the small-cell rule), the territory found and, for a zone key, inside its zone.
+ */
 export async function parseScope(ctx: Context, args: ScopeArgs): Promise<Scope> {
   const from = args.window?.from ?? null;
   const to = args.window?.to ?? null;
   if (from && to && from > to) throw badInput('window', `from (${from}) is after to (${to})`);
+  if (countsOnly(ctx.principal)) assertWholeMonths(from, to);
+  if (ctx.principal.role === 'zone') await checkTerritoryArgs(ctx, { territory: args.territory }, 'this question');
   const territory = await selectTerritory(ctx, args.territory, 'territory');
   const sectors = args.sectors && args.sectors.length > 0 ? [...new Set(args.sectors)].sort() : null;
   if (sectors) {
@@ -41,6 +49,14 @@ export async function parseScope(ctx: Context, args: ScopeArgs): Promise<Scope> 
   const language = args.language ?? null;
   const languages = language === null ? null : language === 'BOTH' ? ['BOTH'] : [language, 'BOTH'];
   return { territory, from, to, sectors, languages };
+}
+
+const isLastDayOfMonth = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).getUTCDate() === 1;
+
+/** Windows in whole calendar months: two windows a day apart subtract to that day's few people. */
+function assertWholeMonths(from: string | null, to: string | null): void {
+  if (from && !from.endsWith('-01')) throw badInput('window.from', `for zone and observatory keys a window starts on the 1st of a month (got ${from})`);
+  if (to && !isLastDayOfMonth(to)) throw badInput('window.to', `for zone and observatory keys a window ends on the last day of a month (got ${to})`);
 }
 
 export interface Subgraph {
