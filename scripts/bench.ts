@@ -46,6 +46,9 @@ async function withDatabase(scale: Scale, work: (db: Db, uri: string) => Promise
     const config = loadConfig();
     local = await startNeo4j({ home: path.join(config.projectRoot, '.data', `neo4j-bench-${scale}`), port: 0, heap: '4g', pagecacheMiB: 3072, txTimeoutSeconds: 1800, attached: true, log });
     uri = local.uri;
+    // benchDriver and the forked API process read the credentials from the environment.
+    process.env.NEO4J_USER = local.user;
+    process.env.NEO4J_PASSWORD = local.password;
   }
   const driver = benchDriver(uri);
   const db = new Db(driver, undefined, 1_800_000);

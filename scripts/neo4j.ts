@@ -5,12 +5,12 @@
  */
 import path from 'node:path';
 import { loadConfig } from '../src/config';
-import { CACHE_DIR, fetchNeo4j, isFetched, readRunning, startNeo4j, stopDetached } from '../src/neo4j/local';
+import { authFilePath, CACHE_DIR, fetchNeo4j, isFetched, readRunning, startNeo4j, stopDetached } from '../src/neo4j/local';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const home = path.resolve(config.projectRoot, config.LOCAL_NEO4J_HOME);
-  const where = `data: ${path.join(home, 'data')}\nlogs: ${path.join(home, 'logs')} (Neo4j), ${path.join(home, 'launcher.log')} (launcher)`;
+  const where = `data: ${path.join(home, 'data')}\nlogs: ${path.join(home, 'logs')} (Neo4j), ${path.join(home, 'launcher.log')} (launcher)\nlogin: user neo4j, password in ${authFilePath(home)}`;
   const command = process.argv[2] ?? 'status';
   switch (command) {
     case 'fetch':
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
         attached: false,
         log: console.log,
       });
-      console.log(`Neo4j started: ${neo4j.uri} (pid ${neo4j.pid})\nUse it with NEO4J_URI=${neo4j.uri}\n${where}`);
+      console.log(`Neo4j started: ${neo4j.uri} (pid ${neo4j.pid})\nUse it with NEO4J_URI=${neo4j.uri} NEO4J_USER=${neo4j.user} NEO4J_PASSWORD=<the password in ${authFilePath(home)}>\n${where}`);
       return;
     }
     case 'stop':

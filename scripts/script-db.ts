@@ -13,7 +13,7 @@ export function scriptTarget(): { uri: string; user: string; password: string; d
   if (config.NEO4J_URI) return { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE };
   const running = readRunning(path.resolve(config.projectRoot, config.LOCAL_NEO4J_HOME));
   if (!running) throw new Error('No database: set NEO4J_URI, or start the local one (`npm start` or `npm run neo4j -- start`)');
-  return { uri: running.uri, user: 'neo4j', password: '' };
+  return { uri: running.uri, user: running.user, password: running.password };
 }
 
 export function withScriptDb(work: (db: Db) => Promise<void>, timeoutMs = 600_000): void {

@@ -9,19 +9,28 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { logger } from './logger';
 import { createDriver, cypher, Db } from './neo4j/driver';
 import { ensureTiesCurrent } from './modules/network/ties';
-import { readRunning, startNeo4j, type RunningNeo4j } from './neo4j/local';
+import { describeConnectFailure, type ConnectTarget } from './neo4j/connect-failure';
+import { authFilePath, readRunning, startNeo4j, type RunningNeo4j } from './neo4j/local';
 import { migrate } from './neo4j/migrations';
 import { createServer } from './server';
 
 const HAS_TERRITORY = cypher('ops.hasTerritory', 'MATCH (r:Region) RETURN count(r) > 0 AS seeded');
 
-async function connectLocal(config: Config): Promise<{ uri: string; local?: RunningNeo4j }> {
+interface Target extends ConnectTarget {
+  password: string;
+}
+
+/** The local Neo4j this process started, stopped again when the start fails after it. */
+let startedLocal: RunningNeo4j | undefined;
+
+async function connectLocal(config: Config): Promise<Target> {
   const home = path.resolve(config.projectRoot, config.LOCAL_NEO4J_HOME);
+  const credentialsFrom = authFilePath(home);
   const detached = readRunning(home);
   // Only one started by `npm run neo4j -- start`: another `npm start`'s Neo4j stops with its API.
   if (detached && !detached.attached) {
     logger.info({ uri: detached.uri }, 'using the local Neo4j started by `npm run neo4j -- start`');
-    return { uri: detached.uri };
+    return { uri: detached.uri, user: detached.user, password: detached.password, credentialsFrom };
   }
   logger.info({ data: path.join(home, 'data'), logs: path.join(home, 'logs') }, 'starting the local Neo4j');
   const local = await startNeo4j({
@@ -33,13 +42,17 @@ async function connectLocal(config: Config): Promise<{ uri: string; local?: Runn
     attached: true,
     log: (line) => logger.info(line),
   });
-  return { uri: local.uri, local };
+  startedLocal = local;
+  return { uri: local.uri, user: local.user, password: local.password, credentialsFrom };
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { uri, local } = config.NEO4J_URI ? { uri: config.NEO4J_URI, local: undefined } : await connectLocal(config);
-  const driver = createDriver({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  const target: Target = config.NEO4J_URI
+    ? { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, credentialsFrom: 'NEO4J_USER and NEO4J_PASSWORD' }
+    : await connectLocal(config);
+  const local = startedLocal;
+  const driver = createDriver({ uri: target.uri, user: target.user, password: target.password, database: config.NEO4J_DATABASE });
   const shutdownSteps: Array<() => Promise<void>> = [async () => local?.stop()];
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'stopping');
@@ -52,8 +65,8 @@ async function main(): Promise<void> {
   try {
     await driver.getServerInfo({ database: config.NEO4J_DATABASE });
   } catch (err) {
-    await local?.stop();
-    throw new Error(`Cannot reach Neo4j at ${uri}: ${err instanceof Error ? err.message : String(err)}`);
+    await driver.close();
+    throw new Error(describeConnectFailure(target, err));
   }
   shutdownSteps.push(() => driver.close());
   const db = new Db(driver, config.NEO4J_DATABASE, config.QUERY_TIMEOUT_MS);
@@ -76,9 +89,11 @@ async function main(): Promise<void> {
   logger.info(`GraphQL and GraphiQL on ${url}/graphql`);
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err);
-  // One clear line, then a non-zero exit (the spawned Neo4j dies with us: it watches our stdin).
-  process.stderr.write(`Cannot start: ${message}\n`);
+  // One clear line, then a non-zero exit. The spawned Neo4j would die with us (it watches our
+  // stdin), but stopping it here lets it shut down cleanly and clears its run.json.
+  process.stderr.write(`Cannot start: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  await startedLocal?.stop().catch(() => {});
   process.exit(1);
 });

@@ -5,7 +5,10 @@
  * Layout (all ignored by git):
  *   .neo4j/lib        the jars resolved by Maven        .neo4j/classes  the compiled launcher
  *   <home>/data       the store                          <home>/logs     Neo4j's own logs
- *   <home>/run.json   pid and port of a detached instance (scripts/neo4j.ts start)
+ *   <home>/run.json   pid and port of a running instance   <home>/auth.json  its password (mode 0600)
+ *
+ * Auth is on: a loopback port is open to every local process, and the store holds API key hashes and
+ * people's names. The password is generated on the first start of a home and kept beside its data.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -31,7 +34,13 @@ export interface LocalNeo4jOptions {
   log?: (line: string) => void;
 }
 
-export interface RunningNeo4j {
+/** How to log in to the local Neo4j of a home. */
+export interface LocalCredentials {
+  user: string;
+  password: string;
+}
+
+export interface RunningNeo4j extends LocalCredentials {
   uri: string;
   pid: number;
   home: string;
@@ -46,6 +55,9 @@ interface RunFile {
   /** Started by `npm start` (it stops with the API), not by `npm run neo4j -- start`. */
   attached?: boolean;
 }
+
+/** A running instance as run.json records it, with the credentials of its home. */
+export type RunningInfo = RunFile & LocalCredentials;
 
 /** A hash of what the cache was built from, so a changed pom or launcher triggers a refetch. */
 function sourceStamp(): string {
@@ -62,11 +74,23 @@ export function isFetched(): boolean {
 export function fetchNeo4j(log: (line: string) => void = () => {}): void {
   if (isFetched()) return;
   log(`Fetching Neo4j from Maven Central into ${path.relative(PROJECT_ROOT, CACHE_DIR)}/ (first run only)…`);
-  fs.rmSync(CACHE_DIR, { recursive: true, force: true });
-  fs.mkdirSync(CACHE_DIR, { recursive: true });
-  run('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${LIB_DIR}`]);
-  run('javac', ['-cp', path.join(LIB_DIR, '*'), '-d', CLASSES_DIR, path.join(LAUNCHER_DIR, 'Launcher.java')]);
-  fs.writeFileSync(STAMP_FILE, sourceStamp());
+  // Built beside the cache and swapped in whole: two runs that start at once (a test run and
+  // `npm start`) each build their own, and neither sees the other's half-built cache.
+  const building = `${CACHE_DIR}.building-${process.pid}`;
+  fs.rmSync(building, { recursive: true, force: true });
+  fs.mkdirSync(building, { recursive: true });
+  try {
+    const lib = path.join(building, path.basename(LIB_DIR));
+    run('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`]);
+    run('javac', ['-cp', path.join(lib, '*'), '-d', path.join(building, path.basename(CLASSES_DIR)), path.join(LAUNCHER_DIR, 'Launcher.java')]);
+    fs.writeFileSync(path.join(building, path.basename(STAMP_FILE)), sourceStamp());
+    const previous = `${CACHE_DIR}.previous-${process.pid}`;
+    if (fs.existsSync(CACHE_DIR)) fs.renameSync(CACHE_DIR, previous);
+    fs.renameSync(building, CACHE_DIR);
+    fs.rmSync(previous, { recursive: true, force: true });
+  } finally {
+    fs.rmSync(building, { recursive: true, force: true });
+  }
   log(`Neo4j cached: ${fs.readdirSync(LIB_DIR).length} jars.`);
 }
 
@@ -102,6 +126,50 @@ export function runFilePath(home: string): string {
   return path.join(home, 'run.json');
 }
 
+export function authFilePath(home: string): string {
+  return path.join(home, 'auth.json');
+}
+
+/** The credentials kept in <home>/auth.json; undefined when that home never ran with auth. */
+export function readCredentials(home: string): LocalCredentials | undefined {
+  const file = authFilePath(home);
+  if (!fs.existsSync(file)) return undefined;
+  // Tightened if someone loosened it: whoever reads it can read and forge API keys.
+  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LocalCredentials>;
+  if (typeof stored.user !== 'string' || typeof stored.password !== 'string' || stored.password.length < 8) {
+    throw new Error(`${file} holds no usable password; delete it and start the local Neo4j again to set a new one`);
+  }
+  return { user: stored.user, password: stored.password };
+}
+
+/**
+ * The credentials of a home's Neo4j, generated and written (mode 0600) on its first start. The
+ * launcher sets them on the store, so one made before auth was on gets them on its next start.
+ */
+function ensureCredentials(home: string): LocalCredentials {
+  const existing = readCredentials(home);
+  if (existing) return existing;
+  const credentials: LocalCredentials = { user: 'neo4j', password: crypto.randomBytes(32).toString('base64url') };
+  const file = authFilePath(home);
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  fs.renameSync(temporary, file);
+  return credentials;
+}
+
+/** Removes run.json only while it still records this pid: a later start may have replaced it. */
+function removeRunFile(home: string, pid: number): void {
+  const file = runFilePath(home);
+  try {
+    const info = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<RunFile>;
+    if (info.pid !== pid) return;
+  } catch {
+    return;
+  }
+  fs.rmSync(file, { force: true });
+}
+
 function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -111,13 +179,16 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-/** The detached instance recorded for this home, if its process is still alive. */
-export function readRunning(home: string): RunFile | undefined {
+/** The instance recorded for this home, with its credentials, if its process is still alive. */
+export function readRunning(home: string): RunningInfo | undefined {
   const file = runFilePath(home);
   if (!fs.existsSync(file)) return undefined;
   const info = JSON.parse(fs.readFileSync(file, 'utf8')) as RunFile;
-  if (pidAlive(info.pid)) return info;
-  fs.rmSync(file, { force: true });
+  if (pidAlive(info.pid)) {
+    // An instance started before auth was on has no auth.json and accepts any password.
+    return { ...info, ...(readCredentials(home) ?? { user: 'neo4j', password: '' }) };
+  }
+  removeRunFile(home, info.pid);
   return undefined;
 }
 
@@ -125,7 +196,9 @@ export async function startNeo4j(opts: LocalNeo4jOptions): Promise<RunningNeo4j>
   const log = opts.log ?? (() => {});
   fetchNeo4j(log);
   const home = path.resolve(PROJECT_ROOT, opts.home);
-  fs.mkdirSync(home, { recursive: true });
+  // The store files are readable on disk without any password: keep them to their owner.
+  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+  fs.chmodSync(home, 0o700);
   let already = readRunning(home);
   // One that another `npm start` ran may be shutting down after its API stopped: give it time.
   for (let waited = 0; already?.attached && waited < 30_000; waited += 500) {
@@ -135,6 +208,7 @@ export async function startNeo4j(opts: LocalNeo4jOptions): Promise<RunningNeo4j>
   if (already?.attached) throw new Error(`Another \`npm start\` runs the local Neo4j on ${home} (pid ${already.pid}, ${already.uri}); stop that one first`);
   if (already) throw new Error(`A Neo4j already runs on ${home} (pid ${already.pid}, ${already.uri}); stop it with npm run neo4j -- stop`);
 
+  const credentials = ensureCredentials(home);
   const port = await freePort(opts.port);
   const args = [
     `-Xmx${opts.heap}`,
@@ -153,6 +227,8 @@ export async function startNeo4j(opts: LocalNeo4jOptions): Promise<RunningNeo4j>
   const child = spawn('java', args, {
     detached: !opts.attached,
     stdio: [opts.attached ? 'pipe' : 'ignore', 'pipe', outLog],
+    // Not on the command line, which every local user can list.
+    env: { ...process.env, NEO4J_LAUNCHER_PASSWORD: credentials.password },
   });
   const uri = `bolt://127.0.0.1:${port}`;
   await waitForReady(child, home);
@@ -164,7 +240,7 @@ export async function startNeo4j(opts: LocalNeo4jOptions): Promise<RunningNeo4j>
     child.stdout?.destroy();
     child.unref();
   }
-  return { uri, pid, home, stop: () => stopProcess(child, pid).finally(() => fs.rmSync(runFilePath(home), { force: true })) };
+  return { uri, pid, home, ...credentials, stop: () => stopProcess(child, pid).finally(() => removeRunFile(home, pid)) };
 }
 
 function waitForReady(child: ChildProcess, home: string): Promise<void> {
@@ -221,6 +297,6 @@ export async function stopDetached(home: string): Promise<boolean> {
   const info = readRunning(abs);
   if (!info) return false;
   await stopProcess(undefined, info.pid);
-  fs.rmSync(runFilePath(abs), { force: true });
+  removeRunFile(abs, info.pid);
   return true;
 }

@@ -29,10 +29,10 @@ const ask = async () => {
 beforeAll(async () => {
   port = await freePort();
   neo4j = await start(port);
-  db = new Db(createDriver({ uri: neo4j.uri, user: 'neo4j', password: '' }), undefined, 5_000);
+  db = new Db(createDriver({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password }), undefined, 5_000);
   // Migrated with a patient handle: a fresh Neo4j plans its first statements slowly on a busy machine.
   await migrate(new Db(db.driver, undefined, 60_000));
-  server = await createServer(loadConfig({ ...process.env, NEO4J_URI: neo4j.uri }), db);
+  server = await createServer(loadConfig({ ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password }), db);
   base = await server.listen(0, '127.0.0.1');
 }, 120_000);
 
@@ -68,5 +68,5 @@ it('exits non-zero with one clear line when Neo4j is unreachable at start', asyn
   expect(run.status).toBe(1);
   const lines = run.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(new RegExp(`^Cannot start: Cannot reach Neo4j at bolt://127.0.0.1:${closedPort}`));
+  expect(lines[0]).toMatch(new RegExp(`^Cannot start: Cannot reach Neo4j at bolt://127.0.0.1:${closedPort} \\(unreachable: ServiceUnavailable: `));
 }, 90_000);

@@ -12,7 +12,7 @@ let driver: Driver | undefined;
 export function testDb(): Db {
   const uri = process.env.NEO4J_URI;
   if (!uri) throw new Error('NEO4J_URI is not set: run the tests through jest (global setup starts Neo4j)');
-  driver ??= createDriver({ uri, user: 'neo4j', password: '' });
+  driver ??= createDriver({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' });
   return new Db(driver, undefined, 60_000);
 }
 
