@@ -52,7 +52,8 @@ function todayUtc(now = Date.now()): string {
 }
 
 export function createContext({ db, config, acceptLanguage, principal = PUBLIC, audit = null }: ContextInput): Context {
-  const requestDb = db.fork();
+  // Every request reads against its own row budget (neo4j/driver.ts RowBudget).
+  const requestDb = db.fork({ rows: config.MAX_ROWS_PER_REQUEST, analyticsRows: config.MAX_ANALYTICS_ROWS_PER_REQUEST });
   const today = todayUtc();
   return {
     db: requestDb,

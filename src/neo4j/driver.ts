@@ -2,6 +2,7 @@
  * The Neo4j driver and the one path every query takes: named, parameterised, timed out, counted.
  * Values come back as plain JS (numbers, ISO strings for temporals) so resolvers never see driver types.
  */
+import { GraphQLError } from 'graphql';
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { databaseUnavailable, isUnavailable, analyticsTimeout, isTimeout } from '../errors';
 import { metrics } from '../metrics';
@@ -50,21 +51,45 @@ export interface RunOptions {
 }
 
 /**
+ * The rows one request may read back. The cost limit (src/access/cost.ts) refuses an operation whose
+ * estimate is too large before it runs; this stops one that grows past its estimate all the same
+ * (data that outgrew a declared list size), before it exhausts memory.
+ */
+export interface RowBudget {
+  rows: number;
+  /** Reads run with `analytics: true` load whole territories: they are counted against this instead. */
+  analyticsRows: number;
+}
+
+export const REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE';
+
+export function requestTooLarge(limit: number, rowsRead: number, analytics: boolean): GraphQLError {
+  const what = analytics ? 'rows for its network analyses' : 'rows';
+  return new GraphQLError(`The request read ${rowsRead} ${what} from the database, over its limit of ${limit}; ask for smaller pages or fewer nested lists`, {
+    extensions: { code: REQUEST_TOO_LARGE, limit, rowsRead, analytics, http: { status: 413 } },
+  });
+}
+
+/**
  * One request's (or one script's) handle on the database. It counts its round trips, so tests and
- * benchmarks can assert that a page of 50 costs what a page of 5 costs.
+ * benchmarks can assert that a page of 50 costs what a page of 5 costs, and the rows it reads,
+ * against its row budget when it has one (requests do; scripts do not).
  */
 export class Db {
   roundTrips = 0;
+  rowsRead = 0;
+  analyticsRowsRead = 0;
 
   constructor(
     readonly driver: Driver,
     readonly database: string | undefined,
     readonly defaultTimeoutMs: number,
+    readonly rowBudget: RowBudget | null = null,
   ) {}
 
-  /** A fresh handle sharing the driver, with its own round-trip counter. */
-  fork(): Db {
-    return new Db(this.driver, this.database, this.defaultTimeoutMs);
+  /** A fresh handle sharing the driver, with its own counters (and the given row budget, if any). */
+  fork(rowBudget: RowBudget | null = null): Db {
+    return new Db(this.driver, this.database, this.defaultTimeoutMs, rowBudget);
   }
 
   /**
@@ -72,11 +97,13 @@ export class Db {
    * BEGIN/COMMIT), which is what a DataLoader batch needs.
    */
   async read<T extends Row = Row>(query: NamedQuery, params: Record<string, unknown> = {}, opts: RunOptions = {}): Promise<T[]> {
+    this.assertWithinBudget();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
       this.count(query);
-      const result = withoutDriverStack(() => session.run(query.text, params, { timeout: opts.timeoutMs ?? this.defaultTimeoutMs }));
-      return toRows<T>(query, await result);
+      const result = await withoutDriverStack(() => session.run(query.text, params, { timeout: opts.timeoutMs ?? this.defaultTimeoutMs }));
+      this.countRows(result.records.length, opts.analytics === true);
+      return toRows<T>(query, result);
     } catch (err) {
       throw translateDriverError(err, opts);
     } finally {
@@ -85,16 +112,16 @@ export class Db {
   }
 
   async write<T extends Row = Row>(query: NamedQuery, params: Record<string, unknown> = {}, opts: RunOptions = {}): Promise<T[]> {
-    return this.session('WRITE', opts, (tx) => new Tx(tx, this).run<T>(query, params));
+    return this.session('WRITE', opts, (tx) => new Tx(tx, this, opts.analytics === true).run<T>(query, params));
   }
 
   /** Several statements in one transaction: all of them happen, or none. */
   async writeTx<T>(work: (tx: Tx) => Promise<T>, opts: RunOptions = {}): Promise<T> {
-    return this.session('WRITE', opts, (tx) => work(new Tx(tx, this)));
+    return this.session('WRITE', opts, (tx) => work(new Tx(tx, this, opts.analytics === true)));
   }
 
   async readTx<T>(work: (tx: Tx) => Promise<T>, opts: RunOptions = {}): Promise<T> {
-    return this.session('READ', opts, (tx) => work(new Tx(tx, this)));
+    return this.session('READ', opts, (tx) => work(new Tx(tx, this, opts.analytics === true)));
   }
 
   private async session<T>(mode: 'READ' | 'WRITE', opts: RunOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
@@ -117,18 +144,36 @@ export class Db {
     this.roundTrips += 1;
     metrics.neo4jQueries.inc({ query: query.name });
   }
+
+  /** Before a statement: a request already over its budget sends no more. */
+  assertWithinBudget(): void {
+    const budget = this.rowBudget;
+    if (budget === null) return;
+    if (this.rowsRead > budget.rows) throw requestTooLarge(budget.rows, this.rowsRead, false);
+    if (this.analyticsRowsRead > budget.analyticsRows) throw requestTooLarge(budget.analyticsRows, this.analyticsRowsRead, true);
+  }
+
+  /** After a statement: its rows count, and the request stops as soon as it is over. */
+  countRows(rows: number, analytics: boolean): void {
+    if (analytics) this.analyticsRowsRead += rows;
+    else this.rowsRead += rows;
+    this.assertWithinBudget();
+  }
 }
 
-/** A transaction handle that keeps counting round trips. */
+/** A transaction handle that keeps counting round trips and rows. */
 export class Tx {
   constructor(
     private readonly tx: ManagedTransaction,
     private readonly db: Db,
+    private readonly analytics = false,
   ) {}
 
   async run<T extends Row = Row>(query: NamedQuery, params: Record<string, unknown> = {}): Promise<T[]> {
+    this.db.assertWithinBudget();
     this.db.count(query);
     const result = await withoutDriverStack(() => this.tx.run(query.text, params));
+    this.db.countRows(result.records.length, this.analytics);
     return toRows<T>(query, result);
   }
 }
