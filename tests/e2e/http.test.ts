@@ -6,11 +6,14 @@ import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 
 let server: ApiServer;
 let base: string;
+const METRICS_TOKEN = 'metrics-token-for-http-test';
+/** /metrics as Prometheus reads it: with its bearer token (who else may read it: tests/e2e/route-walk.test.ts). */
+const metrics = () => fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
 
 beforeAll(async () => {
   await resetGraph();
   await loadFixture('small-territory');
-  server = await createServer(loadConfig({ ...process.env, PORT: '0' }), testDb());
+  server = await createServer(loadConfig({ ...process.env, PORT: '0', METRICS_TOKEN: METRICS_TOKEN }), testDb());
   base = await server.listen(0, '127.0.0.1');
 });
 afterAll(async () => {
@@ -98,18 +101,18 @@ describe('operations endpoints', () => {
 
   it('/metrics counts Neo4j queries and operation latency in Prometheus text', async () => {
     await post({ query: 'query ZoneList { zones { code } }', operationName: 'ZoneList' });
-    const text = await (await fetch(`${base}/metrics`)).text();
+    const text = await (await metrics()).text();
     expect(text).toMatch(/^neo4j_queries_total\{query="territory.zonesOfRegion"\} \d+/m);
     expect(text).toMatch(/^graphql_operation_duration_seconds_count\{operation="ZoneList",outcome="ok"\} [1-9]/m);
   });
 
   it('/metrics keeps each operation\'s outcomes and round trips apart', async () => {
-    const before = await (await fetch(`${base}/metrics`)).text();
+    const before = await (await metrics()).text();
     const count = (text: string, series: string) => Number(text.match(new RegExp(`^${series} (\\d+)`, 'm'))?.[1] ?? 0);
     await post({ query: 'query MetricsProbe { zones { code } }', operationName: 'MetricsProbe' });
     await post({ query: 'query MetricsProbe { zone(code: "NOWHERE") { code } }', operationName: 'MetricsProbe' });
     await post({ query: 'query MetricsProbe { zones { code } }', operationName: 'MetricsProbe' });
-    const after = await (await fetch(`${base}/metrics`)).text();
+    const after = await (await metrics()).text();
     // 2 answered, 1 failed (unknown zone), 3 operations with their round trips
     expect(count(after, 'graphql_operation_duration_seconds_count\\{operation="MetricsProbe",outcome="ok"\\}') - count(before, 'graphql_operation_duration_seconds_count\\{operation="MetricsProbe",outcome="ok"\\}')).toBe(2);
     expect(count(after, 'graphql_operation_duration_seconds_count\\{operation="MetricsProbe",outcome="error"\\}') - count(before, 'graphql_operation_duration_seconds_count\\{operation="MetricsProbe",outcome="error"\\}')).toBe(1);
