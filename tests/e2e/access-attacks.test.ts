@@ -3,7 +3,9 @@
  * HTTP. Graph: tests/fixtures/small-territory.cypher (SUD holds s1, s2, s3; NORD s4, s5; sessions x1
  * at s1 and x2 at s3, edition ed1) plus, below, a NORD edition ed2 with one session x3 hosted by s4.
  */
+import { getNamedType, isNonNullType, isObjectType } from 'graphql';
 import { AuditTrail } from '../../src/access/audit';
+import { buildRawSchema } from '../../src/schema';
 import { createApiKey, revokeApiKey } from '../../src/access/api-keys';
 import type { Principal } from '../../src/access/principal';
 import { loadConfig } from '../../src/config';
@@ -31,6 +33,7 @@ const api = useFixtureApi('small-territory', async () => {
 const zoneSud: Principal = { role: 'zone', zone: 'SUD', keyId: 'k-zone' };
 const observatory: Principal = { role: 'observatory', keyId: 'k-obs' };
 const analyst: Principal = { role: 'analyst', keyId: 'k-analyst' };
+const admin: Principal = { role: 'admin', keyId: 'k-admin' };
 
 const code = async (res: Response) => ((await res.json()) as Json).errors?.[0]?.extensions.code;
 function doors(url: () => string) {
@@ -247,6 +250,26 @@ describe('rate limiting (point 8)', () => {
 });
 
 describe('arguments checked before work (point 11)', () => {
+  it('every Query field that takes `first` refuses a huge or negative one before any query runs', async () => {
+    const query = buildRawSchema().getQueryType()!;
+    const REQUIRED: Record<string, string> = { territory: '{ zone: "SUD" }', initiative: '"ini1"', edition: '"ed1"', id: '"s1"', to: '"s3"', service: '"s1"', person: '"p1"', format: 'CSV_NODES' };
+    const failures: string[] = [];
+    let walked = 0;
+    for (const field of Object.values(query.getFields())) {
+      if (!field.args.some((a) => a.name === 'first')) continue;
+      const required = field.args.filter((a) => isNonNullType(a.type) && a.name !== 'first').map((a) => `${a.name}: ${REQUIRED[a.name] ?? 'MISSING'}`);
+      const named = getNamedType(field.type);
+      const selection = isObjectType(named) ? ' { __typename }' : '';
+      for (const first of [1_000_000, -1]) {
+        const res = await api().run(`{ ${field.name}(${[...required, `first: ${first}`].join(', ')})${selection} }`, {}, { as: admin });
+        walked += 1;
+        if (codes(res.errors).join() !== 'BAD_USER_INPUT' || res.roundTrips !== 0) failures.push(`${field.name}(first: ${first}): ${codes(res.errors).join()} after ${res.roundTrips} round trips`);
+      }
+    }
+    expect(walked).toBeGreaterThan(10);
+    expect(failures).toEqual([]);
+  });
+
   it('fragileTies refuses first: 1000000 before computing anything', async () => {
     const res = await api().run('{ fragileTies(territory: { region: "BRU" }, first: 1000000) { status } }');
     expect(codes(res.errors)).toEqual(['BAD_USER_INPUT']);

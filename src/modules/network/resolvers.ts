@@ -40,9 +40,10 @@ const limit = (n: number | null | undefined, argument = 'first') => {
 export const networkResolvers: Resolvers = {
   Query: {
     acquaintances: async (_p, args, ctx) => {
-      const scope = await parseScope(ctx, args);
+      // Arguments first: a bad one is refused before any query runs.
       const size = pageSize(args.first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
       const after = decodeCursor(args.after);
+      const scope = await parseScope(ctx, args);
       const graph = await loadGraph(ctx, scope);
       // Strongest first, then by pair: the cursor is this same key, so pages are stable.
       const orderKey = (t: TieEdge) => `${String(1e9 - t.strength).padStart(10, '0')}|${tieKey(t)}`;
@@ -57,13 +58,15 @@ export const networkResolvers: Resolvers = {
     gaps: async (_p, args, ctx) => {
       const threshold = args.threshold ?? 0.5;
       if (!(threshold >= 0 && threshold <= 10)) throw badInput('threshold', 'must be between 0 and 10');
-      return gaps(await loadGraph(ctx, await parseScope(ctx, args)), threshold).slice(0, limit(args.first));
+      const first = limit(args.first);
+      return gaps(await loadGraph(ctx, await parseScope(ctx, args)), threshold).slice(0, first);
     },
     eiIndex: async (_p, args, ctx) => {
       const { perSector, territory } = eiIndex(await loadGraph(ctx, await parseScope(ctx, args)));
       return { territory, sectors: perSector };
     },
     brokers: async (_p, args, ctx) => {
+      const first = limit(args.first);
       const startedAt = Date.now();
       const graph = await loadGraph(ctx, await parseScope(ctx, args));
       assertExactSize(graph);
@@ -75,7 +78,7 @@ export const networkResolvers: Resolvers = {
       const brokers = graph.nodes
         .map((n) => ({ serviceId: n.id, degree: neighbours.get(n.id)!.size, betweenness: between.get(n.id)!, constraint: con.get(n.id) ?? null, roles: roles.get(n.id)! }))
         .sort((x, y) => y.betweenness - x.betweenness || x.serviceId.localeCompare(y.serviceId))
-        .slice(0, limit(args.first));
+        .slice(0, first);
       return { brokers, isolates: isolates(graph), serviceCount: graph.nodes.length };
     },
     fragileTies: async (_p, args, ctx) => {
