@@ -16,7 +16,6 @@ export interface DbTarget {
 }
 
 export function createDriver(target: DbTarget): Driver {
-  // The local Neo4j runs without auth and accepts any basic token.
   const auth = neo4j.auth.basic(target.user, target.password);
   return neo4j.driver(target.uri, auth, {
     disableLosslessIntegers: true,
