@@ -135,6 +135,16 @@ async function zoneArguments(ctx: Context, coordinate: string, args: Record<stri
   return args;
 }
 
+/** The people a list, page or row of people (or of their employment and attendance) names. */
+function recordPeopleRows(ctx: Context, value: unknown): void {
+  const rows = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.rows) ? (value.rows as unknown[]) : [value];
+  for (const row of rows) {
+    if (!isObject(row)) continue;
+    const id = row.__typename === 'Person' || (!('personId' in row) && typeof row.id === 'string') ? row.id : row.personId;
+    if (typeof id === 'string') ctx.personReads.add(id);
+  }
+}
+
 /** Asking about a person by id is a person-level read, whatever the answer holds. */
 function recordPersonArguments(ctx: Context, coordinate: string, args: Record<string, unknown>): void {
   for (const argument of ARGUMENT_RULES.personArguments[coordinate] ?? []) {
@@ -168,6 +178,8 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
       const takesServiceFilter = filterArg !== undefined && getNamedType(filterArg.type).name === 'ServiceFilter';
       const personType = typeName === 'Person';
       const filtersRows = returnsType === 'Employment' || returnsType === 'Attendance';
+      // Rows about people: whoever reads them, in whatever detail, is recorded (the audit trail).
+      const readsPeople = filtersRows || returnsType === 'Person' || returnsType === 'PersonConnection';
       const zoned = ZONED_TYPES.has(returnsType);
       const coordinate = `${typeName}.${fieldName}`;
       const namesPerson = ARGUMENT_RULES.personArguments[coordinate] !== undefined;
@@ -182,11 +194,15 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
       // Rules about rows: people (always: consent, pseudonyms, the audit trail), rows about people
       // without consent (for all but admins), services and territories outside a zone key's zone.
       const rowRules =
-        personType || namesPerson || (filtersRows && role !== 'admin') || ((role === undefined || role === 'zone') && (zoned || hasTerritoryArgs || zoneArgumentRules));
+        personType || namesPerson || readsPeople || ((role === undefined || role === 'zone') && (zoned || hasTerritoryArgs || zoneArgumentRules));
       // Nothing to check per call: the field keeps its own resolver (most scalar fields).
       if (!rowRules && (role !== undefined || rule === 'public')) return { ...field, extensions };
       // Made once per field, not per call: a page resolves thousands of fields.
-      const finish = (value: unknown, principal: Principal) => (filtersRows ? hideWithoutConsent(value, principal) : value);
+      const finish = (value: unknown, ctx: Context) => {
+        const shown = filtersRows ? hideWithoutConsent(value, ctx.principal) : value;
+        if (readsPeople) recordPeopleRows(ctx, shown);
+        return shown;
+      };
       const wrapped: GraphQLFieldResolver<unknown, Context> = (parent, givenArgs, ctx, info) => {
         const { principal } = ctx;
         if (!ALLOWED[rule].has(principal.role)) throw forbidden(principal, `${typeName}.${fieldName}`);
@@ -203,15 +219,15 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
         if (namesPerson) recordPersonArguments(ctx, coordinate, givenArgs as Record<string, unknown>);
         if (principal.role !== 'zone') {
           const value = resolve(parent, givenArgs, ctx, info);
-          if (!filtersRows) return value;
-          return value instanceof Promise ? value.then((v) => finish(v, principal)) : finish(value, principal);
+          if (!readsPeople) return value;
+          return value instanceof Promise ? value.then((v) => finish(v, ctx)) : finish(value, ctx);
         }
         return (async () => {
           await checkTerritoryArgs(ctx, givenArgs as Record<string, unknown>, coordinate);
           let args = await zoneArguments(ctx, coordinate, givenArgs as Record<string, unknown>);
           // A zone key's service lists default to its zone, so pages and totals are the zone's own.
           if (takesServiceFilter) args = withZoneFilter(args, principal.zone);
-          const value = finish(await resolve(parent, args, ctx, info), principal);
+          const value = finish(await resolve(parent, args, ctx, info), ctx);
           return zoned ? keepOwnZone(value, ctx, typeName === 'Query') : value;
         })();
       };

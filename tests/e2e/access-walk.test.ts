@@ -13,6 +13,7 @@ import { buildRawSchema, buildSchemas } from '../../src/schema';
 import { loadConfig } from '../../src/config';
 import { createContext } from '../../src/context';
 import { rebuildAllTies } from '../../src/modules/network/ties';
+import { cypher } from '../../src/neo4j/driver';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 import { testApi, type TestApi } from '../helpers/api';
 
@@ -72,8 +73,8 @@ const ENTRY: Record<string, Array<[string, string]>> = {
   InitiativeLanguageBorder: [['Query', `languageBorder${SUD}`], ['LanguageBorder', 'initiatives']],
   InitiativeImpact: [['Query', 'initiativeImpact(edition: "ed1")']],
   ZoneReach: [['Query', 'initiativeImpact(edition: "ed1")'], ['InitiativeImpact', 'reach']],
-  IntroductionPath: [['Query', 'introductionPath(fromService: "s1", to: "s3")']],
-  PathStep: [['Query', 'introductionPath(fromService: "s1", to: "s3")'], ['IntroductionPath', 'steps']],
+  IntroductionPath: [['Query', 'introductionPath(fromPerson: "p1", to: "s3")']],
+  PathStep: [['Query', 'introductionPath(fromPerson: "p1", to: "s3")'], ['IntroductionPath', 'steps']],
   Recommendation: [['Query', 'recommendations(initiative: "ini1")']],
   UserError: [['Query', 'editionValidation(edition: "ed1")']],
   NetworkExport: [['Query', 'networkExport(territory: { zone: "SUD" }, format: CSV_EDGES)']],
@@ -106,7 +107,7 @@ const REQUIRED_ARGS: Record<string, string> = {
   'Query.languageBorder': SUD,
   'Query.turnoverImpact': '(service: "s1", person: "p1")',
   'Query.initiativeImpact': '(edition: "ed1")',
-  'Query.introductionPath': '(fromService: "s1", to: "s3")',
+  'Query.introductionPath': '(fromPerson: "p1", to: "s3")',
   'Query.recommendations': '(initiative: "ini1")',
   'Query.editionValidation': '(edition: "ed1")',
   'Query.networkExport': '(territory: { zone: "SUD" }, format: CSV_EDGES)',
@@ -184,6 +185,25 @@ it('every readable field can be reached by this walk (add an ENTRY or REQUIRED_A
     for (const field of Object.values(type.getFields())) if (!queryFor(type.name, field)) unreachable.push(`${type.name}.${field.name}`);
   }
   expect(unreachable).toEqual([]);
+});
+
+// A person-level read is any field under a `person` or `names` rule: each must leave an audit event,
+// whatever it selects of the people (DESIGN.md §4: log who read person-level data).
+it('every person-level field, read by an analyst, leaves its audit event', async () => {
+  const EVENTS = cypher('test.walkAudit', "MATCH (e:AuditEvent) WHERE e.operation STARTS WITH 'Walk_' RETURN DISTINCT e.operation AS operation");
+  const expected: string[] = [];
+  let i = 0;
+  for (const { type, field, q } of walk()) {
+    if (!q.rules.some((rule) => rule === 'person' || rule === 'names')) continue;
+    const operation = `Walk_${(i += 1)}_${type.name}_${field.name}`;
+    const { errors } = await api.run(`query ${operation} ${q.text}`, {}, { as: PRINCIPALS.analyst });
+    expect([operation, errors]).toEqual([operation, undefined]);
+    expected.push(operation);
+  }
+  await api.server.audit.flush();
+  const recorded = new Set((await testDb().read<{ operation: string }>(EVENTS)).map((e) => e.operation));
+  expect(expected.filter((op) => !recorded.has(op))).toEqual([]);
+  expect(expected.length).toBeGreaterThan(20);
 });
 
 describe.each(ROLES)('as %s', (role) => {
