@@ -3,8 +3,11 @@
  * HTTP. Graph: tests/fixtures/small-territory.cypher (SUD holds s1, s2, s3; NORD s4, s5; sessions x1
  * at s1 and x2 at s3, edition ed1) plus, below, a NORD edition ed2 with one session x3 hosted by s4.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { getNamedType, isNonNullType, isObjectType } from 'graphql';
-import { AuditTrail } from '../../src/access/audit';
 import { buildRawSchema } from '../../src/schema';
 import { createApiKey, revokeApiKey } from '../../src/access/api-keys';
 import type { Principal } from '../../src/access/principal';
@@ -161,13 +164,28 @@ describe('audit of person-level reads, every door (point 5)', () => {
     expect(await trailOf('AuditPath')).toHaveLength(1);
   });
 
-  it('the CLI records its exports too', async () => {
-    const trail = new AuditTrail(testDb(), loadConfig().PSEUDONYM_SECRET);
-    const ctx = { principal: { role: 'observatory' as const, keyId: 'cli' }, personReads: new Set(['p1']) };
-    trail.record(ctx, 'npm run export');
-    await trail.flush();
-    expect((await trailOf('npm run export')).length).toBeGreaterThan(0);
-  });
+  it('the REST download and the CLI record their people-level exports; the CLI checks its flags like the route', async () => {
+    const { key } = await createApiKey(testDb(), 'analyst');
+    const server = await createServer(loadConfig(process.env), testDb());
+    const base = await server.listen(0, '127.0.0.1');
+    try {
+      const res = await fetch(`${base}/exports/network?zone=SUD&level=PEOPLE&format=CSV_NODES`, { headers: { authorization: `Bearer ${key}` } });
+      expect([res.status, await res.text()]).toEqual([200, expect.stringContaining('Ana Peeters')]);
+      await server.audit.flush();
+    } finally {
+      await server.stop();
+    }
+    expect((await trailOf('GET /exports/network')).flatMap((e) => e.personIds)).toHaveLength(2); // p1, p2
+
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bng-export-')), 'people');
+    const cli = (...args: string[]) => spawnSync(path.join('node_modules', '.bin', 'tsx'), ['scripts/export.ts', ...args], { env: process.env, encoding: 'utf8' });
+    const ok = cli('--zone', 'SUD', '--level', 'PEOPLE', '--format', 'CSV_NODES', '--out', out);
+    expect([ok.status, ok.stderr]).toEqual([0, '']);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/psn_/); // pseudonymised without --names
+    expect((await trailOf('npm run export')).flatMap((e) => e.personIds)).toHaveLength(2);
+    const bad = cli('--zone', 'SUD', '--from', 'notadate', '--out', out);
+    expect([bad.status, bad.stderr]).toEqual([1, expect.stringContaining('Invalid argument "from"')]);
+  }, 60_000);
 });
 
 describe('HTTP doors', () => {
