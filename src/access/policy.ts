@@ -19,10 +19,13 @@ import { pseudonymised, seesNames, type Principal, type Role } from './principal
 import { pseudonym } from './pseudonym';
 import { keyOf } from '../modules/common/ids';
 import { ARGUMENT_RULES } from './rules';
-import { checkEntityArg, checkTerritoryArgs, sessionInZone } from './zone-scope';
+import { checkEntityArg, checkTerritoryArgs, editionInZone, sessionInZone } from './zone-scope';
 
-/** Types whose rows belong to a zone (services; sessions by their host), and lists or pages of them. */
-const ZONED_TYPES = new Set(['Service', 'ServiceConnection', 'Session', 'SessionConnection', 'Node']);
+/**
+ * Types whose rows belong to a zone, and lists or pages of them: services; sessions by their host;
+ * editions by their sessions (one hosted in the zone makes it the zone's).
+ */
+const ZONED_TYPES = new Set(['Service', 'ServiceConnection', 'Session', 'SessionConnection', 'Edition', 'Node']);
 
 /**
  * public      anyone, without a key (territory and service directory: what a public directory shows)
@@ -96,12 +99,13 @@ function hideWithoutConsent(value: unknown, principal: Principal): unknown {
   return value.filter((row) => !(isObject(row) && row.personConsent === false));
 }
 
-/** Whether a row is a service or a session of another zone than the zone key's. */
+/** Whether a row is a service, session or edition of another zone than the zone key's. */
 async function foreign(ctx: Context, v: unknown): Promise<boolean> {
   if (!isObject(v)) return false;
   const row = v as ZonedRow;
   if (row.__typename === 'Service') return row.zoneCode !== ctx.principal.zone;
   if (row.__typename === 'Session') return !(await sessionInZone(ctx, { hostId: row.hostId ?? null }));
+  if (row.__typename === 'Edition') return !(await editionInZone(ctx, String((row as { id?: unknown }).id)));
   return false;
 }
 
@@ -112,7 +116,7 @@ async function keepRows(ctx: Context, rows: unknown[]): Promise<unknown[]> {
 }
 
 /**
- * Services and sessions of other zones vanish from a zone key's answers: dropped from lists, null in
+ * Services, sessions and editions of other zones vanish from a zone key's answers: dropped from lists, null in
  * nested single fields, FORBIDDEN when asked for directly (a top-level lookup, `node` included).
  */
 async function keepOwnZone(value: unknown, ctx: Context, topLevel: boolean): Promise<unknown> {
@@ -122,7 +126,7 @@ async function keepOwnZone(value: unknown, ctx: Context, topLevel: boolean): Pro
     return { ...value, rows: await keepRows(ctx, value.rows as unknown[]) };
   }
   if (!(await foreign(ctx, value))) return value;
-  if (topLevel) throw forbidden(ctx.principal, `services and sessions outside zone ${ctx.principal.zone}`);
+  if (topLevel) throw forbidden(ctx.principal, `services, sessions and editions outside zone ${ctx.principal.zone}`);
   return null;
 }
 

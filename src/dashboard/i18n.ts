@@ -25,7 +25,12 @@ const WORDS = {
   degree: { FR: 'liens', NL: 'banden' },
   isolates: { FR: 'Services isolés', NL: 'Geïsoleerde diensten' },
   none: { FR: 'Aucun', NL: 'Geen' },
-  fragile: { FR: 'Liens fragiles (portés par une seule personne)', NL: 'Kwetsbare banden (gedragen door één persoon)' },
+  fragile: { FR: 'Liens fragiles', NL: 'Kwetsbare banden' },
+  fragileHelp: { FR: 'Portés par une seule personne d’un côté : un départ les rompt.', NL: 'Aan één kant door één persoon gedragen: één vertrek verbreekt ze.' },
+  fewCarriersHelp: {
+    FR: 'Portés par moins de 5 personnes d’un côté (le nombre exact n’est pas montré : règle des petits nombres).',
+    NL: 'Aan één kant door minder dan 5 personen gedragen (het exacte aantal wordt niet getoond: regel van de kleine aantallen).',
+  },
   carriers: { FR: 'porteurs', NL: 'dragers' },
   impact: { FR: 'Ce que les dernières éditions ont changé', NL: 'Wat de laatste edities veranderden' },
   newTies: { FR: 'nouveaux liens', NL: 'nieuwe banden' },

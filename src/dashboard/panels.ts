@@ -72,7 +72,9 @@ export function renderFragile(data: DashboardZoneRisksQuery, lang: Lang): void {
   const rows = data.fragileTies.map((r) =>
     el('li', {}, `${r.tie.a.name} — ${r.tie.b.name} (${r.tie.strength ?? t('suppressed', lang)} ${t('encounters', lang)}, ${r.tie.lastMet}; ${t('carriers', lang)} ${count(r.carriersA, lang)} / ${count(r.carriersB, lang)})`),
   );
-  fill('fragile', rows.length ? el('ul', {}, ...rows) : t('none', lang));
+  // A zone key gets FEW_CARRIERS (under 5 on a side) where an analyst gets FRAGILE (exactly one).
+  const help = data.fragileTies.some((r) => r.status === 'FEW_CARRIERS') ? t('fewCarriersHelp', lang) : t('fragileHelp', lang);
+  fill('fragile', rows.length ? el('p', { class: 'help' }, help) : null, rows.length ? el('ul', {}, ...rows) : t('none', lang));
 }
 
 export function renderImpact(impacts: DashboardEditionImpactQuery[], zone: string, lang: Lang): void {

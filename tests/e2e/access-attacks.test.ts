@@ -1,7 +1,8 @@
 /**
  * The attacks of issue 25, performed as an attacker would, with real keys over HTTP where the door is
  * HTTP. Graph: tests/fixtures/small-territory.cypher (SUD holds s1, s2, s3; NORD s4, s5; sessions x1
- * at s1 and x2 at s3, edition ed1) plus, below, a NORD edition ed2 with one session x3 hosted by s4.
+ * at s1 and x2 at s3, edition ed1) plus, below, a session x4 of ed1 hosted by s4 (NORD) and a NORD
+ * edition ed2 with one session x3 hosted by s4.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +27,10 @@ const NORD_EDITION = cypher(
                         startsOn: date('2023-10-01'), endsOn: date('2024-06-30'), closed: false})-[:OF]->(ini)
    CREATE (x3:Session {id: 'x3', title: 'Rencontre Nord', startsAt: datetime('2023-12-07T08:00:00Z'), endsAt: datetime('2023-12-07T11:00:00Z'), capacity: 12})-[:IN]->(ed2)
    CREATE (x3)-[:HOSTED_BY]->(s4)
+   WITH s4 MATCH (ed1:Edition {id: 'ed1'})
+   CREATE (x4:Session {id: 'x4', title: 'Visite Nord', startsAt: datetime('2024-01-11T08:00:00Z'), endsAt: datetime('2024-01-11T11:00:00Z'), capacity: 12})-[:IN]->(ed1)
+   CREATE (x4)-[:HOSTED_BY]->(s4)
+   WITH 1 AS done MATCH (p3:Person {id: 'p3'}), (x3:Session {id: 'x3'})
    CREATE (p3)-[:ATTENDED {role: 'PARTICIPANT', status: 'PRESENT'}]->(x3)`,
 );
 
@@ -62,19 +67,27 @@ describe('zone leaks (point 6)', () => {
   });
 
   it('listings hold only its zone’s sessions', async () => {
-    const q = '{ a: edition(id: "ed1") { sessions { id } } b: edition(id: "ed2") { sessions { id } } }';
-    const res = await api().run<Record<'a' | 'b', { sessions: Array<{ id: string }> }>>(q, {}, { as: zoneSud });
+    const q = '{ edition(id: "ed1") { sessions { title } } }';
+    const res = await api().run<{ edition: { sessions: Array<{ title: string }> } }>(q, {}, { as: zoneSud });
     expect(res.errors).toBeUndefined();
-    expect([res.data?.a.sessions.map((x) => x.id).sort(), res.data?.b.sessions]).toEqual([['U2Vzc2lvbjp4MQ', 'U2Vzc2lvbjp4Mg'], []]); // x1, x2 (global ids); x3 is hosted in NORD
-    const all = await api().run<Record<'a' | 'b', { sessions: unknown[] }>>(q);
-    expect(all.data?.b.sessions).toHaveLength(1);
+    expect(res.data?.edition.sessions.map((x) => x.title).sort()).toEqual(['Rencontre 1', 'Rencontre 2']); // x4 is hosted in NORD
+    const all = await api().run<{ edition: { sessions: unknown[] } }>(q);
+    expect(all.data?.edition.sessions).toHaveLength(3);
+  });
+
+  it('listings hold only its zone’s editions (one with a session hosted there)', async () => {
+    const q = '{ initiative(id: "ini1") { editions { nameFr } } }';
+    const zone = await api().run<{ initiative: { editions: Array<{ nameFr: string }> } }>(q, {}, { as: zoneSud });
+    expect(zone.data?.initiative.editions).toEqual([{ nameFr: 'Connect FR 1' }]); // ed2 meets in NORD only
+    expect((await api().run<{ initiative: { editions: unknown[] } }>(q)).data?.initiative.editions).toHaveLength(2);
+    expect(codes((await api().run('{ edition(id: "ed2") { nameFr } }', {}, { as: zoneSud })).errors)).toEqual(['FORBIDDEN']);
   });
 
   it('another zone’s initiativeImpact and editionValidation are refused; region-wide recommendations become the zone’s', async () => {
     expect(codes((await api().run('{ initiativeImpact(edition: "ed2") { newTies } }', {}, { as: zoneSud })).errors)).toEqual(['FORBIDDEN']);
     expect(codes((await api().run('{ editionValidation(edition: "ed2") { code } }', {}, { as: zoneSud })).errors)).toEqual(['FORBIDDEN']);
     const own = await api().run<{ initiativeImpact: { hosts: number } }>('{ initiativeImpact(edition: "ed1") { hosts } }', {}, { as: zoneSud });
-    expect(own.data?.initiativeImpact.hosts).toBe(2); // s1 and s3
+    expect(own.data?.initiativeImpact.hosts).toBe(3); // s1, s3 and s4 (x4): the edition's figures are the edition's
     const q = '{ recommendations(initiative: "ini1") { service { id } zone { code } } }';
     const recs = await api().run<{ recommendations: Array<{ service: { id: string } | null; zone: { code: string } | null }> }>(q, {}, { as: zoneSud });
     expect(recs.errors).toBeUndefined();
@@ -125,7 +138,7 @@ describe('small cells that hold under differencing (point 7)', () => {
       participants: { value: null, suppressed: true }, // 2 people
       firstTimeParticipants: { value: null, suppressed: true },
       noShowRate: null, // 1/4 would give both counts back
-      capacityUse: null, // 4 registrations of 24 places
+      capacityUse: null, // 4 registrations of 36 places
     });
   });
 });
