@@ -20,7 +20,7 @@ export function costLimitPlugin(options: CostLimitOptions): ApolloServerPlugin<C
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
-          // Apollo refuses a request whose operation it cannot find before this hook.
+          // No operation to cost: operationCheckPlugin answers that request with a 400.
           if (!operation) return;
           let cost = fixedCosts.get(operation);
           if (cost === undefined) {
