@@ -1,8 +1,9 @@
 /**
  * `npm start`: with NEO4J_URI unset, starts a local Neo4j (fetched from Maven Central on first
- * run), migrates, seeds the Brussels demo graph into an empty database and serves GraphQL on
- * http://localhost:4000/graphql. With NEO4J_URI set it starts nothing and uses that server.
- * Ctrl-C stops the API and the local Neo4j cleanly.
+ * run), migrates, seeds the Brussels demo graph into an empty database, prints a local analyst key
+ * (development only) and serves GraphQL on http://localhost:4000/graphql and the zone dashboard on
+ * http://localhost:4000/dashboard. With NEO4J_URI set it starts nothing and uses that server.
+ * Ctrl-C stops the API and the local Neo4j cleanly, and says "stopped" once both are.
  */
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -11,6 +12,7 @@ import { createDriver, cypher, Db } from './neo4j/driver';
 import { ensureTiesCurrent } from './modules/network/ties';
 import { describeConnectFailure, type ConnectTarget } from './neo4j/connect-failure';
 import { authFilePath, readRunning, startNeo4j, type RunningNeo4j } from './neo4j/local';
+import { ensureLocalAnalystKey } from './access/local-key';
 import { migrate } from './neo4j/migrations';
 import { createServer } from './server';
 
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'stopping');
     for (const step of shutdownSteps.reverse()) await step().catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
+    logger.info({ signal }, 'stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -83,10 +86,20 @@ async function main(): Promise<void> {
     await seedDemo(db, config.DEMO_SEED);
   }
 
+  // Only on a database this process owns, for a developer: an external server's keys are its operator's.
+  const localKey = !config.NEO4J_URI && config.NODE_ENV !== 'production' ? await ensureLocalAnalystKey(db, path.resolve(config.projectRoot, config.LOCAL_NEO4J_HOME)) : undefined;
+
   const server = await createServer(config, db);
   const url = await server.listen(config.PORT, config.HOST);
   shutdownSteps.push(() => server.stop());
-  logger.info(`GraphQL and GraphiQL on ${url}/graphql`);
+  logger.info({ graphql: `${url}/graphql`, dashboard: `${url}/dashboard` }, `GraphQL and GraphiQL on ${url}/graphql · zone dashboard on ${url}/dashboard`);
+  if (localKey) {
+    // The one key that is logged: made for this local database only, and already in its data folder.
+    logger.info(
+      { file: path.relative(config.projectRoot, localKey.file) },
+      `local analyst key (development only${localKey.created ? ', new' : ''}): ${localKey.key} — paste it into GraphiQL's or the dashboard's key box, or send it as "Authorization: Bearer <key>"`,
+    );
+  }
 }
 
 main().catch(async (err: unknown) => {

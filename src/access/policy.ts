@@ -75,9 +75,14 @@ export function assertAllowed(rule: Rule, principal: Principal, what: string): v
   if (!allows(rule, principal)) throw forbidden(principal, what);
 }
 
+/** What a caller without a key is told: most answers need one, and nothing else says how to send it. */
+export const PUBLIC_HINT =
+  'Send an API key as "Authorization: Bearer <key>" (in GraphiQL: the API key box at the top). `npm start` prints a local analyst key in development; otherwise ask your administrator for one (npm run keys -- create --role analyst).';
+
 export function forbidden(principal: Pick<Principal, 'role'>, what: string): GraphQLError {
-  return new GraphQLError(`Forbidden: the ${principal.role} role may not read ${what}`, {
-    extensions: { code: ErrorCode.FORBIDDEN, role: principal.role },
+  const hint = principal.role === 'public' ? PUBLIC_HINT : undefined;
+  return new GraphQLError(`Forbidden: the ${principal.role} role may not read ${what}${hint ? `. ${hint}` : ''}`, {
+    extensions: { code: ErrorCode.FORBIDDEN, role: principal.role, ...(hint ? { hint } : {}) },
   });
 }
 

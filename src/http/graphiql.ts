@@ -18,6 +18,10 @@ const ASSETS: Record<string, string> = {
   'app.js': path.join(PROJECT_ROOT, 'src', 'http', 'graphiql-app.js'),
 };
 
+/**
+ * The page: one API key box above GraphiQL (graphiql-app.js sends its key with every tab and keeps
+ * it in localStorage). The server never writes a key into the page.
+ */
 export const GRAPHIQL_HTML = `<!doctype html>
 <html lang="en">
 <head>
@@ -25,9 +29,29 @@ export const GRAPHIQL_HTML = `<!doctype html>
   <title>Brussels network graph — GraphiQL</title>
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <link rel="stylesheet" href="/graphiql/assets/graphiql.css" />
-  <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
+  <style>
+    body { margin: 0; height: 100vh; display: flex; flex-direction: column; font-family: system-ui, sans-serif; }
+    #keybar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; padding: 6px 12px; border-bottom: 1px solid #ddd; background: #f6f7f9; font-size: 14px; }
+    #keybar strong { white-space: nowrap; }
+    #api-key-form { display: flex; gap: 6px; align-items: center; }
+    #api-key { width: 24em; max-width: 60vw; font: 13px ui-monospace, monospace; padding: 3px 6px; }
+    #api-key-status { color: #555; flex: 1 1 20em; }
+    #api-key-status[data-state="ok"] { color: #1a7f37; }
+    #api-key-status[data-state="refused"] { color: #b42318; }
+    #graphiql { flex: 1; min-height: 0; }
+  </style>
 </head>
 <body>
+  <div id="keybar">
+    <strong>Brussels network graph</strong>
+    <form id="api-key-form" autocomplete="off">
+      <label for="api-key">API key</label>
+      <input id="api-key" type="password" placeholder="bng_…" spellcheck="false" />
+      <button type="submit">Use key</button>
+      <button type="button" id="api-key-forget">Forget</button>
+    </form>
+    <span id="api-key-status" role="status"></span>
+  </div>
   <div id="graphiql">Loading GraphiQL…</div>
   <script src="/graphiql/assets/react.js"></script>
   <script src="/graphiql/assets/react-dom.js"></script>

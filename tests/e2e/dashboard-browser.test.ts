@@ -4,13 +4,10 @@
  * (seed 42), over HTTP with real API keys: a zone key sees its zone only; the map, heat map, gaps,
  * brokers and edition impact show what the API answers; FR/NL switches; clicking a service on the
  * map shows it; an analyst key switches zones; nothing is fetched from outside. Screenshots go to
- * tests/artifacts/. GraphiQL on the same graph: it loads offline, and every example tab it opens with
- * answers without error.
+ * tests/artifacts/. GraphiQL's page is tested in graphiql-browser.test.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
-import { PROJECT_ROOT } from '../../src/config';
 import type { Browser, Page } from 'playwright-core';
 import { createApiKey } from '../../src/access/api-keys';
 import { loadConfig } from '../../src/config';
@@ -148,34 +145,3 @@ it('without a key the page asks for one and shows no network', async () => {
   expect(await text(page, '#map-count')).toBe('');
   await page.close();
 }, 120_000);
-
-/** The example tabs GraphiQL opens with, read by running its start-up script against stand-ins. */
-function graphiqlTabs(): Array<{ query: string; variables: string }> {
-  const found: { tabs?: Array<{ query: string; variables: string }> } = {};
-  vm.runInNewContext(fs.readFileSync(path.join(PROJECT_ROOT, 'src', 'http', 'graphiql-app.js'), 'utf8'), {
-    GraphiQL: { createFetcher: () => null },
-    React: { createElement: (_component: unknown, props: { defaultTabs: typeof found.tabs }) => (found.tabs = props.defaultTabs) },
-    ReactDOM: { createRoot: () => ({ render: () => undefined }) },
-    document: { getElementById: () => null },
-  });
-  return found.tabs ?? [];
-}
-
-it('GraphiQL: every example tab answers on the demo graph, and the page loads offline with them', async () => {
-  const tabs = graphiqlTabs();
-  expect(tabs).toHaveLength(7);
-  for (const tab of tabs) {
-    const res = await api.run<Record<string, unknown>>(tab.query, JSON.parse(tab.variables) as Record<string, unknown>);
-    expect({ tab: tab.query.split('\n')[0], errors: res.errors }).toEqual({ tab: tab.query.split('\n')[0], errors: undefined });
-    expect(Object.values(res.data ?? {}).every((v) => v !== null)).toBe(true);
-  }
-  const page = await browser.newPage({ viewport: { width: 1300, height: 800 } });
-  const outside: string[] = [];
-  await page.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : (outside.push(route.request().url()), route.abort())));
-  await page.goto(`${base}/graphql`);
-  await page.waitForSelector('.graphiql-tab', { timeout: 60_000 });
-  expect(await page.$$eval('.graphiql-tab', (t) => t.length)).toBe(7);
-  await page.screenshot({ path: path.join(ARTIFACTS, 'graphiql.png') });
-  expect(outside).toEqual([]);
-  await page.close();
-}, 240_000);
