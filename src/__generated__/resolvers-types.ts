@@ -92,9 +92,13 @@ export type AttendancePayload = {
 /** The part a person plays at a session. */
 export type AttendanceRole =
   | 'ANIMATOR'
+  /** The bewaker of a community of practice: documents the initiative and the needs the group finds. */
+  | 'GUARDIAN'
   | 'GUEST'
   | 'MODERATOR'
-  /** The bewaker of a community of practice: observes and documents needs. */
+  /** The buurtreferent of a community of practice: a professional who accompanies a person in need of care. */
+  | 'NEIGHBOURHOOD_REFERENT'
+  /** An observer (observateur). */
   | 'OBSERVER'
   | 'PARTICIPANT'
   | 'USER_REPRESENTATIVE'
@@ -185,6 +189,13 @@ export type Brokers = {
   isolates: Array<Service>;
   /** Services measured. */
   serviceCount: Scalars['Int']['output'];
+};
+
+/** Connect: groups per cycle and language. */
+export type CycleRules = {
+  __typename?: 'CycleRules';
+  groupsPerLanguage: Array<GroupsPerLanguage>;
+  source: Scalars['String']['output'];
 };
 
 /** A name on a list that nearly matches known people: confirm by hand, nothing was guessed. */
@@ -320,6 +331,23 @@ export type Gap = {
   unconnectedServices: Scalars['Int']['output'];
 };
 
+export type GroupsPerLanguage = {
+  __typename?: 'GroupsPerLanguage';
+  groups: Scalars['Int']['output'];
+  language: WorkingLanguage;
+};
+
+export type ImmersionRules = {
+  __typename?: 'ImmersionRules';
+  /** Every organisation that joins hosts at least one visitor and sends at least one. */
+  hostAndSend: Scalars['Boolean']['output'];
+  /** The shortest immersion, in hours. */
+  minHours: Scalars['Float']['output'];
+  /** The visitor works at another organisation than the host. */
+  otherOrganisation: Scalars['Boolean']['output'];
+  source: Scalars['String']['output'];
+};
+
 export type ImportKind =
   /** session, date, name, organisation (id or name), role, present (present/absent; empty = registered), email (optional, hashed), service (optional) */
   | 'attendance'
@@ -342,11 +370,14 @@ export type ImportReport = {
   /** Rows skipped because they name a person who was erased (a tombstone matched): never re-imported. */
   erased: Scalars['Int']['output'];
   kind: ImportKind;
+  /** Rows refused, with the field and the reason; a row breaking a rule of its programme has the rule's code in front of the reason (`ONE_PER_ORGANISATION: …`). */
   rejected: Array<RejectedRow>;
   rows: Scalars['Int']['output'];
   rowsPerSecond: Scalars['Int']['output'];
   unchanged: Scalars['Int']['output'];
   updated: Scalars['Int']['output'];
+  /** Whether rows were written: false for a dry run, and for an all-or-nothing import with rejected rows. */
+  written: Scalars['Boolean']['output'];
 };
 
 /** A networking initiative: a recurring programme run by an organiser. */
@@ -361,6 +392,10 @@ export type Initiative = Node & {
   nameFr: Scalars['String']['output'];
   nameNl: Scalars['String']['output'];
   organiser?: Maybe<Organisation>;
+  /** The programme it follows (declared, or the default of its kind). */
+  programme: Programme;
+  /** The rules of its programme, as the rules engine checks them. */
+  rules: ProgrammeRules;
 };
 
 
@@ -399,6 +434,8 @@ export type InitiativeInput = {
   nameFr: Scalars['String']['input'];
   nameNl: Scalars['String']['input'];
   organiserId: Scalars['ID']['input'];
+  /** The programme whose rules it follows (of the same kind); without it, the default programme of its kind. */
+  programme?: InputMaybe<Programme>;
 };
 
 /** The kinds of networking initiative described in the seed documents. */
@@ -525,7 +562,11 @@ export type Mutation = {
    * bringing them back; the audit trail keeps that an erasure happened, not whom it was about.
    */
   erasePerson: ErasePayload;
-  /** Import a CSV list (the same as `npm run import`). Re-running the same file changes nothing. */
+  /**
+   * Import a CSV list (the same as `npm run import`), checked by the same rules as the mutations: a row
+   * that breaks one is rejected and nothing of it written; the others go in (with `allOrNothing`, none
+   * do when any row is rejected). Re-running the same file changes nothing.
+   */
   importCsv: ImportReport;
   /** Mark a registered person present or absent. */
   markAttendance: AttendancePayload;
@@ -533,6 +574,11 @@ export type Mutation = {
   recordImmersion: SessionPayload;
   /** Register a person for a session; checks capacity, one person per organisation (Connect), double booking, employment. */
   registerAttendance: AttendancePayload;
+  /**
+   * Reopen a closed edition so that it can be changed again (editors, admins). Recorded in the audit
+   * trail (who, when, which edition, the reason; no person). Close it again with closeEdition.
+   */
+  reopenEdition: EditionPayload;
   /** A person starts working at a service (idempotent on person, service and start date). */
   startEmployment: EmploymentPayload;
   upsertEdition: EditionPayload;
@@ -578,6 +624,7 @@ export type MutationErasePersonArgs = {
 
 
 export type MutationImportCsvArgs = {
+  allOrNothing?: InputMaybe<Scalars['Boolean']['input']>;
   csv: Scalars['String']['input'];
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   kind: ImportKind;
@@ -604,6 +651,12 @@ export type MutationRegisterAttendanceArgs = {
   personId: Scalars['ID']['input'];
   role: AttendanceRole;
   sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationReopenEditionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -698,6 +751,18 @@ export type NetworkExport = {
 export type Node = {
   /** Global id: opaque, stable, usable with `node(id:)`. */
   id: Scalars['ID']['output'];
+};
+
+export type OpenDoorRules = {
+  __typename?: 'OpenDoorRules';
+  days: Scalars['Int']['output'];
+  hostInRezoneArea: Scalars['Boolean']['output'];
+  hostSector: Scalars['String']['output'];
+  slotMinutes: Scalars['Int']['output'];
+  slotsPerDay: Scalars['Int']['output'];
+  source: Scalars['String']['output'];
+  /** Visitors per slot, whatever capacity a session states. */
+  visitorsPerSlot: Scalars['Int']['output'];
 };
 
 /**
@@ -832,6 +897,48 @@ export type PersonPayload = {
   person?: Maybe<Person>;
 };
 
+/**
+ * The programmes of the seed documents, declared once (src/modules/initiatives/programmes.ts) and read by
+ * the rules engine, the demo generator and this API.
+ */
+export type Programme =
+  /** Connect intervision groups (Smes). */
+  | 'CONNECT'
+  /** Kijkstages (BruZEL): immersions without host-and-send. */
+  | 'KIJKSTAGE'
+  /** Network events (Bruggenbouwer and others): no programme rule beyond the common ones. */
+  | 'NETWORK_EVENT'
+  /** Praktijkgemeenschappen van buurtreferenten (Brusano). */
+  | 'PRAKTIJKGEMEENSCHAP'
+  /** Rézoneweek: open-door week of the Rézone area. */
+  | 'REZONEWEEK'
+  /** Vlinderproject / Projet Papillon (Maya): immersions, host and send. */
+  | 'VLINDER';
+
+/**
+ * A programme's rules. Besides these, every programme has the common rules: capacity, no double
+ * booking, sessions inside their edition, nothing written into a closed edition, attendees employed on
+ * the day (except the roles in `rolesWithoutEmployment`).
+ */
+export type ProgrammeRules = {
+  __typename?: 'ProgrammeRules';
+  cycle?: Maybe<CycleRules>;
+  /** The seed document the parameters come from. */
+  document: Scalars['String']['output'];
+  immersion?: Maybe<ImmersionRules>;
+  nameFr: Scalars['String']['output'];
+  nameNl: Scalars['String']['output'];
+  /** Connect: one person per organisation per group (null: no such rule). */
+  onePersonPerOrganisation?: Maybe<Scalars['String']['output']>;
+  openDoor?: Maybe<OpenDoorRules>;
+  programme: Programme;
+  roles: Array<RoleRule>;
+  /** Roles whose holders need not work at a service (a user representative is a user, not a professional). */
+  rolesWithoutEmployment: Array<AttendanceRole>;
+  rolesWithoutEmploymentSource: Scalars['String']['output'];
+  season?: Maybe<SeasonRules>;
+};
+
 export type PseudonymScope =
   /** Pseudonyms keyed with a random key made for this export and never kept. */
   | 'PER_EXPORT'
@@ -855,7 +962,7 @@ export type Query = {
   /** Who bridges sectors and who is isolated (exact measures, up to 3,000 services: TOO_LARGE beyond). */
   brokers: Brokers;
   edition?: Maybe<Edition>;
-  /** Every rule an edition breaks now (empty when it is valid), e.g. Vlinder/Papillon host-and-send. */
+  /** Every rule of its programme an edition breaks now (empty when it is valid), structural and completeness rules included. */
   editionValidation: Array<UserError>;
   /** How open each sector is: Krackhardt & Stern's E-I index. */
   eiIndex: EiIndex;
@@ -1190,6 +1297,33 @@ export type RejectedRow = {
   row: Scalars['Int']['output'];
 };
 
+/** A role's holders: per session or over the edition, between min and max. */
+export type RoleRule = {
+  __typename?: 'RoleRule';
+  /** The figure the document gives. */
+  expected: Scalars['Int']['output'];
+  /** More: the registration is refused (ROLE_LIMIT). */
+  max: Scalars['Int']['output'];
+  /** Fewer: the edition is incomplete (ROLE_MISSING at closing). */
+  min: Scalars['Int']['output'];
+  per: RoleScope;
+  role: AttendanceRole;
+  source: Scalars['String']['output'];
+};
+
+export type RoleScope =
+  | 'EDITION'
+  | 'SESSION';
+
+/** The months editions and sessions may lie in, and how often a group meets. */
+export type SeasonRules = {
+  __typename?: 'SeasonRules';
+  maxSessionsPerMonth?: Maybe<Scalars['Int']['output']>;
+  /** Calendar months, 1 = January. */
+  months: Array<Scalars['Int']['output']>;
+  source: Scalars['String']['output'];
+};
+
 /**
  * A field of welfare or health work (mental health, disability, homelessness …). A service belongs
  * to one primary sector and possibly others.
@@ -1431,13 +1565,16 @@ export type TurnoverImpact = {
 export type UserError = {
   __typename?: 'UserError';
   /**
-   * NOT_FOUND, CAPACITY_FULL (session full), ONE_PER_ORGANISATION (Connect: one person per
-   * organisation per group), REZONE_HOST (Rézoneweek hosts: mental health, Rézone area),
-   * OUTSIDE_EDITION (session outside its edition's dates), IMMERSION_TOO_SHORT (under a full day:
-   * 7 h 30), DOUBLE_BOOKED (the person attends another session at that time), NOT_EMPLOYED (works
-   * nowhere on that day), EDITION_CLOSED, EDITION_INVALID (closing with violations), HOST_AND_SEND
-   * (Vlinder/Papillon: an organisation that joins must host ≥ 1 and send ≥ 1), ERASED (the person
-   * was erased: their id is not used again), INVALID.
+   * The rule broken (docs/rules.md lists each with its source): NOT_FOUND, INVALID, EDITION_CLOSED
+   * (closed: reopenEdition first), OUTSIDE_EDITION, CAPACITY_FULL (session full, or a Rézoneweek slot
+   * at its visitor limit), CAPACITY_BELOW_REGISTRATIONS, DOUBLE_BOOKED, NOT_EMPLOYED (works nowhere
+   * that day; user representatives excepted), ONE_PER_ORGANISATION (Connect), OWN_ORGANISATION
+   * (immersions happen elsewhere), ROLE_LIMIT (more holders of a role than the programme allows),
+   * OUT_OF_SEASON (outside the programme's months), SESSIONS_PER_MONTH, GROUPS_PER_CYCLE,
+   * GROUP_LANGUAGE, IMMERSION_TOO_SHORT, REZONE_HOST, SLOT_LENGTH, SLOT_WEEKDAY, SLOTS_PER_DAY,
+   * EDITION_LENGTH, ERASED, EDITION_INVALID (closing with violations). Two codes say an edition is
+   * not complete yet and only block closing: ROLE_MISSING (fewer holders of a role than the
+   * programme needs) and HOST_AND_SEND (Vlinder/Papillon: each organisation hosts ≥ 1 and sends ≥ 1).
    */
   code: Scalars['String']['output'];
   /** The input field at fault, e.g. `input.startsAt`. */
@@ -1621,6 +1758,7 @@ export type ResolversTypes = {
   Broker: ResolverTypeWrapper<BrokerRow>;
   BrokerageRoles: ResolverTypeWrapper<BrokerageRoles>;
   Brokers: ResolverTypeWrapper<BrokersRow>;
+  CycleRules: ResolverTypeWrapper<CycleRules>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DoubtfulMatch: ResolverTypeWrapper<DoubtfulMatch>;
@@ -1636,7 +1774,9 @@ export type ResolversTypes = {
   ExportLevel: ExportLevel;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Gap: ResolverTypeWrapper<GapRow>;
+  GroupsPerLanguage: ResolverTypeWrapper<GroupsPerLanguage>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImmersionRules: ResolverTypeWrapper<ImmersionRules>;
   ImportKind: ImportKind;
   ImportReport: ResolverTypeWrapper<ImportReportRow>;
   Initiative: ResolverTypeWrapper<InitiativeRow>;
@@ -1657,6 +1797,7 @@ export type ResolversTypes = {
   NeighbourhoodGrid: NeighbourhoodGrid;
   NetworkExport: ResolverTypeWrapper<NetworkExport>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  OpenDoorRules: ResolverTypeWrapper<OpenDoorRules>;
   Organisation: ResolverTypeWrapper<OrganisationRow>;
   OrganisationConnection: ResolverTypeWrapper<OrganisationPage>;
   OrganisationEdge: ResolverTypeWrapper<Omit<OrganisationEdge, 'node'> & { node: ResolversTypes['Organisation'] }>;
@@ -1670,12 +1811,17 @@ export type ResolversTypes = {
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   PersonInput: PersonInput;
   PersonPayload: ResolverTypeWrapper<PersonPayloadRow>;
+  Programme: Programme;
+  ProgrammeRules: ResolverTypeWrapper<ProgrammeRules>;
   PseudonymScope: PseudonymScope;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Recommendation: ResolverTypeWrapper<RecommendationRow>;
   RecommendationKind: RecommendationKind;
   Region: ResolverTypeWrapper<RegionRow>;
   RejectedRow: ResolverTypeWrapper<RejectedRow>;
+  RoleRule: ResolverTypeWrapper<RoleRule>;
+  RoleScope: RoleScope;
+  SeasonRules: ResolverTypeWrapper<SeasonRules>;
   Sector: ResolverTypeWrapper<SectorRow>;
   Service: ResolverTypeWrapper<ServiceRow>;
   ServiceConnection: ResolverTypeWrapper<ServicePage>;
@@ -1716,6 +1862,7 @@ export type ResolversParentTypes = {
   Broker: BrokerRow;
   BrokerageRoles: BrokerageRoles;
   Brokers: BrokersRow;
+  CycleRules: CycleRules;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DoubtfulMatch: DoubtfulMatch;
@@ -1729,7 +1876,9 @@ export type ResolversParentTypes = {
   ErasePayload: Omit<ErasePayload, 'errors'> & { errors: Array<ResolversParentTypes['UserError']> };
   Float: Scalars['Float']['output'];
   Gap: GapRow;
+  GroupsPerLanguage: GroupsPerLanguage;
   ID: Scalars['ID']['output'];
+  ImmersionRules: ImmersionRules;
   ImportReport: ImportReportRow;
   Initiative: InitiativeRow;
   InitiativeImpact: InitiativeImpactRow;
@@ -1746,6 +1895,7 @@ export type ResolversParentTypes = {
   Neighbourhood: NeighbourhoodRow;
   NetworkExport: NetworkExport;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  OpenDoorRules: OpenDoorRules;
   Organisation: OrganisationRow;
   OrganisationConnection: OrganisationPage;
   OrganisationEdge: Omit<OrganisationEdge, 'node'> & { node: ResolversParentTypes['Organisation'] };
@@ -1759,10 +1909,13 @@ export type ResolversParentTypes = {
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   PersonInput: PersonInput;
   PersonPayload: PersonPayloadRow;
+  ProgrammeRules: ProgrammeRules;
   Query: Record<PropertyKey, never>;
   Recommendation: RecommendationRow;
   Region: RegionRow;
   RejectedRow: RejectedRow;
+  RoleRule: RoleRule;
+  SeasonRules: SeasonRules;
   Sector: SectorRow;
   Service: ServiceRow;
   ServiceConnection: ServicePage;
@@ -1866,6 +2019,11 @@ export type BrokersResolvers<ContextType = Context, ParentType extends Resolvers
   serviceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CycleRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CycleRules'] = ResolversParentTypes['CycleRules']> = {
+  groupsPerLanguage?: Resolver<Array<ResolversTypes['GroupsPerLanguage']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -1942,6 +2100,18 @@ export type GapResolvers<ContextType = Context, ParentType extends ResolversPare
   unconnectedServices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type GroupsPerLanguageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupsPerLanguage'] = ResolversParentTypes['GroupsPerLanguage']> = {
+  groups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['WorkingLanguage'], ParentType, ContextType>;
+};
+
+export type ImmersionRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImmersionRules'] = ResolversParentTypes['ImmersionRules']> = {
+  hostAndSend?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  minHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  otherOrganisation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
   created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   doubtful?: Resolver<Array<ResolversTypes['DoubtfulMatch']>, ParentType, ContextType>;
@@ -1953,6 +2123,7 @@ export type ImportReportResolvers<ContextType = Context, ParentType extends Reso
   rowsPerSecond?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  written?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type InitiativeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Initiative'] = ResolversParentTypes['Initiative']> = {
@@ -1964,6 +2135,8 @@ export type InitiativeResolvers<ContextType = Context, ParentType extends Resolv
   nameFr?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameNl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organiser?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  rules?: Resolver<ResolversTypes['ProgrammeRules'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2037,10 +2210,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   closeService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationCloseServiceArgs, 'id' | 'on'>>;
   endEmployment?: Resolver<ResolversTypes['EmploymentPayload'], ParentType, ContextType, RequireFields<MutationEndEmploymentArgs, 'personId' | 'serviceId' | 'to'>>;
   erasePerson?: Resolver<ResolversTypes['ErasePayload'], ParentType, ContextType, RequireFields<MutationErasePersonArgs, 'id'>>;
-  importCsv?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportCsvArgs, 'csv' | 'dryRun' | 'kind'>>;
+  importCsv?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportCsvArgs, 'allOrNothing' | 'csv' | 'dryRun' | 'kind'>>;
   markAttendance?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationMarkAttendanceArgs, 'personId' | 'sessionId' | 'status'>>;
   recordImmersion?: Resolver<ResolversTypes['SessionPayload'], ParentType, ContextType, RequireFields<MutationRecordImmersionArgs, 'editionId' | 'endsAt' | 'hostServiceId' | 'personId' | 'startsAt'>>;
   registerAttendance?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationRegisterAttendanceArgs, 'personId' | 'role' | 'sessionId'>>;
+  reopenEdition?: Resolver<ResolversTypes['EditionPayload'], ParentType, ContextType, RequireFields<MutationReopenEditionArgs, 'id' | 'reason'>>;
   startEmployment?: Resolver<ResolversTypes['EmploymentPayload'], ParentType, ContextType, RequireFields<MutationStartEmploymentArgs, 'from' | 'personId' | 'serviceId'>>;
   upsertEdition?: Resolver<ResolversTypes['EditionPayload'], ParentType, ContextType, RequireFields<MutationUpsertEditionArgs, 'input'>>;
   upsertInitiative?: Resolver<ResolversTypes['InitiativePayload'], ParentType, ContextType, RequireFields<MutationUpsertInitiativeArgs, 'input'>>;
@@ -2075,6 +2249,16 @@ export type NetworkExportResolvers<ContextType = Context, ParentType extends Res
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Edition' | 'Initiative' | 'Municipality' | 'Neighbourhood' | 'Organisation' | 'Person' | 'Region' | 'Sector' | 'Service' | 'Session' | 'Zone', ParentType, ContextType>;
+};
+
+export type OpenDoorRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenDoorRules'] = ResolversParentTypes['OpenDoorRules']> = {
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hostInRezoneArea?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hostSector?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  slotMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slotsPerDay?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  visitorsPerSlot?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
@@ -2152,6 +2336,21 @@ export type PersonPayloadResolvers<ContextType = Context, ParentType extends Res
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
 };
 
+export type ProgrammeRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammeRules'] = ResolversParentTypes['ProgrammeRules']> = {
+  cycle?: Resolver<Maybe<ResolversTypes['CycleRules']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  immersion?: Resolver<Maybe<ResolversTypes['ImmersionRules']>, ParentType, ContextType>;
+  nameFr?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameNl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onePersonPerOrganisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openDoor?: Resolver<Maybe<ResolversTypes['OpenDoorRules']>, ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['RoleRule']>, ParentType, ContextType>;
+  rolesWithoutEmployment?: Resolver<Array<ResolversTypes['AttendanceRole']>, ParentType, ContextType>;
+  rolesWithoutEmploymentSource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  season?: Resolver<Maybe<ResolversTypes['SeasonRules']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   acquaintances?: Resolver<ResolversTypes['AcquaintanceConnection'], ParentType, ContextType, RequireFields<QueryAcquaintancesArgs, 'territory'>>;
   auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<QueryAuditTrailArgs>>;
@@ -2217,6 +2416,21 @@ export type RejectedRowResolvers<ContextType = Context, ParentType extends Resol
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RoleRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RoleRule'] = ResolversParentTypes['RoleRule']> = {
+  expected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  min?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  per?: Resolver<ResolversTypes['RoleScope'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['AttendanceRole'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SeasonRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeasonRules'] = ResolversParentTypes['SeasonRules']> = {
+  maxSessionsPerMonth?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  months?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SectorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Sector'] = ResolversParentTypes['Sector']> = {
@@ -2354,6 +2568,7 @@ export type Resolvers<ContextType = Context> = {
   Broker?: BrokerResolvers<ContextType>;
   BrokerageRoles?: BrokerageRolesResolvers<ContextType>;
   Brokers?: BrokersResolvers<ContextType>;
+  CycleRules?: CycleRulesResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DoubtfulMatch?: DoubtfulMatchResolvers<ContextType>;
@@ -2365,6 +2580,8 @@ export type Resolvers<ContextType = Context> = {
   EmploymentPayload?: EmploymentPayloadResolvers<ContextType>;
   ErasePayload?: ErasePayloadResolvers<ContextType>;
   Gap?: GapResolvers<ContextType>;
+  GroupsPerLanguage?: GroupsPerLanguageResolvers<ContextType>;
+  ImmersionRules?: ImmersionRulesResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
   Initiative?: InitiativeResolvers<ContextType>;
   InitiativeImpact?: InitiativeImpactResolvers<ContextType>;
@@ -2379,6 +2596,7 @@ export type Resolvers<ContextType = Context> = {
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
   NetworkExport?: NetworkExportResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  OpenDoorRules?: OpenDoorRulesResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   OrganisationConnection?: OrganisationConnectionResolvers<ContextType>;
   OrganisationEdge?: OrganisationEdgeResolvers<ContextType>;
@@ -2390,10 +2608,13 @@ export type Resolvers<ContextType = Context> = {
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   PersonPayload?: PersonPayloadResolvers<ContextType>;
+  ProgrammeRules?: ProgrammeRulesResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RejectedRow?: RejectedRowResolvers<ContextType>;
+  RoleRule?: RoleRuleResolvers<ContextType>;
+  SeasonRules?: SeasonRulesResolvers<ContextType>;
   Sector?: SectorResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;

@@ -149,6 +149,24 @@ export async function recordErasure(tx: Tx, secret: string, personId: string, by
   await tx.run(APPEND_ERASURE, { id: eventId(atMs, crypto.randomBytes(4).toString('hex'), 0), at: new Date(atMs).toISOString(), role: by.role, keyId: by.keyId ?? null });
 }
 
+const APPEND_EDITION_EVENT = cypher(
+  'access.appendEditionEvent',
+  `CREATE (:AuditEvent {id: $id, at: datetime($at), kind: $kind, role: $role, keyId: $keyId, operation: $operation, editionId: $editionId, reason: $reason, personIds: []})`,
+);
+
+/**
+ * Inside a write transaction that changes an edition's state outside the rules (a reopen): an event
+ * saying who did it, to which edition and why. It names no person.
+ */
+export async function recordEditionEvent(
+  tx: Tx,
+  e: { kind: string; operation: string; editionId: string; reason: string },
+  by: Pick<Principal, 'role' | 'keyId'>,
+): Promise<void> {
+  const atMs = Date.now();
+  await tx.run(APPEND_EDITION_EVENT, { ...e, id: eventId(atMs, crypto.randomBytes(4).toString('hex'), 0), at: new Date(atMs).toISOString(), role: by.role, keyId: by.keyId ?? null });
+}
+
 export function auditPlugin(trail: AuditTrail): ApolloServerPlugin<Context> {
   return {
     async serverWillStart() {

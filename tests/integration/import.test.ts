@@ -51,11 +51,12 @@ describe('attendance lists', () => {
       { row: 8, field: 'role', reason: 'unknown role "dancer"' },
     ]);
     expect(report.doubtful).toEqual([{ row: 7, name: 'Person e2', candidates: ['e1'], reason: 'a name one letter away exists in this organisation' }]);
-    // Nora is new: her only possible service is sD (organisation oD runs one), consent unknown → false, e-mail only hashed.
+    // Nora is new (on the open-door slot v1: a second person of oD would break Connect's one person
+    // per organisation in s2's group): her only possible service is sD (organisation oD runs one), consent unknown → false, e-mail only hashed.
     const [nora] = await testDb().read<{ consent: boolean; emailHash: string; props: string[]; service: string; status: string }>(
       cypher(
         'test.nora',
-        "MATCH (p:Person {displayName: 'Nora Nouvelle'})-[:WORKS_AT]->(s), (p)-[a:ATTENDED]->(:Session {id: 's2'}) RETURN p.consent AS consent, p.emailHash AS emailHash, keys(p) AS props, s.id AS service, a.status AS status",
+        "MATCH (p:Person {displayName: 'Nora Nouvelle'})-[:WORKS_AT]->(s), (p)-[a:ATTENDED]->(:Session {id: 'v1'}) RETURN p.consent AS consent, p.emailHash AS emailHash, keys(p) AS props, s.id AS service, a.status AS status",
       ),
     );
     expect(nora).toMatchObject({ consent: false, service: 'sD', status: 'NO_SHOW' });
@@ -80,9 +81,27 @@ describe('attendance lists', () => {
     expect(named.rejected.filter((r) => r.field === 'organisation')).toEqual([]);
   });
 
-  /** A participant of organisation oC on one of the fixture's sessions, registered (not yet present). */
+  /**
+   * A participant of organisation oC, registered (not yet present), on one of three network-event
+   * sessions on the days of s1, s2 and s3: these tests are about matching, and several people of oC
+   * in s1's Connect group would break its one-person-per-organisation rule.
+   */
   const SESSION_DAYS: Record<string, string> = { s1: '2023-03-01', s2: '2023-05-10', s3: '2023-09-12' };
-  const registered = (session: string, name: string) => ({ session, date: SESSION_DAYS[session], name, organisation: 'oC', role: 'participant', present: '' });
+  const registered = (session: string, name: string) => ({ session: `n${session.slice(1)}`, date: SESSION_DAYS[session], name, organisation: 'oC', role: 'participant', present: '' });
+  beforeAll(() =>
+    testDb().write(
+      cypher(
+        'test.networkEventSessions',
+        `MATCH (o:Organisation {id: 'org-x'})
+         MERGE (i:Initiative {id: 'iniNE'}) SET i.kind = 'NETWORK_EVENT', i.nameFr = 'Réseau', i.nameNl = 'Netwerk' MERGE (i)-[:ORGANISED_BY]->(o)
+         MERGE (e:Edition {id: 'edNE'}) SET e.cycle = '2023', e.nameFr = 'Réseau', e.nameNl = 'Netwerk', e.language = 'BOTH', e.startsOn = date('2023-01-01'), e.endsOn = date('2023-12-31'), e.closed = false
+         MERGE (e)-[:OF]->(i)
+         WITH e UNWIND [['n1', '2023-03-01'], ['n2', '2023-05-10'], ['n3', '2023-09-12']] AS r
+         MERGE (x:Session {id: r[0]}) SET x.title = r[0], x.startsAt = datetime(r[1] + 'T14:00:00Z'), x.endsAt = datetime(r[1] + 'T16:00:00Z'), x.capacity = null
+         MERGE (x)-[:IN]->(e)`,
+      ),
+    ),
+  );
 
   it('batches see each other: a person first seen in one batch is recognised in the next, a near name is doubtful', async () => {
     // Batches of 2 rows; Zoé Batch is new in the first batch, and again (other session) in the third.

@@ -8,16 +8,23 @@
  * - Rows are written in batches with UNWIND, one transaction per batch, MERGE on stable keys;
  *   derived ties are refreshed in the same transaction. Re-running a file changes nothing: the
  *   report then says 0 created, N unchanged.
- * - `dryRun` classifies every row (created / updated / unchanged / rejected / erased) and writes nothing.
+ * - Every row that would be written is checked by the rules engine (rules.ts) — the same checks
+ *   as the mutations — inside the batch's write transaction, on the state the batch would produce,
+ *   with set-based reads (a few statements per batch, none per row). A row that breaks a rule is
+ *   rejected with the rule's code, the field and the reason; nothing of it is written.
+ * - `dryRun` runs the import exactly as a real run, in one transaction that is then rolled back: it
+ *   reports exactly what a real run would refuse, and writes nothing. `allOrNothing` runs it in one
+ *   transaction that is committed only when no row is rejected.
  * - A row naming a person who was erased (a tombstone matches, see erasure.ts) is skipped and
  *   counted as `erased`: never written, never reported one by one.
  * - Reasons name no person: they quote only codes the row gives (session, organisation, role).
  */
 import { parse } from 'csv-parse/sync';
-import { cypher, type Db, type NamedQuery } from '../../neo4j/driver';
+import { cypher, type Db, type NamedQuery, type Row, type Tx } from '../../neo4j/driver';
 import { refreshTies } from '../network/ties';
 import { ERASED_KEYS, erasedKeys, erasureKey, nameErasureKey } from './erasure';
 import { CandidatePool, emailHash, matchPerson, newPersonId, normaliseName } from './matching';
+import { AttendanceState, type AttendanceChange, type AttendanceFields } from './rules';
 
 export const IMPORT_KINDS = ['organisations', 'services', 'people', 'employment', 'attendance', 'neighbourhoods'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -46,12 +53,16 @@ export interface ImportReportRow {
   erased: number;
   rejected: RejectedRow[];
   doubtful: DoubtfulMatch[];
+  /** Whether rows were written (false: a dry run, or an all-or-nothing import with rejected rows). */
+  written: boolean;
   ms: number;
   rowsPerSecond: number;
 }
 
 export interface ImportOptions {
   dryRun?: boolean;
+  /** Write every row or none: one transaction, committed only when no row is rejected. */
+  allOrNothing?: boolean;
   batchSize?: number;
   /** For e-mail hashes, new person ids and tombstone keys: the same secret as pseudonyms. */
   secret: string;
@@ -220,21 +231,51 @@ const REF_FIELDS: Partial<Record<ImportKind, Array<[field: string, label: string
 };
 
 function emptyReport(kind: ImportKind, rows: number, dryRun: boolean): ImportReportRow {
-  return { kind, dryRun, rows, created: 0, updated: 0, unchanged: 0, erased: 0, rejected: [], doubtful: [], ms: 0, rowsPerSecond: 0 };
+  return { kind, dryRun, rows, created: 0, updated: 0, unchanged: 0, erased: 0, rejected: [], doubtful: [], written: false, ms: 0, rowsPerSecond: 0 };
 }
+
+/** Where an import reads and writes: the database (a transaction per batch), or one transaction for the whole import. */
+interface Io {
+  read<T extends Row>(query: NamedQuery, params?: Record<string, unknown>): Promise<T[]>;
+  /** A batch's write transaction. */
+  batch<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+const perBatch = (db: Db): Io => ({ read: (q, p) => db.read(q, p), batch: (work) => db.writeTx(work) });
+const oneTransaction = (tx: Tx): Io => ({ read: (q, p) => tx.run(q, p), batch: (work) => work(tx) });
+/** Thrown to roll back a dry run, or an all-or-nothing import with rejected rows. */
+class RollBack extends Error {}
+/** A whole file in one transaction may take longer than one request. */
+const WHOLE_IMPORT_TIMEOUT_MS = 30 * 60_000;
 
 export async function importRows(db: Db, kind: ImportKind, rows: Csv[], opts: ImportOptions): Promise<ImportReportRow> {
   const started = Date.now();
-  const report = emptyReport(kind, rows.length, Boolean(opts.dryRun));
-  if (kind === 'attendance') await importAttendance(db, rows, opts, report);
-  else await importSimple(db, kind, SPECS[kind], rows, opts, report);
+  let report = emptyReport(kind, rows.length, Boolean(opts.dryRun));
+  const run = (io: Io) => (kind === 'attendance' ? importAttendance(io, rows, opts, report) : importSimple(io, kind, SPECS[kind], rows, opts, report));
+  if (opts.dryRun || opts.allOrNothing) {
+    try {
+      await db.writeTx(
+        async (tx) => {
+          report = emptyReport(kind, rows.length, Boolean(opts.dryRun)); // a retried transaction starts over
+          await run(oneTransaction(tx));
+          if (opts.dryRun || report.rejected.length) throw new RollBack();
+        },
+        { timeoutMs: WHOLE_IMPORT_TIMEOUT_MS },
+      );
+      report.written = true;
+    } catch (err) {
+      if (!(err instanceof RollBack)) throw err;
+    }
+  } else {
+    await run(perBatch(db));
+    report.written = report.created + report.updated > 0;
+  }
   report.ms = Date.now() - started;
   report.rowsPerSecond = report.ms > 0 ? Math.round((rows.length * 1000) / report.ms) : rows.length;
   report.rejected.sort((a, b) => a.row - b.row);
   return report;
 }
 
-async function importSimple(db: Db, kind: ImportKind, spec: KindSpec, rows: Csv[], opts: ImportOptions, report: ImportReportRow): Promise<void> {
+async function importSimple(io: Io, kind: ImportKind, spec: KindSpec, rows: Csv[], opts: ImportOptions, report: ImportReportRow): Promise<void> {
   const batchSize = opts.batchSize ?? 2000;
   const seen = new Map<string, number>();
   for (let start = 0; start < rows.length; start += batchSize) {
@@ -254,14 +295,14 @@ async function importSimple(db: Db, kind: ImportKind, spec: KindSpec, rows: Csv[
     // People lists name people by id: an erased person's id is skipped, not created again.
     if (kind === 'people') {
       const keyOf = (b: Prepared) => erasureKey(opts.secret, 'id', b.key);
-      const erased = await erasedKeys((keys) => db.read<{ key: string }>(ERASED_KEYS, { keys }), batch.map(keyOf));
+      const erased = await erasedKeys((keys) => io.read<{ key: string }>(ERASED_KEYS, { keys }), batch.map(keyOf));
       const kept = batch.filter((b) => !erased.has(keyOf(b)));
       report.erased += batch.length - kept.length;
       batch.splice(0, batch.length, ...kept);
     }
     // References must exist: a row pointing nowhere is rejected, not half-written.
     const refs = (REF_FIELDS[kind] ?? []).flatMap(([field, label, pick]) => batch.flatMap((b) => pick(b.props).map((id) => ({ field, label, id, n: b.n }))));
-    const missing = refs.length ? await db.read<{ label: string; id: string }>(MISSING_REFS, { refs: refs.map(({ label, id }) => ({ label, id })) }) : [];
+    const missing = refs.length ? await io.read<{ label: string; id: string }>(MISSING_REFS, { refs: refs.map(({ label, id }) => ({ label, id })) }) : [];
     const bad = new Set(missing.map((m) => `${m.label}|${m.id}`));
     const rejectedRows = new Set<number>();
     for (const r of refs) {
@@ -273,7 +314,7 @@ async function importSimple(db: Db, kind: ImportKind, spec: KindSpec, rows: Csv[
     }
     const good = batch.filter((b) => !rejectedRows.has(b.n));
     const existing = new Map(
-      (await db.read<{ key: string; sig: unknown }>(spec.existing, { keys: good.map((g) => g.key) })).map((e) => [e.key, JSON.stringify(e.sig)]),
+      (await io.read<{ key: string; sig: unknown }>(spec.existing, { keys: good.map((g) => g.key) })).map((e) => [e.key, JSON.stringify(e.sig)]),
     );
     const toWrite = good.filter((g) => {
       const before = existing.get(g.key);
@@ -282,8 +323,8 @@ async function importSimple(db: Db, kind: ImportKind, spec: KindSpec, rows: Csv[
       if (before === now) return (report.unchanged += 1), false;
       return (report.updated += 1), true;
     });
-    if (!opts.dryRun && toWrite.length) {
-      await db.writeTx(async (tx) => {
+    if (toWrite.length) {
+      await io.batch(async (tx) => {
         await tx.run(spec.write, { rows: toWrite.map(({ key, props }) => ({ key, props })) });
         if (kind === 'employment') {
           await refreshTies(tx, { personIds: toWrite.map((w) => String(w.props.personId)), serviceIds: toWrite.map((w) => String(w.props.serviceId)) });
@@ -318,14 +359,18 @@ function signature(kind: ImportKind, g: Prepared): unknown {
 // Attendance lists: session, date, name, organisation, role, present [, email] [, service]
 
 const ROLE_WORDS: Record<string, string> = {
-  participant: 'PARTICIPANT', deelnemer: 'PARTICIPANT', buurtreferent: 'PARTICIPANT',
+  participant: 'PARTICIPANT', deelnemer: 'PARTICIPANT', participante: 'PARTICIPANT',
+  buurtreferent: 'NEIGHBOURHOOD_REFERENT', 'référent de quartier': 'NEIGHBOURHOOD_REFERENT', 'referent de quartier': 'NEIGHBOURHOOD_REFERENT', 'neighbourhood referent': 'NEIGHBOURHOOD_REFERENT',
+  bewaker: 'GUARDIAN', gardien: 'GUARDIAN', guardian: 'GUARDIAN',
   animator: 'ANIMATOR', animateur: 'ANIMATOR', animatrice: 'ANIMATOR', begeleider: 'ANIMATOR',
   moderator: 'MODERATOR', 'modérateur': 'MODERATOR', moderateur: 'MODERATOR',
-  observer: 'OBSERVER', observateur: 'OBSERVER', bewaker: 'OBSERVER',
+  observer: 'OBSERVER', observateur: 'OBSERVER', waarnemer: 'OBSERVER',
   'user representative': 'USER_REPRESENTATIVE', 'représentant des usagers': 'USER_REPRESENTATIVE', gebruikersvertegenwoordiger: 'USER_REPRESENTATIVE',
   visitor: 'VISITOR', visiteur: 'VISITOR', bezoeker: 'VISITOR',
   guest: 'GUEST', 'invité': 'GUEST', invite: 'GUEST', gast: 'GUEST',
 };
+/** The columns a broken rule is reported on. */
+const IMPORT_FIELDS: AttendanceFields = { person: 'name', session: 'session', role: 'role', status: 'present' };
 const PRESENT_WORDS = new Set(['present', 'présent', 'présente', 'aanwezig', 'yes', 'oui', 'ja', '1', 'x']);
 const ABSENT_WORDS = new Set(['absent', 'absente', 'afwezig', 'no', 'non', 'nee', '0', 'no-show']);
 
@@ -372,22 +417,24 @@ type CandidateRow = { id: string; name: string; nameKey: string | null; organisa
  * way): looked up by id first; only a list naming one otherwise reads them all (names are matched
  * after normalisation, in JavaScript).
  */
-async function organisationIndex(db: Db, named: string[]): Promise<Map<string, OrganisationRow>> {
+async function organisationIndex(io: Io, named: string[]): Promise<Map<string, OrganisationRow>> {
   const index = new Map<string, OrganisationRow>();
   const add = (rows: OrganisationRow[]) => {
     for (const o of rows) for (const k of [o.id, normaliseName(o.nameFr ?? ''), normaliseName(o.nameNl ?? '')]) if (k) index.set(k.toLowerCase(), o);
   };
-  add(await db.read<OrganisationRow>(ORGANISATIONS_BY_ID, { ids: named }));
-  if (named.some((value) => !organisationNamed(index, value))) add(await db.read<OrganisationRow>(ORGANISATIONS));
+  add(await io.read<OrganisationRow>(ORGANISATIONS_BY_ID, { ids: named }));
+  if (named.some((value) => !organisationNamed(index, value))) add(await io.read<OrganisationRow>(ORGANISATIONS));
   return index;
 }
 const organisationNamed = (index: Map<string, OrganisationRow>, value: string) => index.get(value.toLowerCase()) ?? index.get(normaliseName(value));
 
-async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report: ImportReportRow): Promise<void> {
+async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report: ImportReportRow): Promise<void> {
   const batchSize = opts.batchSize ?? 2000;
   let organisations: Promise<Map<string, OrganisationRow>> | undefined;
   const seen = new Set<string>();
+  // People this import creates (not in the graph before it), and those of them already written.
   const created = new Map<string, { id: string; nameKey: string; name: string; emailHash: string | null; service: string; since: string; organisationId: string }>();
+  const written = new Set<string>();
   // The people rows may be, kept for the whole import: each organisation's people and each name are
   // read once (a later batch asks only for those it adds), and people this import creates join as
   // they are created. Re-reading them per batch made a long list of first sightings quadratic.
@@ -407,13 +454,13 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
   for (let start = 0; start < rows.length; start += batchSize) {
     const slice = rows.slice(start, start + batchSize);
     // Read once per import, beside the first batch's lookups that do not need it.
-    organisations ??= organisationIndex(db, [...new Set(rows.map((r) => r.organisation ?? '').filter(Boolean))]);
+    organisations ??= organisationIndex(io, [...new Set(rows.map((r) => r.organisation ?? '').filter(Boolean))]);
     // Each name normalised once: for the lookup, the match and the stored name key.
     const norms = slice.map((r) => normaliseName(r.name ?? ''));
     const names = fresh(norms, namesRead);
     const candidatesOf = (index: Map<string, OrganisationRow>) => {
       const ids = fresh(slice.flatMap((r) => organisationNamed(index, r.organisation ?? '')?.id ?? []), organisationsRead);
-      return ids.length ? db.read<CandidateRow>(CANDIDATES, { orgs: ids }) : [];
+      return ids.length ? io.read<CandidateRow>(CANDIDATES, { orgs: ids }) : [];
     };
     // The tombstone keys the rows could match: name within the organisation given, and e-mail.
     const hashes = slice.map((r) => (r.email ? emailHash(opts.secret, r.email) : null));
@@ -425,15 +472,15 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
       });
     const tombstonesOf = async (index: Map<string, OrganisationRow>) => {
       const keys = rowKeys(index);
-      const found = await erasedKeys((ks) => db.read<{ key: string }>(ERASED_KEYS, { keys: ks }), keys.flat().filter((k): k is string => k !== null));
+      const found = await erasedKeys((ks) => io.read<{ key: string }>(ERASED_KEYS, { keys: ks }), keys.flat().filter((k): k is string => k !== null));
       return keys.map((ks) => ks.some((k) => k !== null && found.has(k)));
     };
     // Independent reads, run side by side.
     const [orgByKey, sessionRows, byOrganisation, byName, erasedRows] = await Promise.all([
       organisations,
-      db.read<{ id: string; day: string }>(SESSIONS, { ids: [...new Set(slice.map((r) => r.session).filter(Boolean))] }),
+      io.read<{ id: string; day: string }>(SESSIONS, { ids: [...new Set(slice.map((r) => r.session).filter(Boolean))] }),
       organisations.then(candidatesOf),
-      names.length ? db.read<CandidateRow>(CANDIDATES_BY_NAME, { names }) : [],
+      names.length ? io.read<CandidateRow>(CANDIDATES_BY_NAME, { names }) : [],
       organisations.then(tombstonesOf),
     ]);
     const sessions = new Map(sessionRows.map((s) => [s.id, s.day]));
@@ -441,7 +488,6 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
     for (const c of [...byOrganisation, ...byName]) candidates.add({ id: c.id, norm: c.nameKey ?? normaliseName(c.name ?? ''), organisationId: c.organisationId, emailHash: c.emailHash });
 
     const good: Array<{ n: number; person: string; session: string; role: string; status: string }> = [];
-    const newPeople: Array<typeof created extends Map<string, infer V> ? V : never> = [];
     slice.forEach((r, i) => {
       const n = start + i + 2;
       const reject = (field: string, reason: string) => void report.rejected.push({ row: n, field, reason });
@@ -462,8 +508,12 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
       let personId: string;
       const norm = norms[i]!;
       const match = matchPerson(r.name!, org.id, hash, candidates, norm);
-      if (match.kind === 'match') personId = match.personId;
-      else if (match.kind === 'doubtful') {
+      if (match.kind === 'match') {
+        personId = match.personId;
+        // A person this import creates works from their earliest session on the list (rows come in any order).
+        const pending = created.get(personId);
+        if (pending && !written.has(personId) && day < pending.since) pending.since = day;
+      } else if (match.kind === 'doubtful') {
         report.doubtful.push({ row: n, name: r.name!, candidates: match.candidates, reason: match.reason });
         return reject('name', `doubtful match (${match.reason}): confirm which person this is`);
       } else {
@@ -473,7 +523,6 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
         personId = newPersonId(opts.secret, r.name!, org.id, norm);
         const person = { id: personId, nameKey: norm, name: r.name!, emailHash: hash, service, since: day, organisationId: org.id };
         created.set(personId, person);
-        newPeople.push(person);
         candidates.add({ id: personId, norm: person.nameKey, organisationId: org.id, emailHash: hash });
       }
       const key = `${personId}|${r.session}`;
@@ -485,22 +534,35 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
     // only known people's rows are looked up, and a list of first sightings costs no read at all.
     const pairs = good.filter((g) => !created.has(g.person)).map((g) => ({ person: g.person, session: g.session }));
     const existing = new Map(
-      (pairs.length ? await db.read<{ key: string; sig: unknown }>(EXISTING_ATTENDANCE, { pairs }) : []).map((e) => [e.key, JSON.stringify(e.sig)]),
+      (pairs.length ? await io.read<{ key: string; sig: unknown }>(EXISTING_ATTENDANCE, { pairs }) : []).map((e) => [e.key, JSON.stringify(e.sig)]),
     );
     const toWrite = good.filter((g) => {
       const before = existing.get(`${g.person}|${g.session}`);
-      if (before === undefined) return (report.created += 1), true;
-      if (before === JSON.stringify([g.role, g.status])) return (report.unchanged += 1), false;
-      return (report.updated += 1), true;
+      if (before !== undefined && before === JSON.stringify([g.role, g.status])) return (report.unchanged += 1), false;
+      return true;
     });
-    if (!opts.dryRun && (toWrite.length || newPeople.length)) {
-      await db.writeTx(async (tx) => {
+    if (!toWrite.length) {
+      opts.onProgress?.(Math.min(start + batchSize, rows.length), rows.length);
+      continue;
+    }
+    const pending = (id: string) => (written.has(id) ? undefined : created.get(id));
+    const changes: AttendanceChange[] = toWrite.map((g) => {
+      const p = pending(g.person);
+      return { person: g.person, session: g.session, role: g.role, status: g.status, ...(p ? { newPerson: { service: p.service, organisation: p.organisationId, since: p.since } } : {}) };
+    });
+    // The rules, then the write, in the batch's transaction: the checks see the state the batch leaves.
+    const outcome = await io.batch(async (tx) => {
+      const state = await AttendanceState.load(tx, changes, { lock: true });
+      const verdicts = state.checkAll(changes, IMPORT_FIELDS);
+      const accepted = toWrite.filter((_, i) => verdicts[i]!.length === 0);
+      const newPeople = [...new Set(accepted.map((w) => w.person))].flatMap((id) => pending(id) ?? []);
+      if (accepted.length) {
         // Rows of people new in this batch go with them; the others on their own.
-        const ofNewPeople = new Map(newPeople.map((p) => [p.id, [] as typeof toWrite]));
-        const others: typeof toWrite = [];
-        for (const w of toWrite) (ofNewPeople.get(w.person) ?? others).push(w);
+        const ofNewPeople = new Map(newPeople.map((p) => [p.id, [] as typeof accepted]));
+        const others: typeof accepted = [];
+        for (const w of accepted) (ofNewPeople.get(w.person) ?? others).push(w);
         // Only what the statements read goes on the wire: packing parameters is a tenth of the import's time.
-        const attendance = (w: (typeof toWrite)[number]) => ({ session: w.session, role: w.role, status: w.status });
+        const attendance = (w: (typeof accepted)[number]) => ({ session: w.session, role: w.role, status: w.status });
         if (newPeople.length)
           await tx.run(WRITE_PEOPLE, {
             people: newPeople.map((p) => ({ id: p.id, name: p.name, nameKey: p.nameKey, emailHash: p.emailHash, service: p.service, since: p.since, attendances: ofNewPeople.get(p.id)!.map(attendance) })),
@@ -508,14 +570,24 @@ async function importAttendance(db: Db, rows: Csv[], opts: ImportOptions, report
         if (others.length) await tx.run(WRITE_ATTENDANCE, { rows: others.map((w) => ({ person: w.person, ...attendance(w) })) });
         // Ties rest on presences only: a batch that neither records one nor takes one back (a
         // registration list, no-shows) changes no tie, and new people who were present nowhere carry none.
-        const wasPresent = (w: (typeof toWrite)[number]) => {
+        const wasPresent = (w: (typeof accepted)[number]) => {
           const before = existing.get(`${w.person}|${w.session}`);
           return before !== undefined && (JSON.parse(before) as [string, string])[1] === 'PRESENT';
         };
-        if (toWrite.some((w) => w.status === 'PRESENT' || wasPresent(w)))
-          await refreshTies(tx, { sessionIds: [...new Set(toWrite.map((w) => w.session))], personIds: newPeople.map((p) => p.id) });
-      });
-    }
+        if (accepted.some((w) => w.status === 'PRESENT' || wasPresent(w)))
+          await refreshTies(tx, { sessionIds: [...new Set(accepted.map((w) => w.session))], personIds: newPeople.map((p) => p.id) });
+      }
+      return { verdicts, newPeople: newPeople.map((p) => p.id) };
+    });
+    for (const id of outcome.newPeople) written.add(id);
+    toWrite.forEach((g, i) => {
+      const errors = outcome.verdicts[i]!;
+      if (errors.length) {
+        // Each broken rule, its code first; the row is found by its number.
+        for (const e of errors) report.rejected.push({ row: g.n, field: e.field ?? 'row', reason: `${e.code}: ${e.message}` });
+      } else if (existing.has(`${g.person}|${g.session}`)) report.updated += 1;
+      else report.created += 1;
+    });
     opts.onProgress?.(Math.min(start + batchSize, rows.length), rows.length);
   }
 }

@@ -15,7 +15,9 @@ import { ERASED_KEYS, erasedKeys, erasePersonIn, erasureKey } from './erasure';
 import type { AttendanceRow } from '../initiatives/model';
 import type { EmploymentRow } from '../people/model';
 import type { UserErrorRow } from './model';
-import { checkRegistration, checkSession, RuleViolation, validateEdition, violation } from './rules';
+import { AttendanceState, checkAttendanceChange, checkEdition, checkSession, currentAttendance, RuleViolation, validateEdition, violation } from './rules';
+import { recordEditionEvent } from '../../access/audit';
+import { PROGRAMMES, type ProgrammeCode } from '../initiatives/programmes';
 import * as w from './writes';
 import { normaliseName } from './matching';
 
@@ -103,13 +105,17 @@ export const editingResolvers: Resolvers = {
     },
     upsertInitiative: async (_p, { input }, ctx) => {
       const r = await mutate(ctx, async (tx) => {
-        if ((await tx.run(w.upsertInitiative, { ...input })).length === 0) throw notFoundError('input.organiserId', 'organisation', input.organiserId);
+        const programme = input.programme ?? null;
+        if (programme && PROGRAMMES[programme as ProgrammeCode].kind !== input.kind) {
+          throw new RuleViolation([violation('INVALID', 'input.programme', `${programme} is a programme of kind ${PROGRAMMES[programme as ProgrammeCode].kind}, not ${input.kind}`)]);
+        }
+        if ((await tx.run(w.upsertInitiative, { ...input, programme })).length === 0) throw notFoundError('input.organiserId', 'organisation', input.organiserId);
       });
       return { initiative: r.errors.length ? null : await fresh(ctx.loaders.initiatives.initiative, input.id), errors: r.errors };
     },
     upsertEdition: async (_p, { input }, ctx) => {
       const r = await mutate(ctx, async (tx) => {
-        if (input.startsOn > input.endsOn) throw new RuleViolation([violation('INVALID', 'input.endsOn', 'must not be before startsOn')]);
+        await checkEdition(tx, input);
         if ((await tx.run(w.upsertEdition, { ...input })).length === 0) throw notFoundError('input.initiativeId', 'initiative', input.initiativeId);
       });
       return { edition: r.errors.length ? null : await fresh(ctx.loaders.initiatives.edition, input.id), errors: r.errors };
@@ -125,7 +131,7 @@ export const editingResolvers: Resolvers = {
     },
     registerAttendance: async (_p, { personId, sessionId, role }, ctx) => {
       const r = await mutate(ctx, async (tx) => {
-        await checkRegistration(tx, personId, sessionId, role);
+        await checkAttendanceChange(tx, { person: personId, session: sessionId, role, status: 'REGISTERED' });
         await tx.run(w.register, { person: personId, session: sessionId, role, status: null });
         await refreshTies(tx, { personIds: [personId], sessionIds: [sessionId] });
         const [row] = await tx.run<AttendanceRow & Record<string, unknown>>(w.attendanceRow, { person: personId, session: sessionId });
@@ -135,9 +141,13 @@ export const editingResolvers: Resolvers = {
     },
     markAttendance: async (_p, { personId, sessionId, status }, ctx) => {
       const r = await mutate(ctx, async (tx) => {
-        if ((await tx.run(w.markAttendance, { person: personId, session: sessionId, status })).length === 0) {
-          throw new RuleViolation([violation('NOT_FOUND', 'personId', `${personId} is not registered for ${sessionId}`)]);
-        }
+        // A status change is checked like the registration it changes (closed edition, double booking, …).
+        const state = await AttendanceState.load(tx, [{ person: personId, session: sessionId, role: 'GUEST', status }], { lock: true });
+        const current = currentAttendance(state, personId, sessionId);
+        if (!current) throw new RuleViolation([violation('NOT_FOUND', 'personId', `${personId} is not registered for ${sessionId}`)]);
+        const problems = state.check({ person: personId, session: sessionId, role: current.role, status });
+        if (problems.length) throw new RuleViolation(problems);
+        await tx.run(w.markAttendance, { person: personId, session: sessionId, status });
         await refreshTies(tx, { personIds: [personId], sessionIds: [sessionId] });
         const [row] = await tx.run<AttendanceRow & Record<string, unknown>>(w.attendanceRow, { person: personId, session: sessionId });
         return row;
@@ -148,6 +158,9 @@ export const editingResolvers: Resolvers = {
       const r = await mutate(ctx, async (tx) => {
         const [row] = await tx.run<AttendanceRow & Record<string, unknown>>(w.attendanceRow, { person: personId, session: sessionId });
         if (!row) throw new RuleViolation([violation('NOT_FOUND', 'personId', `${personId} is not registered for ${sessionId}`)]);
+        const state = await AttendanceState.load(tx, [{ person: personId, session: sessionId, role: row.role, status: row.status }], { lock: true });
+        const session = state.sessions.get(sessionId);
+        if (session?.closed) throw new RuleViolation([violation('EDITION_CLOSED', 'sessionId', `Edition ${session.edition} is closed (reopenEdition first)`)]);
         await tx.run(w.cancelAttendance, { person: personId, session: sessionId });
         await refreshTies(tx, { personIds: [personId], sessionIds: [sessionId] });
         return row;
@@ -166,13 +179,10 @@ export const editingResolvers: Resolvers = {
         });
         if (!k) throw notFoundError('editionId', 'edition', editionId);
         if (k.kind !== 'IMMERSION') throw new RuleViolation([violation('INVALID', 'editionId', `Edition ${editionId} is not an immersion programme`)]);
-        if (k.visitorOrganisation && k.visitorOrganisation === k.hostOrganisation) {
-          throw new RuleViolation([violation('INVALID', 'hostServiceId', 'An immersion takes place at another organisation')]);
-        }
         await checkSession(tx, { id, editionId, startsAt, endsAt, capacity: 1, hostId: hostServiceId }, 'immersion');
         await tx.run(w.upsertSession, { id, editionId, title: 'Immersion / Inleefdag', startsAt, endsAt, capacity: 1, hostId: hostServiceId });
-        const { already } = await checkRegistration(tx, personId, id, 'VISITOR');
-        if (!already) await tx.run(w.register, { person: personId, session: id, role: 'VISITOR', status: 'PRESENT' });
+        const { existed } = await checkAttendanceChange(tx, { person: personId, session: id, role: 'VISITOR', status: 'PRESENT' });
+        if (!existed) await tx.run(w.register, { person: personId, session: id, role: 'VISITOR', status: 'PRESENT' });
         await refreshTies(tx, { personIds: [personId], sessionIds: [id] });
       });
       return { session: r.errors.length ? null : await fresh(ctx.loaders.initiatives.session, id), errors: r.errors };
@@ -186,7 +196,18 @@ export const editingResolvers: Resolvers = {
       });
       return { edition: r.errors.length ? null : await fresh(ctx.loaders.initiatives.edition, id), errors: r.errors };
     },
-    importCsv: async (_p, { kind, csv, dryRun }, ctx) => {
+    reopenEdition: async (_p, { id, reason }, ctx) => {
+      const r = await mutate(ctx, async (tx) => {
+        if (!reason.trim()) throw new RuleViolation([violation('INVALID', 'reason', 'say why the edition is reopened (kept in the audit trail)')]);
+        const [row] = await tx.run<{ wasClosed: boolean }>(w.reopenEdition, { id });
+        if (!row) throw notFoundError('id', 'edition', id);
+        if (!row.wasClosed) throw new RuleViolation([violation('INVALID', 'id', `Edition ${id} is not closed`)]);
+        // The trail says who reopened which edition and why; it names no person.
+        await recordEditionEvent(tx, { kind: 'reopen', operation: 'reopenEdition', editionId: id, reason: reason.trim() }, ctx.principal);
+      });
+      return { edition: r.errors.length ? null : await fresh(ctx.loaders.initiatives.edition, id), errors: r.errors };
+    },
+    importCsv: async (_p, { kind, csv, dryRun, allOrNothing }, ctx) => {
       if (csv.length > 5_000_000) throw badInput('csv', 'is over 5 MB: use `npm run import` for large files');
       let rows;
       try {
@@ -194,7 +215,7 @@ export const editingResolvers: Resolvers = {
       } catch (err) {
         throw badInput('csv', `is not valid CSV (${err instanceof Error ? err.message : String(err)})`);
       }
-      return importRows(ctx.db, kind, rows, { dryRun: dryRun ?? false, secret: ctx.config.PSEUDONYM_SECRET });
+      return importRows(ctx.db, kind, rows, { dryRun: dryRun ?? false, allOrNothing: allOrNothing ?? false, secret: ctx.config.PSEUDONYM_SECRET });
     },
     erasePerson: async (_p, { id }, ctx) => {
       // Reads recorded before now are written first, so that the erasure's scrub reaches them; reads

@@ -1,12 +1,20 @@
 /**
- * The seed rules, checked inside the write transaction before anything is written (DESIGN.md §1).
- * Each violation is a UserError with its own code and the input field at fault.
+ * The rules engine: the one place the initiatives' rules are checked, by every write path — the
+ * mutations, `importCsv` and `npm run import` (import.ts), HSDS (through import.ts) — and by
+ * `editionValidation` / `closeEdition`. Each check runs inside the write transaction, on the state
+ * the write would produce, before anything is written (DESIGN.md §1).
+ *
+ * Facts are read set-based (one statement per kind of fact for a whole batch: sessions, people,
+ * edition members), then the rules are evaluated in memory, change after change, so that the rows
+ * of one batch see each other (a 16th visitor on the same list is refused like a 16th registration).
+ * The parameters come from the programme declarations (src/modules/initiatives/programmes.ts).
+ *
+ * Messages name no person (import reports are read by people who must not learn ids or names from
+ * them): a row is found by its number, a mutation by its arguments.
  */
 import { cypher, type Tx } from '../../neo4j/driver';
+import { programmeOf, roleRule, ROLES_WITHOUT_EMPLOYMENT, type Programme } from '../initiatives/programmes';
 import type { UserErrorRow } from './model';
-
-export const MIN_IMMERSION_HOURS = 7.5;
-export const REZONE_KIND = 'OPEN_DOOR';
 
 export const violation = (code: string, field: string | null, message: string): UserErrorRow => ({ code, field, message });
 
@@ -17,69 +25,282 @@ export class RuleViolation extends Error {
   }
 }
 
-const REGISTRATION_FACTS = cypher(
-  'editing.registrationFacts',
-  `MATCH (x:Session {id: $session})-[:IN]->(e:Edition)-[:OF]->(i:Initiative)
-   // Take the session's write lock first: concurrent registrations queue here, so capacity holds.
-   SET x._lock = true REMOVE x._lock
-   WITH x, e, i
-   OPTIONAL MATCH (p:Person {id: $person})
-   WITH x, e, i, p, date(x.startsAt) AS day
-   RETURN x.capacity AS capacity, COUNT { (x)<-[:ATTENDED]-(:Person) } AS registered, coalesce(e.closed, false) AS closed, i.kind AS kind, e.id AS edition,
-          p IS NOT NULL AS personExists, EXISTS { (p)-[:ATTENDED]->(x) } AS already,
-          head([(p)-[w:WORKS_AT]->(s:Service)<-[:RUNS]-(o:Organisation) WHERE w.from <= day AND (w.to IS NULL OR w.to >= day) | o.id]) AS organisation,
-          head([(p)-[w:WORKS_AT]->(s:Service) WHERE w.from <= day AND (w.to IS NULL OR w.to >= day) | s.id]) AS service,
-          [(p)-[:ATTENDED]->(y:Session) WHERE y <> x AND y.startsAt < x.endsAt AND x.startsAt < y.endsAt | y.id] AS clashes`,
-);
+/**
+ * Codes that say an edition is not complete yet (a minimum not reached, a host that has not sent
+ * anyone yet): no single write can keep them away, so they are reported by editionValidation and
+ * refused by closeEdition only. Every other code is refused on every write.
+ */
+export const COMPLETENESS_CODES = new Set(['ROLE_MISSING', 'HOST_AND_SEND']);
 
-const SAME_ORGANISATION_IN_EDITION = cypher(
-  'editing.sameOrganisationInEdition',
-  `MATCH (:Edition {id: $edition})<-[:IN]-(y:Session)<-[:ATTENDED]-(q:Person) WHERE q.id <> $person
-   MATCH (q)-[w:WORKS_AT]->(:Service)<-[:RUNS]-(:Organisation {id: $organisation})
-   WHERE w.from <= date(y.startsAt) AND (w.to IS NULL OR w.to >= date(y.startsAt))
-   RETURN q.id AS other LIMIT 1`,
-);
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const monthOf = (ms: number) => new Date(ms).getUTCMonth() + 1;
+const monthKey = (ms: number) => new Date(ms).toISOString().slice(0, 7);
 
-interface RegistrationFacts {
-  capacity: number | null;
-  registered: number;
+// ---------------------------------------------------------------------------------------------
+// Facts
+
+export interface Job {
+  service: string;
+  organisation: string | null;
+  from: string;
+  to: string | null;
+}
+interface Attendee {
+  person: string;
+  role: string;
+  status: string;
+}
+export interface SessionFacts {
+  id: string;
+  edition: string;
   closed: boolean;
   kind: string;
-  edition: string;
-  personExists: boolean;
-  already: boolean;
+  programme: string | null;
+  start: number;
+  end: number;
+  capacity: number | null;
+  host: string | null;
+  hostOrganisation: string | null;
+  attendees: Attendee[];
+}
+interface PersonFacts {
+  id: string;
+  exists: boolean;
+  jobs: Job[];
+  booked: Array<{ session: string; start: number; end: number }>;
+}
+interface Member {
+  roles: Set<string>;
+  /** The organisation the person worked for at their first session of the edition: the one they were admitted for. */
   organisation: string | null;
-  service: string | null;
-  clashes: string[];
+}
+export interface EditionFacts {
+  id: string;
+  initiative: string;
+  kind: string;
+  programme: string | null;
+  startsOn: string;
+  endsOn: string;
+  closed: boolean;
+  language: string;
+  cycle: string;
+  sessions: Array<{ id: string; start: number; end: number }>;
+}
+interface HostFacts {
+  id: string;
+  sectors: string[];
+  rezoneArea: boolean;
+  organisation: string | null;
 }
 
-/** Checks a registration; returns whether the person was already registered (then nothing to check). */
-export async function checkRegistration(tx: Tx, person: string, session: string, role: string): Promise<{ already: boolean }> {
-  const [f] = await tx.run<RegistrationFacts & Record<string, unknown>>(REGISTRATION_FACTS, { person, session });
-  if (!f) throw new RuleViolation([violation('NOT_FOUND', 'sessionId', `No session "${session}"`)]);
-  if (!f.personExists) throw new RuleViolation([violation('NOT_FOUND', 'personId', `No person "${person}"`)]);
-  if (f.already) return { already: true };
-  const errors: UserErrorRow[] = [];
-  if (f.closed) errors.push(violation('EDITION_CLOSED', 'sessionId', `Edition ${f.edition} is closed`));
-  if (f.capacity !== null && f.registered >= f.capacity) errors.push(violation('CAPACITY_FULL', 'sessionId', `Session ${session} is full (${f.registered} of ${f.capacity} places taken)`));
-  if (f.clashes.length) errors.push(violation('DOUBLE_BOOKED', 'personId', `${person} already attends ${f.clashes.join(', ')} at that time`));
-  if (!f.service && role !== 'USER_REPRESENTATIVE') errors.push(violation('NOT_EMPLOYED', 'personId', `${person} works at no service on the session's day`));
-  if (f.kind === 'INTERVISION' && f.organisation) {
-    const [other] = await tx.run<{ other: string }>(SAME_ORGANISATION_IN_EDITION, { edition: f.edition, person, organisation: f.organisation });
-    if (other) errors.push(violation('ONE_PER_ORGANISATION', 'personId', `${other.other} of the same organisation (${f.organisation}) is already in this group`));
-  }
-  if (errors.length) throw new RuleViolation(errors);
-  return { already: false };
-}
-
-const SESSION_FACTS = cypher(
-  'editing.sessionFacts',
-  `MATCH (e:Edition {id: $edition})-[:OF]->(i:Initiative)
-   OPTIONAL MATCH (h:Service {id: $host})
-   RETURN e.startsOn AS startsOn, e.endsOn AS endsOn, coalesce(e.closed, false) AS closed, i.kind AS kind, h IS NOT NULL AS hostExists,
-          EXISTS { (h)-[:IN_SECTOR]->(:Sector {code: 'MENTAL_HEALTH'}) } AS hostMentalHealth,
-          EXISTS { (h)-[:LOCATED_IN]->(:Neighbourhood {rezoneArea: true}) } AS hostInRezoneArea`,
+/** Write locks, taken first and in id order: concurrent writes to one session, edition or person queue here. */
+const LOCK = cypher(
+  'rules.lock',
+  `CALL { UNWIND $sessions AS id MATCH (x:Session {id: id}) SET x._lock = true REMOVE x._lock }
+   CALL { UNWIND $editions AS id MATCH (e:Edition {id: id}) SET e._lock = true REMOVE e._lock }
+   CALL { UNWIND $persons AS id MATCH (p:Person {id: id}) SET p._lock = true REMOVE p._lock }
+   RETURN 1 AS locked`,
 );
+const SESSION_FACTS = cypher(
+  'rules.sessionFacts',
+  `UNWIND $ids AS id MATCH (x:Session {id: id})-[:IN]->(e:Edition)-[:OF]->(i:Initiative)
+   RETURN x.id AS id, e.id AS edition, coalesce(e.closed, false) AS closed, i.kind AS kind, i.programme AS programme,
+          x.startsAt.epochMillis AS start, x.endsAt.epochMillis AS end, x.capacity AS capacity,
+          head([(x)-[:HOSTED_BY]->(h:Service) | h.id]) AS host, head([(x)-[:HOSTED_BY]->(:Service)<-[:RUNS]-(o:Organisation) | o.id]) AS hostOrganisation,
+          [(x)<-[a:ATTENDED]-(p:Person) | {person: p.id, role: a.role, status: a.status}] AS attendees`,
+);
+const PERSON_FACTS = cypher(
+  'rules.personFacts',
+  `UNWIND $ids AS id OPTIONAL MATCH (p:Person {id: id})
+   RETURN id, p IS NOT NULL AS exists,
+          [(p)-[w:WORKS_AT]->(s:Service) | {service: s.id, organisation: head([(s)<-[:RUNS]-(o:Organisation) | o.id]), from: toString(w.from), to: toString(w.to)}] AS jobs,
+          [(p)-[:ATTENDED]->(y:Session) | {session: y.id, start: y.startsAt.epochMillis, end: y.endsAt.epochMillis}] AS booked`,
+);
+const MEMBERS = cypher(
+  'rules.members',
+  `UNWIND $ids AS id MATCH (e:Edition {id: id})<-[:IN]-(y:Session)<-[a:ATTENDED]-(q:Person)
+   WITH e, q, a, y ORDER BY y.startsAt
+   WITH e, q, collect(DISTINCT a.role) AS roles, head(collect(y)) AS first
+   RETURN e.id AS edition, q.id AS person, roles,
+          head([(q)-[w:WORKS_AT]->(:Service)<-[:RUNS]-(o:Organisation) WHERE w.from <= date(first.startsAt) AND (w.to IS NULL OR w.to >= date(first.startsAt)) | o.id]) AS organisation`,
+);
+const EDITION_FACTS = cypher(
+  'rules.editionFacts',
+  `UNWIND $ids AS id MATCH (e:Edition {id: id})-[:OF]->(i:Initiative)
+   RETURN e.id AS id, i.id AS initiative, i.kind AS kind, i.programme AS programme, toString(e.startsOn) AS startsOn, toString(e.endsOn) AS endsOn,
+          coalesce(e.closed, false) AS closed, e.language AS language, e.cycle AS cycle,
+          [(e)<-[:IN]-(x:Session) | {id: x.id, start: x.startsAt.epochMillis, end: x.endsAt.epochMillis}] AS sessions`,
+);
+const HOST_FACTS = cypher(
+  'rules.hostFacts',
+  `UNWIND $ids AS id MATCH (h:Service {id: id})
+   RETURN h.id AS id, [(h)-[:IN_SECTOR]->(c:Sector) | c.code] AS sectors, EXISTS { (h)-[:LOCATED_IN]->(:Neighbourhood {rezoneArea: true}) } AS rezoneArea,
+          head([(h)<-[:RUNS]-(o:Organisation) | o.id]) AS organisation`,
+);
+const SIBLINGS = cypher(
+  'rules.siblings',
+  `MATCH (i:Initiative {id: $initiative})<-[:OF]-(e:Edition {cycle: $cycle}) WHERE e.id <> $edition RETURN e.language AS language`,
+);
+
+const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
+
+async function lock(tx: Tx, sessions: Iterable<string>, editions: Iterable<string>, persons: Iterable<string>): Promise<void> {
+  await tx.run(LOCK, { sessions: sorted(sessions), editions: sorted(editions), persons: sorted(persons) });
+}
+
+const jobOn = (jobs: Job[], day: string) => jobs.find((j) => j.from <= day && (j.to === null || j.to >= day)) ?? null;
+
+// ---------------------------------------------------------------------------------------------
+// Attendance: registrations, presence, role changes
+
+export interface AttendanceChange {
+  person: string;
+  session: string;
+  role: string;
+  status: string;
+  /** A person an import creates with this row: their employment starts on `since`. */
+  newPerson?: { service: string; organisation: string; since: string };
+}
+
+/** The input field each check blames: mutation arguments, or import columns. */
+export interface AttendanceFields {
+  person: string;
+  session: string;
+  role: string;
+  status: string;
+}
+export const MUTATION_FIELDS: AttendanceFields = { person: 'personId', session: 'sessionId', role: 'role', status: 'status' };
+
+/**
+ * The state a batch of attendance changes is checked against: what the graph holds for the
+ * sessions, people and editions concerned, plus the changes accepted so far.
+ */
+export class AttendanceState {
+  constructor(
+    readonly sessions: Map<string, SessionFacts>,
+    readonly persons: Map<string, PersonFacts>,
+    readonly members: Map<string, Map<string, Member>>,
+  ) {}
+
+  static async load(tx: Tx, changes: AttendanceChange[], opts: { lock: boolean }): Promise<AttendanceState> {
+    const sessionIds = sorted(changes.map((c) => c.session));
+    const personIds = sorted(changes.filter((c) => !c.newPerson).map((c) => c.person));
+    const sessionRows = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { ids: sessionIds });
+    if (opts.lock) {
+      await lock(tx, sessionIds, sessionRows.map((s) => s.edition), personIds);
+    }
+    // Read again after the locks: another writer may have changed them while we waited.
+    const sessions = opts.lock ? await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { ids: sessionIds }) : sessionRows;
+    const personRows = personIds.length ? await tx.run<PersonFacts & Record<string, unknown>>(PERSON_FACTS, { ids: personIds }) : [];
+    const memberEditions = sorted(sessions.filter((s) => needsMembers(programmeOf(s.kind, s.programme))).map((s) => s.edition));
+    const memberRows = memberEditions.length
+      ? await tx.run<{ edition: string; person: string; roles: string[]; organisation: string | null }>(MEMBERS, { ids: memberEditions })
+      : [];
+    const state = new AttendanceState(new Map(sessions.map((s) => [s.id, s])), new Map(personRows.map((p) => [p.id, p])), new Map());
+    for (const e of memberEditions) state.members.set(e, new Map());
+    for (const m of memberRows) state.members.get(m.edition)?.set(m.person, { roles: new Set(m.roles), organisation: m.organisation });
+    for (const c of changes) {
+      if (c.newPerson && !state.persons.has(c.person)) {
+        state.persons.set(c.person, { id: c.person, exists: true, jobs: [{ service: c.newPerson.service, organisation: c.newPerson.organisation, from: c.newPerson.since, to: null }], booked: [] });
+      }
+    }
+    return state;
+  }
+
+  /** Every rule the change would break, in the state so far (empty: it may be written). */
+  check(c: AttendanceChange, fields: AttendanceFields = MUTATION_FIELDS, opts: { skipCapacity?: boolean } = {}): UserErrorRow[] {
+    const s = this.sessions.get(c.session);
+    if (!s) return [violation('NOT_FOUND', fields.session, `No session "${c.session}"`)];
+    const p = this.persons.get(c.person);
+    if (!p?.exists) return [violation('NOT_FOUND', fields.person, 'No such person')];
+    const programme = programmeOf(s.kind, s.programme);
+    const errors: UserErrorRow[] = [];
+    const existing = s.attendees.find((a) => a.person === c.person);
+    if (s.closed) errors.push(violation('EDITION_CLOSED', fields.session, `Edition ${s.edition} is closed (reopenEdition first)`));
+    if (!opts.skipCapacity) {
+      const taken = s.attendees.length + (existing ? 0 : 1);
+      if (s.capacity !== null && taken > s.capacity) errors.push(violation('CAPACITY_FULL', fields.session, `Session ${s.id} is full (${s.attendees.length} of ${s.capacity} places taken)`));
+      const slot = programme.openDoor;
+      if (slot && c.role === 'VISITOR') {
+        const visitors = s.attendees.filter((a) => a.role === 'VISITOR' && a.person !== c.person).length + 1;
+        if (visitors > slot.visitorsPerSlot) errors.push(violation('CAPACITY_FULL', fields.session, `Slot ${s.id} already has ${visitors - 1} visitors (at most ${slot.visitorsPerSlot} per slot)`));
+      }
+    }
+    const clashes = p.booked.filter((b) => b.session !== s.id && b.start < s.end && s.start < b.end).map((b) => b.session);
+    if (clashes.length) errors.push(violation('DOUBLE_BOOKED', fields.person, `This person already attends ${sorted(clashes).join(', ')} at that time`));
+    const job = jobOn(p.jobs, isoDay(s.start));
+    if (!job && !ROLES_WITHOUT_EMPLOYMENT.includes(c.role as never)) {
+      errors.push(violation('NOT_EMPLOYED', fields.person, `This person works at no service on ${isoDay(s.start)} (only ${ROLES_WITHOUT_EMPLOYMENT.join(', ')} need not)`));
+    }
+    const members = this.members.get(s.edition);
+    if (programme.onePersonPerOrganisation && job?.organisation && members && !members.has(c.person)) {
+      if ([...members.values()].some((m) => m.organisation === job.organisation)) {
+        errors.push(violation('ONE_PER_ORGANISATION', fields.person, `Another person of organisation ${job.organisation} is already in this group (one person per organisation)`));
+      }
+    }
+    const rule = roleRule(programme, c.role);
+    if (rule) {
+      const holders =
+        rule.per === 'SESSION'
+          ? s.attendees.filter((a) => a.role === c.role && a.person !== c.person).length
+          : [...(members?.entries() ?? [])].filter(([id, m]) => id !== c.person && m.roles.has(c.role)).length;
+      if (holders >= rule.max) errors.push(violation('ROLE_LIMIT', fields.role, `${c.role}: at most ${rule.max} per ${rule.per.toLowerCase()} in ${programme.code}, and ${holders} already`));
+    }
+    if (programme.immersion?.otherOrganisation && job?.organisation && job.organisation === s.hostOrganisation) {
+      errors.push(violation('OWN_ORGANISATION', fields.session, `An immersion takes place at another organisation than the visitor's own (${job.organisation})`));
+    }
+    return errors;
+  }
+
+  /** The change is accepted: later changes see it. */
+  apply(c: AttendanceChange): void {
+    const s = this.sessions.get(c.session);
+    const p = this.persons.get(c.person);
+    if (!s || !p) return;
+    const existing = s.attendees.find((a) => a.person === c.person);
+    if (existing) Object.assign(existing, { role: c.role, status: c.status });
+    else {
+      s.attendees.push({ person: c.person, role: c.role, status: c.status });
+      p.booked.push({ session: s.id, start: s.start, end: s.end });
+    }
+    const members = this.members.get(s.edition);
+    if (members) {
+      const m = members.get(c.person) ?? { roles: new Set<string>(), organisation: jobOn(p.jobs, isoDay(s.start))?.organisation ?? null };
+      m.roles.add(c.role);
+      members.set(c.person, m);
+    }
+  }
+
+  /** Checks the changes in order; accepted ones are applied. Answers the errors of each change. */
+  checkAll(changes: AttendanceChange[], fields: AttendanceFields): UserErrorRow[][] {
+    return changes.map((c) => {
+      const errors = this.check(c, fields);
+      if (!errors.length) this.apply(c);
+      return errors;
+    });
+  }
+}
+
+const needsMembers = (p: Programme) => Boolean(p.onePersonPerOrganisation) || p.roles.some((r) => r.per === 'EDITION');
+
+/** For the mutations: one change, refused with every rule it breaks. */
+export async function checkAttendanceChange(tx: Tx, change: AttendanceChange): Promise<{ existed: boolean }> {
+  const state = await AttendanceState.load(tx, [change], { lock: true });
+  const existed = Boolean(state.sessions.get(change.session)?.attendees.some((a) => a.person === change.person));
+  const errors = state.check(change);
+  if (errors.length) throw new RuleViolation(errors);
+  return { existed };
+}
+
+/** Current role and status of an attendance, for a status change checked like a registration. */
+export function currentAttendance(state: AttendanceState, person: string, session: string): Attendee | undefined {
+  return state.sessions.get(session)?.attendees.find((a) => a.person === person);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions: creating, moving (time, edition), resizing, rehosting
 
 export interface SessionDraft {
   id: string;
@@ -90,87 +311,234 @@ export interface SessionDraft {
   hostId?: string | null;
 }
 
-export async function checkSession(tx: Tx, s: SessionDraft, field = 'input'): Promise<{ kind: string }> {
-  const [f] = await tx.run<{ startsOn: string; endsOn: string; closed: boolean; kind: string; hostExists: boolean; hostMentalHealth: boolean; hostInRezoneArea: boolean }>(
-    SESSION_FACTS,
-    { edition: s.editionId, host: s.hostId ?? null },
-  );
-  if (!f) throw new RuleViolation([violation('NOT_FOUND', `${field}.editionId`, `No edition "${s.editionId}"`)]);
+/** The session-level rules of a programme, on a session as it would be. Pure: shared with editionValidation. */
+function sessionProblems(
+  s: { id: string; start: number; end: number; capacity: number | null; host: string | null },
+  e: EditionFacts,
+  host: HostFacts | null,
+  field: (name: 'startsAt' | 'endsAt' | 'capacity' | 'hostId' | 'editionId') => string,
+): UserErrorRow[] {
+  const p = programmeOf(e.kind, e.programme);
   const errors: UserErrorRow[] = [];
-  const hours = (Date.parse(s.endsAt) - Date.parse(s.startsAt)) / 3_600_000;
-  if (f.closed) errors.push(violation('EDITION_CLOSED', `${field}.editionId`, `Edition ${s.editionId} is closed`));
-  if (!(hours > 0)) errors.push(violation('INVALID', `${field}.endsAt`, 'must be after startsAt'));
-  if (s.startsAt.slice(0, 10) < f.startsOn || s.endsAt.slice(0, 10) > f.endsOn) {
-    errors.push(violation('OUTSIDE_EDITION', `${field}.startsAt`, `The session must lie within its edition (${f.startsOn} to ${f.endsOn})`));
+  const hours = (s.end - s.start) / HOUR;
+  if (!(hours > 0)) errors.push(violation('INVALID', field('endsAt'), 'must be after startsAt'));
+  if (isoDay(s.start) < e.startsOn || isoDay(s.end) > e.endsOn) {
+    errors.push(violation('OUTSIDE_EDITION', field('startsAt'), `The session must lie within its edition (${e.startsOn} to ${e.endsOn})`));
   }
-  if (s.capacity !== null && s.capacity !== undefined && s.capacity < 0) errors.push(violation('INVALID', `${field}.capacity`, 'must not be negative'));
-  if (s.hostId && !f.hostExists) errors.push(violation('NOT_FOUND', `${field}.hostId`, `No service "${s.hostId}"`));
-  if (f.kind === 'IMMERSION' && hours < MIN_IMMERSION_HOURS) {
-    errors.push(violation('IMMERSION_TOO_SHORT', `${field}.endsAt`, `An immersion lasts at least a full day (${MIN_IMMERSION_HOURS} h); this one lasts ${hours} h`));
+  if (s.capacity !== null && s.capacity < 0) errors.push(violation('INVALID', field('capacity'), 'must not be negative'));
+  const others = e.sessions.filter((o) => o.id !== s.id);
+  if (p.season) {
+    if (!p.season.months.includes(monthOf(s.start))) errors.push(violation('OUT_OF_SEASON', field('startsAt'), `${p.code} meets in months ${p.season.months.join(', ')} only`));
+    const max = p.season.maxSessionsPerMonth;
+    if (max !== null && others.filter((o) => monthKey(o.start) === monthKey(s.start)).length >= max) {
+      errors.push(violation('SESSIONS_PER_MONTH', field('startsAt'), `${p.code} meets at most ${max} time(s) a month; ${monthKey(s.start)} already has ${max}`));
+    }
   }
-  if (f.kind === REZONE_KIND) {
-    if (!s.hostId) errors.push(violation('REZONE_HOST', `${field}.hostId`, 'An open-door slot needs a host service'));
-    else if (f.hostExists && (!f.hostMentalHealth || !f.hostInRezoneArea)) {
-      errors.push(violation('REZONE_HOST', `${field}.hostId`, 'Rézoneweek hosts must be mental-health services located in the Rézone area (Forest, Saint-Gilles, Ixelles, Uccle, Watermael-Boitsfort, Louise)'));
+  if (p.immersion && hours < p.immersion.minHours) {
+    errors.push(violation('IMMERSION_TOO_SHORT', field('endsAt'), `An immersion lasts at least a full day (${p.immersion.minHours} h); this one lasts ${hours} h`));
+  }
+  const od = p.openDoor;
+  if (od) {
+    if (!host) errors.push(violation('REZONE_HOST', field('hostId'), 'An open-door slot needs a host service'));
+    else if ((od.hostSector && !host.sectors.includes(od.hostSector)) || (od.hostInRezoneArea && !host.rezoneArea)) {
+      errors.push(violation('REZONE_HOST', field('hostId'), 'Rézoneweek hosts must be mental-health services located in the Rézone area (Forest, Saint-Gilles, Ixelles, Uccle, Watermael-Boitsfort, Louise)'));
+    }
+    if (hours > 0 && hours * 60 !== od.slotMinutes) errors.push(violation('SLOT_LENGTH', field('endsAt'), `A slot lasts ${od.slotMinutes} minutes; this one lasts ${hours * 60}`));
+    const weekday = new Date(s.start).getUTCDay();
+    if (weekday === 0 || weekday === 6) errors.push(violation('SLOT_WEEKDAY', field('startsAt'), 'Slots are on the five weekdays'));
+    const startsThatDay = new Set([...others.filter((o) => isoDay(o.start) === isoDay(s.start)).map((o) => o.start % DAY), s.start % DAY]);
+    if (startsThatDay.size > od.slotsPerDay) errors.push(violation('SLOTS_PER_DAY', field('startsAt'), `At most ${od.slotsPerDay} slot times a day; ${isoDay(s.start)} would have ${startsThatDay.size}`));
+  }
+  return errors;
+}
+
+/**
+ * Checks a session as the write would leave it: its own rules (dates, programme, host), and, when
+ * it exists and has people registered, every registration again at its new time, edition, host and
+ * capacity (no capacity below registrations, no move into a double booking or out of someone's
+ * employment, no move of a group into another group's organisations).
+ */
+export async function checkSession(tx: Tx, draft: SessionDraft, field = 'input'): Promise<{ kind: string }> {
+  const [before] = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { ids: [draft.id] });
+  await lock(tx, before ? [draft.id] : [], [draft.editionId, ...(before ? [before.edition] : [])], (before?.attendees ?? []).map((a) => a.person));
+  const [e] = await tx.run<EditionFacts & Record<string, unknown>>(EDITION_FACTS, { ids: [draft.editionId] });
+  if (!e) throw new RuleViolation([violation('NOT_FOUND', `${field}.editionId`, `No edition "${draft.editionId}"`)]);
+  const [host] = draft.hostId ? await tx.run<HostFacts & Record<string, unknown>>(HOST_FACTS, { ids: [draft.hostId] }) : [];
+  const f = (name: string) => `${field}.${name}`;
+  const errors: UserErrorRow[] = [];
+  if (e.closed) errors.push(violation('EDITION_CLOSED', f('editionId'), `Edition ${e.id} is closed (reopenEdition first)`));
+  if (before && before.edition !== e.id && before.closed) errors.push(violation('EDITION_CLOSED', f('editionId'), `Edition ${before.edition} is closed (reopenEdition first)`));
+  if (draft.hostId && !host) errors.push(violation('NOT_FOUND', f('hostId'), `No service "${draft.hostId}"`));
+  const start = Date.parse(draft.startsAt);
+  const end = Date.parse(draft.endsAt);
+  const capacity = draft.capacity ?? null;
+  errors.push(...sessionProblems({ id: draft.id, start, end, capacity, host: draft.hostId ?? null }, e, host ?? null, f));
+  if (before?.attendees.length) {
+    if (capacity !== null && capacity < before.attendees.length) {
+      errors.push(violation('CAPACITY_BELOW_REGISTRATIONS', f('capacity'), `${before.attendees.length} people are registered; the capacity cannot go below that`));
+    }
+    // Every registration again, in the session as it would be.
+    const moved: SessionFacts = {
+      ...before,
+      edition: e.id,
+      closed: e.closed,
+      kind: e.kind,
+      programme: e.programme,
+      start,
+      end,
+      capacity,
+      host: draft.hostId ?? null,
+      hostOrganisation: host?.organisation ?? null,
+      attendees: [],
+    };
+    const changes: AttendanceChange[] = before.attendees.map((a) => ({ person: a.person, session: draft.id, role: a.role, status: a.status }));
+    const state = await AttendanceState.load(tx, changes, { lock: false });
+    state.sessions.set(draft.id, moved);
+    // The session's own people are not members of its edition through it any more: they rejoin one by one.
+    for (const members of state.members.values()) {
+      for (const a of before.attendees) {
+        const others = state.persons.get(a.person)?.booked.filter((b) => b.session !== draft.id && e.sessions.some((x) => x.id === b.session));
+        if (!others?.length) members.delete(a.person);
+      }
+    }
+    const fields: AttendanceFields = { person: f('startsAt'), session: f('editionId'), role: f('editionId'), status: f('editionId') };
+    const seen = new Set<string>();
+    for (const c of changes) {
+      for (const err of state.check(c, fields, { skipCapacity: true })) {
+        if (err.code === 'EDITION_CLOSED' || seen.has(err.code + err.message)) continue;
+        seen.add(err.code + err.message);
+        errors.push(err.code === 'OWN_ORGANISATION' ? { ...err, field: f('hostId') } : err);
+      }
+      state.apply(c);
     }
   }
   if (errors.length) throw new RuleViolation(errors);
-  return { kind: f.kind };
+  return { kind: e.kind };
 }
 
-const EDITION_CHECK = cypher(
-  'editing.editionCheck',
-  `MATCH (e:Edition {id: $edition})-[:OF]->(i:Initiative)
-   OPTIONAL MATCH (x:Session)-[:IN]->(e)
-   WITH e, i, collect(x) AS sessions
-   RETURN i.kind AS kind, e.startsOn AS startsOn, e.endsOn AS endsOn,
-     [x IN sessions WHERE date(x.startsAt) < e.startsOn OR date(x.endsAt) > e.endsOn | x.id] AS outside,
-     [x IN sessions WHERE x.capacity IS NOT NULL AND COUNT { (x)<-[:ATTENDED]-(:Person) } > x.capacity | x.id] AS overfull,
-     [x IN sessions WHERE duration.inSeconds(x.startsAt, x.endsAt).seconds < $minImmersionSeconds | x.id] AS short,
-     [x IN sessions WHERE NOT EXISTS { (x)-[:HOSTED_BY]->(h:Service) WHERE EXISTS { (h)-[:IN_SECTOR]->(:Sector {code: 'MENTAL_HEALTH'}) } AND EXISTS { (h)-[:LOCATED_IN]->(:Neighbourhood {rezoneArea: true}) } } | x.id] AS badHosts`,
-);
+// ---------------------------------------------------------------------------------------------
+// Editions
 
-const HOSTS_AND_SENDERS = cypher(
-  'editing.hostsAndSenders',
-  `MATCH (:Edition {id: $edition})<-[:IN]-(x:Session)
-   CALL { WITH x MATCH (x)-[:HOSTED_BY]->(:Service)<-[:RUNS]-(o:Organisation) RETURN collect(DISTINCT o.id) AS hosts }
-   CALL { WITH x MATCH (x)<-[:ATTENDED]-(p:Person)-[w:WORKS_AT]->(:Service)<-[:RUNS]-(o:Organisation)
-          WHERE w.from <= date(x.startsAt) AND (w.to IS NULL OR w.to >= date(x.startsAt)) RETURN collect(DISTINCT o.id) AS senders }
-   RETURN collect(hosts) AS hosts, collect(senders) AS senders`,
-);
+export interface EditionDraft {
+  id: string;
+  initiativeId: string;
+  cycle: string;
+  language: string;
+  startsOn: string;
+  endsOn: string;
+}
 
-const ONE_PER_ORG = cypher(
-  'editing.onePerOrganisation',
-  `MATCH (:Edition {id: $edition})<-[:IN]-(x:Session)<-[:ATTENDED]-(p:Person)-[w:WORKS_AT]->(:Service)<-[:RUNS]-(o:Organisation)
-   WHERE w.from <= date(x.startsAt) AND (w.to IS NULL OR w.to >= date(x.startsAt))
-   WITH o, collect(DISTINCT p.id) AS people WHERE size(people) > 1
-   RETURN o.id AS organisation, people`,
-);
+const INITIATIVE_OF = cypher('rules.initiative', 'MATCH (i:Initiative {id: $id}) RETURN i.kind AS kind, i.programme AS programme');
 
-/** Every rule the edition breaks now. */
-export async function validateEdition(tx: Tx, edition: string): Promise<UserErrorRow[] | null> {
-  const [f] = await tx.run<{ kind: string; outside: string[]; overfull: string[]; short: string[]; badHosts: string[] }>(EDITION_CHECK, {
-    edition,
-    minImmersionSeconds: MIN_IMMERSION_HOURS * 3600,
-  });
-  if (!f) return null;
+/** The edition-level rules of a programme (season, edition length, groups per cycle). Pure. */
+function editionProblems(d: EditionDraft, p: Programme, siblingLanguages: string[], field: (name: string) => string): UserErrorRow[] {
   const errors: UserErrorRow[] = [];
-  for (const id of f.outside) errors.push(violation('OUTSIDE_EDITION', 'sessions', `Session ${id} lies outside the edition's dates`));
-  for (const id of f.overfull) errors.push(violation('CAPACITY_FULL', 'sessions', `Session ${id} has more registrations than places`));
-  if (f.kind === 'IMMERSION') {
-    for (const id of f.short) errors.push(violation('IMMERSION_TOO_SHORT', 'sessions', `Immersion ${id} is shorter than a full day`));
-    const [hs] = await tx.run<{ hosts: string[][]; senders: string[][] }>(HOSTS_AND_SENDERS, { edition });
-    const hosts = new Set((hs?.hosts ?? []).flat());
-    const senders = new Set((hs?.senders ?? []).flat());
-    for (const org of [...new Set([...hosts, ...senders])].sort()) {
-      if (!hosts.has(org)) errors.push(violation('HOST_AND_SEND', 'organisations', `Organisation ${org} sends but hosts no one`));
-      if (!senders.has(org)) errors.push(violation('HOST_AND_SEND', 'organisations', `Organisation ${org} hosts but sends no one`));
+  if (d.startsOn > d.endsOn) errors.push(violation('INVALID', field('endsOn'), 'must not be before startsOn'));
+  if (p.season && d.startsOn <= d.endsOn) {
+    const months: number[] = [];
+    for (let m = new Date(`${d.startsOn.slice(0, 7)}-01T00:00:00Z`); m.toISOString().slice(0, 10) <= d.endsOn && months.length < 24; m.setUTCMonth(m.getUTCMonth() + 1)) months.push(m.getUTCMonth() + 1);
+    const outside = months.filter((m) => !p.season!.months.includes(m));
+    if (outside.length) errors.push(violation('OUT_OF_SEASON', field('startsOn'), `${p.code} runs in months ${p.season.months.join(', ')}; this edition covers month(s) ${[...new Set(outside)].join(', ')}`));
+  }
+  if (p.openDoor) {
+    const days = (Date.parse(d.endsOn) - Date.parse(d.startsOn)) / DAY + 1;
+    if (days > p.openDoor.days) errors.push(violation('EDITION_LENGTH', field('endsOn'), `${p.code} lasts ${p.openDoor.days} days; this edition lasts ${days}`));
+  }
+  if (p.cycle) {
+    const declared = p.cycle.groupsPerLanguage.find((g) => g.language === d.language);
+    if (!declared) errors.push(violation('GROUP_LANGUAGE', field('language'), `${p.code} groups are in ${p.cycle.groupsPerLanguage.map((g) => g.language).join(' or ')}`));
+    else {
+      const same = siblingLanguages.filter((l) => l === d.language).length;
+      if (same + 1 > declared.groups) errors.push(violation('GROUPS_PER_CYCLE', field('language'), `${p.code} has ${declared.groups} ${d.language} group(s) per cycle; cycle ${d.cycle} has ${same} already`));
     }
   }
-  if (f.kind === REZONE_KIND) for (const id of f.badHosts) errors.push(violation('REZONE_HOST', 'sessions', `Session ${id} is not hosted by a mental-health service of the Rézone area`));
-  if (f.kind === 'INTERVISION') {
-    for (const r of await tx.run<{ organisation: string; people: string[] }>(ONE_PER_ORG, { edition })) {
-      errors.push(violation('ONE_PER_ORGANISATION', 'sessions', `Organisation ${r.organisation} has ${r.people.length} people in this group (${r.people.join(', ')})`));
+  return errors;
+}
+
+/** Checks an edition as upsertEdition would leave it, sessions included. */
+export async function checkEdition(tx: Tx, d: EditionDraft, field = 'input'): Promise<void> {
+  const f = (name: string) => `${field}.${name}`;
+  const [i] = await tx.run<{ kind: string; programme: string | null }>(INITIATIVE_OF, { id: d.initiativeId });
+  if (!i) throw new RuleViolation([violation('NOT_FOUND', f('initiativeId'), `No initiative "${d.initiativeId}"`)]);
+  await lock(tx, [], [d.id], []);
+  const [before] = await tx.run<EditionFacts & Record<string, unknown>>(EDITION_FACTS, { ids: [d.id] });
+  const p = programmeOf(i.kind, i.programme);
+  const errors: UserErrorRow[] = [];
+  if (before?.closed) errors.push(violation('EDITION_CLOSED', f('id'), `Edition ${d.id} is closed (reopenEdition first)`));
+  const siblings = (await tx.run<{ language: string }>(SIBLINGS, { initiative: d.initiativeId, cycle: d.cycle, edition: d.id })).map((s) => s.language);
+  errors.push(...editionProblems(d, p, siblings, f));
+  for (const s of before?.sessions ?? []) {
+    if (isoDay(s.start) < d.startsOn || isoDay(s.end) > d.endsOn) errors.push(violation('OUTSIDE_EDITION', f('startsOn'), `Session ${s.id} would lie outside the edition`));
+  }
+  if (errors.length) throw new RuleViolation(errors);
+}
+
+/**
+ * Every rule the edition breaks now, structural ones included (null: no such edition). The same
+ * rule functions as the writes, applied to the edition as it stands, plus the completeness rules
+ * (COMPLETENESS_CODES) that only closing enforces.
+ */
+export async function validateEdition(tx: Tx, edition: string): Promise<UserErrorRow[] | null> {
+  const [e] = await tx.run<EditionFacts & Record<string, unknown>>(EDITION_FACTS, { ids: [edition] });
+  if (!e) return null;
+  const p = programmeOf(e.kind, e.programme);
+  const errors: UserErrorRow[] = [];
+  const siblings = (await tx.run<{ language: string }>(SIBLINGS, { initiative: e.initiative, cycle: e.cycle, edition: e.id })).map((s) => s.language);
+  errors.push(...editionProblems({ id: e.id, initiativeId: e.initiative, cycle: e.cycle, language: e.language, startsOn: e.startsOn, endsOn: e.endsOn }, p, siblings, () => 'edition'));
+  const sessions = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { ids: e.sessions.map((s) => s.id) });
+  sessions.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
+  const hosts = new Map(
+    (await tx.run<HostFacts & Record<string, unknown>>(HOST_FACTS, { ids: sorted(sessions.flatMap((s) => (s.host ? [s.host] : []))) })).map((h) => [h.id, h]),
+  );
+  for (const s of sessions) {
+    for (const err of sessionProblems(s, e, s.host ? (hosts.get(s.host) ?? null) : null, () => 'sessions')) errors.push({ ...err, message: `Session ${s.id}: ${err.message}` });
+    if (s.capacity !== null && s.attendees.length > s.capacity) errors.push(violation('CAPACITY_FULL', 'sessions', `Session ${s.id} has more registrations than places`));
+    const visitors = s.attendees.filter((a) => a.role === 'VISITOR').length;
+    if (p.openDoor && visitors > p.openDoor.visitorsPerSlot) errors.push(violation('CAPACITY_FULL', 'sessions', `Slot ${s.id} has ${visitors} visitors (at most ${p.openDoor.visitorsPerSlot})`));
+    for (const r of p.roles.filter((x) => x.per === 'SESSION')) {
+      const n = s.attendees.filter((a) => a.role === r.role).length;
+      if (n > r.max) errors.push(violation('ROLE_LIMIT', 'sessions', `Session ${s.id}: ${n} × ${r.role}, at most ${r.max}`));
+      if (n < r.min) errors.push(violation('ROLE_MISSING', 'sessions', `Session ${s.id}: ${n} × ${r.role}, at least ${r.min}`));
+    }
+  }
+  // People: employment, double booking, own organisation, one per organisation, roles over the edition.
+  const people = sorted(sessions.flatMap((s) => s.attendees.map((a) => a.person)));
+  const persons = new Map((people.length ? await tx.run<PersonFacts & Record<string, unknown>>(PERSON_FACTS, { ids: people }) : []).map((x) => [x.id, x]));
+  const members = new Map<string, Member>();
+  for (const s of sessions) {
+    for (const a of s.attendees) {
+      const person = persons.get(a.person);
+      const job = person ? jobOn(person.jobs, isoDay(s.start)) : null;
+      const m = members.get(a.person) ?? { roles: new Set<string>(), organisation: job?.organisation ?? null };
+      m.roles.add(a.role);
+      members.set(a.person, m);
+      if (!job && !ROLES_WITHOUT_EMPLOYMENT.includes(a.role as never)) errors.push(violation('NOT_EMPLOYED', 'sessions', `Session ${s.id}: an attendee (${a.role}) works at no service that day`));
+      const clash = person?.booked.find((b) => b.session !== s.id && b.start < s.end && s.start < b.end && !(e.sessions.some((x) => x.id === b.session) && b.session < s.id));
+      if (clash) errors.push(violation('DOUBLE_BOOKED', 'sessions', `Session ${s.id}: an attendee is also at ${clash.session} at that time`));
+      if (p.immersion?.otherOrganisation && job?.organisation && job.organisation === s.hostOrganisation) errors.push(violation('OWN_ORGANISATION', 'sessions', `Session ${s.id}: the visitor works at the host organisation`));
+    }
+  }
+  if (p.onePersonPerOrganisation) {
+    const byOrganisation = new Map<string, number>();
+    for (const m of members.values()) if (m.organisation) byOrganisation.set(m.organisation, (byOrganisation.get(m.organisation) ?? 0) + 1);
+    for (const [org, n] of [...byOrganisation].sort()) if (n > 1) errors.push(violation('ONE_PER_ORGANISATION', 'sessions', `Organisation ${org} has ${n} people in this group`));
+  }
+  for (const r of p.roles.filter((x) => x.per === 'EDITION')) {
+    const n = [...members.values()].filter((m) => m.roles.has(r.role)).length;
+    if (n > r.max) errors.push(violation('ROLE_LIMIT', 'sessions', `${n} × ${r.role} in this edition, at most ${r.max}`));
+    if (n < r.min) errors.push(violation('ROLE_MISSING', 'sessions', `${n} × ${r.role} in this edition, at least ${r.min} (expected ${r.expected})`));
+  }
+  if (p.immersion?.hostAndSend) {
+    const hostOrgs = new Set(sessions.flatMap((s) => (s.hostOrganisation ? [s.hostOrganisation] : [])));
+    const senders = new Set<string>();
+    for (const s of sessions)
+      for (const a of s.attendees) {
+        const job = jobOn(persons.get(a.person)?.jobs ?? [], isoDay(s.start));
+        if (job?.organisation) senders.add(job.organisation);
+      }
+    for (const org of sorted([...hostOrgs, ...senders])) {
+      if (!hostOrgs.has(org)) errors.push(violation('HOST_AND_SEND', 'organisations', `Organisation ${org} sends but hosts no one`));
+      if (!senders.has(org)) errors.push(violation('HOST_AND_SEND', 'organisations', `Organisation ${org} hosts but sends no one`));
     }
   }
   return errors;

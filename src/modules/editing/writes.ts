@@ -66,7 +66,7 @@ export const employmentRow = cypher(
 export const upsertInitiative = cypher(
   'editing.upsertInitiative',
   `MATCH (o:Organisation {id: $organiserId})
-   MERGE (i:Initiative {id: $id}) SET i.kind = $kind, i.nameFr = $nameFr, i.nameNl = $nameNl
+   MERGE (i:Initiative {id: $id}) SET i.kind = $kind, i.nameFr = $nameFr, i.nameNl = $nameNl, i.programme = $programme
    WITH i, o OPTIONAL MATCH (i)-[old:ORGANISED_BY]->() DELETE old
    WITH DISTINCT i, o MERGE (i)-[:ORGANISED_BY]->(o) RETURN i.id AS id`,
 );
@@ -123,3 +123,8 @@ export const editionKind = cypher(
 );
 
 export const closeEdition = cypher('editing.closeEdition', 'MATCH (e:Edition {id: $id}) SET e.closed = true RETURN e.id AS id');
+
+export const reopenEdition = cypher(
+  'editing.reopenEdition',
+  'MATCH (e:Edition {id: $id}) WITH e, coalesce(e.closed, false) AS wasClosed SET e.closed = false RETURN wasClosed',
+);

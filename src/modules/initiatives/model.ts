@@ -3,7 +3,16 @@ import type { Page } from '../common/pagination';
 import type { WorkingLanguage } from '../directory/model';
 
 export type InitiativeKind = 'INTERVISION' | 'COMMUNITY_OF_PRACTICE' | 'IMMERSION' | 'OPEN_DOOR' | 'NETWORK_EVENT';
-export type AttendanceRole = 'PARTICIPANT' | 'ANIMATOR' | 'MODERATOR' | 'OBSERVER' | 'USER_REPRESENTATIVE' | 'VISITOR' | 'GUEST';
+export type AttendanceRole =
+  | 'PARTICIPANT'
+  | 'ANIMATOR'
+  | 'MODERATOR'
+  | 'OBSERVER'
+  | 'NEIGHBOURHOOD_REFERENT'
+  | 'GUARDIAN'
+  | 'USER_REPRESENTATIVE'
+  | 'VISITOR'
+  | 'GUEST';
 export type AttendanceStatus = 'REGISTERED' | 'PRESENT' | 'NO_SHOW';
 
 export interface InitiativeRow {
@@ -13,6 +22,8 @@ export interface InitiativeRow {
   nameFr: string;
   nameNl: string;
   organiserId: string | null;
+  /** The declared programme (programmes.ts); null: the default of its kind. */
+  programme: string | null;
 }
 
 export interface EditionRow {

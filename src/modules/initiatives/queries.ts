@@ -3,7 +3,7 @@ import { cypher } from '../../neo4j/driver';
 import { instant, shape } from '../../neo4j/shape';
 import type { SessionRow } from './model';
 
-const INITIATIVE = 'i.id AS id, i.kind AS kind, i.nameFr AS nameFr, i.nameNl AS nameNl, head([(i)-[:ORGANISED_BY]->(o) | o.id]) AS organiserId';
+const INITIATIVE = 'i.id AS id, i.kind AS kind, i.nameFr AS nameFr, i.nameNl AS nameNl, head([(i)-[:ORGANISED_BY]->(o) | o.id]) AS organiserId, i.programme AS programme';
 const EDITION = `e.id AS id, head([(e)-[:OF]->(i) | i.id]) AS initiativeId, e.cycle AS cycle, e.nameFr AS nameFr, e.nameNl AS nameNl,
   e.language AS language, e.startsOn AS startsOn, e.endsOn AS endsOn, coalesce(e.closed, false) AS closed`;
 /** A session's row, bound to `x`: columns here, a list inside service rows (directory/projection.ts). */

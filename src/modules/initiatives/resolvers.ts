@@ -8,6 +8,7 @@ import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { connectionFields } from '../directory/resolvers';
 import { loadTerritory } from '../territory/select';
 import type { SessionRow } from './model';
+import { programmeOf, EMPLOYMENT_EXEMPTION_SOURCE, ROLES_WITHOUT_EMPLOYMENT } from './programmes';
 
 /** The order of sessionsHostedBy: newest first, then by id descending (instants are ISO strings in UTC). */
 const newestFirst = <T extends { startsAt: string; id: string }>(xs: T[]) =>
@@ -26,6 +27,24 @@ export const initiativeResolvers: Resolvers = {
     name: nameField,
     organiser: (i, _a, ctx) => (i.organiserId ? ctx.loaders.directory.organisation.load(i.organiserId) : null),
     editions: (i, _a, ctx) => ctx.loaders.initiatives.editionsOfInitiative.load(i.id),
+    programme: (i) => programmeOf(i.kind, i.programme).code,
+    rules: (i) => {
+      const p = programmeOf(i.kind, i.programme);
+      return {
+        programme: p.code,
+        nameFr: p.nameFr,
+        nameNl: p.nameNl,
+        document: p.document,
+        onePersonPerOrganisation: p.onePersonPerOrganisation?.source ?? null,
+        cycle: p.cycle,
+        season: p.season,
+        roles: p.roles,
+        immersion: p.immersion,
+        openDoor: p.openDoor,
+        rolesWithoutEmployment: [...ROLES_WITHOUT_EMPLOYMENT],
+        rolesWithoutEmploymentSource: EMPLOYMENT_EXEMPTION_SOURCE,
+      };
+    },
     covers: async (i, _a, ctx) => {
       const selections = await ctx.loaders.initiatives.coversOfInitiative.load(i.id);
       return Promise.all(selections.map((sel) => loadTerritory(ctx, sel, 'covers')));
