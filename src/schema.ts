@@ -9,6 +9,7 @@ import { accessResolvers } from './access/resolvers';
 import { POLICY } from './access/rules';
 import { PROJECT_ROOT } from './config';
 import type { Resolvers } from './__generated__/resolvers-types';
+import { withSourceIds } from './modules/common/id-arguments';
 import { DateScalar, DateTimeScalar } from './modules/common/scalars';
 import { directoryResolvers } from './modules/directory/resolvers';
 import { initiativeResolvers } from './modules/initiatives/resolvers';
@@ -53,11 +54,16 @@ export function buildSchemas(pseudonymSecret: string): { served: GraphQLSchema; 
   return { served: applyPolicy(raw, POLICY, pseudonymSecret), byRole };
 }
 
-/** The schema without access rules, for tooling that inspects it. */
+/**
+ * The schema without access rules, for tooling that inspects it. ID arguments take global or source
+ * ids alike (modules/common/id-arguments.ts): resolvers see source ids.
+ */
 export function buildRawSchema(): GraphQLSchema {
-  return makeExecutableSchema({
-    typeDefs: loadTypeDefs(),
-    resolvers: moduleResolvers,
-    resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
-  });
+  return withSourceIds(
+    makeExecutableSchema({
+      typeDefs: loadTypeDefs(),
+      resolvers: moduleResolvers,
+      resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
+    }),
+  );
 }
