@@ -27,6 +27,20 @@ const api = useFixtureApi('network-small', async () => {
   await testDb().write(cypher('test.privacy.nameKeys', 'UNWIND $people AS row MATCH (p:Person {id: row.id}) SET p.nameKey = row.key'), {
     people: people.map((p) => ({ id: p.id, key: normaliseName(p.name) })),
   });
+  // Network-event sessions on the days of s1, s2 and s3: the lists below bring new people of oC,
+  // and in s1's Connect group oC already has its one person.
+  await testDb().write(
+    cypher(
+      'test.privacy.networkEvent',
+      `MATCH (o:Organisation {id: 'org-x'})
+       MERGE (i:Initiative {id: 'iniNE'}) SET i.kind = 'NETWORK_EVENT', i.nameFr = 'Réseau', i.nameNl = 'Netwerk' MERGE (i)-[:ORGANISED_BY]->(o)
+       MERGE (e:Edition {id: 'edNE'}) SET e.cycle = '2023', e.nameFr = 'Réseau', e.nameNl = 'Netwerk', e.language = 'BOTH', e.startsOn = date('2023-01-01'), e.endsOn = date('2023-12-31'), e.closed = false
+       MERGE (e)-[:OF]->(i)
+       WITH e UNWIND [['n1', '2023-03-01'], ['n2', '2023-05-10'], ['n3', '2023-09-12']] AS r
+       MERGE (x:Session {id: r[0]}) SET x.title = r[0], x.startsAt = datetime(r[1] + 'T14:00:00Z'), x.endsAt = datetime(r[1] + 'T16:00:00Z')
+       MERGE (x)-[:IN]->(e)`,
+    ),
+  );
   await rebuildAllTies(testDb());
 });
 
@@ -46,9 +60,9 @@ const snapshotMatchesRebuild = async () => {
 
 /** An attendance list of two new people of oC (it runs one service, sC): Iris (with an e-mail) and Jules. */
 const LIST = [
-  { session: 's1', date: '2023-03-01', name: 'Iris Keyed', organisation: 'oC', role: 'participant', present: 'présent', email: 'iris@example.org' },
-  { session: 's2', date: '2023-05-10', name: 'Iris Keyed', organisation: 'oC', role: 'participant', present: 'présent', email: '' },
-  { session: 's1', date: '2023-03-01', name: 'Jules Stays', organisation: 'oC', role: 'participant', present: 'présent', email: '' },
+  { session: 'n1', date: '2023-03-01', name: 'Iris Keyed', organisation: 'oC', role: 'participant', present: 'présent', email: 'iris@example.org' },
+  { session: 'n2', date: '2023-05-10', name: 'Iris Keyed', organisation: 'oC', role: 'participant', present: 'présent', email: '' },
+  { session: 'n1', date: '2023-03-01', name: 'Jules Stays', organisation: 'oC', role: 'participant', present: 'présent', email: '' },
 ];
 const importList = (rows = LIST, dryRun = false) => importRows(testDb(), 'attendance', rows, { secret: secret(), dryRun });
 
@@ -140,8 +154,8 @@ describe('erasure that lasts', () => {
     expect(await testDb().read(NAMED, { nameKey: normaliseName('Iris Keyed') })).toEqual([]);
     // Spelt otherwise (case, accents, word order), or only by the e-mail address: still erased.
     const other = [
-      { ...LIST[1]!, session: 's3', date: '2023-09-12', name: 'KEYED, ïris' },
-      { ...LIST[0]!, session: 's3', date: '2023-09-12', name: 'I. Keyed-Smith' },
+      { ...LIST[1]!, session: 'n3', date: '2023-09-12', name: 'KEYED, ïris' },
+      { ...LIST[0]!, session: 'n3', date: '2023-09-12', name: 'I. Keyed-Smith' },
     ];
     expect(await importList(other)).toMatchObject({ created: 0, erased: 2, rejected: [] });
     expect(await testDb().read(COUNT)).toEqual(before);
