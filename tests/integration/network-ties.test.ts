@@ -87,7 +87,7 @@ describe('rebuild on network-ties: cohorts, turnover, two jobs, visits', () => {
       'MET p3-p4 1 2023-06-07..2023-06-07',
       'MET p3-p5 1 2023-03-01..2023-03-01',
     ]);
-    expect(ties.find((t) => t.startsWith('MET p1-p2'))).toMatch(/ cop,$/);
+    expect(ties.find((t) => t.startsWith('MET p1-p2'))).toMatch(/ cop, w/);
   });
 
   it('KNOWS counts each encounter at the service each person worked at that day', () => {
@@ -101,8 +101,13 @@ describe('rebuild on network-ties: cohorts, turnover, two jobs, visits', () => {
     ]);
     const s1s2 = ties.find((t) => t.startsWith('KNOWS s1-s2'))!;
     expect(s1s2).toContain(' A:p1,p3, B:p2,p4, '); // breadth 2 and 2
+    // Weights (3-hour sessions, factor 1): c1 has 4 present (1/3 a pair), c2 2 (1), c3 3 (1/2):
+    // s1–s2 = 1/3 (p1,p2 at c1) + 1 (c2) + 1/2 + 1/2 (c3) = 7/3 over 3 days; s2–s4 = 1 (visit) + 1 (c4).
+    expect(s1s2).toMatch(/ w2\.33333333333333\d* m3$/);
+    expect(ties.find((t) => t.startsWith('KNOWS s2-s4'))).toMatch(/ w2\.0 m2$/);
+    expect(ties.find((t) => t.startsWith('MET p1-p2'))).toMatch(/ w1\.33333333333333\d*$/); // 1/3 + 1
     const s2s4 = ties.find((t) => t.startsWith('KNOWS s2-s4'))!;
-    expect(s2s4).toContain('enc:2023-11-20/od/p2/;2023-12-06/cop/p2/p6;'); // the host side of a visit names no one
+    expect(s2s4).toContain('enc:2023-11-20/od/p2//1.0;2023-12-06/cop/p2/p6/1.0;'); // the host side of a visit names no one; a visit weighs 1 (3 h)
   });
 });
 
@@ -111,8 +116,10 @@ describe('rebuild on network-ties: cohorts, turnover, two jobs, visits', () => {
 const q = {
   attend: cypher(
     'test.attend',
-    `MATCH (p:Person {id: $person}), (x:Session {id: $session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = $role, a.status = $status`,
+    `MATCH (p:Person {id: $person}), (x:Session {id: $session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = $role, a.status = $status, a.group = $group`,
   ),
+  regroup: cypher('test.regroup', 'MATCH (:Person {id: $person})-[a:ATTENDED]->(:Session {id: $session}) SET a.group = $group'),
+  resize: cypher('test.resize', "MATCH (x:Session {id: $session}) SET x.endsAt = x.startsAt + duration({minutes: $minutes})"),
   mark: cypher('test.mark', 'MATCH (:Person {id: $person})-[a:ATTENDED]->(:Session {id: $session}) SET a.status = $status'),
   unattend: cypher('test.unattend', 'MATCH (:Person {id: $person})-[a:ATTENDED]->(:Session {id: $session}) DELETE a'),
   hire: cypher(
@@ -127,6 +134,7 @@ const q = {
     'MATCH (x:Session {id: $session}), (h:Service {id: $host}) OPTIONAL MATCH (x)-[old:HOSTED_BY]->() DELETE old WITH DISTINCT x, h CREATE (x)-[:HOSTED_BY]->(h)',
   ),
   deleteSession: cypher('test.deleteSession', 'MATCH (x:Session {id: $session}) DETACH DELETE x'),
+  deletePerson: cypher('test.deletePerson', 'MATCH (p:Person {id: $person}) DETACH DELETE p'),
   newSession: cypher(
     'test.newSession',
     `MATCH (e:Edition {id: $edition}), (h:Service {id: $host})
@@ -157,25 +165,30 @@ describe.each(WORLDS)('incremental upkeep equals a rebuild after every write ($f
     await rebuildAllTies(testDb());
   });
 
-  it('holds over 80 random writes and deletes, each refreshed as a writer would', async () => {
+  it('holds over 80 random writes and deletes (groups and session lengths too), each refreshed as a writer would', async () => {
     const rnd = new Random(world.seed);
     const sessions = [...world.sessions];
+    const people = [...world.people];
     const day = () => `2023-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
     const role = () => (rnd.chance(0.3) ? 'VISITOR' : 'PARTICIPANT');
+    // Tables of a session: most attendances name one, some none (they sit together as the session's own group).
+    const group = () => (rnd.chance(0.3) ? null : rnd.pick(['T1', 'T2', 'T3']));
     let created = 0;
     const steps: string[] = [];
     for (let step = 0; step < 80; step++) {
-      const op = rnd.int(0, 11);
-      const person = rnd.pick(world.people);
+      const op = rnd.int(0, 14);
+      const person = rnd.pick(people);
       const session = rnd.pick(sessions);
-      // The refresh a writer calls: by person or by session, both must do.
-      const refreshEither = (tx: Tx) => (rnd.chance(0.5) ? refreshTiesForPeople(tx, [person]) : refreshTiesForSessions(tx, [session]));
+      // The refresh a writer calls after an attendance change: by session, or by person and session as
+      // the editing module does (the person alone no longer does: the group's size changes every pair's weight).
+      const refreshEither = (tx: Tx) => (rnd.chance(0.5) ? refreshTies(tx, { personIds: [person], sessionIds: [session] }) : refreshTiesForSessions(tx, [session]));
       await testDb().writeTx(async (tx: Tx) => {
         if (op <= 1) {
           const [r, status] = [role(), rnd.pick(STATUSES)];
-          await tx.run(q.attend, { person, session, role: r, status });
+          const g = group();
+          await tx.run(q.attend, { person, session, role: r, status, group: g });
           await refreshEither(tx);
-          steps.push(`attend ${person} ${session} ${r} ${status}`);
+          steps.push(`attend ${person} ${session} ${r} ${status} ${g}`);
         } else if (op === 2) {
           const status = rnd.pick(STATUSES);
           await tx.run(q.mark, { person, session, status });
@@ -216,7 +229,25 @@ describe.each(WORLDS)('incremental upkeep equals a rebuild after every write ($f
           sessions.splice(sessions.indexOf(session), 1);
           await refreshTies(tx, scope);
           steps.push(`deleteSession ${session}`);
-        } else if (op === 10 || op === 9) {
+        } else if (op === 12) {
+          const g = group();
+          await tx.run(q.regroup, { person, session, group: g });
+          await refreshEither(tx);
+          steps.push(`regroup ${person} ${session} ${g}`);
+        } else if (op === 13) {
+          // A session's length changes its weight (duration factor), from 20 minutes to 9 hours.
+          const minutes = rnd.pick([20, 90, 180, 240, 540]);
+          await tx.run(q.resize, { session, minutes });
+          await refreshTiesForSessions(tx, [session]);
+          steps.push(`resize ${session} ${minutes}`);
+        } else if (op === 14 && people.length > 3) {
+          // A person deleted (as an erasure does): the groups of every session they attended shrink.
+          const scope = await tieScope(tx, { personIds: [person], sessionsOfPeople: [person] });
+          await tx.run(q.deletePerson, { person });
+          people.splice(people.indexOf(person), 1);
+          await refreshTies(tx, scope);
+          steps.push(`deletePerson ${person}`);
+        } else if (op === 10 || op === 9 || op === 14) {
           created += 1;
           const id = `n${created}`;
           await tx.run(q.newSession, { edition: rnd.pick(world.editions), host: rnd.pick(world.services), session: id, at: `${day()}T09:00:00Z` });
@@ -225,9 +256,10 @@ describe.each(WORLDS)('incremental upkeep equals a rebuild after every write ($f
           steps.push(`newSession ${id}`);
         } else {
           // A batch: three people's attendance changed in one transaction, one refresh.
-          const who = [person, rnd.pick(world.people), rnd.pick(world.people)];
-          for (const p of who) await tx.run(q.attend, { person: p, session: rnd.pick(sessions), role: role(), status: rnd.pick(STATUSES) });
-          await refreshTiesForPeople(tx, who);
+          const who = [person, rnd.pick(people), rnd.pick(people)];
+          const where = who.map(() => rnd.pick(sessions));
+          for (const [i, p] of who.entries()) await tx.run(q.attend, { person: p, session: where[i], role: role(), status: rnd.pick(STATUSES), group: group() });
+          await refreshTies(tx, { personIds: who, sessionIds: where });
           steps.push(`batch ${who.join(',')}`);
         }
       });
@@ -256,12 +288,12 @@ describe('concurrent writers', () => {
     const sessions = ['c1', 'c2', 'c3', 'c4', 'i1', 'o1'];
     for (let round = 0; round < 5; round++) {
       // Drawn before the transactions start, so a retried transaction redoes the same write.
-      const writes = Array.from({ length: 8 }, () => ({ person: rnd.pick(people), session: rnd.pick(sessions), status: rnd.pick(['PRESENT', 'NO_SHOW']), byPerson: rnd.chance(0.5) }));
+      const writes = Array.from({ length: 8 }, () => ({ person: rnd.pick(people), session: rnd.pick(sessions), status: rnd.pick(['PRESENT', 'NO_SHOW']), group: rnd.pick([null, 'T1', 'T2']), byPerson: rnd.chance(0.5) }));
       await Promise.all(
         writes.map((w) =>
           testDb().writeTx(async (tx) => {
-            await tx.run(q.attend, { person: w.person, session: w.session, role: 'PARTICIPANT', status: w.status });
-            await (w.byPerson ? refreshTiesForPeople(tx, [w.person]) : refreshTiesForSessions(tx, [w.session]));
+            await tx.run(q.attend, { person: w.person, session: w.session, role: 'PARTICIPANT', status: w.status, group: w.group });
+            await (w.byPerson ? refreshTies(tx, { personIds: [w.person], sessionIds: [w.session] }) : refreshTiesForSessions(tx, [w.session]));
           }),
         ),
       );

@@ -15,7 +15,7 @@ import crypto from 'node:crypto';
 import { cypher, type Tx } from '../../neo4j/driver';
 import { recordErasure } from '../../access/audit';
 import type { Principal } from '../../access/principal';
-import { refreshTies } from '../network/ties';
+import { refreshTies, tieScope } from '../network/ties';
 import { normaliseName } from './matching';
 
 export type ErasureKeyKind = 'id' | 'name' | 'email';
@@ -73,9 +73,11 @@ export function tombstoneKeys(secret: string, id: string, scope: Omit<Scope, 'se
 export async function erasePersonIn(tx: Tx, id: string, opts: { secret: string; principal: Principal }): Promise<boolean> {
   const [scope] = await tx.run<Scope & Record<string, unknown>>(SCOPE, { id });
   if (!scope) return false;
+  // Every session they attended: the weights of its groups change with their size (network/ties.ts).
+  const ties = await tieScope(tx, { serviceIds: [...new Set(scope.services)], sessionsOfPeople: [id] });
   await tx.run(DELETE_PERSON, { id });
   await tx.run(WRITE_TOMBSTONES, { keys: tombstoneKeys(opts.secret, id, scope) });
-  await refreshTies(tx, { serviceIds: [...new Set(scope.services)] });
+  await refreshTies(tx, ties);
   await recordErasure(tx, opts.secret, id, opts.principal);
   return true;
 }

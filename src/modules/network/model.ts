@@ -6,7 +6,12 @@ import type { EiScore, Gap, MixingCell } from './measures/mixing';
 export interface AcquaintanceRow {
   a: string;
   b: string;
+  /** Encounters (the plain count). */
   strength: number;
+  /** Summed encounter weights (ties.ts: 1/(n − 1) × duration factor; a visit the duration factor). */
+  weight: number;
+  /** Distinct days the two services met. */
+  meetings: number;
   visits: number;
   firstMet: string;
   lastMet: string;

@@ -15,21 +15,24 @@ export interface WindowTieRow {
   via: string[];
   encounterPeopleA: string[];
   encounterPeopleB: string[];
+  weights: number[];
 }
 
 export function fromAllTime(row: AllTimeTieRow): AcquaintanceRow {
-  const { a, b, strength, visits, firstMet, lastMet, initiatives, peopleA, peopleB } = row;
-  return { a, b, strength, visits, firstMet, lastMet, initiatives, peopleA, peopleB, breadthA: peopleA.length, breadthB: peopleB.length };
+  const { a, b, strength, weight, meetings, visits, firstMet, lastMet, initiatives, peopleA, peopleB } = row;
+  return { a, b, strength, weight, meetings, visits, firstMet, lastMet, initiatives, peopleA, peopleB, breadthA: peopleA.length, breadthB: peopleB.length };
 }
 
 export function fromWindow(row: WindowTieRow): AcquaintanceRow {
   const s = summariseEncounters(
-    row.dates.map((day, i) => ({ day, initiative: row.via[i] ?? '', personA: row.encounterPeopleA[i] ?? '', personB: row.encounterPeopleB[i] ?? '' })),
+    row.dates.map((day, i) => ({ day, initiative: row.via[i] ?? '', personA: row.encounterPeopleA[i] ?? '', personB: row.encounterPeopleB[i] ?? '', weight: Number(row.weights[i] ?? 0) })),
   );
   return {
     a: row.a,
     b: row.b,
     strength: s.strength,
+    weight: s.weight,
+    meetings: s.meetings,
     visits: s.visits,
     firstMet: s.firstAt,
     lastMet: s.lastAt,
@@ -66,20 +69,40 @@ export function unpackInitiatives(rows: PackedRow[]): Array<{ a: string; b: stri
   return rows.flatMap((r) => r.ties.map(([b, via]) => ({ a: r.a, b: str(b), initiatives: [...new Set(strs(via).filter(Boolean))].sort() })));
 }
 
-/** [b, strength, visits, firstAt, lastAt, initiatives, peopleA, peopleB] */
+/** [b, strength, visits, firstAt, lastAt, initiatives, peopleA, peopleB, weight, meetings] */
 export function unpackAllTime(rows: PackedRow[]): AcquaintanceRow[] {
   return rows.flatMap((r) =>
-    r.ties.map(([b, strength, visits, firstMet, lastMet, initiatives, peopleA, peopleB]) =>
-      fromAllTime({ a: r.a, b: str(b), strength: Number(strength), visits: Number(visits), firstMet: str(firstMet), lastMet: str(lastMet), initiatives: strs(initiatives), peopleA: strs(peopleA), peopleB: strs(peopleB) }),
+    r.ties.map(([b, strength, visits, firstMet, lastMet, initiatives, peopleA, peopleB, weight, meetings]) =>
+      fromAllTime({
+        a: r.a,
+        b: str(b),
+        strength: Number(strength),
+        weight: Number(weight),
+        meetings: Number(meetings),
+        visits: Number(visits),
+        firstMet: str(firstMet),
+        lastMet: str(lastMet),
+        initiatives: strs(initiatives),
+        peopleA: strs(peopleA),
+        peopleB: strs(peopleB),
+      }),
     ),
   );
 }
 
-/** [b, dates, via, encounterPeopleA, encounterPeopleB], encounters inside the window */
+/** [b, dates, via, encounterPeopleA, encounterPeopleB, weights], encounters inside the window */
 export function unpackWindow(rows: PackedRow[]): AcquaintanceRow[] {
   return rows.flatMap((r) =>
-    r.ties.map(([b, dates, via, encounterPeopleA, encounterPeopleB]) =>
-      fromWindow({ a: r.a, b: str(b), dates: strs(dates), via: strs(via), encounterPeopleA: strs(encounterPeopleA), encounterPeopleB: strs(encounterPeopleB) }),
+    r.ties.map(([b, dates, via, encounterPeopleA, encounterPeopleB, weights]) =>
+      fromWindow({
+        a: r.a,
+        b: str(b),
+        dates: strs(dates),
+        via: strs(via),
+        encounterPeopleA: strs(encounterPeopleA),
+        encounterPeopleB: strs(encounterPeopleB),
+        weights: Array.isArray(weights) ? weights.map(Number) : [],
+      }),
     ),
   );
 }

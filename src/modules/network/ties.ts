@@ -13,16 +13,29 @@
  *  - a VISITOR present at a session hosted by another service (open-door visits, immersion days):
  *    one encounter between the visitor's service and the host, with no named person on the host side.
  * Each encounter is kept (parallel lists `dates`, `via` (initiative id or ''), `encounterPeopleA`,
- * `encounterPeopleB` ('' on the host side of a visit), sorted by date) so that every figure can be
- * cut to a time window. The aggregates over all time are stored too: strength (encounters), visits,
- * firstAt, lastAt, initiatives, peopleA / peopleB (who carried it on each side), breadthA / breadthB.
+ * `encounterPeopleB` ('' on the host side of a visit), `weights`, sorted by date) so that every figure
+ * can be cut to a time window. The aggregates over all time are stored too: strength (encounters),
+ * weight (their summed weights), meetings (distinct days), visits, firstAt, lastAt, initiatives,
+ * peopleA / peopleB (who carried it on each side), breadthA / breadthB.
+ *
+ * Groups and weights. An attendance may name a `group` (a workshop table, a visit group, a slot):
+ * co-presence counts only inside a group, and the attendances without a group form one group
+ * together — the whole session when no one has a group, the usual case. A meeting of a group of n
+ * present people gives each pair 1/(n − 1) (Newman 2001: each person's time shared among the
+ * others), times the session's duration factor (durationFactor: hours / 3, from half an hour to
+ * six hours, so a 3-hour intervision meeting is 1, a 1.5-hour slot 0.5, a full day 2). A visit is a
+ * meeting of two — the visitor and the host service — so it weighs the duration factor alone,
+ * whatever the size of the visit group. MET carries the same weight (summed) beside its count.
  *
  * Upkeep. `rebuildAllTies` recomputes everything from scratch (`npm run ties:rebuild`; run it with
  * writers stopped). Writers keep the ties right inside their own write transaction, after the write:
- *  - `refreshTiesForPeople(tx, personIds)` after changing a person's attendance or employment;
- *  - `refreshTiesForSessions(tx, sessionIds)` after creating or changing a session or its attendance;
+ *  - `refreshTiesForPeople(tx, personIds)` after changing a person's employment;
+ *  - `refreshTiesForSessions(tx, sessionIds)` after creating or changing a session (its length too)
+ *    or its attendance — an attendance change must name its session, because the weights of every
+ *    pair of its group change with the group's size;
  *  - before DELETING a session, a person or an employment, take `tieScope(tx, …)` of what it touches
- *    and pass it to `refreshTies(tx, scope)` after the delete (a deleted node can no longer be followed).
+ *    (for a person, with `sessionsOfPeople`) and pass it to `refreshTies(tx, scope)` after the delete
+ *    (a deleted node can no longer be followed).
  * A refresh deletes and recomputes every MET incident to the affected people (those given, and all
  * who attended the given sessions) and every KNOWS incident to the affected services (every service
  * those people work or worked at, and the hosts of the sessions). Refreshes take one lock node first,
@@ -35,6 +48,8 @@ export interface PresentPerson {
   role: string;
   /** Services the person worked at on the session's day. */
   services: string[];
+  /** The group of the session the person sat in (null: with everyone else who has none). */
+  group?: string | null;
 }
 
 export interface SessionFacts {
@@ -42,13 +57,37 @@ export interface SessionFacts {
   day: string;
   initiative: string | null;
   host: string | null;
+  /** Length of the session in hours (null when it has no end). */
+  hours?: number | null;
   present: PresentPerson[];
+}
+
+/** Hours that make a meeting weigh 1: a Connect intervision meeting (3 h). */
+export const REFERENCE_HOURS = 3;
+/** A session counts as at least half an hour and at most six (a working day: more hours add no acquaintance). */
+export const MIN_HOURS = 0.5;
+export const MAX_HOURS = 6;
+
+/**
+ * How much a session's length weighs: hours / 3, between 1/6 and 2 (a session with no end counts as a
+ * 3-hour meeting). A Rézoneweek slot (1.5 h) is 0.5, an immersion day (7–8 h) 2.
+ */
+export function durationFactor(hours: number | null | undefined): number {
+  if (hours === null || hours === undefined || !Number.isFinite(hours)) return 1;
+  return Math.min(MAX_HOURS, Math.max(MIN_HOURS, hours)) / REFERENCE_HOURS;
+}
+
+/** Summed in a fixed order (smallest first), so that the upkeep and a rebuild store the same float. */
+export function sumWeights(weights: number[]): number {
+  return [...weights].sort((x, y) => x - y).reduce((s, w) => s + w, 0);
 }
 
 export interface MetTie {
   a: string;
   b: string;
   count: number;
+  /** Summed weights of the meetings (see the header). */
+  weight: number;
   firstAt: string;
   lastAt: string;
   initiatives: string[];
@@ -60,17 +99,25 @@ export interface Encounter {
   initiative: string;
   personA: string;
   personB: string;
+  weight: number;
 }
+
+export type EvidenceKind = 'CO_PRESENCE' | 'VISIT';
+/** A visit names no one on the host side. */
+export const evidenceOf = (e: Pick<Encounter, 'personA' | 'personB'>): EvidenceKind => (e.personA === '' || e.personB === '' ? 'VISIT' : 'CO_PRESENCE');
 
 export interface KnowsTie {
   a: string;
   b: string;
   strength: number;
+  weight: number;
+  meetings: number;
   visits: number;
   dates: string[];
   via: string[];
   encounterPeopleA: string[];
   encounterPeopleB: string[];
+  weights: number[];
   firstAt: string;
   lastAt: string;
   initiatives: string[];
@@ -89,7 +136,8 @@ export const SESSION_FACTS = cypher(
    RETURN x.id AS session, toString(day) AS day,
      head([(x)-[:IN]->(:Edition)-[:OF]->(i:Initiative) | i.id]) AS initiative,
      head([(x)-[:HOSTED_BY]->(h:Service) | h.id]) AS host,
-     [(x)<-[a:ATTENDED {status: 'PRESENT'}]-(p:Person) | {person: p.id, role: a.role,
+     CASE WHEN x.endsAt IS NULL THEN null ELSE duration.inSeconds(x.startsAt, x.endsAt).seconds / 3600.0 END AS hours,
+     [(x)<-[a:ATTENDED {status: 'PRESENT'}]-(p:Person) | {person: p.id, role: a.role, group: a.group,
         services: [(p)-[w:WORKS_AT]->(s:Service) WHERE w.from <= day AND (w.to IS NULL OR w.to >= day) | s.id]}] AS present`,
 );
 
@@ -98,12 +146,16 @@ const sortedUnique = (xs: Iterable<string>) => [...new Set(xs)].sort(byString);
 
 /** Aggregates of a list of encounters (all of one tie, or those inside a window). */
 export function summariseEncounters(encounters: Encounter[]) {
-  const sorted = [...encounters].sort((x, y) => byString(x.day, y.day) || byString(x.initiative, y.initiative) || byString(x.personA, y.personA) || byString(x.personB, y.personB));
+  const sorted = [...encounters].sort(
+    (x, y) => byString(x.day, y.day) || byString(x.initiative, y.initiative) || byString(x.personA, y.personA) || byString(x.personB, y.personB) || x.weight - y.weight,
+  );
   const peopleA = sortedUnique(sorted.map((e) => e.personA).filter(Boolean));
   const peopleB = sortedUnique(sorted.map((e) => e.personB).filter(Boolean));
   return {
     sorted,
     strength: sorted.length,
+    weight: sumWeights(sorted.map((e) => e.weight)),
+    meetings: new Set(sorted.map((e) => e.day)).size,
     visits: sorted.filter((e) => e.personA === '' || e.personB === '').length,
     firstAt: sorted[0]?.day ?? '',
     lastAt: sorted[sorted.length - 1]?.day ?? '',
@@ -129,40 +181,55 @@ export function computeTies(facts: SessionFacts[], focus?: TieFocus): { met: Map
     !focus || !set ? true : focus.lowerEndOnly ? set.has(x < y ? x : y) : set.has(x) || set.has(y);
   const metWanted = (p: string, q: string) => wanted(focus?.people, p, q);
   const knowsWanted = (s: string, t: string) => wanted(focus?.services, s, t);
-  const met = new Map<string, MetTie>();
+  const met = new Map<string, MetTie & { parts: number[] }>();
   const encounters = new Map<string, { a: string; b: string; list: Encounter[] }>();
-  const meet = (s1: string, s2: string, p1: string, p2: string, day: string, initiative: string) => {
+  const meet = (s1: string, s2: string, p1: string, p2: string, day: string, initiative: string, weight: number) => {
     const [a, b, personA, personB] = s1 < s2 ? [s1, s2, p1, p2] : [s2, s1, p2, p1];
     const key = `${a}|${b}`;
     const tie = encounters.get(key) ?? { a, b, list: [] };
-    tie.list.push({ day, initiative, personA, personB });
+    tie.list.push({ day, initiative, personA, personB, weight });
     encounters.set(key, tie);
   };
   for (const f of facts) {
     const initiative = f.initiative ?? '';
-    // One entry per person (a fixture or a bad import could list someone twice).
+    const factor = durationFactor(f.hours);
+    // One entry per person (a fixture or a bad import could list someone twice); a person listed in two groups keeps the first by name.
     const byPerson = new Map<string, PresentPerson>();
-    for (const p of f.present) byPerson.set(p.person, { ...p, services: sortedUnique([...(byPerson.get(p.person)?.services ?? []), ...(p.services ?? [])]) });
-    const present = [...byPerson.values()].sort((x, y) => byString(x.person, y.person));
-    for (let i = 0; i < present.length; i++) {
-      const p = present[i]!;
-      for (let j = i + 1; j < present.length; j++) {
-        const q = present[j]!;
-        if (metWanted(p.person, q.person)) {
-          const key = `${p.person}|${q.person}`;
-          const m = met.get(key) ?? { a: p.person, b: q.person, count: 0, firstAt: f.day, lastAt: f.day, initiatives: [] };
-          m.count += 1;
-          if (f.day < m.firstAt) m.firstAt = f.day;
-          if (f.day > m.lastAt) m.lastAt = f.day;
-          if (f.initiative && !m.initiatives.includes(f.initiative)) m.initiatives.push(f.initiative);
-          met.set(key, m);
+    for (const p of f.present) {
+      const seen = byPerson.get(p.person);
+      const group = [seen?.group ?? null, p.group ?? null].filter((g): g is string => g !== null).sort(byString)[0] ?? null;
+      byPerson.set(p.person, { ...p, group, services: sortedUnique([...(seen?.services ?? []), ...(p.services ?? [])]) });
+    }
+    const groups = new Map<string, PresentPerson[]>();
+    for (const p of [...byPerson.values()].sort((x, y) => byString(x.person, y.person))) {
+      const key = p.group ?? '';
+      groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
+    for (const present of groups.values()) {
+      const pairWeight = present.length > 1 ? factor / (present.length - 1) : 0;
+      for (let i = 0; i < present.length; i++) {
+        const p = present[i]!;
+        for (let j = i + 1; j < present.length; j++) {
+          const q = present[j]!;
+          if (metWanted(p.person, q.person)) {
+            const key = `${p.person}|${q.person}`;
+            const m = met.get(key) ?? { a: p.person, b: q.person, count: 0, weight: 0, parts: [], firstAt: f.day, lastAt: f.day, initiatives: [] };
+            m.count += 1;
+            m.parts.push(pairWeight);
+            if (f.day < m.firstAt) m.firstAt = f.day;
+            if (f.day > m.lastAt) m.lastAt = f.day;
+            if (f.initiative && !m.initiatives.includes(f.initiative)) m.initiatives.push(f.initiative);
+            met.set(key, m);
+          }
+          for (const sp of p.services) for (const sq of q.services) if (sp !== sq && knowsWanted(sp, sq)) meet(sp, sq, p.person, q.person, f.day, initiative, pairWeight);
         }
-        for (const sp of p.services) for (const sq of q.services) if (sp !== sq && knowsWanted(sp, sq)) meet(sp, sq, p.person, q.person, f.day, initiative);
+        // A visit is a meeting of two, the visitor and the host service, whatever the group.
+        if (p.role === 'VISITOR' && f.host) for (const sp of p.services) if (sp !== f.host && knowsWanted(sp, f.host)) meet(sp, f.host, p.person, '', f.day, initiative, factor);
       }
-      if (p.role === 'VISITOR' && f.host) for (const sp of p.services) if (sp !== f.host && knowsWanted(sp, f.host)) meet(sp, f.host, p.person, '', f.day, initiative);
     }
   }
-  for (const m of met.values()) m.initiatives.sort(byString);
+  const metOut = new Map<string, MetTie>();
+  for (const [key, { parts, ...m }] of met) metOut.set(key, { ...m, weight: sumWeights(parts), initiatives: [...m.initiatives].sort(byString) });
   const knows = new Map<string, KnowsTie>();
   for (const [key, { a, b, list }] of encounters) {
     const { sorted, ...summary } = summariseEncounters(list);
@@ -174,21 +241,23 @@ export function computeTies(facts: SessionFacts[], focus?: TieFocus): { met: Map
       via: sorted.map((e) => e.initiative),
       encounterPeopleA: sorted.map((e) => e.personA),
       encounterPeopleB: sorted.map((e) => e.personB),
+      weights: sorted.map((e) => e.weight),
     });
   }
-  return { met, knows };
+  return { met: metOut, knows };
 }
 
 const WRITE_MET = cypher(
   'ties.writeMet',
   `UNWIND $rows AS row MATCH (a:Person {id: row.a}), (b:Person {id: row.b})
-   CREATE (a)-[:MET {count: toInteger(row.count), firstAt: date(row.firstAt), lastAt: date(row.lastAt), initiatives: row.initiatives}]->(b)`,
+   CREATE (a)-[:MET {count: toInteger(row.count), weight: toFloat(row.weight), firstAt: date(row.firstAt), lastAt: date(row.lastAt), initiatives: row.initiatives}]->(b)`,
 );
 const WRITE_KNOWS = cypher(
   'ties.writeKnows',
   `UNWIND $rows AS row MATCH (a:Service {id: row.a}), (b:Service {id: row.b})
-   CREATE (a)-[:KNOWS {strength: toInteger(row.strength), visits: toInteger(row.visits), firstAt: date(row.firstAt), lastAt: date(row.lastAt),
-                       dates: [d IN row.dates | date(d)], via: row.via, encounterPeopleA: row.encounterPeopleA, encounterPeopleB: row.encounterPeopleB,
+   CREATE (a)-[:KNOWS {strength: toInteger(row.strength), weight: toFloat(row.weight), meetings: toInteger(row.meetings), visits: toInteger(row.visits),
+                       firstAt: date(row.firstAt), lastAt: date(row.lastAt), dates: [d IN row.dates | date(d)], via: row.via,
+                       encounterPeopleA: row.encounterPeopleA, encounterPeopleB: row.encounterPeopleB, weights: [w IN row.weights | toFloat(w)],
                        initiatives: row.initiatives, peopleA: row.peopleA, peopleB: row.peopleB, breadthA: toInteger(row.breadthA), breadthB: toInteger(row.breadthB)}]->(b)`,
 );
 
@@ -235,12 +304,18 @@ const SESSIONS_TOUCHING = cypher(
           UNION UNWIND $serviceIds AS sid MATCH (:Service {id: sid})<-[:HOSTED_BY]-(x:Session) RETURN x.id AS session }
    RETURN collect(DISTINCT session) AS sessions`,
 );
+const SESSIONS_OF_PEOPLE = cypher(
+  'ties.sessionsOfPeople',
+  'UNWIND $personIds AS pid MATCH (:Person {id: pid})-[:ATTENDED]->(x:Session) RETURN collect(DISTINCT x.id) AS sessions',
+);
 const DELETE_MET_OF = cypher('ties.deleteMetOf', 'UNWIND $personIds AS pid MATCH (:Person {id: pid})-[m:MET]-() DELETE m');
 const DELETE_KNOWS_OF = cypher('ties.deleteKnowsOf', 'UNWIND $serviceIds AS sid MATCH (:Service {id: sid})-[k:KNOWS]-() DELETE k');
 
 export interface TieChange {
   personIds?: string[];
   sessionIds?: string[];
+  /** People about to be deleted: every session they attended counts as changed (its groups shrink). */
+  sessionsOfPeople?: string[];
   /** Services whose employment or hosting changed, when the writer knows them (e.g. a WORKS_AT just deleted). */
   serviceIds?: string[];
 }
@@ -254,8 +329,13 @@ export interface TieScope {
 export async function tieScope(tx: Tx, change: TieChange): Promise<TieScope> {
   const people = new Set(change.personIds ?? []);
   const services = new Set(change.serviceIds ?? []);
-  if (change.sessionIds?.length) {
-    for (const row of await tx.run<{ people: string[]; hosts: string[] }>(SESSION_SCOPE, { sessionIds: change.sessionIds })) {
+  const sessionIds = [...(change.sessionIds ?? [])];
+  if (change.sessionsOfPeople?.length) {
+    const [row] = await tx.run<{ sessions: string[] }>(SESSIONS_OF_PEOPLE, { personIds: change.sessionsOfPeople });
+    sessionIds.push(...(row?.sessions ?? []));
+  }
+  if (sessionIds.length) {
+    for (const row of await tx.run<{ people: string[]; hosts: string[] }>(SESSION_SCOPE, { sessionIds })) {
       row.people.forEach((p) => people.add(p));
       row.hosts.forEach((h) => services.add(h));
     }
@@ -280,7 +360,7 @@ export async function refreshTies(tx: Tx, change: TieChange): Promise<void> {
   await writeTies(tx, met.values(), knows.values());
 }
 
-/** After a change to these people's attendance or employment (not a deletion of the person or of an employment). */
+/** After a change to these people's employment (not a deletion of the person or of an employment; not their attendance: see refreshTiesForSessions). */
 export const refreshTiesForPeople = (tx: Tx, personIds: string[]) => refreshTies(tx, { personIds });
 /** After creating or changing these sessions (date, host) or their attendance lists (not a deletion of the session). */
 export const refreshTiesForSessions = (tx: Tx, sessionIds: string[]) => refreshTies(tx, { sessionIds });
@@ -307,7 +387,7 @@ export interface RebuildReport {
  * were written in an older shape is rebuilt at start (see ensureTiesCurrent), or windowed figures
  * would read properties that are not there.
  */
-export const TIE_FORMAT = 2;
+export const TIE_FORMAT = 3;
 const READ_TIE_FORMAT = cypher(
   'ties.readFormat',
   "OPTIONAL MATCH (l:TieLock {id: 'ties'}) RETURN l.format AS format, EXISTS { MATCH (:Session) } AS hasSessions",
