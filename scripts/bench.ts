@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--scales S,L] [--iterations 30] [--warmup 3] [--warmup-db-ms 60000] [--warmup-ms 10000] [--measure-ms 5000] [--load-seconds 30] [--import-rows 20000] [--seed 42] [--only directory,detail]`
+ * `npm run bench -- [--scales S,L] [--iterations 30] [--warmup 3] [--warmup-db-ms 60000] [--warmup-ms 10000] [--measure-ms 5000] [--load-seconds 30] [--import-rows 20000] [--seed 42] [--only directory,detail] [--out <file.json>]`
  *
  * `npm run bench` compiles first and runs this as JavaScript with NODE_ENV=production, as production
  * runs the API (the Dockerfile's `node dist/src/main.js`): under tsx, its require hook and source-mapped stack traces
@@ -7,7 +7,7 @@
  *
  * For each scale: a local Neo4j of its own (.data/neo4j-bench-<scale>, seeded and tied on first
  * use, reused afterwards), then the harness (scripts/bench/harness.ts). Prints one table with every
- * figure from this run and writes it as JSON under bench/results/.
+ * figure from this run and writes it as JSON under bench/results/ (ignored by git), or to --out.
  * `--only` times just the operations whose names start with one of the given words (a quick look
  * while working; a full run is what the docs quote). Set BENCH_NEO4J_URI to measure an existing database instead (one scale).
  */
@@ -88,8 +88,8 @@ async function main(): Promise<void> {
   }
   const text = table(results);
   console.log(`\n${text}\n`);
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const file = path.resolve(arg('out', path.join(RESULTS_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
   fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, iterations, results, table: text }, null, 2));
   console.log(`Results: ${path.relative(process.cwd(), file)}`);
