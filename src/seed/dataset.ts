@@ -1,5 +1,6 @@
 /** The shape of a generated graph: plain rows, one array per kind, ready for UNWIND. */
 import type { AttendanceRole, AttendanceStatus, InitiativeKind } from '../modules/initiatives/model';
+import type { ProgrammeCode } from '../modules/initiatives/programmes';
 import type { WorkingLanguage } from '../modules/directory/model';
 import type { Grid } from '../modules/territory/model';
 import type { TerritoryLevel } from '../modules/territory/select';
@@ -38,7 +39,7 @@ export interface Dataset {
   }>;
   people: Array<{ id: string; displayName: string; consent: boolean; synthetic: boolean }>;
   employments: Array<{ personId: string; serviceId: string; from: string; to: string | null; role: string }>;
-  initiatives: Array<{ id: string; kind: InitiativeKind; nameFr: string; nameNl: string; organiserId: string; covers: Array<{ level: TerritoryLevel; code: string }> }>;
+  initiatives: Array<{ id: string; kind: InitiativeKind; programme: ProgrammeCode; nameFr: string; nameNl: string; organiserId: string; covers: Array<{ level: TerritoryLevel; code: string }> }>;
   editions: Array<{ id: string; initiativeId: string; cycle: string; nameFr: string; nameNl: string; language: WorkingLanguage; startsOn: string; endsOn: string; closed: boolean }>;
   sessions: Array<{ id: string; editionId: string; title: string; startsAt: string; endsAt: string; capacity: number | null; hostId: string | null }>;
   attendances: Array<{ personId: string; sessionId: string; role: AttendanceRole; status: AttendanceStatus }>;

@@ -14,6 +14,7 @@
  * network events until the target sizes are reached.
  */
 import type { AttendanceRole, AttendanceStatus } from '../modules/initiatives/model';
+import { PROGRAMMES, roleRule, type ProgrammeCode } from '../modules/initiatives/programmes';
 import type { Dataset } from './dataset';
 import { dayMs, isoDate, serviceAt, type Directory, type ServiceInfo } from './directory-gen';
 import type { Random } from './random';
@@ -72,22 +73,28 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
     }
     return chosen;
   };
-  const initiative = (id: string, kind: Dataset['initiatives'][number]['kind'], nameFr: string, nameNl: string, organiserId: string, covers: Dataset['initiatives'][number]['covers']) =>
-    data.initiatives.push({ id: p + id, kind, nameFr, nameNl, organiserId, covers });
+  // Each seed initiative names its programme: the generator reads its parameters from the same declarations as the rules engine.
+  const initiative = (id: string, programme: ProgrammeCode, nameFr: string, nameNl: string, organiserId: string, covers: Dataset['initiatives'][number]['covers']) =>
+    data.initiatives.push({ id: p + id, kind: PROGRAMMES[programme].kind, programme, nameFr, nameNl, organiserId, covers });
+  const expected = (programme: ProgrammeCode, role: AttendanceRole) => roleRule(PROGRAMMES[programme], role)?.expected ?? 0;
   const edition = (e: Omit<Dataset['editions'][number], 'closed'>) => data.editions.push({ ...e, closed: dayMs(e.endsOn) < dayMs('2024-07-01') });
 
   // Connect (Smes).
-  initiative('ini-connect', 'INTERVISION', 'Connect', 'Connect', 'org-smes', [{ level: 'region', code: t.regionCode }]);
+  initiative('ini-connect', 'CONNECT', 'Connect', 'Connect', 'org-smes', [{ level: 'region', code: t.regionCode }]);
   const SOCIAL = new Set(['GENERAL_SOCIAL_WORK', 'HOMELESSNESS']);
   for (const year of targets.years) {
-    const groups: Array<['FR' | 'NL', number]> = [['FR', 1], ['FR', 2], ['FR', 3], ['NL', 1]];
+    const groups: Array<['FR' | 'NL', number]> = PROGRAMMES.CONNECT.cycle!.groupsPerLanguage.flatMap(({ language, groups: n }) =>
+      Array.from({ length: n }, (_, k): ['FR' | 'NL', number] => [language, k + 1]),
+    );
     for (const [g, [language, n]] of groups.entries()) {
       const editionId = `${p}ed-connect-${year}-${language.toLowerCase()}${n}`;
       edition({ id: editionId, initiativeId: `${p}ini-connect`, cycle: `${year}-${year + 1}`, nameFr: `Connect ${year}-${year + 1} groupe ${language} ${n}`, nameNl: `Connect ${year}-${year + 1} groep ${language} ${n}`, language, startsOn: `${year}-10-01`, endsOn: `${year + 1}-06-30` });
       // Monthly, Oct–Jun: the 2nd week, one weekday per group, 09:00–12:00 Brussels (07:00Z/08:00Z; we use 08:00Z).
       const slots: Array<[number, number]> = [];
-      for (let m = 0; m < 9; m++) {
-        const month = new Date(Date.UTC(year, 9 + m, 8 + g));
+      // One session a month through the season (October to June: 9 months).
+      const seasonMonths = PROGRAMMES.CONNECT.season!.months;
+      for (let m = 0; m < seasonMonths.length; m++) {
+        const month = new Date(Date.UTC(year, seasonMonths[0]! - 1 + m, 8 + g));
         const start = month.getTime() + 8 * HOUR;
         slots.push([start, start + 3 * HOUR]);
       }
@@ -101,9 +108,11 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
         usedOrgs.add(orgOf(c.service));
         participants.push(c);
       }
+      // Two animators (the declared count): one from the social sector, one from mental health.
+      const animatorCount = expected('CONNECT', 'ANIMATOR');
       const animators = [
-        ...pickPeople(1, slots, (s) => distinctOrg(s) && SOCIAL.has(s.sectors[0]!), taken, 4000),
-        ...pickPeople(1, slots, (s) => distinctOrg(s) && s.sectors.includes('MENTAL_HEALTH'), taken, 4000),
+        ...pickPeople(Math.ceil(animatorCount / 2), slots, (s) => distinctOrg(s) && SOCIAL.has(s.sectors[0]!), taken, 4000),
+        ...pickPeople(Math.floor(animatorCount / 2), slots, (s) => distinctOrg(s) && s.sectors.includes('MENTAL_HEALTH'), taken, 4000),
       ];
       for (const a of animators) usedOrgs.add(orgOf(a.service));
       slots.forEach(([start, end], i) => {
@@ -117,7 +126,7 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
 
   // Praktijkgemeenschappen (Brusano): four communities per cycle, each in one zone.
   const zonesForCommunities = t.zoneCodes.filter((z) => !z.endsWith('SUD_EST'));
-  initiative('ini-praktijk', 'COMMUNITY_OF_PRACTICE', 'Communautés de pratique', 'Praktijkgemeenschappen', 'org-brusano', zonesForCommunities.map((code) => ({ level: 'zone', code })));
+  initiative('ini-praktijk', 'PRAKTIJKGEMEENSCHAP', 'Communautés de pratique', 'Praktijkgemeenschappen', 'org-brusano', zonesForCommunities.map((code) => ({ level: 'zone', code })));
   let representatives = 0;
   for (const year of targets.years.filter((y) => y >= 2023)) {
     for (const [k, zoneCode] of zonesForCommunities.entries()) {
@@ -130,9 +139,9 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
       }
       const taken = new Set<string>();
       const inZone = (s: ServiceInfo) => s.zoneCode === zoneCode;
-      const referents = pickPeople(12, slots, inZone, taken);
-      const moderators = pickPeople(2, slots, inZone, taken);
-      const observer = pickPeople(1, slots, inZone, taken);
+      const referents = pickPeople(expected('PRAKTIJKGEMEENSCHAP', 'NEIGHBOURHOOD_REFERENT'), slots, inZone, taken);
+      const moderators = pickPeople(expected('PRAKTIJKGEMEENSCHAP', 'MODERATOR'), slots, inZone, taken);
+      const observer = pickPeople(expected('PRAKTIJKGEMEENSCHAP', 'GUARDIAN'), slots, inZone, taken);
       // A user representative is not a professional: a person with no employment.
       representatives += 1;
       const representativeId = dir.newPersonId();
@@ -141,16 +150,16 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
         const host = referents.length ? referents[i % referents.length]!.service : null;
         const sessionId = addSession(editionId, `Séance ${i + 1} / Sessie ${i + 1}`, start, end, 20, host);
         for (const m of moderators) attend(m.personId, sessionId, 'MODERATOR', 'PRESENT', start, end);
-        for (const o of observer) attend(o.personId, sessionId, 'OBSERVER', 'PRESENT', start, end);
+        for (const o of observer) attend(o.personId, sessionId, 'GUARDIAN', 'PRESENT', start, end);
         attend(representativeId, sessionId, 'USER_REPRESENTATIVE', rnd.chance(0.9) ? 'PRESENT' : 'NO_SHOW', start, end);
-        for (const r of referents) attend(r.personId, sessionId, 'PARTICIPANT', rnd.chance(0.85) ? 'PRESENT' : 'NO_SHOW', start, end);
+        for (const r of referents) attend(r.personId, sessionId, 'NEIGHBOURHOOD_REFERENT', rnd.chance(0.85) ? 'PRESENT' : 'NO_SHOW', start, end);
       });
     }
   }
 
   // Vlinder / Papillon (Maya): a ring of disability and mental-health organisations; each sends
   // one person to the next and hosts one from the previous, so each hosts ≥ 1 and sends ≥ 1.
-  initiative('ini-vlinder', 'IMMERSION', 'Projet Papillon', 'Vlinderproject', 'org-maya', [{ level: 'region', code: t.regionCode }]);
+  initiative('ini-vlinder', 'VLINDER', 'Projet Papillon', 'Vlinderproject', 'org-maya', [{ level: 'region', code: t.regionCode }]);
   for (const year of targets.years.filter((y) => y >= 2023 || targets.years.length > 2)) {
     const editionId = `${p}ed-vlinder-${year}`;
     edition({ id: editionId, initiativeId: `${p}ini-vlinder`, cycle: String(year), nameFr: `Papillon ${year}`, nameNl: `Vlinder ${year}`, language: 'BOTH', startsOn: `${year}-03-01`, endsOn: `${year}-11-30` });
@@ -188,20 +197,21 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
   }
 
   // Rézoneweek: one week each October, 5 days × 4 slots, mental-health hosts in the Rézone area.
-  initiative('ini-rezone', 'OPEN_DOOR', 'Semaine Rézone', 'Rézoneweek', 'org-rezone', [{ level: 'zone', code: `${p}SUD` }]);
-  const hosts = dir.services.filter((s) => s.quartier.rezoneArea && s.sectors.includes('MENTAL_HEALTH'));
+  initiative('ini-rezone', 'REZONEWEEK', 'Semaine Rézone', 'Rézoneweek', 'org-rezone', [{ level: 'zone', code: `${p}SUD` }]);
+  const od = PROGRAMMES.REZONEWEEK.openDoor!;
+  const hosts = dir.services.filter((s) => (!od.hostInRezoneArea || s.quartier.rezoneArea) && s.sectors.includes(od.hostSector));
   const SLOT_STARTS = [7.5, 9.25, 11.5, 13.25]; // 09:30, 11:15, 13:30, 15:15 Brussels (CEST, UTC+2)
   for (const year of targets.years.filter((y) => y >= 2023 || targets.years.length > 2)) {
     const monday = dayMs(`${year}-10-16`) - ((new Date(`${year}-10-16T00:00:00Z`).getUTCDay() + 6) % 7) * DAY;
     const editionId = `${p}ed-rezone-${year}`;
-    edition({ id: editionId, initiativeId: `${p}ini-rezone`, cycle: String(year), nameFr: `Semaine Rézone ${year}`, nameNl: `Rézoneweek ${year}`, language: 'BOTH', startsOn: isoDate(monday), endsOn: isoDate(monday + 4 * DAY) });
+    edition({ id: editionId, initiativeId: `${p}ini-rezone`, cycle: String(year), nameFr: `Semaine Rézone ${year}`, nameNl: `Rézoneweek ${year}`, language: 'BOTH', startsOn: isoDate(monday), endsOn: isoDate(monday + (od.days - 1) * DAY) });
     for (const host of hosts) {
       const opened = rnd.int(1, 2);
       for (let k = 0; k < opened; k++) {
         const start = monday + rnd.int(0, 4) * DAY + rnd.pick(SLOT_STARTS) * HOUR;
-        const end = start + 1.5 * HOUR;
-        const sessionId = addSession(editionId, 'Portes ouvertes / Open deur', start, end, 15, host);
-        const visitors = pickPeople(rnd.int(3, 15), [[start, end]], (s) => s.orgId !== host.orgId, new Set());
+        const end = start + (od.slotMinutes / 60) * HOUR;
+        const sessionId = addSession(editionId, 'Portes ouvertes / Open deur', start, end, od.visitorsPerSlot, host);
+        const visitors = pickPeople(rnd.int(3, od.visitorsPerSlot), [[start, end]], (s) => s.orgId !== host.orgId, new Set());
         for (const v of visitors) attend(v.personId, sessionId, 'VISITOR', rnd.chance(0.85) ? 'PRESENT' : 'NO_SHOW', start, end);
       }
     }

@@ -55,7 +55,7 @@ const Q = {
   ),
   initiatives: cypher(
     'seed.initiatives',
-    `UNWIND $rows AS row MERGE (i:Initiative {id: row.id}) SET i.kind = row.kind, i.nameFr = row.nameFr, i.nameNl = row.nameNl
+    `UNWIND $rows AS row MERGE (i:Initiative {id: row.id}) SET i.kind = row.kind, i.programme = row.programme, i.nameFr = row.nameFr, i.nameNl = row.nameNl
      WITH i, row MATCH (o:Organisation {id: row.organiserId}) MERGE (i)-[:ORGANISED_BY]->(o)`,
   ),
   coversRegion: cypher('seed.covers.region', 'UNWIND $rows AS row MATCH (i:Initiative {id: row.id}), (t:Region {code: row.code}) MERGE (i)-[:COVERS]->(t)'),

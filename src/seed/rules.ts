@@ -3,6 +3,7 @@
  * the initiatives themselves require. Returns one line per violation (none expected).
  */
 import type { Dataset } from './dataset';
+import { PROGRAMMES, roleRule, ROLES_WITHOUT_EMPLOYMENT } from '../modules/initiatives/programmes';
 
 const HOUR = 3_600_000;
 
@@ -30,7 +31,7 @@ export function checkDemoRules(data: Dataset): string[] {
   const booked = new Map<string, Array<[number, number, string]>>();
   for (const a of data.attendances) {
     const s = sessionById.get(a.sessionId)!;
-    if (a.role !== 'USER_REPRESENTATIVE' && !serviceOn(a.personId, s.startsAt)) problems.push(`${a.personId} attends ${s.id} without working anywhere that day`);
+    if (!ROLES_WITHOUT_EMPLOYMENT.includes(a.role) && !serviceOn(a.personId, s.startsAt)) problems.push(`${a.personId} attends ${s.id} without working anywhere that day`);
     const [start, end] = [Date.parse(s.startsAt), Date.parse(s.endsAt)];
     const clash = (booked.get(a.personId) ?? []).find(([s0, e0]) => s0 < end && start < e0);
     if (clash) problems.push(`${a.personId} attends ${s.id} and ${clash[2]} at the same time`);
@@ -57,7 +58,8 @@ export function checkDemoRules(data: Dataset): string[] {
       if (new Set(orgs).size !== orgs.length) problems.push(`${e.id}: two people of one organisation`);
       for (const s of sessions) {
         const animators = (attendeesOf.get(s.id) ?? []).filter((a) => a.role === 'ANIMATOR').length;
-        if (animators !== 2) problems.push(`${s.id}: ${animators} animators, not 2`);
+        const wanted = roleRule(PROGRAMMES.CONNECT, 'ANIMATOR')!;
+        if (animators < wanted.min || animators > wanted.max) problems.push(`${s.id}: ${animators} animators, not ${wanted.expected}`);
       }
     }
     if (kind === 'OPEN_DOOR') {
@@ -66,15 +68,16 @@ export function checkDemoRules(data: Dataset): string[] {
         if (!host || !host.sectors.includes('MENTAL_HEALTH')) problems.push(`${s.id}: Rézone host is not mental-health oriented`);
         if (host && !neighbourhoodByCode.get(host.neighbourhoodCode)?.rezoneArea) problems.push(`${s.id}: Rézone host outside the Rézone area`);
         const visitors = (attendeesOf.get(s.id) ?? []).length;
-        if (visitors > 15) problems.push(`${s.id}: ${visitors} visitors in a slot (max 15)`);
-        if (Date.parse(s.endsAt) - Date.parse(s.startsAt) !== 1.5 * HOUR) problems.push(`${s.id}: slot is not 1.5 h`);
+        const od = PROGRAMMES.REZONEWEEK.openDoor!;
+        if (visitors > od.visitorsPerSlot) problems.push(`${s.id}: ${visitors} visitors in a slot (max ${od.visitorsPerSlot})`);
+        if (Date.parse(s.endsAt) - Date.parse(s.startsAt) !== (od.slotMinutes / 60) * HOUR) problems.push(`${s.id}: slot is not ${od.slotMinutes} minutes`);
       }
     }
     if (kind === 'IMMERSION') {
       const hosts = new Set<string>();
       const senders = new Set<string>();
       for (const s of sessions) {
-        if (Date.parse(s.endsAt) - Date.parse(s.startsAt) < 7.5 * HOUR) problems.push(`${s.id}: immersion shorter than a full day`);
+        if (Date.parse(s.endsAt) - Date.parse(s.startsAt) < PROGRAMMES.VLINDER.immersion!.minHours * HOUR) problems.push(`${s.id}: immersion shorter than a full day`);
         const host = serviceById.get(s.hostId ?? '');
         if (host) hosts.add(host.organisationId);
         for (const a of attendeesOf.get(s.id) ?? []) {
@@ -89,6 +92,7 @@ export function checkDemoRules(data: Dataset): string[] {
   // Connect: 3 French and 1 Dutch group per cycle.
   const connectCycles = new Map<string, string[]>();
   for (const e of data.editions) if (initiativeById.get(e.initiativeId)!.kind === 'INTERVISION') connectCycles.set(e.cycle, [...(connectCycles.get(e.cycle) ?? []), e.language]);
-  for (const [cycle, langs] of connectCycles) if (langs.sort().join() !== 'FR,FR,FR,NL') problems.push(`Connect ${cycle}: groups ${langs.join(',')}`);
+  const declared = PROGRAMMES.CONNECT.cycle!.groupsPerLanguage.flatMap((g) => Array<string>(g.groups).fill(g.language)).sort().join();
+  for (const [cycle, langs] of connectCycles) if (langs.sort().join() !== declared) problems.push(`Connect ${cycle}: groups ${langs.join(',')}`);
   return problems;
 }

@@ -43,6 +43,14 @@ describe('loaded into Neo4j', () => {
     [first] = (await testDb().read(COUNTS)) as [{ nodes: number; rels: number }];
   });
 
+  it('every edition passes the rules engine that guards the writes (editionValidation: nothing broken, nothing missing)', async () => {
+    const { validateEdition } = await import('../../src/modules/editing/rules');
+    const editions = await testDb().read<{ id: string }>(cypher('test.editions', 'MATCH (e:Edition) RETURN e.id AS id ORDER BY id'));
+    const problems: string[] = [];
+    for (const { id } of editions) for (const p of (await testDb().readTx((tx) => validateEdition(tx, id))) ?? []) problems.push(`${id} ${p.code}: ${p.message}`);
+    expect(problems).toEqual([]);
+  });
+
   it('loading the same graph twice changes nothing', async () => {
     await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
     expect(await testDb().read(COUNTS)).toEqual([first]);
