@@ -18,10 +18,12 @@ const rejectedAt = args.indexOf('--rejected');
 const rejectedPath = rejectedAt >= 0 ? args[rejectedAt + 1] : undefined;
 const [kind, file] = args.filter((a, i) => !a.startsWith('--') && !(rejectedAt >= 0 && i === rejectedAt + 1));
 const dryRun = args.includes('--dry-run');
+const allOrNothing = args.includes('--all-or-nothing');
 const USAGE = [
-  `usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv> [--dry-run] [--rejected <path>]`,
+  `usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv> [--dry-run] [--all-or-nothing] [--rejected <path>]`,
   '       npm run import -- hsds <folder of HSDS CSV files> [--dry-run] [--rejected <path>]',
-  '  --dry-run          report what would change, write nothing',
+  '  --dry-run          report what would change and what a real run would refuse, write nothing',
+  '  --all-or-nothing   write every row or, when any row is rejected, none',
   '  --rejected <path>  also write the rejected rows to <path> as CSV: row number, field and reason only',
   '                     (no name, no e-mail address); without it no report file is written',
 ].join('\n');
@@ -61,9 +63,10 @@ withScriptDb(async (db) => {
   const rows = /\.(geo)?json$/i.test(file) ? geojsonGridRows(text) : parseCsv(text);
   const bar = process.stdout.isTTY && rows.length > 5000 ? new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} rows' }, Presets.shades_classic) : null;
   bar?.start(rows.length, 0);
-  const report = await importRows(db, kind as ImportKind, rows, { dryRun, secret: loadConfig().PSEUDONYM_SECRET, onProgress: (done) => bar?.update(done) });
+  const report = await importRows(db, kind as ImportKind, rows, { dryRun, allOrNothing, secret: loadConfig().PSEUDONYM_SECRET, onProgress: (done) => bar?.update(done) });
   bar?.stop();
   const erased = report.erased ? `, ${report.erased} skipped (erased people)` : '';
+  if (allOrNothing && !dryRun && !report.written && report.rejected.length) console.log('All or nothing: rows were rejected, so nothing was written.');
   console.log(`${dryRun ? 'Dry run — nothing written. ' : ''}${kind}: ${report.rows} rows: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected${erased} (${report.rowsPerSecond} rows/s)`);
   // The name is in the input at that row; the candidates are person ids for an editor to look up.
   for (const d of report.doubtful) console.log(`  doubtful, row ${d.row}: ${d.reason}; candidates: ${d.candidates.join(', ')}`);
