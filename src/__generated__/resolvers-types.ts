@@ -1011,6 +1011,8 @@ export type Query = {
   /** People, by name search, paginated. */
   people: PersonConnection;
   person?: Maybe<Person>;
+  /** Every programme's rules, as declared (what an initiative's `programme` picks). */
+  programmes: Array<ProgrammeRules>;
   /** Where the next edition of an initiative should go: hosts, zones and sector mixes ranked by the gap they would close. */
   recommendations: Array<Recommendation>;
   /** The Brussels-Capital Region. */
@@ -2378,6 +2380,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, Partial<QueryOrganisationsArgs>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
+  programmes?: Resolver<Array<ResolversTypes['ProgrammeRules']>, ParentType, ContextType>;
   recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<QueryRecommendationsArgs, 'first' | 'initiative'>>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType, RequireFields<QuerySectorArgs, 'code'>>;

@@ -8,7 +8,23 @@ import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { connectionFields } from '../directory/resolvers';
 import { loadTerritory } from '../territory/select';
 import type { SessionRow } from './model';
-import { programmeOf, EMPLOYMENT_EXEMPTION_SOURCE, ROLES_WITHOUT_EMPLOYMENT } from './programmes';
+import { programmeOf, EMPLOYMENT_EXEMPTION_SOURCE, PROGRAMME_CODES, PROGRAMMES, ROLES_WITHOUT_EMPLOYMENT, type Programme } from './programmes';
+
+/** A programme's declaration as the API shows it. */
+const programmeRules = (p: Programme) => ({
+  programme: p.code,
+  nameFr: p.nameFr,
+  nameNl: p.nameNl,
+  document: p.document,
+  onePersonPerOrganisation: p.onePersonPerOrganisation?.source ?? null,
+  cycle: p.cycle,
+  season: p.season,
+  roles: p.roles,
+  immersion: p.immersion,
+  openDoor: p.openDoor,
+  rolesWithoutEmployment: [...ROLES_WITHOUT_EMPLOYMENT],
+  rolesWithoutEmploymentSource: EMPLOYMENT_EXEMPTION_SOURCE,
+});
 
 /** The order of sessionsHostedBy: newest first, then by id descending (instants are ISO strings in UTC). */
 const newestFirst = <T extends { startsAt: string; id: string }>(xs: T[]) =>
@@ -17,6 +33,7 @@ const newestFirst = <T extends { startsAt: string; id: string }>(xs: T[]) =>
 export const initiativeResolvers: Resolvers = {
   Query: {
     initiatives: (_p, { kind }, ctx) => ctx.loaders.initiatives.allInitiatives(kind ?? null),
+    programmes: () => PROGRAMME_CODES.map((code) => programmeRules(PROGRAMMES[code])),
     initiative: async (_p, { id }, ctx) =>
       (await ctx.loaders.initiatives.initiative.load(keyOf('Initiative', id))) ?? Promise.reject(notFound('id', id, 'initiative')),
     edition: async (_p, { id }, ctx) => (await ctx.loaders.initiatives.edition.load(keyOf('Edition', id))) ?? Promise.reject(notFound('id', id, 'edition')),
@@ -28,23 +45,7 @@ export const initiativeResolvers: Resolvers = {
     organiser: (i, _a, ctx) => (i.organiserId ? ctx.loaders.directory.organisation.load(i.organiserId) : null),
     editions: (i, _a, ctx) => ctx.loaders.initiatives.editionsOfInitiative.load(i.id),
     programme: (i) => programmeOf(i.kind, i.programme).code,
-    rules: (i) => {
-      const p = programmeOf(i.kind, i.programme);
-      return {
-        programme: p.code,
-        nameFr: p.nameFr,
-        nameNl: p.nameNl,
-        document: p.document,
-        onePersonPerOrganisation: p.onePersonPerOrganisation?.source ?? null,
-        cycle: p.cycle,
-        season: p.season,
-        roles: p.roles,
-        immersion: p.immersion,
-        openDoor: p.openDoor,
-        rolesWithoutEmployment: [...ROLES_WITHOUT_EMPLOYMENT],
-        rolesWithoutEmploymentSource: EMPLOYMENT_EXEMPTION_SOURCE,
-      };
-    },
+    rules: (i) => programmeRules(programmeOf(i.kind, i.programme)),
     covers: async (i, _a, ctx) => {
       const selections = await ctx.loaders.initiatives.coversOfInitiative.load(i.id);
       return Promise.all(selections.map((sel) => loadTerritory(ctx, sel, 'covers')));
