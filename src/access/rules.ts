@@ -138,24 +138,6 @@ export const ARGUMENT_RULES = {
 };
 
 /**
- * `node(id:)` answers an object only to whom the type's own lookup field would: a Person by id is
- * `Query.person`'s rule (names), so `node` cannot map pseudonyms back to people either.
- */
-export const NODE_LOOKUPS: Record<string, string> = {
-  Region: 'region',
-  Zone: 'zone',
-  Municipality: 'municipality',
-  Neighbourhood: 'neighbourhood',
-  Sector: 'sector',
-  Organisation: 'organisation',
-  Service: 'service',
-  Person: 'person',
-  Initiative: 'initiative',
-  Edition: 'edition',
-  Session: 'session',
-};
-
-/**
  * What the doors outside the GraphQL field walk read, under the same rules: each export level (the
  * GraphQL `networkExport` field, GET /exports/network and `npm run export` all ask this table), the
  * audit of person-level reads, and /metrics.
