@@ -18,7 +18,7 @@ import { ErrorCode } from '../errors';
 import { pseudonymised, seesNames, type Principal, type Role } from './principal';
 import { pseudonym } from './pseudonym';
 import { keyOf } from '../modules/common/ids';
-import { ARGUMENT_RULES } from './rules';
+import { ARGUMENT_RULES, NODE_LOOKUPS } from './rules';
 import { checkEntityArg, checkTerritoryArgs, editionInZone, sessionInZone } from './zone-scope';
 
 /**
@@ -144,6 +144,14 @@ async function zoneArguments(ctx: Context, coordinate: string, args: Record<stri
   return args;
 }
 
+/** FORBIDDEN when `node(id:)` found an object its type's own lookup field would not give this caller. */
+function assertNodeReadable(policy: Policy, value: unknown, principal: Principal): void {
+  if (!isObject(value) || typeof value.__typename !== 'string') return;
+  const lookup = NODE_LOOKUPS[value.__typename];
+  const rule = lookup ? ruleFor(policy, 'Query', lookup).rule : FALLBACK_RULE;
+  if (!allows(rule, principal)) throw forbidden(principal, `${value.__typename} objects by id`);
+}
+
 /** The people a list, page or row of people (or of their employment and attendance) names. */
 function recordPeopleRows(ctx: Context, value: unknown): void {
   const rows = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.rows) ? (value.rows as unknown[]) : [value];
@@ -193,6 +201,7 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
       const coordinate = `${typeName}.${fieldName}`;
       const namesPerson = ARGUMENT_RULES.personArguments[coordinate] !== undefined;
       const zoneArgumentRules = ARGUMENT_RULES.zoneEntities[coordinate] !== undefined || ARGUMENT_RULES.zoneDefault[coordinate] !== undefined;
+      const nodeLookup = coordinate === 'Query.node';
       const hasTerritoryArgs = Object.keys(field.args ?? {}).some((a) => ['territory', 'within', 'select', 'filter'].includes(a));
       if (role !== undefined && !ALLOWED[rule].has(role)) {
         const refused: GraphQLFieldResolver<unknown, Context> = () => {
@@ -203,11 +212,12 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
       // Rules about rows: people (always: consent, pseudonyms, the audit trail), rows about people
       // without consent (for all but admins), services and territories outside a zone key's zone.
       const rowRules =
-        personType || namesPerson || readsPeople || ((role === undefined || role === 'zone') && (zoned || hasTerritoryArgs || zoneArgumentRules));
+        personType || namesPerson || readsPeople || nodeLookup || ((role === undefined || role === 'zone') && (zoned || hasTerritoryArgs || zoneArgumentRules));
       // Nothing to check per call: the field keeps its own resolver (most scalar fields).
       if (!rowRules && (role !== undefined || rule === 'public')) return { ...field, extensions };
       // Made once per field, not per call: a page resolves thousands of fields.
       const finish = (value: unknown, ctx: Context) => {
+        if (nodeLookup) assertNodeReadable(policy, value, ctx.principal);
         const shown = filtersRows ? hideWithoutConsent(value, ctx.principal) : value;
         if (readsPeople) recordPeopleRows(ctx, shown);
         return shown;
@@ -228,7 +238,7 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
         if (namesPerson) recordPersonArguments(ctx, coordinate, givenArgs as Record<string, unknown>);
         if (principal.role !== 'zone') {
           const value = resolve(parent, givenArgs, ctx, info);
-          if (!readsPeople) return value;
+          if (!readsPeople && !nodeLookup) return value;
           return value instanceof Promise ? value.then((v) => finish(v, ctx)) : finish(value, ctx);
         }
         return (async () => {

@@ -91,6 +91,7 @@ export const POLICY: Policy = {
   Gap: { '*': 'member' },
   EiScore: { '*': 'member' },
   EiIndex: { '*': 'member' },
+  AppliedTieFilter: { '*': 'member' },
   Broker: { '*': 'member' },
   Brokers: { '*': 'member' },
   BrokerageRoles: { '*': 'member' },
@@ -135,6 +136,24 @@ export const ARGUMENT_RULES = {
   zoneDefault: { 'Query.recommendations': 'territory' } as Record<string, string>,
   zoneEntities: { 'Query.initiativeImpact': { edition: 'Edition' }, 'Query.editionValidation': { edition: 'Edition' } } as Record<string, Record<string, 'Edition'>>,
   personArguments: { 'Query.turnoverImpact': ['person'], 'Query.introductionPath': ['fromPerson'], 'Query.person': ['id'] } as Record<string, string[]>,
+};
+
+/**
+ * `node(id:)` answers an object only to whom the type's own lookup field would: a Person by id is
+ * `Query.person`'s rule (names), so `node` cannot map pseudonyms back to people either.
+ */
+export const NODE_LOOKUPS: Record<string, string> = {
+  Region: 'region',
+  Zone: 'zone',
+  Municipality: 'municipality',
+  Neighbourhood: 'neighbourhood',
+  Sector: 'sector',
+  Organisation: 'organisation',
+  Service: 'service',
+  Person: 'person',
+  Initiative: 'initiative',
+  Edition: 'edition',
+  Session: 'session',
 };
 
 /**

@@ -148,6 +148,14 @@ describe('pseudonyms (point 3)', () => {
     for (const who of [zoneSud, observatory]) expect(codes((await api().run('{ person(id: "p1") { id } }', {}, { as: who })).errors)).toEqual(['FORBIDDEN']);
   });
 
+  it('node(id:) gives a person only to whom person(id:) would (no pseudonym mapping by global or bare id)', async () => {
+    for (const id of ['UGVyc29uOnAx', 'p1']) {
+      const q = `{ node(id: "${id}") { ... on Person { id } } }`;
+      for (const who of [zoneSud, observatory]) expect([id, who.role, codes((await api().run(q, {}, { as: who })).errors)]).toEqual([id, who.role, ['FORBIDDEN']]);
+      expect((await api().run<{ node: { id: string } }>(q, {}, { as: analyst })).data?.node.id).toBe('UGVyc29uOnAx');
+    }
+  });
+
   it('pseudonyms can be keyed per export, so two exports do not join on people', async () => {
     const q = (p: string) => `{ networkExport(territory: { zone: "SUD" }, level: PEOPLE, format: CSV_NODES, pseudonyms: ${p}) { content } }`;
     const ids = async (p: string): Promise<string[]> => {
