@@ -87,6 +87,12 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Initiative.covers': { max: 25 },
   'Initiative.editions': { max: 400 },
   'Edition.sessions': { max: 1000 },
+  // Programme declarations (src/modules/initiatives/programmes.ts): six programmes, a handful of rules each.
+  'Query.programmes': { max: 10 },
+  'ProgrammeRules.roles': { max: 10 },
+  'ProgrammeRules.rolesWithoutEmployment': { max: 10 },
+  'CycleRules.groupsPerLanguage': { max: 3 },
+  'SeasonRules.months': { max: 12 },
   // Capacities are 1 to 25; network events have none and gather 30 to 60 guests (S: 58 at most).
   'Session.attendances': { max: 200 },
   'SessionConnection.nodes': { page: 'parent' },
