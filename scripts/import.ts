@@ -21,7 +21,7 @@ const dryRun = args.includes('--dry-run');
 const allOrNothing = args.includes('--all-or-nothing');
 const USAGE = [
   `usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv> [--dry-run] [--all-or-nothing] [--rejected <path>]`,
-  '       npm run import -- hsds <folder of HSDS CSV files> [--dry-run] [--rejected <path>]',
+  '       npm run import -- hsds <HSDS data package folder | HSDS 3.0 services JSON> [--dry-run] [--rejected <path>]',
   '  --dry-run          report what would change and what a real run would refuse, write nothing',
   '  --all-or-nothing   write every row or, when any row is rejected, none',
   '  --rejected <path>  also write the rejected rows to <path> as CSV: row number, field and reason only',
@@ -52,9 +52,12 @@ withScriptDb(async (db) => {
       console.log(`${dryRun ? 'Dry run — ' : ''}HSDS ${what}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected`);
       for (const x of report.rejected) console.log(`  rejected, row ${x.row}, ${x.field}: ${x.reason}`);
     }
+    // Written all the same, for an editor to complete (a service id is no personal data).
+    console.log(`HSDS services incomplete: ${r.incomplete.length}`);
+    for (const x of r.incomplete) console.log(`  incomplete, ${r.form === 'json' ? 'service' : 'row'} ${x.row} (${x.id}), missing ${x.missing.join(', ')}: ${x.reason}`);
     console.log(`Note: ${r.note}`);
     if (rejectedPath) {
-      fs.writeFileSync(rejectedPath, rejectedCsv({ ...r.organisations, file: 'organizations.csv' }, { ...r.services, file: 'services.csv' }));
+      fs.writeFileSync(rejectedPath, rejectedCsv({ ...r.organisations, file: 'organizations.csv' }, { ...r.services, file: r.servicesFile }));
       console.log(`Rejected rows (row, field, reason) written to ${rejectedPath}`);
     }
     return;

@@ -242,8 +242,9 @@ describe('Open Referral HSDS and the GeoJSON grid', () => {
     const { importHsds } = await import('../../src/modules/editing/hsds');
     const r = await importHsds(testDb(), path.join(__dirname, '..', 'fixtures', 'import', 'hsds'), { secret: SECRET });
     expect(r.organisations).toMatchObject({ created: 1 });
-    expect(r.services).toMatchObject({ created: 2 });
-    expect(r.services.rejected).toEqual([{ row: 4, field: 'language', reason: 'is required' }]); // hsds-svc-3: no language, no x_sectors
+    expect(r.services).toMatchObject({ created: 3, rejected: [] });
+    // hsds-svc-3 has no language and no x_sectors: written as incomplete for an editor, not rejected.
+    expect(r.incomplete).toEqual([{ row: 4, id: 'hsds-svc-3', missing: ['language', 'sectors'], reason: 'no French or Dutch among its languages; no x_sectors' }]);
     const [svc] = await testDb().read<{ q: string; language: string; sectors: string[] }>(
       cypher('test.hsdsSvc', "MATCH (s:Service {id: 'hsds-svc-1'})-[:LOCATED_IN]->(q) RETURN q.code AS q, s.workingLanguage AS language, [(s)-[r:IN_SECTOR]->(c) | c.code] AS sectors"),
     );

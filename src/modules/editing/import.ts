@@ -67,7 +67,17 @@ export interface ImportOptions {
   /** For e-mail hashes, new person ids and tombstone keys: the same secret as pseudonyms. */
   secret: string;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Services only (the HSDS import): a row without language, neighbourhood or sectors is written
+   * as incomplete (`incomplete: [fields]` on the node) for an editor to complete, rather than
+   * rejected. A field the row leaves empty keeps what the graph already holds (an editor's
+   * completion survives the next import of the same source).
+   */
+  incompleteAllowed?: boolean;
 }
+
+/** The service fields a source such as HSDS may leave out; see `incompleteAllowed`. */
+export const SERVICE_OPTIONAL_FIELDS = ['language', 'neighbourhood', 'sectors'] as const;
 
 type Csv = Record<string, string>;
 
@@ -101,7 +111,7 @@ interface Prepared {
 
 interface KindSpec {
   required: string[];
-  prepare(row: Csv, n: number, reject: (field: string, reason: string) => void): Prepared | null;
+  prepare(row: Csv, n: number, reject: (field: string, reason: string) => void, opts: ImportOptions): Prepared | null;
   existing: NamedQuery; // $keys → key, sig
   write: NamedQuery; // $rows of {key, props}
 }
@@ -122,12 +132,16 @@ const SPECS: Record<Exclude<ImportKind, 'attendance'>, KindSpec> = {
   },
   services: {
     required: ['id', 'name_fr', 'name_nl', 'organisation_id', 'neighbourhood', 'language', 'sectors'],
-    prepare: (r, _n, reject) => {
-      const language = r.language!.toUpperCase();
-      if (!WORKING_LANGUAGES.has(language)) return reject('language', 'must be FR, NL or BOTH'), null;
-      const sectors = r.sectors!.split(/[;|]/).map((s) => s.trim().toUpperCase()).filter(Boolean);
-      if (!sectors.length) return reject('sectors', 'give at least the primary sector'), null;
-      return { key: r.id!, props: { nameFr: r.name_fr, nameNl: r.name_nl, workingLanguage: language, organisationId: r.organisation_id, neighbourhood: r.neighbourhood, sectors } };
+    prepare: (r, _n, reject, opts) => {
+      const language = (r.language ?? '').toUpperCase();
+      if (!WORKING_LANGUAGES.has(language) && !(opts.incompleteAllowed && !language)) return reject('language', 'must be FR, NL or BOTH'), null;
+      const sectors = (r.sectors ?? '').split(/[;|]/).map((s) => s.trim().toUpperCase()).filter(Boolean);
+      if (!sectors.length && !opts.incompleteAllowed) return reject('sectors', 'give at least the primary sector'), null;
+      const incomplete = [!language && 'language', !r.neighbourhood && 'neighbourhood', !sectors.length && 'sectors'].filter((f): f is string => Boolean(f));
+      return {
+        key: r.id!,
+        props: { nameFr: r.name_fr, nameNl: r.name_nl, workingLanguage: language || null, organisationId: r.organisation_id, neighbourhood: r.neighbourhood || null, sectors, incomplete },
+      };
     },
     existing: cypher(
       'import.services.existing',
@@ -140,15 +154,23 @@ const SPECS: Record<Exclude<ImportKind, 'attendance'>, KindSpec> = {
       'import.services.write',
       `UNWIND $rows AS row
        MERGE (s:Service {id: row.key}) ON CREATE SET s.synthetic = false
-       SET s.nameFr = row.props.nameFr, s.nameNl = row.props.nameNl, s.workingLanguage = row.props.workingLanguage
+       SET s.nameFr = row.props.nameFr, s.nameNl = row.props.nameNl, s.workingLanguage = coalesce(row.props.workingLanguage, s.workingLanguage)
        WITH s, row
        CALL { WITH s MATCH (s)<-[r:RUNS]-() DELETE r }
-       CALL { WITH s MATCH (s)-[r:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'}) DELETE r }
-       CALL { WITH s MATCH (s)-[r:IN_SECTOR]->() DELETE r }
-       MATCH (o:Organisation {id: row.props.organisationId}), (n:Neighbourhood {code: row.props.neighbourhood})
-       MERGE (o)-[:RUNS]->(s) MERGE (s)-[:LOCATED_IN]->(n)
-       WITH s, row UNWIND range(0, size(row.props.sectors) - 1) AS i
-       MATCH (c:Sector {code: row.props.sectors[i]}) MERGE (s)-[r:IN_SECTOR]->(c) SET r.primary = (i = 0)`,
+       CALL { WITH s, row WITH s, row WHERE row.props.neighbourhood IS NOT NULL MATCH (s)-[r:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'}) DELETE r }
+       CALL { WITH s, row WITH s, row WHERE size(row.props.sectors) > 0 MATCH (s)-[r:IN_SECTOR]->() DELETE r }
+       MATCH (o:Organisation {id: row.props.organisationId})
+       MERGE (o)-[:RUNS]->(s)
+       WITH s, row
+       CALL { WITH s, row WITH s, row WHERE row.props.neighbourhood IS NOT NULL MATCH (n:Neighbourhood {code: row.props.neighbourhood}) MERGE (s)-[:LOCATED_IN]->(n) }
+       CALL { WITH s, row UNWIND range(0, size(row.props.sectors) - 1) AS i
+              MATCH (c:Sector {code: row.props.sectors[i]}) MERGE (s)-[r:IN_SECTOR]->(c) SET r.primary = (i = 0) }
+       // What is still missing once the graph's own values are kept: the marker an editor works from.
+       WITH s, [f IN ['language', 'neighbourhood', 'sectors'] WHERE
+                  (f = 'language' AND s.workingLanguage IS NULL)
+               OR (f = 'neighbourhood' AND NOT EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'}) })
+               OR (f = 'sectors' AND NOT EXISTS { (s)-[:IN_SECTOR]->(:Sector) })] AS missing
+       SET s.incomplete = CASE WHEN size(missing) = 0 THEN null ELSE missing END`,
     ),
   },
   people: {
@@ -221,7 +243,7 @@ const MISSING_REFS = cypher(
 const REF_FIELDS: Partial<Record<ImportKind, Array<[field: string, label: string, pick: (p: Record<string, unknown>) => string[]]>>> = {
   services: [
     ['organisation_id', 'Organisation', (p) => [String(p.organisationId)]],
-    ['neighbourhood', 'Neighbourhood', (p) => [String(p.neighbourhood)]],
+    ['neighbourhood', 'Neighbourhood', (p) => (p.neighbourhood === null ? [] : [String(p.neighbourhood)])],
     ['sectors', 'Sector', (p) => p.sectors as string[]],
   ],
   employment: [
@@ -282,9 +304,10 @@ async function importSimple(io: Io, kind: ImportKind, spec: KindSpec, rows: Csv[
     const batch: Array<Prepared & { n: number }> = [];
     rows.slice(start, start + batchSize).forEach((row, i) => {
       const n = start + i + 2; // row numbers as a spreadsheet shows them (header is row 1)
-      const missing = spec.required.filter((c) => !row[c]);
+      const optional: readonly string[] = opts.incompleteAllowed && kind === 'services' ? SERVICE_OPTIONAL_FIELDS : [];
+      const missing = spec.required.filter((c) => !row[c] && !optional.includes(c));
       if (missing.length) return void report.rejected.push({ row: n, field: missing[0]!, reason: 'is required' });
-      const prepared = spec.prepare(row, n, (field, reason) => report.rejected.push({ row: n, field, reason }));
+      const prepared = spec.prepare(row, n, (field, reason) => report.rejected.push({ row: n, field, reason }), opts);
       if (!prepared) return;
       // The earlier row by its number, not its key: a key can be a person's id.
       const earlier = seen.get(prepared.key);
@@ -314,13 +337,12 @@ async function importSimple(io: Io, kind: ImportKind, spec: KindSpec, rows: Csv[
     }
     const good = batch.filter((b) => !rejectedRows.has(b.n));
     const existing = new Map(
-      (await io.read<{ key: string; sig: unknown }>(spec.existing, { keys: good.map((g) => g.key) })).map((e) => [e.key, JSON.stringify(e.sig)]),
+      (await io.read<{ key: string; sig: unknown }>(spec.existing, { keys: good.map((g) => g.key) })).map((e) => [e.key, e.sig]),
     );
     const toWrite = good.filter((g) => {
       const before = existing.get(g.key);
       if (before === undefined) return (report.created += 1), true;
-      const now = JSON.stringify(signature(kind, g));
-      if (before === now) return (report.unchanged += 1), false;
+      if (sameSignature(kind, g, before)) return (report.unchanged += 1), false;
       return (report.updated += 1), true;
     });
     if (toWrite.length) {
@@ -333,6 +355,18 @@ async function importSimple(io: Io, kind: ImportKind, spec: KindSpec, rows: Csv[
     }
     opts.onProgress?.(Math.min(start + batchSize, rows.length), rows.length);
   }
+}
+
+/**
+ * Whether a row would leave the graph as it is. A field an incomplete service row leaves empty keeps
+ * the graph's value (see `incompleteAllowed`), so it matches whatever is there.
+ */
+function sameSignature(kind: ImportKind, g: Prepared, before: unknown): boolean {
+  const now = signature(kind, g);
+  if (kind !== 'services' || !Array.isArray(now) || !Array.isArray(before)) return JSON.stringify(now) === JSON.stringify(before);
+  const missing = new Set(g.props.incomplete as string[]);
+  const keep = new Set([...(missing.has('language') ? [2] : []), ...(missing.has('neighbourhood') ? [4] : []), ...(missing.has('sectors') ? [5, 6] : [])]);
+  return now.every((v, i) => keep.has(i) || JSON.stringify(v) === JSON.stringify(before[i]));
 }
 
 /** What the `existing` query returns for a row that is already there unchanged. */

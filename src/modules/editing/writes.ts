@@ -18,6 +18,8 @@ export const upsertService = cypher(
   'editing.upsertService',
   `MERGE (s:Service {id: $id}) ON CREATE SET s.synthetic = false
    SET s.nameFr = $nameFr, s.nameNl = $nameNl, s.workingLanguage = $workingLanguage
+   // Every field is given here: a service an import left incomplete is complete once an editor saves it.
+   REMOVE s.incomplete
    WITH s
    OPTIONAL MATCH (s)<-[oldRuns:RUNS]-(:Organisation) DELETE oldRuns
    WITH DISTINCT s
