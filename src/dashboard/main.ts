@@ -10,7 +10,8 @@ import { fill } from './dom';
 import { t, type Lang, type Word } from './i18n';
 import { drawMap, type MapEdge, type NetworkMap } from './map';
 import { EditionImpact, LatestEditions, ServiceDetail, ViewerAndZones, ZoneBrokers, ZoneMixing, ZoneNetwork, ZoneRisks } from './operations';
-import { renderBrokers, renderFragile, renderImpact, renderMixing, renderService } from './panels';
+import { renderBrokers, renderFragile, renderImpact, renderLegend, renderMixing, renderService, renderServiceHint } from './panels';
+import { colourOf } from '../modules/common/sector-colours';
 
 const KEY_STORAGE = 'bng.dashboard.key';
 const LATEST_EDITIONS = 3;
@@ -52,6 +53,7 @@ function saveUrl(): void {
 async function start(): Promise<void> {
   applyWords();
   ($('key') as HTMLInputElement).value = state.key;
+  renderServiceHint(state.lang);
   if (!state.key) return status(t('needKey', state.lang));
   status(t('loading', state.lang), true);
   const viewer = await request(state.key, ViewerAndZones, { lang: state.lang });
@@ -82,19 +84,32 @@ async function loadZone(): Promise<void> {
   names = new Map(network.services.map((s) => [s.id, s.name]));
   edges = network.edges;
   map?.destroy();
+  // Services without a tie are listed under the isolates, not drawn: the layout has nowhere meaningful to put them.
+  const tied = new Set(edges.flatMap((e) => [e.a, e.b]));
+  const drawn = network.services.filter((s) => tied.has(s.id));
   map = drawMap(
     $('map'),
-    network.services.map((s) => ({ id: s.id, label: s.name, sector: s.primarySector?.code ?? null })),
+    drawn.map((s) => ({ id: s.id, label: s.name, sector: s.primarySector?.code ?? null })),
     edges,
     (id) => void showService(id),
   );
   fill('map-count', `${network.services.length} ${t('services', state.lang)}, ${edges.length} ${t('ties', state.lang)}`);
+  const isolated = network.services.length - drawn.length;
+  fill('map-isolates', isolated ? `${isolated} ${t('services', state.lang)} ${t('isolatesOffMap', state.lang)}. ${t('labelsHelp', state.lang)}` : t('labelsHelp', state.lang));
+  const sectors = new Map<string, { code: string; name: string; count: number; colour: string }>();
+  for (const s of drawn) {
+    const code = s.primarySector?.code ?? '';
+    const entry = sectors.get(code) ?? { code, name: s.primarySector?.name ?? '–', count: 0, colour: `rgb(${colourOf(code).join(',')})` };
+    entry.count += 1;
+    sectors.set(code, entry);
+  }
+  renderLegend([...sectors.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)), state.lang);
   renderMixing(mixing, state.lang);
   renderBrokers(brokers, state.lang, (id) => void showService(id));
   renderFragile(risks, state.lang);
   renderImpact(impacts, state.zone, state.lang);
   if (state.service && names.has(state.service)) await showService(state.service);
-  else fill('service', '');
+  else renderServiceHint(state.lang);
   status('');
 }
 
@@ -166,7 +181,7 @@ window.dashboard = {
     const box = $('map').getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y };
   },
-  serviceIds: () => [...names.keys()],
+  serviceIds: () => map?.graph.nodes() ?? [],
 };
 
 start().catch(fail);

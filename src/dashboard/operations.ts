@@ -37,6 +37,7 @@ export const ZoneNetwork = graphql(`
         workingLanguage
         primarySector {
           code
+          name(lang: $lang)
         }
         municipality {
           name(lang: $lang)

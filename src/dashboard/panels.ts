@@ -9,17 +9,37 @@ const MAX_ISOLATES_SHOWN = 12;
 type Count = { value: number | null; suppressed: boolean };
 const count = (c: Count, lang: Lang) => (c.suppressed ? t('suppressed', lang) : String(c.value ?? 0));
 
+/** Stop words left out of a sector's abbreviation (FR and NL). */
+const SMALL_WORDS = new Set(['à', 'a', 'de', 'des', 'du', 'la', 'le', 'les', 'et', 'en', 'van', 'voor', 'en', 'het', 'de']);
+
+/**
+ * Short column heads for the sectors (initials of the name's words: "Santé mentale" → SM), unique
+ * within the table: a clash takes one more letter of the last word.
+ */
+export function abbreviations(names: string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    const words = name.replace(/\(.*?\)/g, ' ').split(/[\s\-–/,]+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
+    const base = (words.length > 1 ? words.map((w) => w[0]).join('') : (words[0] ?? name).slice(0, 3)).toUpperCase();
+    let abbr = base;
+    for (let extra = 1; taken.has(abbr); extra++) abbr = `${base}${(words[words.length - 1] ?? name).slice(1, 1 + extra).toLowerCase() || extra}`;
+    taken.add(abbr);
+    return abbr;
+  });
+}
+
 /** Sector × sector heat map: colour = observed / expected (white: none, deep blue: twice or more). */
 export function renderMixing(data: DashboardZoneMixingQuery, lang: Lang): void {
   const sectors = [...new Map(data.mixingMatrix.flatMap((c) => [c.sectorA, c.sectorB]).map((s) => [s.code, s.name])).entries()].sort((x, y) => x[1].localeCompare(y[1]));
   const cell = new Map(data.mixingMatrix.flatMap((c) => [[`${c.sectorA.code}|${c.sectorB.code}`, c], [`${c.sectorB.code}|${c.sectorA.code}`, c]] as const));
-  // Columns numbered like the rows: sector names are too long for column heads.
-  const header = el('tr', {}, el('th', {}), ...sectors.map(([, name], i) => el('th', { scope: 'col', title: name }, i + 1)));
+  // Sector names are too long for column heads: abbreviations, the full name on hover and in the row heads.
+  const abbr = abbreviations(sectors.map(([, name]) => name));
+  const header = el('tr', {}, el('th', {}), ...sectors.map(([code, name], i) => el('th', { scope: 'col', 'data-sector': code }, el('abbr', { title: name }, abbr[i]!))));
   const rows = sectors.map(([a, name], i) =>
     el(
       'tr',
       {},
-      el('th', { scope: 'row' }, `${i + 1}. ${name}`),
+      el('th', { scope: 'row' }, `${name} `, el('span', { class: 'abbr' }, `(${abbr[i]})`)),
       ...sectors.map(([b]) => {
         const c = cell.get(`${a}|${b}`);
         if (!c) return el('td', {}, '');
@@ -27,13 +47,13 @@ export function renderMixing(data: DashboardZoneMixingQuery, lang: Lang): void {
         const shade = Math.round(255 - Math.min(ratio, 2) * 100);
         return el(
           'td',
-          { style: `background: rgb(${shade}, ${shade + 20 > 255 ? 255 : shade + 20}, 255)`, title: `${c.observed} ${t('observed', lang)} / ${fmt(c.expected, 1)} ${t('expected', lang)}`, 'data-cell': `${a}|${b}` },
+          { style: `background: rgb(${shade}, ${shade + 20 > 255 ? 255 : shade + 20}, 255)`, title: `${name} × ${sectors.find(([code]) => code === b)?.[1] ?? b}: ${c.observed} ${t('observed', lang)} / ${fmt(c.expected, 1)} ${t('expected', lang)}`, 'data-cell': `${a}|${b}` },
           String(c.observed),
         );
       }),
     ),
   );
-  fill('mixing', el('table', { class: 'heat' }, el('thead', {}, header), el('tbody', {}, ...rows)));
+  fill('mixing', el('p', { class: 'help' }, t('heatHelp', lang)), el('div', { class: 'scroll' }, el('table', { class: 'heat' }, el('thead', {}, header), el('tbody', {}, ...rows))));
   fill(
     'gaps',
     el(
@@ -68,13 +88,36 @@ export function renderBrokers(data: DashboardZoneBrokersQuery, lang: Lang, onSer
   );
 }
 
+/** Who carries a tie on one side, in words: "1 personne chez A", "moins de 5 personnes chez B". */
+function carriersAt(c: Count, service: string, lang: Lang): string {
+  const people = c.suppressed ? t('fewPeople', lang) : `${c.value ?? 0} ${t(c.value === 1 ? 'person' : 'people', lang)}`;
+  return `${people} ${t('at', lang)} ${service}`;
+}
+
 export function renderFragile(data: DashboardZoneRisksQuery, lang: Lang): void {
   const rows = data.fragileTies.map((r) =>
-    el('li', {}, `${r.tie.a.name} — ${r.tie.b.name} (${r.tie.strength ?? t('suppressed', lang)} ${t('encounters', lang)}, ${r.tie.lastMet}; ${t('carriers', lang)} ${count(r.carriersA, lang)} / ${count(r.carriersB, lang)})`),
+    el(
+      'li',
+      { 'data-status': r.status },
+      el('strong', {}, `${r.tie.a.name} — ${r.tie.b.name}`),
+      el('br', {}),
+      `${t('carriedBy', lang)} ${carriersAt(r.carriersA, r.tie.a.name, lang)}, ${carriersAt(r.carriersB, r.tie.b.name, lang)}`,
+      el('br', {}),
+      el('span', { class: 'help' }, `${r.tie.strength === null ? t('suppressed', lang) : Number.isInteger(r.tie.strength) ? r.tie.strength : fmt(r.tie.strength, 1)} ${t('encounters', lang)}, ${t('lastMet', lang)} ${r.tie.lastMet}`),
+    ),
   );
   // A zone key gets FEW_CARRIERS (under 5 on a side) where an analyst gets FRAGILE (exactly one).
   const help = data.fragileTies.some((r) => r.status === 'FEW_CARRIERS') ? t('fewCarriersHelp', lang) : t('fragileHelp', lang);
-  fill('fragile', rows.length ? el('p', { class: 'help' }, help) : null, rows.length ? el('ul', {}, ...rows) : t('none', lang));
+  fill('fragile', rows.length ? el('p', { class: 'help' }, help) : null, rows.length ? el('ul', { class: 'fragile' }, ...rows) : t('none', lang));
+}
+
+/** The sectors of the map: colour, name and how many of the drawn services are of that sector. */
+export function renderLegend(sectors: Array<{ code: string; name: string; count: number; colour: string }>, lang: Lang): void {
+  fill(
+    'legend',
+    el('span', { class: 'help' }, t('legend', lang)),
+    ...sectors.map((s) => el('span', { class: 'legend-item', 'data-sector': s.code }, el('span', { class: 'swatch', style: `background: ${s.colour}` }), `${s.name} (${s.count})`)),
+  );
 }
 
 export function renderImpact(impacts: DashboardEditionImpactQuery[], zone: string, lang: Lang): void {
@@ -96,7 +139,7 @@ export function renderImpact(impacts: DashboardEditionImpactQuery[], zone: strin
 
 export function renderService(data: DashboardServiceQuery, ties: Array<{ other: string; strength: number | null }>, lang: Lang): void {
   const s = data.service;
-  if (!s) return fill('service', '');
+  if (!s) return renderServiceHint(lang);
   const row = (word: Parameters<typeof t>[0], value: string) => el('div', {}, el('dt', {}, t(word, lang)), el('dd', {}, value));
   fill(
     'service',
@@ -113,4 +156,9 @@ export function renderService(data: DashboardServiceQuery, ties: Array<{ other: 
     el('h4', {}, `${t('strongest', lang)} (${ties.length} ${t('ties', lang)})`),
     el('ol', { id: 'service-ties' }, ...ties.slice(0, 8).map((x) => el('li', {}, `${x.other} — ${x.strength ?? t('suppressed', lang)} ${t('encounters', lang)}`))),
   );
+}
+
+/** The service panel before any click: what to do to fill it. */
+export function renderServiceHint(lang: Lang): void {
+  fill('service', el('p', { class: 'help hint' }, t('serviceHint', lang)));
 }

@@ -51,9 +51,20 @@ const PAGE = `<!doctype html>
     button[aria-pressed="true"] { font-weight: bold; outline: 2px solid #fff; }
     #status { padding: .3rem 1rem; min-height: 1.2rem; color: #8a1c1c; }
     main { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 1rem; padding: 0 1rem 1rem; }
+    @media (max-width: 800px) { main { grid-template-columns: minmax(0, 1fr); padding: 0 .5rem .5rem; } #map { height: 380px; } header { gap: .5rem; } #key { width: 10rem; } }
+    #legend { display: flex; flex-wrap: wrap; gap: .2rem .8rem; font-size: .8rem; margin: .3rem 0; }
+    .legend-item { display: inline-flex; align-items: center; gap: .3rem; }
+    .swatch { width: .8rem; height: .8rem; border-radius: 50%; display: inline-block; }
+    .scroll { overflow-x: auto; }
+    .heat abbr { text-decoration: none; cursor: help; }
+    .heat .abbr { color: #57606a; font-weight: normal; }
+    ul.fragile li { margin-bottom: .4rem; }
+    .hint { font-style: italic; }
     section { border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem .8rem; }
     section h2 { font-size: 1rem; margin: .2rem 0 .5rem; }
     #map { height: 560px; }
+    section { margin-bottom: 1rem; overflow-x: auto; }
+    main > div { min-width: 0; }
     .help, #map-count { font-size: .8rem; color: #57606a; }
     table { border-collapse: collapse; font-size: .8rem; }
     td, th { padding: .15rem .35rem; text-align: left; }
@@ -87,6 +98,8 @@ const PAGE = `<!doctype html>
         <p class="help" data-word="mapHelp"></p>
         <div id="map" aria-label="network map"></div>
         <div id="map-count"></div>
+        <div id="map-isolates" class="help"></div>
+        <div id="legend"></div>
       </section>
       <section><h2 data-word="mixing"></h2><div id="mixing"></div></section>
       <section><h2 data-word="impact"></h2><div id="impact"></div></section>

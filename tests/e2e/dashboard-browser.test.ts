@@ -91,6 +91,22 @@ it('a SUD zone key: its zone only, every panel filled, FR/NL switch, a click on 
   expect(await page.$$eval('.heat td[data-cell]', (cells) => cells.length)).toBeGreaterThan(0);
   expect(await page.$$eval('#impact tbody tr', (rows) => rows.length)).toBe(3); // the three latest editions
   expect(await text(page, 'h1')).toBe('Tableau de bord de zone');
+  // Read without help: a hint in the empty service panel, a sector legend, named heat-map columns,
+  // fragile ties in words, isolates listed rather than drawn.
+  expect(await text(page, '#service .hint')).toContain('Cliquez sur un service');
+  const legend = await page.$$eval('#legend .legend-item', (items) => items.map((i) => i.textContent ?? ''));
+  expect(legend.length).toBeGreaterThan(1);
+  expect(legend.every((l) => /\(\d+\)$/.test(l))).toBe(true);
+  const heads = await page.$$eval('.heat thead abbr', (abbrs) => abbrs.map((a) => [a.textContent ?? '', a.getAttribute('title') ?? '']));
+  expect(heads.length).toBeGreaterThan(1);
+  expect(heads.every(([abbr, title]) => abbr.length > 0 && abbr.length <= 4 && title.length > abbr.length)).toBe(true);
+  expect(new Set(heads.map(([abbr]) => abbr)).size).toBe(heads.length);
+  const fragile = await page.$$eval('ul.fragile li', (rows) => rows.map((r) => r.textContent ?? ''));
+  expect(fragile.length).toBeGreaterThan(0);
+  expect(fragile.every((r) => /porté par (\d+ personnes?|moins de 5 personnes) chez .+, (\d+ personnes?|moins de 5 personnes) chez /.test(r))).toBe(true);
+  const drawn = await page.evaluate(() => window.dashboard.serviceIds().length);
+  expect(drawn).toBe(sud.acquaintances.services.length - sud.brokers.isolates.length);
+  expect(await text(page, '#map-isolates')).toContain(`${sud.brokers.isolates.length} services sans lien`);
 
   await page.click('button[data-lang="NL"]');
   await page.waitForFunction(() => document.documentElement.lang === 'nl' && document.body.dataset.state === 'ready', null, { timeout: 90_000 });
@@ -137,6 +153,23 @@ it('an analyst key switches zones; another zone key shows its own zone', async (
   expect(await page.$$eval('#zone option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['NORD']);
   expect(outside).toEqual([]);
   await page.close();
+}, 240_000);
+
+it('screenshots at 1,400 × 900 and at a phone width (390 px): everything fits the width, labels stay on the map', async () => {
+  for (const [name, viewport] of [
+    ['dashboard-1400x900.png', { width: 1400, height: 900 }],
+    ['dashboard-390.png', { width: 390, height: 844 }],
+  ] as const) {
+    const page = await browser.newPage({ viewport });
+    await page.goto(`${base}/dashboard?key=${keys.analyst}&zone=SUD&lang=fr`);
+    await ready(page);
+    expect(await text(page, '#status')).toBe('');
+    await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
+    // Nothing wider than the page but the heat map's own scroll box.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect({ name, overflow }).toEqual({ name, overflow: 0 });
+    await page.close();
+  }
 }, 240_000);
 
 it('without a key the page asks for one and shows no network', async () => {

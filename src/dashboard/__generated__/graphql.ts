@@ -55,7 +55,7 @@ export type DashboardZoneNetworkQueryVariables = Exact<{
 }>;
 
 
-export type DashboardZoneNetworkQuery = { acquaintances: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, services: Array<{ id: string, name: string, workingLanguage: WorkingLanguage, primarySector: { code: string } | null, municipality: { name: string } | null }>, nodes: Array<{ strength: number | null, lastMet: string, a: { id: string }, b: { id: string } }> } };
+export type DashboardZoneNetworkQuery = { acquaintances: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, services: Array<{ id: string, name: string, workingLanguage: WorkingLanguage, primarySector: { code: string, name: string } | null, municipality: { name: string } | null }>, nodes: Array<{ strength: number | null, lastMet: string, a: { id: string }, b: { id: string } }> } };
 
 export type DashboardZoneBrokersQueryVariables = Exact<{
   zone: string;
@@ -153,6 +153,7 @@ export const DashboardZoneNetworkDocument = new TypedDocumentString(`
       workingLanguage
       primarySector {
         code
+        name(lang: $lang)
       }
       municipality {
         name(lang: $lang)
