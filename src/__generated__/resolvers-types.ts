@@ -31,7 +31,8 @@ export type Scalars = {
  * same session while working at the two services (employment on the session's day decides; someone
  * with two jobs that day counts for both), or someone of one service present as a visitor at a session
  * hosted by the other (open-door visit, immersion day). A cohort that meets monthly makes one encounter
- * per session. Figures count only encounters inside the requested window.
+ * per session. Figures count only the encounters that pass the tie filter (window, evidence kinds,
+ * initiative kinds).
  */
 export type Acquaintance = {
   __typename?: 'Acquaintance';
@@ -41,30 +42,42 @@ export type Acquaintance = {
   /** Distinct people of `a` and of `b` who carried the tie in the window (breadth). The host side of a visit names no one. */
   breadthA: PeopleCount;
   breadthB: PeopleCount;
+  /**
+   * Encounters (the plain count): pairs of people present together, plus visits. A count of people's
+   * encounters: for zone and observatory keys it follows the small-cell rule (null when 1–4, else
+   * rounded to a multiple of 5; see PeopleCount).
+   */
+  count?: Maybe<Scalars['Int']['output']>;
   /** Date of the first and the last encounter in the window (recency). */
   firstMet: Scalars['Date']['output'];
   /** Initiatives through which the two services met in the window. */
   initiatives: Array<Initiative>;
   lastMet: Scalars['Date']['output'];
+  /** Distinct days the two services met (repeated meetings; same small-cell rule as `count`). */
+  meetings?: Maybe<Scalars['Int']['output']>;
   /**
-   * Encounters in the window: pairs of people present together, plus visits. A count of people's
-   * encounters: for zone and observatory keys it follows the small-cell rule (null when 1–4, else
-   * rounded to a multiple of 5; see PeopleCount).
+   * Weighted strength: how much the two services met, each encounter weighted by the size of the
+   * group that met (1/(n − 1) of a meeting for each pair of a group of n), the session's length
+   * (hours / 3, from ½ to 2) and visits as meetings of two. Use it to compare ties: ten people at a
+   * network day weigh little, two people in a 3-hour intervision meeting weigh 1. For zone and
+   * observatory keys it is null when `count` is withheld, and otherwise rounded to a multiple of 5
+   * (exact weights of known group sizes would give the count back).
    */
-  strength?: Maybe<Scalars['Int']['output']>;
-  /** Of which visits and immersion days (same small-cell rule as `strength`). */
+  strength?: Maybe<Scalars['Float']['output']>;
+  /** Of which visits and immersion days (same small-cell rule as `count`). */
   visits?: Maybe<Scalars['Int']['output']>;
 };
 
 /** The KNOWS subgraph of a territory's services: every service (node) and a page of its ties (edges). */
 export type AcquaintanceConnection = {
   __typename?: 'AcquaintanceConnection';
+  appliedTieFilter: AppliedTieFilter;
   edges: Array<AcquaintanceEdge>;
   nodes: Array<Acquaintance>;
   pageInfo: PageInfo;
   /** All services of the territory that pass the filters, tied or not. */
   services: Array<Service>;
-  /** Ties among the territory's services in the window. */
+  /** Ties among the territory's services that pass the tie filter. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -72,6 +85,21 @@ export type AcquaintanceEdge = {
   __typename?: 'AcquaintanceEdge';
   cursor: Scalars['String']['output'];
   node: Acquaintance;
+};
+
+/** The tie filter an answer was computed with, every default filled in. */
+export type AppliedTieFilter = {
+  __typename?: 'AppliedTieFilter';
+  /** Evidence kinds that counted. */
+  evidence: Array<TieEvidence>;
+  excludeInitiativeKinds: Array<InitiativeKind>;
+  /** Initiative kinds whose encounters counted; empty: every kind. */
+  initiativeKinds: Array<InitiativeKind>;
+  /** True when this is the documented default (`ties` left out). */
+  isDefault: Scalars['Boolean']['output'];
+  minCount: Scalars['Int']['output'];
+  minMeetings: Scalars['Int']['output'];
+  minWeight: Scalars['Float']['output'];
 };
 
 /** A person's registration at a session, and whether they came. */
@@ -138,13 +166,25 @@ export type AuditEventEdge = {
   node: AuditEvent;
 };
 
+/** How betweenness measures path length. */
+export type BetweennessWeighting =
+  /**
+   * A tie's length is 1 / its weighted strength (Newman 2001; Brandes 2001): two services that meet
+   * often in small groups are close, a tie made of one crowded event is long. Shortest paths then
+   * follow strong ties, even over more steps.
+   */
+  | 'INVERSE_WEIGHT'
+  /** Every tie that passes the filter is one step (the usual choice: the filter already says which ties count). */
+  | 'UNWEIGHTED';
+
 /** A service's position as a bridge. */
 export type Broker = {
   __typename?: 'Broker';
   /**
    * Betweenness (Freeman 1977; Brandes's algorithm): the share of shortest paths between two other
-   * services that pass through this one, normalised to [0, 1] by (n − 1)(n − 2) / 2. Ties count as
-   * present or absent (strength is not a distance).
+   * services that pass through this one, normalised to [0, 1] by (n − 1)(n − 2) / 2. By default ties
+   * count as present or absent on the filtered graph (`betweenness: UNWEIGHTED`); with
+   * `INVERSE_WEIGHT` a tie's length is 1 / its weighted strength, so paths run along strong ties.
    */
   betweenness: Scalars['Float']['output'];
   /**
@@ -154,10 +194,17 @@ export type Broker = {
    * a single one (1). Null for isolates.
    */
   constraint?: Maybe<Scalars['Float']['output']>;
-  /** Number of services it is tied to in the window. */
+  /** Number of services it is tied to (ties that pass the filter). */
   degree: Scalars['Int']['output'];
   roles: BrokerageRoles;
   service: Service;
+  /**
+   * Strength, or weighted degree (Barrat et al. 2004): the summed weighted strength of its ties. Two
+   * services of the same degree differ here when one meets its contacts in small groups and often, the
+   * other once in a crowd. For zone and observatory keys it is rounded to a multiple of 5 and null
+   * under 5 (it sums weights of people's encounters).
+   */
+  strength?: Maybe<Scalars['Float']['output']>;
 };
 
 /**
@@ -183,6 +230,7 @@ export type BrokerageRoles = {
 
 export type Brokers = {
   __typename?: 'Brokers';
+  appliedTieFilter: AppliedTieFilter;
   /** Services ranked by betweenness, highest first. */
   brokers: Array<Broker>;
   /** Services with no tie in the window. */
@@ -253,6 +301,7 @@ export type EditionPayload = {
 
 export type EiIndex = {
   __typename?: 'EiIndex';
+  appliedTieFilter: AppliedTieFilter;
   sectors: Array<EiScore>;
   territory: EiScore;
 };
@@ -322,6 +371,7 @@ export type ExportLevel =
  */
 export type Gap = {
   __typename?: 'Gap';
+  appliedTieFilter: AppliedTieFilter;
   expected: Scalars['Float']['output'];
   observed: Scalars['Int']['output'];
   possible: Scalars['Int']['output'];
@@ -407,6 +457,7 @@ export type InitiativeNameArgs = {
 /** What an edition changed. */
 export type InitiativeImpact = {
   __typename?: 'InitiativeImpact';
+  appliedTieFilter: AppliedTieFilter;
   /** Registrations / capacity, over sessions with a capacity; null when none has one. */
   capacityUse?: Maybe<Scalars['Float']['output']>;
   edition: Edition;
@@ -419,7 +470,11 @@ export type InitiativeImpact = {
   newCrossLanguageTies: Scalars['Int']['output'];
   /** Of which between services of different primary sectors. */
   newCrossSectorTies: Scalars['Int']['output'];
-  /** Service ties whose first encounter ever was at this edition. */
+  /**
+   * Service ties the edition made: its own encounters that pass the tie filter make a tie that passes
+   * it, and the first encounter ever of the pair that passes the filter's encounter conditions was at
+   * this edition.
+   */
   newTies: Scalars['Int']['output'];
   /** No-shows / (present + no-shows); null without either. */
   noShowRate?: Maybe<Scalars['Float']['output']>;
@@ -467,10 +522,12 @@ export type InitiativePayload = {
 
 export type IntroductionPath = {
   __typename?: 'IntroductionPath';
+  appliedTieFilter: AppliedTieFilter;
   /** False when no chain of acquaintances connects them (within maxSteps): an answer, not an error. */
   found: Scalars['Boolean']['output'];
   /** The service the chain starts from (the person's current service when starting from a person). */
   start?: Maybe<Service>;
+  /** Each step is a tie that passes the tie filter. */
   steps: Array<PathStep>;
 };
 
@@ -486,6 +543,7 @@ export type Lang =
 
 export type LanguageBorder = {
   __typename?: 'LanguageBorder';
+  appliedTieFilter: AppliedTieFilter;
   /** The same, counting only ties an initiative contributed to. */
   initiatives: Array<InitiativeLanguageBorder>;
   territory: LanguageBorderShare;
@@ -506,6 +564,8 @@ export type LanguageBorderShare = {
 /** One cell of the sector × sector mixing matrix of a territory. */
 export type MixingCell = {
   __typename?: 'MixingCell';
+  /** The filter that decided which ties count (the same on every cell). */
+  appliedTieFilter: AppliedTieFilter;
   /** observed / possible; null when no pair is possible. */
   density?: Maybe<Scalars['Float']['output']>;
   /** Ties expected if the territory's ties fell at random: all ties × possible / all pairs of services. */
@@ -736,6 +796,8 @@ export type NeighbourhoodGrid =
  */
 export type NetworkExport = {
   __typename?: 'NetworkExport';
+  /** The filter that decided which ties the export carries (service level; people level: MET ties by weight and count). */
+  appliedTieFilter: AppliedTieFilter;
   /** The file itself, when it has at most 2,000 nodes; null otherwise (use `url`). */
   content?: Maybe<Scalars['String']['output']>;
   edges: Scalars['Int']['output'];
@@ -829,7 +891,7 @@ export type PathStep = {
   __typename?: 'PathStep';
   firstMet: Scalars['Date']['output'];
   from: Service;
-  /** Where they met. */
+  /** Where they met (all time, whatever the filter). */
   initiatives: Array<Initiative>;
   lastMet: Scalars['Date']['output'];
   to: Service;
@@ -954,7 +1016,9 @@ export type Query = {
    * `sectors` (only services with one of these sectors, primary or not), `language` (FR: services working
    * in French, i.e. FR or BOTH; NL likewise; BOTH: bilingual services only). For zone and observatory
    * keys a window runs in whole calendar months (from a 1st, to a month's last day): a window a day
-   * shorter than another would single out that day's people.
+   * shorter than another would single out that day's people. `ties` (every network question takes it)
+   * says what counts as knowing each other: see TieFilter; its default leaves out ties made by a single
+   * large event.
    */
   acquaintances: AcquaintanceConnection;
   /** Reads of person-level data, newest first (admins only). Filter by a person id to see who read about them. */
@@ -1042,6 +1106,7 @@ export type QueryAcquaintancesArgs = {
   language?: InputMaybe<WorkingLanguage>;
   sectors?: InputMaybe<Array<Scalars['String']['input']>>;
   territory: TerritoryInput;
+  ties?: InputMaybe<TieFilter>;
   window?: InputMaybe<TimeWindow>;
 };
 
@@ -1054,10 +1119,12 @@ export type QueryAuditTrailArgs = {
 
 
 export type QueryBrokersArgs = {
+  betweenness?: InputMaybe<BetweennessWeighting>;
   first?: InputMaybe<Scalars['Int']['input']>;
   language?: InputMaybe<WorkingLanguage>;
   sectors?: InputMaybe<Array<Scalars['String']['input']>>;
   territory: TerritoryInput;
+  ties?: InputMaybe<TieFilter>;
   window?: InputMaybe<TimeWindow>;
 };
 
@@ -1076,6 +1143,7 @@ export type QueryEiIndexArgs = {
   language?: InputMaybe<WorkingLanguage>;
   sectors?: InputMaybe<Array<Scalars['String']['input']>>;
   territory: TerritoryInput;
+  ties?: InputMaybe<TieFilter>;
   window?: InputMaybe<TimeWindow>;
 };
 
@@ -1086,6 +1154,7 @@ export type QueryFragileTiesArgs = {
   language?: InputMaybe<WorkingLanguage>;
   sectors?: InputMaybe<Array<Scalars['String']['input']>>;
   territory: TerritoryInput;
+  ties?: InputMaybe<TieFilter>;
 };
 
 
@@ -1095,6 +1164,7 @@ export type QueryGapsArgs = {
   sectors?: InputMaybe<Array<Scalars['String']['input']>>;
   territory: TerritoryInput;
   threshold?: InputMaybe<Scalars['Float']['input']>;
+  ties?: InputMaybe<TieFilter>;
   window?: InputMaybe<TimeWindow>;
 };
 
@@ -1106,6 +1176,7 @@ export type QueryInitiativeArgs = {
 
 export type QueryInitiativeImpactArgs = {
   edition: Scalars['ID']['input'];
+  ties?: InputMaybe<TieFilter>;
 };
 
 
@@ -1118,6 +1189,7 @@ export type QueryIntroductionPathArgs = {
   fromPerson?: InputMaybe<Scalars['ID']['input']>;
   fromService?: InputMaybe<Scalars['ID']['input']>;
   maxSteps?: InputMaybe<Scalars['Int']['input']>;
+  ties?: InputMaybe<TieFilter>;
   to: Scalars['ID']['input'];
 };
 
@@ -1125,6 +1197,7 @@ export type QueryIntroductionPathArgs = {
 export type QueryLanguageBorderArgs = {
   sectors?: InputMaybe<Array<Scalars['String']['input']>>;
   territory: TerritoryInput;
+  ties?: InputMaybe<TieFilter>;
   window?: InputMaybe<TimeWindow>;
 };
 
@@ -1135,6 +1208,7 @@ export type QueryLostTiesArgs = {
   language?: InputMaybe<WorkingLanguage>;
   sectors?: InputMaybe<Array<Scalars['String']['input']>>;
   territory: TerritoryInput;
+  ties?: InputMaybe<TieFilter>;
 };
 
 
@@ -1142,6 +1216,7 @@ export type QueryMixingMatrixArgs = {
   language?: InputMaybe<WorkingLanguage>;
   sectors?: InputMaybe<Array<Scalars['String']['input']>>;
   territory: TerritoryInput;
+  ties?: InputMaybe<TieFilter>;
   window?: InputMaybe<TimeWindow>;
 };
 
@@ -1168,6 +1243,7 @@ export type QueryNetworkExportArgs = {
   pseudonyms?: InputMaybe<PseudonymScope>;
   sectors?: InputMaybe<Array<Scalars['String']['input']>>;
   territory: TerritoryInput;
+  ties?: InputMaybe<TieFilter>;
   window?: InputMaybe<TimeWindow>;
 };
 
@@ -1205,6 +1281,7 @@ export type QueryRecommendationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   initiative: Scalars['ID']['input'];
   territory?: InputMaybe<TerritoryInput>;
+  ties?: InputMaybe<TieFilter>;
 };
 
 
@@ -1248,6 +1325,7 @@ export type QueryZoneArgs = {
 
 export type Recommendation = {
   __typename?: 'Recommendation';
+  appliedTieFilter: AppliedTieFilter;
   kind: RecommendationKind;
   /** Why, in words. */
   reason: Scalars['String']['output'];
@@ -1517,10 +1595,52 @@ export type TerritoryInput = {
  */
 export type TieAtRisk = {
   __typename?: 'TieAtRisk';
+  appliedTieFilter: AppliedTieFilter;
   carriersA: PeopleCount;
   carriersB: PeopleCount;
   status: TieStatus;
   tie: Acquaintance;
+};
+
+/** The kinds of evidence a tie between two services rests on. */
+export type TieEvidence =
+  /**
+   * Two people of the two services present together in the same group of a session (the whole
+   * session when it has no groups). Each meeting of n people gives each pair 1/(n − 1) of a meeting,
+   * times the session's duration factor (hours / 3, from ½ h to 6 h: a 1.5 h slot ½, a full day 2).
+   */
+  | 'CO_PRESENCE'
+  /**
+   * Someone of one service visiting the other as a VISITOR of a session it hosts (open-door slot,
+   * immersion day). A visit is a meeting of two: it weighs its duration factor, whatever the size of
+   * the visit group.
+   */
+  | 'VISIT';
+
+/**
+ * What counts as "knowing each other": which encounters count, then which ties they make. Every
+ * network question and export takes it as `ties`; leave a field out for its default. Without
+ * `ties`, only ties of weight 0.25 or more count: one meeting of a small group (up to 5 people for
+ * 3 hours) or a visit makes a tie, a single large event does not (a network day of 40 gives each pair
+ * 1/39). Use `minWeight: 0` for every tie, as co-presence alone would have it.
+ */
+export type TieFilter = {
+  /** Only encounters of these kinds (default: all). */
+  evidence?: InputMaybe<Array<TieEvidence>>;
+  /** Leave out encounters at initiatives of these kinds, e.g. [NETWORK_EVENT] (wins over `initiativeKinds`). */
+  excludeInitiativeKinds?: InputMaybe<Array<InitiativeKind>>;
+  /** Only encounters at initiatives of these kinds (default: all, including encounters at no known initiative). */
+  initiativeKinds?: InputMaybe<Array<InitiativeKind>>;
+  /** Least number of encounters (default 1): pairs of people met, plus visits, whatever their weight. */
+  minCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Least number of distinct days the two services met (default 1): 2 or more asks for repeated meetings. */
+  minMeetings?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * Least weighted strength (default 0.25): the summed weights of the encounters that count. A
+   * 3-hour meeting of n people weighs 1/(n − 1) for each pair: 1 for two, 0.25 for five, 0.1 for
+   * eleven; a 1.5 h slot half as much; a visit 1 (0.5 for a 1.5 h slot, 2 for a full day).
+   */
+  minWeight?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** How much a tie still rests on people who are there. */
@@ -1749,6 +1869,7 @@ export type ResolversTypes = {
   Acquaintance: ResolverTypeWrapper<AcquaintanceRow>;
   AcquaintanceConnection: ResolverTypeWrapper<AcquaintancePage>;
   AcquaintanceEdge: ResolverTypeWrapper<Omit<AcquaintanceEdge, 'node'> & { node: ResolversTypes['Acquaintance'] }>;
+  AppliedTieFilter: ResolverTypeWrapper<AppliedTieFilter>;
   Attendance: ResolverTypeWrapper<AttendanceRow>;
   AttendancePayload: ResolverTypeWrapper<AttendancePayloadRow>;
   AttendanceRole: AttendanceRole;
@@ -1756,6 +1877,7 @@ export type ResolversTypes = {
   AuditEvent: ResolverTypeWrapper<AuditEvent>;
   AuditEventConnection: ResolverTypeWrapper<AuditPage>;
   AuditEventEdge: ResolverTypeWrapper<AuditEventEdge>;
+  BetweennessWeighting: BetweennessWeighting;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Broker: ResolverTypeWrapper<BrokerRow>;
   BrokerageRoles: ResolverTypeWrapper<BrokerageRoles>;
@@ -1840,6 +1962,8 @@ export type ResolversTypes = {
   Territory: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Territory']>;
   TerritoryInput: TerritoryInput;
   TieAtRisk: ResolverTypeWrapper<TieAtRiskRow>;
+  TieEvidence: TieEvidence;
+  TieFilter: TieFilter;
   TieStatus: TieStatus;
   TimeWindow: TimeWindow;
   TurnoverImpact: ResolverTypeWrapper<TurnoverImpactRow>;
@@ -1855,6 +1979,7 @@ export type ResolversParentTypes = {
   Acquaintance: AcquaintanceRow;
   AcquaintanceConnection: AcquaintancePage;
   AcquaintanceEdge: Omit<AcquaintanceEdge, 'node'> & { node: ResolversParentTypes['Acquaintance'] };
+  AppliedTieFilter: AppliedTieFilter;
   Attendance: AttendanceRow;
   AttendancePayload: AttendancePayloadRow;
   AuditEvent: AuditEvent;
@@ -1934,6 +2059,7 @@ export type ResolversParentTypes = {
   Territory: ResolversUnionTypes<ResolversParentTypes>['Territory'];
   TerritoryInput: TerritoryInput;
   TieAtRisk: TieAtRiskRow;
+  TieFilter: TieFilter;
   TimeWindow: TimeWindow;
   TurnoverImpact: TurnoverImpactRow;
   UserError: UserErrorRow;
@@ -1947,14 +2073,17 @@ export type AcquaintanceResolvers<ContextType = Context, ParentType extends Reso
   b?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   breadthA?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
   breadthB?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   firstMet?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   initiatives?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType>;
   lastMet?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  strength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  meetings?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  strength?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   visits?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type AcquaintanceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AcquaintanceConnection'] = ResolversParentTypes['AcquaintanceConnection']> = {
+  appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['AcquaintanceEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Acquaintance']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1965,6 +2094,16 @@ export type AcquaintanceConnectionResolvers<ContextType = Context, ParentType ex
 export type AcquaintanceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AcquaintanceEdge'] = ResolversParentTypes['AcquaintanceEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Acquaintance'], ParentType, ContextType>;
+};
+
+export type AppliedTieFilterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppliedTieFilter'] = ResolversParentTypes['AppliedTieFilter']> = {
+  evidence?: Resolver<Array<ResolversTypes['TieEvidence']>, ParentType, ContextType>;
+  excludeInitiativeKinds?: Resolver<Array<ResolversTypes['InitiativeKind']>, ParentType, ContextType>;
+  initiativeKinds?: Resolver<Array<ResolversTypes['InitiativeKind']>, ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  minCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minMeetings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minWeight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type AttendanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Attendance'] = ResolversParentTypes['Attendance']> = {
@@ -2005,6 +2144,7 @@ export type BrokerResolvers<ContextType = Context, ParentType extends ResolversP
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   roles?: Resolver<ResolversTypes['BrokerageRoles'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  strength?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type BrokerageRolesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BrokerageRoles'] = ResolversParentTypes['BrokerageRoles']> = {
@@ -2016,6 +2156,7 @@ export type BrokerageRolesResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type BrokersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brokers'] = ResolversParentTypes['Brokers']> = {
+  appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
   brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType>;
   isolates?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
   serviceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2063,6 +2204,7 @@ export type EditionPayloadResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type EiIndexResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EiIndex'] = ResolversParentTypes['EiIndex']> = {
+  appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
   sectors?: Resolver<Array<ResolversTypes['EiScore']>, ParentType, ContextType>;
   territory?: Resolver<ResolversTypes['EiScore'], ParentType, ContextType>;
 };
@@ -2094,6 +2236,7 @@ export type ErasePayloadResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type GapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Gap'] = ResolversParentTypes['Gap']> = {
+  appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
   expected?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   observed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   possible?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2143,6 +2286,7 @@ export type InitiativeResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type InitiativeImpactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InitiativeImpact'] = ResolversParentTypes['InitiativeImpact']> = {
+  appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
   capacityUse?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   edition?: Resolver<ResolversTypes['Edition'], ParentType, ContextType>;
   firstTimeHosts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2169,12 +2313,14 @@ export type InitiativePayloadResolvers<ContextType = Context, ParentType extends
 };
 
 export type IntroductionPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IntroductionPath'] = ResolversParentTypes['IntroductionPath']> = {
+  appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
   found?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   start?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['PathStep']>, ParentType, ContextType>;
 };
 
 export type LanguageBorderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LanguageBorder'] = ResolversParentTypes['LanguageBorder']> = {
+  appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
   initiatives?: Resolver<Array<ResolversTypes['InitiativeLanguageBorder']>, ParentType, ContextType>;
   territory?: Resolver<ResolversTypes['LanguageBorderShare'], ParentType, ContextType>;
 };
@@ -2186,6 +2332,7 @@ export type LanguageBorderShareResolvers<ContextType = Context, ParentType exten
 };
 
 export type MixingCellResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MixingCell'] = ResolversParentTypes['MixingCell']> = {
+  appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
   density?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   expected?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   observed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2240,6 +2387,7 @@ export type NeighbourhoodResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type NetworkExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkExport'] = ResolversParentTypes['NetworkExport']> = {
+  appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
   content?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   edges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2356,7 +2504,7 @@ export type ProgrammeRulesResolvers<ContextType = Context, ParentType extends Re
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   acquaintances?: Resolver<ResolversTypes['AcquaintanceConnection'], ParentType, ContextType, RequireFields<QueryAcquaintancesArgs, 'territory'>>;
   auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<QueryAuditTrailArgs>>;
-  brokers?: Resolver<ResolversTypes['Brokers'], ParentType, ContextType, RequireFields<QueryBrokersArgs, 'first' | 'territory'>>;
+  brokers?: Resolver<ResolversTypes['Brokers'], ParentType, ContextType, RequireFields<QueryBrokersArgs, 'betweenness' | 'first' | 'territory'>>;
   edition?: Resolver<Maybe<ResolversTypes['Edition']>, ParentType, ContextType, RequireFields<QueryEditionArgs, 'id'>>;
   editionValidation?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType, RequireFields<QueryEditionValidationArgs, 'edition'>>;
   eiIndex?: Resolver<ResolversTypes['EiIndex'], ParentType, ContextType, RequireFields<QueryEiIndexArgs, 'territory'>>;
@@ -2395,6 +2543,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type RecommendationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Recommendation'] = ResolversParentTypes['Recommendation']> = {
+  appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RecommendationKind'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<RecommendationReasonArgs>>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2517,6 +2666,7 @@ export type TerritoryResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type TieAtRiskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TieAtRisk'] = ResolversParentTypes['TieAtRisk']> = {
+  appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
   carriersA?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
   carriersB?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TieStatus'], ParentType, ContextType>;
@@ -2563,6 +2713,7 @@ export type Resolvers<ContextType = Context> = {
   Acquaintance?: AcquaintanceResolvers<ContextType>;
   AcquaintanceConnection?: AcquaintanceConnectionResolvers<ContextType>;
   AcquaintanceEdge?: AcquaintanceEdgeResolvers<ContextType>;
+  AppliedTieFilter?: AppliedTieFilterResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
   AttendancePayload?: AttendancePayloadResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;

@@ -1,5 +1,6 @@
 /**
- * GET /exports/network?zone=SUD&format=GEXF&level=SERVICES[&from&to&sectors=A,B&pseudonyms=PER_EXPORT]:
+ * GET /exports/network?zone=SUD&format=GEXF&level=SERVICES[&from&to&sectors=A,B&pseudonyms=PER_EXPORT]
+ * [&minWeight&minCount&minMeetings&evidence=VISIT,…&initiativeKinds=…&excludeInitiativeKinds=NETWORK_EVENT] (the tie filter):
  * the export as a streamed download (chunks go to the socket as they are written). Behind the same
  * key check and rate limit as GraphQL (an export weighs more), the same policy and zone scope (in
  * runExport), and the same audit trail for person-level exports.
@@ -14,9 +15,40 @@ import type { Db } from '../neo4j/driver';
 import { parseDateArgument } from '../modules/common/scalars';
 import { EXPORT_FORMATS, runExport, type ExportFormat, type ExportRequest } from '../modules/exports/run';
 import { sendError } from './status';
+import type { InitiativeKind, TieEvidence, TieFilter } from '../__generated__/resolvers-types';
+import { EVIDENCE_KINDS } from '../modules/network/tie-filter';
 
 const TERRITORY_PARAMS = ['region', 'zone', 'municipality', 'neighbourhood'] as const;
-const KNOWN_PARAMS = new Set<string>([...TERRITORY_PARAMS, 'from', 'to', 'sectors', 'level', 'format', 'pseudonyms']);
+const TIE_FILTER_NUMBERS = ['minWeight', 'minCount', 'minMeetings'] as const;
+const TIE_FILTER_LISTS = ['evidence', 'initiativeKinds', 'excludeInitiativeKinds'] as const;
+const KNOWN_PARAMS = new Set<string>([...TERRITORY_PARAMS, 'from', 'to', 'sectors', 'level', 'format', 'pseudonyms', ...TIE_FILTER_NUMBERS, ...TIE_FILTER_LISTS]);
+
+/** The tie filter's parameters as a TieFilter input (checked with the rest of the filter by parseScope). */
+function tieFilterOf(q: Record<string, string | undefined>): TieFilter | null {
+  const filter: TieFilter = {};
+  for (const name of TIE_FILTER_NUMBERS) {
+    const raw = q[name];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(value)) throw badInput(name, 'a number');
+    filter[name] = value;
+  }
+  const list = <T extends string>(name: (typeof TIE_FILTER_LISTS)[number], allowed: readonly T[]): T[] | undefined => {
+    const raw = q[name];
+    if (raw === undefined) return undefined;
+    const values = raw.split(',').map((v) => v.trim().toUpperCase());
+    if (values.some((v) => !(allowed as readonly string[]).includes(v))) throw badInput(name, `a comma-separated list of ${allowed.join(', ')}`);
+    return values as T[];
+  };
+  const kinds: InitiativeKind[] = ['INTERVISION', 'COMMUNITY_OF_PRACTICE', 'IMMERSION', 'OPEN_DOOR', 'NETWORK_EVENT'];
+  const evidence = list<TieEvidence>('evidence', EVIDENCE_KINDS);
+  const initiativeKinds = list<InitiativeKind>('initiativeKinds', kinds);
+  const excludeInitiativeKinds = list<InitiativeKind>('excludeInitiativeKinds', kinds);
+  if (evidence) filter.evidence = evidence;
+  if (initiativeKinds) filter.initiativeKinds = initiativeKinds;
+  if (excludeInitiativeKinds) filter.excludeInitiativeKinds = excludeInitiativeKinds;
+  return Object.keys(filter).length ? filter : null;
+}
 
 /** The query string as an export request, every parameter checked before any work. */
 export function parseExportQuery(query: Record<string, unknown>): ExportRequest {
@@ -36,7 +68,7 @@ export function parseExportQuery(query: Record<string, unknown>): ExportRequest 
   const sectors = q.sectors === undefined ? null : q.sectors.split(',').map((s) => s.trim());
   if (sectors?.some((s) => !/^[A-Z0-9_]{1,64}$/.test(s))) throw badInput('sectors', 'a comma-separated list of sector codes');
   const territory = Object.fromEntries(TERRITORY_PARAMS.filter((p) => q[p] !== undefined).map((p) => [p, q[p]]));
-  return { territory, window: { from, to }, sectors, level, format: format as ExportFormat, pseudonyms };
+  return { territory, window: { from, to }, sectors, ties: tieFilterOf(q), level, format: format as ExportFormat, pseudonyms };
 }
 
 export function exportsRouter(db: Db, config: Config, audit: AuditTrail, requireCaller: express.RequestHandler): Router {

@@ -62,6 +62,7 @@ const ENTRY: Record<string, Array<[string, string]>> = {
   MixingCell: [['Query', `mixingMatrix${SUD}`]],
   Gap: [['Query', `gaps${SUD}`]],
   EiIndex: [['Query', `eiIndex${SUD}`]],
+  AppliedTieFilter: [['Query', `eiIndex${SUD}`], ['EiIndex', 'appliedTieFilter']],
   EiScore: [['Query', `eiIndex${SUD}`], ['EiIndex', 'territory']],
   Brokers: [['Query', `brokers${SUD}`]],
   Broker: [['Query', `brokers${SUD}`], ['Brokers', 'brokers']],

@@ -23,14 +23,20 @@ g = json.load(sys.stdin)
 G = nx.Graph()
 G.add_nodes_from(n['id'] for n in g['nodes'])
 for e in g['edges']:
-    G.add_edge(e['a'], e['b'], weight=e['strength'])
+    G.add_edge(e['a'], e['b'], weight=e['strength'], distance=1.0 / e['strength'])
 bc = nx.betweenness_centrality(G, normalized=True)
+wbc = nx.betweenness_centrality(G, normalized=True, weight='distance')
 con = nx.constraint(G, weight='weight')
-print(json.dumps({'betweenness': bc, 'constraint': {k: (None if v != v else v) for k, v in con.items()}}))
+st = dict(G.degree(weight='weight'))
+print(json.dumps({'betweenness': bc, 'weightedBetweenness': wbc, 'strength': st, 'constraint': {k: (None if v != v else v) for k, v in con.items()}}))
 `;
 
 export interface ReferenceMeasures {
   betweenness: Record<string, number>;
+  /** On distances 1 / strength. */
+  weightedBetweenness: Record<string, number>;
+  /** Weighted degree. */
+  strength: Record<string, number>;
   constraint: Record<string, number | null>;
 }
 

@@ -27,7 +27,7 @@ async function exported(format: string, level = 'SERVICES', as?: Principal): Pro
   return res.data!.networkExport.content;
 }
 
-let expected: { nodes: string[]; edges: Array<[string, string, number]> };
+let expected: { nodes: string[]; edges: Array<[string, string, number]>; weighted: Array<[string, string, number]> };
 
 beforeAll(async () => {
   await resetGraph();
@@ -35,13 +35,15 @@ beforeAll(async () => {
   await testDb().write({ name: 'test.coords', text: "MATCH (s:Service) SET s.lat = 50.81, s.lon = 4.32 WITH 1 AS x MATCH (m:Municipality) SET m.lat = 50.8 + size(m.nis) / 1000.0, m.lon = 4.3 + toInteger(m.nis) % 10 / 100.0" });
   await rebuildAllTies(testDb());
   api = await testApi();
-  const acq = await api.run<{ acquaintances: { services: Array<{ id: string }>; nodes: Array<{ a: { nameFr: string }; b: { nameFr: string }; strength: number }> } }>(
-    '{ acquaintances(territory: { zone: "SUD" }, first: 100) { services { nameFr } nodes { a { nameFr } b { nameFr } strength } } }',
+  const acq = await api.run<{ acquaintances: { services: Array<{ id: string }>; nodes: Array<{ a: { nameFr: string }; b: { nameFr: string }; strength: number; count: number }> } }>(
+    '{ acquaintances(territory: { zone: "SUD" }, first: 100) { services { nameFr } nodes { a { nameFr } b { nameFr } strength count } } }',
   );
   const id = (name: string) => `s${name.slice(-1)}`;
   expected = {
     nodes: ['sA', 'sB', 'sC', 'sD', 'sF'],
-    edges: acq.data!.acquaintances.nodes.map((t) => [id(t.a.nameFr), id(t.b.nameFr), t.strength] as [string, string, number]).sort(),
+    // The layout weight is the encounter count; the weighted strength travels beside it.
+    edges: acq.data!.acquaintances.nodes.map((t) => [id(t.a.nameFr), id(t.b.nameFr), t.count] as [string, string, number]).sort(),
+    weighted: acq.data!.acquaintances.nodes.map((t) => [id(t.a.nameFr), id(t.b.nameFr), t.strength] as [string, string, number]).sort(),
   };
   expect(expected.edges).toHaveLength(5);
 });
@@ -60,6 +62,7 @@ describe('round trips', () => {
     const g = gexf.parse(Graph, text);
     expect(g.nodes().sort()).toEqual(expected.nodes);
     expect(edgesOf(g)).toEqual(expected.edges);
+    expect(edgesOf(g, 'weightedStrength')).toEqual(expected.weighted);
     expect(g.getNodeAttributes('sB')).toMatchObject({ label: 'Service sB', sector: 'DISABILITY', zone: 'SUD', municipality: '21007', language: 'NL' });
     expect(g.getNodeAttribute('sA', 'color')).toBe('rgb(31,119,180)'); // mental health
     // sA–sB met twice: one spell per encounter date, for Gephi's timeline.
@@ -70,6 +73,7 @@ describe('round trips', () => {
     const g = graphml.parse(Graph, await exported('GRAPHML'));
     expect(g.nodes().sort()).toEqual(expected.nodes);
     expect(edgesOf(g)).toEqual(expected.edges);
+    expect(edgesOf(g, 'weightedStrength')).toEqual(expected.weighted);
     expect(g.getNodeAttribute('sC', 'sector')).toBe('HOUSING');
   });
 
@@ -142,5 +146,22 @@ describe('HTTP download', () => {
     expect(g.order).toBe(5);
     expect((await fetch(`${url()}/exports/network?zone=SUD&format=GEXF`)).status).toBe(403);
     expect((await fetch(`${url()}/exports/network?zone=SUD&format=PDF`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(400);
+  });
+
+  it('takes the tie filter as parameters, the same as the GraphQL field (whose url carries it)', async () => {
+    const { key } = await createApiKey(testDb(), 'analyst');
+    // Above 0.5: sA–sB (1), sA–sD and sC–sD (2/3) stay; sA–sC and sB–sC (1/3) go.
+    const res = await api.run<{ networkExport: { edges: number; url: string; appliedTieFilter: { minWeight: number; isDefault: boolean } } }>(
+      '{ networkExport(territory: { zone: "SUD" }, format: CSV_EDGES, ties: { minWeight: 0.5, excludeInitiativeKinds: [NETWORK_EVENT] }) { edges url appliedTieFilter { minWeight isDefault } } }',
+    );
+    expect(res.data?.networkExport).toMatchObject({ edges: 3, appliedTieFilter: { minWeight: 0.5, isDefault: false } });
+    expect(res.data?.networkExport.url).toContain('minWeight=0.5&excludeInitiativeKinds=NETWORK_EVENT');
+    const csv = await (await fetch(`${url()}${res.data!.networkExport.url}`, { headers: { authorization: `Bearer ${key}` } })).text();
+    expect(csv.trim().split('\n')).toHaveLength(1 + 3);
+    // Only visits: sA–sD (a2 at v1); sD–sE lies outside SUD.
+    const visits = await (await fetch(`${url()}/exports/network?zone=SUD&format=CSV_EDGES&evidence=VISIT`, { headers: { authorization: `Bearer ${key}` } })).text();
+    expect(visits.trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).join('-'))).toEqual(['sA-sD']);
+    expect((await fetch(`${url()}/exports/network?zone=SUD&minWeight=abc`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(400);
+    expect((await fetch(`${url()}/exports/network?zone=SUD&evidence=RUMOUR`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(400);
   });
 });

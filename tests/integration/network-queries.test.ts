@@ -2,7 +2,9 @@
  * The network questions over GraphQL on tests/fixtures/network-small.cypher. Zone SUD holds sA (M, FR),
  * sB (D, NL), sC (H, FR), sD (M, BOTH), sF (D, FR); NORD holds sE (Y, NL). Ties (see the fixture):
  * sA–sB ×2 (03-01, 05-10), sA–sC (03-01), sB–sC (03-01), sC–sD (09-12), sA–sD visit (10-17),
- * sA–sE (10-17), sD–sE visit (10-17). Five of them lie inside SUD.
+ * sA–sE (10-17), sD–sE visit (10-17). Five of them lie inside SUD. Sessions last 2 hours (duration
+ * factor 2/3): s1 (3 present) gives each pair 1/3, s2, s3 and v1 (2 present) 2/3, a visit 2/3; so
+ * sA–sB weighs 1/3 + 2/3 = 1, sC–sD, sA–sD, sA–sE, sD–sE 2/3, sA–sC and sB–sC 1/3 (all above the default 0.25).
  */
 import { cypher, int } from '../../src/neo4j/driver';
 import { territoryServices } from '../../src/modules/network/queries';
@@ -34,24 +36,30 @@ async function data<T>(query: string, variables?: Record<string, unknown>): Prom
 
 describe('acquaintances', () => {
   it('the KNOWS subgraph of a zone, strongest first, with every service as a node', async () => {
-    const d = await data<{ acquaintances: { totalCount: number; services: Array<{ nameFr: string }>; nodes: Array<{ a: { nameFr: string }; b: { nameFr: string }; strength: number; lastMet: string }> } }>(
-      `{ acquaintances(${SUD}) { totalCount services { nameFr } nodes { a { nameFr } b { nameFr } strength lastMet } } }`,
+    const d = await data<{ acquaintances: { totalCount: number; services: Array<{ nameFr: string }>; nodes: Array<{ a: { nameFr: string }; b: { nameFr: string }; strength: number; count: number; lastMet: string }> } }>(
+      `{ acquaintances(${SUD}) { totalCount services { nameFr } nodes { a { nameFr } b { nameFr } strength count lastMet } } }`,
     );
     expect(d.acquaintances.services).toHaveLength(5); // sA, sB, sC, sD, sF (the isolate too)
     expect(d.acquaintances.totalCount).toBe(5); // sA–sE and sD–sE reach into NORD
-    expect(d.acquaintances.nodes.map((t) => `${t.a.nameFr.slice(-2)}-${t.b.nameFr.slice(-2)} ${t.strength}`)).toEqual(['sA-sB 2', 'sA-sC 1', 'sA-sD 1', 'sB-sC 1', 'sC-sD 1']);
+    expect(d.acquaintances.nodes.map((t) => `${t.a.nameFr.slice(-2)}-${t.b.nameFr.slice(-2)} ${t.strength.toFixed(3)} ${t.count}`)).toEqual([
+      'sA-sB 1.000 2',
+      'sA-sD 0.667 1', // a2's visit
+      'sC-sD 0.667 1',
+      'sA-sC 0.333 1',
+      'sB-sC 0.333 1',
+    ]);
     expect(d.acquaintances.nodes[0]?.lastMet).toBe('2023-05-10');
   });
 
   it('counts only encounters inside the window; ties outside it disappear', async () => {
-    const after = await data<{ acquaintances: { nodes: Array<{ strength: number; firstMet: string }> } }>(
-      `{ acquaintances(${SUD}, window: { from: "2023-04-01" }) { nodes { strength firstMet } } }`,
+    const after = await data<{ acquaintances: { nodes: Array<{ count: number; firstMet: string }> } }>(
+      `{ acquaintances(${SUD}, window: { from: "2023-04-01" }) { nodes { count firstMet } } }`,
     );
-    // sA–sB keeps its 05-10 encounter (strength 1), sC–sD (09-12), sA–sD (10-17); the 03-01 ties drop out.
+    // sA–sB keeps its 05-10 encounter (2/3), sA–sD (10-17, 2/3), sC–sD (09-12, 2/3); the 03-01 ties drop out.
     expect(after.acquaintances.nodes).toEqual([
-      { strength: 1, firstMet: '2023-05-10' },
-      { strength: 1, firstMet: '2023-10-17' },
-      { strength: 1, firstMet: '2023-09-12' },
+      { count: 1, firstMet: '2023-05-10' },
+      { count: 1, firstMet: '2023-10-17' },
+      { count: 1, firstMet: '2023-09-12' },
     ]);
     const before = await data<{ acquaintances: { totalCount: number } }>(`{ acquaintances(${SUD}, window: { to: "2023-02-01" }) { totalCount } }`);
     expect(before.acquaintances.totalCount).toBe(0);

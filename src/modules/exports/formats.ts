@@ -28,6 +28,7 @@ export function writeGexf(g: ExportGraph, write: Write): void {
   NODE_ATTRIBUTES.forEach((a, i) => write(`      <attribute id="${i}" title="${a}" type="string"/>\n`));
   write('    </attributes>\n    <attributes class="edge">\n');
   write('      <attribute id="0" title="strength" type="integer"/>\n      <attribute id="1" title="suppressed" type="boolean"/>\n      <attribute id="2" title="initiatives" type="string"/>\n');
+  write('      <attribute id="3" title="weightedStrength" type="double"/>\n');
   write('    </attributes>\n    <nodes>\n');
   for (const n of g.nodes) {
     const [r, gr, b] = colourOf(n.sector);
@@ -38,7 +39,7 @@ export function writeGexf(g: ExportGraph, write: Write): void {
   write('    </nodes>\n    <edges>\n');
   g.edges.forEach((e, i) => {
     write(`      <edge id="e${i}" source="${xml(e.source)}" target="${xml(e.target)}" weight="${e.weight}" start="${e.start}">\n`);
-    write(`        <attvalues><attvalue for="0" value="${e.suppressed ? '' : e.weight}"/><attvalue for="1" value="${e.suppressed}"/><attvalue for="2" value="${xml(e.initiatives.join(';'))}"/></attvalues>\n`);
+    write(`        <attvalues><attvalue for="0" value="${e.suppressed ? '' : e.weight}"/><attvalue for="1" value="${e.suppressed}"/><attvalue for="2" value="${xml(e.initiatives.join(';'))}"/><attvalue for="3" value="${e.tieWeight ?? ''}"/></attvalues>\n`);
     // One spell per encounter date: Gephi's timeline replays the network growing.
     write(`        <spells>${[...new Set(e.dates)].map((d) => `<spell start="${d}"/>`).join('')}</spells>\n      </edge>\n`);
   });
@@ -51,6 +52,7 @@ export function writeGraphml(g: ExportGraph, write: Write): void {
   write('  <key id="label" for="node" attr.name="label" attr.type="string"/>\n');
   write('  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>\n  <key id="suppressed" for="edge" attr.name="suppressed" attr.type="boolean"/>\n');
   write('  <key id="start" for="edge" attr.name="start" attr.type="string"/>\n  <key id="initiatives" for="edge" attr.name="initiatives" attr.type="string"/>\n');
+  write('  <key id="weightedStrength" for="edge" attr.name="weightedStrength" attr.type="double"/>\n');
   write('  <graph id="G" edgedefault="undirected">\n');
   for (const n of g.nodes) {
     write(`    <node id="${xml(n.id)}"><data key="label">${xml(n.label)}</data>`);
@@ -59,7 +61,7 @@ export function writeGraphml(g: ExportGraph, write: Write): void {
   }
   g.edges.forEach((e, i) =>
     write(
-      `    <edge id="e${i}" source="${xml(e.source)}" target="${xml(e.target)}"><data key="weight">${e.weight}</data><data key="suppressed">${e.suppressed}</data><data key="start">${e.start}</data><data key="initiatives">${xml(e.initiatives.join(';'))}</data></edge>\n`,
+      `    <edge id="e${i}" source="${xml(e.source)}" target="${xml(e.target)}"><data key="weight">${e.weight}</data><data key="suppressed">${e.suppressed}</data><data key="start">${e.start}</data><data key="initiatives">${xml(e.initiatives.join(';'))}</data>${e.tieWeight === null ? '' : `<data key="weightedStrength">${e.tieWeight}</data>`}</edge>\n`,
     ),
   );
   write('  </graph>\n</graphml>\n');
@@ -77,15 +79,15 @@ export function writeCsvNodes(g: ExportGraph, write: Write): void {
 }
 
 export function writeCsvEdges(g: ExportGraph, write: Write): void {
-  write('Source,Target,Type,Weight,Suppressed,Start,End,Initiatives\n');
-  for (const e of g.edges) write(`${[e.source, e.target, 'Undirected', e.weight, e.suppressed, e.start, e.end, e.initiatives.join(';')].map(csvCell).join(',')}\n`);
+  write('Source,Target,Type,Weight,Suppressed,Start,End,Initiatives,WeightedStrength\n');
+  for (const e of g.edges) write(`${[e.source, e.target, 'Undirected', e.weight, e.suppressed, e.start, e.end, e.initiatives.join(';'), e.tieWeight].map(csvCell).join(',')}\n`);
 }
 
 export function writeCytoscape(g: ExportGraph, write: Write): void {
   write('{"elements":{"nodes":[');
   g.nodes.forEach((n, i) => write(`${i ? ',' : ''}${JSON.stringify({ data: { id: n.id, label: n.label, sector: n.sector, zone: n.zone, municipality: n.municipality, language: n.language, colour: `rgb(${colourOf(n.sector).join(',')})` } })}`));
   write('],"edges":[');
-  g.edges.forEach((e, i) => write(`${i ? ',' : ''}${JSON.stringify({ data: { id: `e${i}`, source: e.source, target: e.target, weight: e.weight, suppressed: e.suppressed, start: e.start, end: e.end } })}`));
+  g.edges.forEach((e, i) => write(`${i ? ',' : ''}${JSON.stringify({ data: { id: `e${i}`, source: e.source, target: e.target, weight: e.weight, weightedStrength: e.tieWeight, suppressed: e.suppressed, start: e.start, end: e.end } })}`));
   write(']}}\n');
 }
 

@@ -10,7 +10,9 @@ import { pseudonymised, seesNames } from '../../access/principal';
 import { pseudonym } from '../../access/pseudonym';
 import type { Context } from '../../context';
 import { cypher } from '../../neo4j/driver';
-import { loadSubgraph, type Scope } from '../network/scope';
+import { encounterDates } from '../network/queries';
+import { loadSubgraph, queryFilter, type Scope } from '../network/scope';
+import { filterParams, passes, WEIGHT_EPSILON } from '../network/tie-filter';
 
 export type ExportLevel = 'SERVICES' | 'PEOPLE';
 
@@ -30,8 +32,10 @@ export interface ExportNode {
 export interface ExportEdge {
   source: string;
   target: string;
-  /** Encounters; the layout weight. */
+  /** Encounters (the plain count); the layout weight. */
   weight: number;
+  /** Weighted strength (network/ties.ts); null when withheld (small-cell rule). */
+  tieWeight: number | null;
   /** True when the count is withheld (under 5, pseudonymised caller): weight is then 1. */
   suppressed: boolean;
   start: string;
@@ -55,11 +59,6 @@ const SERVICE_DETAILS = cypher(
    RETURN s.id AS id, s.nameFr AS nameFr, s.nameNl AS nameNl, s.lat AS lat, s.lon AS lon,
           head([(s)-[:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_MUNICIPALITY]->(m) | m.nis]) AS municipality`,
 );
-const KNOWS_DATES = cypher(
-  'exports.knowsDates',
-  `UNWIND $pairs AS pair MATCH (:Service {id: pair.a})-[k:KNOWS]->(:Service {id: pair.b})
-   RETURN pair.a AS a, pair.b AS b, [d IN k.dates WHERE ($from IS NULL OR d >= date($from)) AND ($to IS NULL OR d <= date($to)) | toString(d)] AS dates`,
-);
 const PEOPLE_OF_SERVICES = cypher(
   'exports.people',
   `UNWIND $ids AS id MATCH (p:Person)-[w:WORKS_AT]->(s:Service {id: id})
@@ -70,8 +69,8 @@ const PEOPLE_OF_SERVICES = cypher(
 const MET_AMONG = cypher(
   'exports.met',
   `UNWIND $ids AS id MATCH (p:Person {id: id})-[m:MET]->(q:Person) WHERE q.id IN $ids
-     AND ($from IS NULL OR m.lastAt >= date($from)) AND ($to IS NULL OR m.firstAt <= date($to))
-   RETURN p.id AS a, q.id AS b, m.count AS count, toString(m.firstAt) AS firstAt, toString(m.lastAt) AS lastAt, m.initiatives AS initiatives`,
+     AND ($from IS NULL OR m.lastAt >= date($from)) AND ($to IS NULL OR m.firstAt <= date($to)) AND m.weight >= $minWeight
+   RETURN p.id AS a, q.id AS b, m.count AS count, m.weight AS weight, toString(m.firstAt) AS firstAt, toString(m.lastAt) AS lastAt, m.initiatives AS initiatives`,
 );
 
 export interface ExportOptions {
@@ -87,11 +86,17 @@ export async function buildExportGraph(ctx: Context, scope: Scope, level: Export
   const nodeOf = new Map(graph.nodes.map((n) => [n.id, n]));
   if (level === 'SERVICES') {
     const dates = new Map(
-      (await ctx.db.read<{ a: string; b: string; dates: string[] }>(KNOWS_DATES, { pairs: ties.map((t) => ({ a: t.a, b: t.b })), from: scope.from, to: scope.to }, run)).map((r) => [`${r.a}|${r.b}`, r.dates]),
+      (
+        await ctx.db.read<{ a: string; b: string; dates: string[] }>(
+          encounterDates(queryFilter(scope)),
+          { pairs: ties.map((t) => ({ a: t.a, b: t.b })), ...filterParams(queryFilter(scope)) },
+          run,
+        )
+      ).map((r) => [`${r.a}|${r.b}`, r.dates]),
     );
     const edges = ties.map((t) => {
       const d = dates.get(`${t.a}|${t.b}`) ?? [t.firstMet];
-      return { source: t.a, target: t.b, weight: t.strength, suppressed: false, start: t.firstMet, end: t.lastMet, dates: d, initiatives: t.initiatives };
+      return { source: t.a, target: t.b, weight: t.strength, tieWeight: t.weight, suppressed: false, start: t.firstMet, end: t.lastMet, dates: d, initiatives: t.initiatives };
     });
     const firstSeen = new Map<string, string>();
     for (const e of edges) for (const id of [e.source, e.target]) if (!firstSeen.has(id) || e.start < firstSeen.get(id)!) firstSeen.set(id, e.start);
@@ -108,11 +113,14 @@ export async function buildExportGraph(ctx: Context, scope: Scope, level: Export
   const hide = pseudonymised(ctx.principal) || !seesNames(ctx.principal);
   const secret = opts.perExportPseudonyms ? crypto.randomBytes(32).toString('hex') : ctx.config.PSEUDONYM_SECRET;
   const idOf = (id: string) => (hide ? pseudonym(secret, id) : id);
-  const met = await ctx.db.read<{ a: string; b: string; count: number; firstAt: string; lastAt: string; initiatives: string[] }>(
-    MET_AMONG,
-    { ids: shown.map((p) => p.id), from: scope.from, to: scope.to },
-    run,
-  );
+  // People's MET ties keep no encounter list: the filter's thresholds apply to their all-time weight and count.
+  const met = (
+    await ctx.db.read<{ a: string; b: string; count: number; weight: number; firstAt: string; lastAt: string; initiatives: string[] }>(
+      MET_AMONG,
+      { ids: shown.map((p) => p.id), from: scope.from, to: scope.to, minWeight: scope.ties.minWeight - WEIGHT_EPSILON },
+      run,
+    )
+  ).filter((m) => passes(scope.ties, { weight: m.weight, strength: m.count, meetings: m.count }));
   const firstSeen = new Map<string, string>();
   for (const m of met) for (const id of [m.a, m.b]) if (!firstSeen.has(id) || m.firstAt < firstSeen.get(id)!) firstSeen.set(id, m.firstAt);
   const nodes = shown.map((p) => {
@@ -120,7 +128,7 @@ export async function buildExportGraph(ctx: Context, scope: Scope, level: Export
     const d = details.get(p.service);
     return { id: idOf(p.id), label: hide ? idOf(p.id) : p.name, sector: s?.sector ?? 'UNKNOWN', zone: s?.zone ?? null, municipality: d?.municipality ?? null, language: s?.language ?? 'FR', lat: null, lon: null, start: firstSeen.get(p.id) ?? null };
   });
-  const edges = met.map((m) => ({ source: idOf(m.a), target: idOf(m.b), weight: m.count, suppressed: false, start: m.firstAt, end: m.lastAt, dates: [m.firstAt, m.lastAt], initiatives: m.initiatives }));
+  const edges = met.map((m) => ({ source: idOf(m.a), target: idOf(m.b), weight: m.count, tieWeight: m.weight, suppressed: false, start: m.firstAt, end: m.lastAt, dates: [m.firstAt, m.lastAt], initiatives: m.initiatives }));
   return { level, nodes, edges, pseudonymised: hide };
 }
 
@@ -137,7 +145,8 @@ export function suppressSmallCells(graph: ExportGraph, ctx: Pick<Context, 'princ
     edges: graph.edges.map((e) => {
       const weight = disclosed(ctx.principal, e.weight);
       const dates = [...new Set(e.dates.map(month))];
-      return { ...e, weight: weight ?? 1, suppressed: weight === null, start: month(e.start), end: month(e.end), dates };
+      const tieWeight = weight === null || e.tieWeight === null ? null : disclosed(ctx.principal, e.tieWeight);
+      return { ...e, weight: weight ?? 1, tieWeight, suppressed: weight === null, start: month(e.start), end: month(e.end), dates };
     }),
     nodes: graph.nodes.map((n) => (n.start ? { ...n, start: `${n.start.slice(0, 7)}-01` } : n)),
   };

@@ -8,6 +8,7 @@ import { DOOR_RULES } from '../../access/rules';
 import type { Context } from '../../context';
 import { cypher } from '../../neo4j/driver';
 import { parseScope, type ScopeArgs } from '../network/scope';
+import type { TieFilterSpec } from '../network/tie-filter';
 import { writeCsvEdges, writeCsvNodes, writeCytoscape, writeGexf, writeGeojson, writeGraphml, type Write } from './formats';
 import { buildExportGraph, suppressSmallCells, type ExportLevel } from './graph';
 import { writeSvg } from './svg';
@@ -33,7 +34,7 @@ export interface ExportRequest extends ScopeArgs {
 const CENTROIDS = cypher('exports.centroids', 'MATCH (m:Municipality) WHERE m.lon IS NOT NULL RETURN m.nis AS nis, m.lon AS lon, m.lat AS lat');
 const SECTOR_NAMES = cypher('exports.sectorNames', 'MATCH (s:Sector) RETURN s.code AS code, s.nameFr AS nameFr, s.nameNl AS nameNl');
 
-export async function runExport(ctx: Context, req: ExportRequest, write: Write): Promise<{ nodes: number; edges: number }> {
+export async function runExport(ctx: Context, req: ExportRequest, write: Write): Promise<{ nodes: number; edges: number; ties: TieFilterSpec }> {
   assertAllowed(req.level === 'PEOPLE' ? DOOR_RULES.exportPeople : DOOR_RULES.exportServices, ctx.principal, `the ${req.level.toLowerCase()} network export`);
   const scope = await parseScope(ctx, req);
   const graph = suppressSmallCells(await buildExportGraph(ctx, scope, req.level, { perExportPseudonyms: req.pseudonyms === 'PER_EXPORT' }), ctx);
@@ -66,5 +67,5 @@ export async function runExport(ctx: Context, req: ExportRequest, write: Write):
       break;
     }
   }
-  return { nodes: graph.nodes.length, edges: graph.edges.length };
+  return { nodes: graph.nodes.length, edges: graph.edges.length, ties: scope.ties };
 }

@@ -1,12 +1,16 @@
 /**
- * What an edition changed. A tie is new when its first encounter ever (KNOWS firstAt) is the first
- * encounter of the pair at this edition: nothing tied the two services before.
+ * What an edition changed. A tie is new when the edition's own encounters that pass the tie filter
+ * make a tie that passes it, and the pair's first encounter ever (among those that pass the filter's
+ * encounter conditions: with network events left out, a pair that first met at one and then in this
+ * intervision group met here first) is the first of them at this edition.
  */
 import type { Context } from '../../context';
 import { notFound } from '../../errors';
-import { computeTies, SESSION_FACTS, type SessionFacts } from './ties';
+import { computeTies, SESSION_FACTS, summariseEncounters, type SessionFacts } from './ties';
 import type { InitiativeImpactRow } from './model';
 import * as q from './queries';
+import { queryFilter, type Scope } from './scope';
+import { appliedTieFilter, encounterPasses, filterParams, passes } from './tie-filter';
 
 interface Stats {
   sessionIds: string[];
@@ -31,17 +35,27 @@ interface PairInfo {
   languageB: string;
 }
 
-export async function initiativeImpact(ctx: Context, editionId: string): Promise<InitiativeImpactRow> {
+export async function initiativeImpact(ctx: Context, editionId: string, filter: Pick<Scope, 'ties' | 'initiatives'>): Promise<InitiativeImpactRow> {
+  const applied = appliedTieFilter(filter.ties);
   const opts = { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true };
   const [stats] = await ctx.db.read<Stats & Record<string, unknown>>(q.editionStats, { edition: editionId }, opts);
   if (!stats) {
     if (!(await ctx.loaders.initiatives.edition.load(editionId))) throw notFound('edition', editionId, 'edition');
-    return { editionId, newTies: 0, newCrossSectorTies: 0, newCrossLanguageTies: 0, reach: [], participants: 0, firstTimeParticipants: 0, hosts: 0, firstTimeHosts: 0, noShows: 0, shown: 0, registered: 0, capacity: 0 };
+    return { appliedTieFilter: applied, editionId, newTies: 0, newCrossSectorTies: 0, newCrossLanguageTies: 0, reach: [], participants: 0, firstTimeParticipants: 0, hosts: 0, firstTimeHosts: 0, noShows: 0, shown: 0, registered: 0, capacity: 0 };
   }
   const facts = await ctx.db.read<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: stats.sessionIds }, opts);
   const { knows } = computeTies(facts);
-  const pairs = [...knows.values()].map((k) => ({ a: k.a, b: k.b, firstHere: k.firstAt }));
-  const info = pairs.length ? await ctx.db.read<PairInfo & Record<string, unknown>>(q.pairsInfo, { pairs: pairs.map(({ a, b }) => ({ a, b })) }, opts) : [];
+  // The edition's own encounters that count, and the ties they make that pass the filter.
+  const pairs = [...knows.values()].flatMap((k) => {
+    const mine = summariseEncounters(
+      k.dates
+        .map((day, i) => ({ day, initiative: k.via[i] ?? '', personA: k.encounterPeopleA[i] ?? '', personB: k.encounterPeopleB[i] ?? '', weight: k.weights[i] ?? 0 }))
+        .filter((e) => encounterPasses(filter.ties, filter.initiatives, e)),
+    );
+    return mine.strength > 0 && passes(filter.ties, mine) ? [{ a: k.a, b: k.b, firstHere: mine.firstAt }] : [];
+  });
+  const f = queryFilter({ from: null, to: null, ...filter });
+  const info = pairs.length ? await ctx.db.read<PairInfo & Record<string, unknown>>(q.pairsInfo(f), { pairs: pairs.map(({ a, b }) => ({ a, b })), ...filterParams(f) }, opts) : [];
   const firstHere = new Map(pairs.map((p) => [`${p.a}|${p.b}`, p.firstHere]));
   const fresh = info.filter((i) => i.firstAt === firstHere.get(`${i.a}|${i.b}`));
   const services = new Set<string>();
@@ -49,6 +63,7 @@ export async function initiativeImpact(ctx: Context, editionId: string): Promise
   const reach = services.size ? await ctx.db.read<{ zone: string; services: number }>(q.zonesOfServices, { ids: [...services] }, opts) : [];
   const shown = stats.present + stats.noShow;
   return {
+    appliedTieFilter: applied,
     editionId,
     newTies: fresh.length,
     newCrossSectorTies: fresh.filter((i) => i.sectorA !== i.sectorB).length,

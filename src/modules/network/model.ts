@@ -1,4 +1,5 @@
 /** Row shapes of the network module: what the resolvers of schema/network.graphql receive. */
+import type { AppliedTieFilter } from '../../__generated__/resolvers-types';
 import type { Page } from '../common/pagination';
 import type { BrokerageRoles } from './measures/centrality';
 import type { EiScore, Gap, MixingCell } from './measures/mixing';
@@ -22,28 +23,35 @@ export interface AcquaintanceRow {
   peopleB: string[];
 }
 
-export type AcquaintancePage = Page<AcquaintanceRow> & { serviceIds: string[] };
-export type MixingCellRow = MixingCell;
-export type GapRow = Gap;
+/** Answers that say which tie filter produced them. */
+export interface Filtered {
+  appliedTieFilter: AppliedTieFilter;
+}
+
+export type AcquaintancePage = Page<AcquaintanceRow> & { serviceIds: string[] } & Filtered;
+export type MixingCellRow = MixingCell & Filtered;
+export type GapRow = Gap & Filtered;
 export type EiScoreRow = EiScore;
-export interface EiIndexRow {
+export interface EiIndexRow extends Filtered {
   territory: EiScore;
   sectors: EiScore[];
 }
 export interface BrokerRow {
   serviceId: string;
   degree: number;
+  /** Weighted degree: summed weighted strength of its ties. */
+  strength: number;
   betweenness: number;
   constraint: number | null;
   roles: BrokerageRoles;
 }
-export interface BrokersRow {
+export interface BrokersRow extends Filtered {
   brokers: BrokerRow[];
   isolates: string[];
   serviceCount: number;
 }
 export type TieStatus = 'SOLID' | 'FRAGILE' | 'LOST';
-export interface TieAtRiskRow {
+export interface TieAtRiskRow extends Partial<Filtered> {
   tie: AcquaintanceRow;
   carriersA: number;
   carriersB: number;
@@ -65,7 +73,7 @@ export interface ZoneReachRow {
   zoneCode: string;
   services: number;
 }
-export interface InitiativeImpactRow {
+export interface InitiativeImpactRow extends Filtered {
   editionId: string;
   newTies: number;
   newCrossSectorTies: number;
@@ -89,12 +97,12 @@ export interface PathStepRow {
   firstMet: string;
   lastMet: string;
 }
-export interface IntroductionPathRow {
+export interface IntroductionPathRow extends Filtered {
   found: boolean;
   startId: string | null;
   steps: PathStepRow[];
 }
-export interface RecommendationRow {
+export interface RecommendationRow extends Filtered {
   kind: 'HOST' | 'ZONE' | 'SECTOR_MIX';
   serviceId?: string;
   zoneCode?: string;

@@ -4,6 +4,8 @@ import { badInput, notFound } from '../../errors';
 import { keyOf } from '../common/ids';
 import type { IntroductionPathRow, PathStepRow } from './model';
 import * as q from './queries';
+import { queryFilter, type Scope } from './scope';
+import { appliedTieFilter, filterParams } from './tie-filter';
 import type { ServiceRow } from '../directory/model';
 import type { ServicePart } from '../directory/projection';
 
@@ -11,7 +13,7 @@ import type { ServicePart } from '../directory/projection';
 type StepFacts = [initiatives: PathStepRow['initiatives'], firstMet: string, lastMet: string];
 
 /** Orients each step along the chain, whatever the stored direction of the tie; too long a chain is no chain. */
-function chain(start: string, row: { steps: StepFacts[] | null; ids: string[] | null } | undefined, maxSteps: number): IntroductionPathRow {
+function chain(start: string, row: { steps: StepFacts[] | null; ids: string[] | null } | undefined, maxSteps: number): Omit<IntroductionPathRow, 'appliedTieFilter'> {
   if (!row?.steps || !row.ids || row.steps.length > maxSteps) return { found: false, startId: start, steps: [] };
   const ids = row.ids;
   const steps = row.steps.map(([initiatives, firstMet, lastMet], i) => ({ from: ids[i] as string, to: ids[i + 1] as string, initiatives, firstMet, lastMet }));
@@ -21,8 +23,21 @@ function chain(start: string, row: { steps: StepFacts[] | null; ids: string[] | 
 export async function introductionPath(
   ctx: Context,
   args: { fromService?: string | null; fromPerson?: string | null; to: string; maxSteps?: number | null },
+  filter: Pick<Scope, 'ties' | 'initiatives'>,
   parts: readonly ServicePart[] = [],
 ): Promise<IntroductionPathRow> {
+  const path = await findPath(ctx, args, filter, parts);
+  return { ...path, appliedTieFilter: appliedTieFilter(filter.ties) };
+}
+
+/** The chain of ties that pass the filter (relationship predicate of shortestPath, queries.ts). */
+async function findPath(
+  ctx: Context,
+  args: { fromService?: string | null; fromPerson?: string | null; to: string; maxSteps?: number | null },
+  filter: Pick<Scope, 'ties' | 'initiatives'>,
+  parts: readonly ServicePart[],
+): Promise<Omit<IntroductionPathRow, 'appliedTieFilter'>> {
+  const f = queryFilter({ from: null, to: null, ...filter });
   const maxSteps = args.maxSteps ?? 6;
   if (!Number.isInteger(maxSteps) || maxSteps < 1 || maxSteps > 10) throw badInput('maxSteps', 'must be between 1 and 10');
   if (Boolean(args.fromService) === Boolean(args.fromPerson)) throw badInput('fromService', 'give exactly one of fromService and fromPerson');
@@ -31,8 +46,8 @@ export async function introductionPath(
   if (from !== null && from !== to) {
     // The usual question, service to service: checks, chain and the services on it in one statement.
     const [row] = await ctx.db.read<{ fromFound: boolean; toFound: boolean; services: ServiceRow[]; steps: StepFacts[] | null; ids: string[] | null }>(
-      q.pathBetweenServices(ctx.loaders.directory.readParts(parts)),
-      { from, to, today: ctx.today },
+      q.pathBetweenServices(f)(ctx.loaders.directory.readParts(parts)),
+      { ...filterParams(f), from, to, today: ctx.today },
       { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true },
     );
     if (!row?.toFound) throw notFound('to', args.to, 'service');
@@ -53,6 +68,6 @@ export async function introductionPath(
   }
   if (!start) return { found: false, startId: null, steps: [] };
   if (start === to) return { found: true, startId: start, steps: [] };
-  const [row] = await ctx.db.read<{ steps: StepFacts[]; ids: string[] }>(q.shortestPath, { from: start, to }, { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true });
+  const [row] = await ctx.db.read<{ steps: StepFacts[]; ids: string[] }>(q.shortestPath(f), { ...filterParams(f), from: start, to }, { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true });
   return chain(start, row, maxSteps);
 }

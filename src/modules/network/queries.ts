@@ -3,6 +3,7 @@ import { cypher, type NamedQuery } from '../../neo4j/driver';
 import { byParts } from '../directory/projection';
 import { ANCHOR } from '../directory/services';
 import type { TerritoryLevel } from '../territory/select';
+import { encounterCondition, filterCypher, type TieQueryFilter } from './tie-filter';
 
 const LEVELS: TerritoryLevel[] = ['region', 'zone', 'municipality', 'neighbourhood'];
 
@@ -28,39 +29,52 @@ export const territoryServices: Record<TerritoryLevel, NamedQuery> = Object.from
 const IN_WINDOW = `[i IN range(0, size(k.dates) - 1) WHERE ($from IS NULL OR k.dates[i] >= date($from)) AND ($to IS NULL OR k.dates[i] <= date($to))]`;
 
 /**
- * Columns of a KNOWS tie k from s (the lower id) to t, one row per tie. Without a window, its stored
- * aggregates; with one, the encounters inside it (summed up in tie-rows.ts). Ties with no encounter
- * in the window are left out.
+ * Columns of a KNOWS tie k from s (the lower id) to t, one row per tie. When the filter has no
+ * condition on single encounters, the stored aggregates; otherwise the encounters that count
+ * (`idx`, see tie-filter.ts; summed up in tie-rows.ts).
  */
 const TIE_COLUMNS = {
   allTime: `RETURN s.id AS a, t.id AS b, k.strength AS strength, k.weight AS weight, k.meetings AS meetings, k.visits AS visits, k.firstAt AS firstMet, k.lastAt AS lastMet,
                    k.initiatives AS initiatives, k.peopleA AS peopleA, k.peopleB AS peopleB`,
-  window: `WITH s, t, k, ${IN_WINDOW} AS idx WHERE size(idx) > 0
-           RETURN s.id AS a, t.id AS b, [i IN idx | k.dates[i]] AS dates, [i IN idx | k.via[i]] AS via,
+  window: `RETURN s.id AS a, t.id AS b, [i IN idx | k.dates[i]] AS dates, [i IN idx | k.via[i]] AS via,
                   [i IN idx | k.encounterPeopleA[i]] AS encounterPeopleA, [i IN idx | k.encounterPeopleB[i]] AS encounterPeopleB, [i IN idx | k.weights[i]] AS weights`,
 };
 export type TieColumns = keyof typeof TIE_COLUMNS;
 
-/** Given KNOWS ties (pairs a < b), one row each. For a page of acquaintances. */
-export const tiesOfPairs: Record<TieColumns, NamedQuery> = {
-  allTime: cypher('network.tiesOfPairs.allTime', `UNWIND $pairs AS pair MATCH (s:Service {id: pair.a})-[k:KNOWS]->(t:Service {id: pair.b}) ${TIE_COLUMNS.allTime}`),
-  window: cypher('network.tiesOfPairs.window', `UNWIND $pairs AS pair MATCH (s:Service {id: pair.a})-[k:KNOWS]->(t:Service {id: pair.b}) ${TIE_COLUMNS.window}`),
-};
+/** One statement per name and filter shape, made once. */
+const made = new Map<string, NamedQuery>();
+function byShape(name: string, f: TieQueryFilter, text: (c: ReturnType<typeof filterCypher>) => string): NamedQuery {
+  const c = filterCypher(f);
+  const key = `${name}.${c.variant}`;
+  let query = made.get(key);
+  if (!query) {
+    query = cypher(key, text(c));
+    made.set(key, query);
+  }
+  return query;
+}
+
+/** Whether rows of this filter carry the stored aggregates (allTime) or the encounters that count (window). */
+export const columnsOf = (f: TieQueryFilter): TieColumns => (filterCypher(f).encounters ? 'window' : 'allTime');
+
+/** Given KNOWS ties (pairs a < b), one row each, if it passes the filter. For a page of acquaintances. */
+export const tiesOfPairs = (f: TieQueryFilter) =>
+  byShape('network.tiesOfPairs', f, (c) => `UNWIND $pairs AS pair MATCH (s:Service {id: pair.a})-[k:KNOWS]->(t:Service {id: pair.b}) WHERE true ${c.where} ${TIE_COLUMNS[c.encounters ? 'window' : 'allTime']}`);
 
 /** All KNOWS ties of one service, either direction, in a window. */
 export const tiesOfService = cypher(
   'network.tiesOfService',
-  `MATCH (:Service {id: $id})-[k:KNOWS]-(:Service) WITH startNode(k) AS s, endNode(k) AS t, k ${TIE_COLUMNS.window}`,
+  `MATCH (:Service {id: $id})-[k:KNOWS]-(:Service) WITH startNode(k) AS s, endNode(k) AS t, k, ${IN_WINDOW} AS idx WHERE size(idx) > 0 ${TIE_COLUMNS.window}`,
 );
 
 /**
- * The KNOWS ties among a territory's services, packed: one row per service with the list of its ties
- * to higher ids (a whole zone in ~1,400 rows rather than ~150,000: the driver's cost is per row).
- * Three widths: the strength only (for the measures), the initiatives (language border), everything.
- * Each tie is a list: see PackedTie in tie-rows.ts for the order of its items.
+ * The KNOWS ties among a territory's services that pass the filter, packed: one row per service with
+ * the list of its ties to higher ids (a whole zone in ~1,400 rows rather than ~150,000: the driver's
+ * cost is per row). Three widths: weight and count only (for the measures), the initiatives
+ * (language border), everything. Each tie is a list: see PackedTie in tie-rows.ts for the order of its items.
  */
 const PACKED = {
-  strength: { allTime: 'RETURN [t.id, k.strength]', window: 'RETURN [t.id, size(idx)]' },
+  strength: { allTime: 'RETURN [t.id, k.weight, k.strength]', window: 'RETURN [t.id, weight, size(idx)]' },
   initiatives: { allTime: 'RETURN [t.id, k.initiatives]', window: 'RETURN [t.id, [i IN idx | k.via[i]]]' },
   full: {
     allTime: 'RETURN [t.id, k.strength, k.visits, toString(k.firstAt), toString(k.lastAt), k.initiatives, k.peopleA, k.peopleB, k.weight, k.meetings]',
@@ -69,22 +83,24 @@ const PACKED = {
 } as const;
 export type PackedWidth = keyof typeof PACKED;
 
-const packed = (width: PackedWidth, columns: TieColumns) =>
-  cypher(
-    `network.tiesPacked.${width}.${columns}`,
-    `UNWIND $ids AS id MATCH (s:Service {id: id})
-     WITH s, COLLECT { MATCH (s)-[k:KNOWS]->(t:Service) WHERE t.id IN $ids
-                       ${columns === 'window' ? `WITH t, k, ${IN_WINDOW} AS idx WHERE size(idx) > 0` : ''}
-                       ${PACKED[width][columns]} } AS ties
+export const tiesPacked = (width: PackedWidth, f: TieQueryFilter) =>
+  byShape(
+    `network.tiesPacked.${width}`,
+    f,
+    (c) => `UNWIND $ids AS id MATCH (s:Service {id: id})
+     WITH s, COLLECT { MATCH (s)-[k:KNOWS]->(t:Service) WHERE t.id IN $ids ${c.where}
+                       ${PACKED[width][c.encounters ? 'window' : 'allTime']} } AS ties
      WHERE size(ties) > 0
      RETURN s.id AS a, ties`,
   );
 
-export const tiesPacked: Record<PackedWidth, Record<TieColumns, NamedQuery>> = {
-  strength: { allTime: packed('strength', 'allTime'), window: packed('strength', 'window') },
-  initiatives: { allTime: packed('initiatives', 'allTime'), window: packed('initiatives', 'window') },
-  full: { allTime: packed('full', 'allTime'), window: packed('full', 'window') },
-};
+/** The dates of the encounters that count, of given ties (pairs a < b). For exports' timelines. */
+export const encounterDates = (f: TieQueryFilter) =>
+  byShape('network.encounterDates', f, () => {
+    const condition = encounterCondition(f);
+    return `UNWIND $pairs AS pair MATCH (:Service {id: pair.a})-[k:KNOWS]->(:Service {id: pair.b})
+     RETURN pair.a AS a, pair.b AS b, [i IN range(0, size(k.dates) - 1) ${condition ? `WHERE ${condition}` : ''} | toString(k.dates[i])] AS dates`;
+  });
 
 /** Which of the given (person, service) pairs still hold on a date. */
 export const stillEmployed = cypher(
@@ -118,16 +134,17 @@ export const editionStats = cypher(
    RETURN [x IN sessions | x.id] AS sessionIds, present, noShow, registered, capacity, registeredWithCapacity, participants, firstTimers, hosts, firstTimeHosts`,
 );
 
-/** First encounter ever of service pairs, and what we need to classify them. */
-export const pairsInfo = cypher(
-  'network.pairsInfo',
-  `UNWIND $pairs AS pair
+/** First encounter ever of service pairs (of those that pass the filter's encounter conditions), and what we need to classify them. */
+export const pairsInfo = (f: TieQueryFilter) =>
+  byShape('network.pairsInfo', { ...f, from: null, to: null, minMeetings: 1 }, () => {
+    const condition = encounterCondition({ ...f, from: null, to: null });
+    return `UNWIND $pairs AS pair
    MATCH (a:Service {id: pair.a})-[k:KNOWS]->(b:Service {id: pair.b})
-   RETURN pair.a AS a, pair.b AS b, toString(k.firstAt) AS firstAt,
+   RETURN pair.a AS a, pair.b AS b, ${condition ? `head([i IN range(0, size(k.dates) - 1) WHERE ${condition} | toString(k.dates[i])])` : 'toString(k.firstAt)'} AS firstAt,
           head([(a)-[r:IN_SECTOR]->(x) WHERE r.primary | x.code]) AS sectorA, head([(b)-[r:IN_SECTOR]->(x) WHERE r.primary | x.code]) AS sectorB,
           a.workingLanguage AS languageA, b.workingLanguage AS languageB,
-          head([(a)-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(z) | z.code]) AS zoneA, head([(b)-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(z) | z.code]) AS zoneB`,
-);
+          head([(a)-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(z) | z.code]) AS zoneA, head([(b)-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(z) | z.code]) AS zoneB`;
+  });
 
 export const zonesOfServices = cypher(
   'network.zonesOfServices',
@@ -140,13 +157,15 @@ export const zonesOfServices = cypher(
  */
 const PATH_STEPS = `[r IN relationships(route) | [r.initiatives, toString(r.firstAt), toString(r.lastAt)]] AS steps,
    [n IN nodes(route) | n.id] AS ids`;
-/** Shortest chain of KNOWS ties (up to 10 steps; callers cut to their own maximum). */
-export const shortestPath = cypher(
-  'network.shortestPath',
-  `MATCH (a:Service {id: $from}), (b:Service {id: $to})
-   MATCH route = shortestPath((a)-[:KNOWS*..10]-(b))
+/** Shortest chain of KNOWS ties that pass the filter (up to 10 steps; callers cut to their own maximum). */
+export const shortestPath = (f: TieQueryFilter) =>
+  byShape(
+    'network.shortestPath',
+    f,
+    (c) => `MATCH (a:Service {id: $from}), (b:Service {id: $to})
+   MATCH route = shortestPath((a)-[:KNOWS*..10]-(b)) WHERE all(k IN relationships(route) WHERE ${c.predicate})
    RETURN ${PATH_STEPS}`,
-);
+  );
 /**
  * Both ends checked, the shortest chain between two different services, and the services on it (or
  * the ends, when none) read with the selection's parts: the whole answer in one round trip. The rows
@@ -154,16 +173,25 @@ export const shortestPath = cypher(
  * that unwound and collected them cost 8 % of the statement). (The path is `route`, not `p`: the
  * service rows' staff binds `p` to a person.)
  */
-export const pathBetweenServices = byParts(
-  'network.pathBetweenServices',
-  (service) => `OPTIONAL MATCH (a:Service {id: $from})
+const pathVariants = new Map<string, ReturnType<typeof byParts>>();
+export const pathBetweenServices = (f: TieQueryFilter) => {
+  const c = filterCypher(f);
+  let variant = pathVariants.get(c.variant);
+  if (!variant) {
+    variant = byParts(
+      `network.pathBetweenServices.${c.variant}`,
+      (service) => `OPTIONAL MATCH (a:Service {id: $from})
    OPTIONAL MATCH (b:Service {id: $to})
-   OPTIONAL MATCH route = shortestPath((a)-[:KNOWS*..10]-(b))
+   OPTIONAL MATCH route = shortestPath((a)-[:KNOWS*..10]-(b)) WHERE all(k IN relationships(route) WHERE ${c.predicate})
    RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
           [s IN CASE WHEN route IS NULL THEN [x IN [a, b] WHERE x IS NOT NULL] ELSE nodes(route) END | ${service}] AS services,
           ${PATH_STEPS}`,
-  { services: 'rows' },
-);
+      { services: 'rows' },
+    );
+    pathVariants.set(c.variant, variant);
+  }
+  return variant;
+};
 
 export const currentServiceOf = cypher(
   'network.currentServiceOf',

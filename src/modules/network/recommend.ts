@@ -6,7 +6,7 @@
  * Each comes with its score and the reason in words.
  */
 import type { Context } from '../../context';
-import type { TerritoryInput } from '../../__generated__/resolvers-types';
+import type { TerritoryInput, TieFilter } from '../../__generated__/resolvers-types';
 import { badInput, notFound } from '../../errors';
 import { keyOf } from '../common/ids';
 import { isolates } from './measures/centrality';
@@ -15,23 +15,30 @@ import { gaps } from './measures/mixing';
 import type { RecommendationRow } from './model';
 import * as q from './queries';
 import { loadGraph, parseScope } from './scope';
+import { appliedTieFilter } from './tie-filter';
 
 const fmt = (x: number) => (Math.round(x * 10) / 10).toString();
 
-export async function recommendations(ctx: Context, initiativeArg: string, territoryArg: TerritoryInput | null | undefined, first: number): Promise<RecommendationRow[]> {
+export async function recommendations(
+  ctx: Context,
+  initiativeArg: string,
+  territoryArg: TerritoryInput | null | undefined,
+  first: number,
+  ties?: TieFilter | null,
+): Promise<RecommendationRow[]> {
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
   const initiativeId = keyOf('Initiative', initiativeArg, 'initiative');
   const [info] = await ctx.db.read<{ kind: string; pastHosts: string[]; covers: Array<{ level: string; code: string }> }>(q.initiativeInfo, { id: initiativeId });
   if (!info) throw notFound('initiative', initiativeArg, 'initiative');
   const cover = info.covers[0];
   const territory = territoryArg ?? ((cover ? { [cover.level.toLowerCase()]: cover.code } : { region: 'BRU' }) as TerritoryInput);
-  const scope = await parseScope(ctx, { territory });
+  const scope = await parseScope(ctx, { territory, ties });
   const graph = await loadGraph(ctx, scope);
   const sectorName = async (code: string) => {
     const s = await ctx.loaders.directory.sector.load(code);
     return { fr: s?.nameFr ?? code, nl: s?.nameNl ?? code };
   };
-  const out: RecommendationRow[] = [];
+  const out: Array<Omit<RecommendationRow, 'appliedTieFilter'>> = [];
 
   const topGaps = gaps(graph).slice(0, first);
   for (const g of topGaps) {
@@ -94,5 +101,6 @@ export async function recommendations(ctx: Context, initiativeArg: string, terri
       reasonNl: `${z.isolated} van de ${z.total} diensten hebben in deze zone nog geen enkele band.`,
     });
   }
-  return out;
+  const applied = appliedTieFilter(scope.ties);
+  return out.map((r) => ({ ...r, appliedTieFilter: applied }));
 }

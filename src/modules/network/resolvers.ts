@@ -7,17 +7,19 @@ import { keyOf } from '../common/ids';
 import { nameIn } from '../common/lang';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { connectionFields } from '../directory/resolvers';
-import { betweenness, brokerage, constraint, isolates } from './measures/centrality';
-import { adjacency, type TieEdge } from './measures/graph';
+import { languageBorder } from './measures/border';
+import { brokerRanking } from './measures/centrality';
+import type { TieEdge } from './measures/graph';
 import { eiIndex, gaps, mixingMatrix } from './measures/mixing';
 import { initiativeImpact } from './impact';
-import type { InitiativeBorderRow, TieAtRiskRow } from './model';
+import type { TieAtRiskRow } from './model';
 import { introductionPath } from './path';
 import { requiredService } from '../directory/loaders';
 import { servicePartsOf } from '../directory/projection';
 import { recommendations } from './recommend';
 import { tiesAtRisk, turnoverImpact } from './risk';
-import { analyticsBudget, assertExactSize, loadGraph, loadSubgraph, loadTieInitiatives, loadTiesOfPairs, parseScope } from './scope';
+import { analyticsBudget, assertExactSize, loadGraph, loadSubgraph, loadTieInitiatives, loadTiesOfPairs, parseScope, parseTies, type Scope } from './scope';
+import { appliedTieFilter } from './tie-filter';
 
 /**
  * A tie's status as zone and observatory keys see it: a side with 1–4 carriers left is FEW_CARRIERS
@@ -26,6 +28,31 @@ import { analyticsBudget, assertExactSize, loadGraph, loadSubgraph, loadTieIniti
 export function disclosedStatus(t: Pick<TieAtRiskRow, 'status' | 'carriersA' | 'carriersB'>): TieAtRiskRow['status'] | 'FEW_CARRIERS' {
   if (t.status === 'LOST') return 'LOST';
   return (t.carriersA > 0 && t.carriersA < SMALL_CELL) || (t.carriersB > 0 && t.carriersB < SMALL_CELL) ? 'FEW_CARRIERS' : 'SOLID';
+}
+
+/**
+ * A tie's weighted strength as zone and observatory keys see it: withheld when its count is (1–4),
+ * otherwise rounded to a multiple of 5 like a count — exact weights of groups of known size would
+ * give the count back.
+ */
+export function disclosedWeight(principal: Parameters<typeof disclosed>[0], weight: number, count: number): number | null {
+  if (!countsOnly(principal)) return weight;
+  return disclosed(principal, count) === null ? null : disclosed(principal, weight);
+}
+
+/** Each row of a list answer says which filter produced it. */
+const withFilter = <T extends object>(scope: Scope, rows: T[]) => {
+  const applied = appliedTieFilter(scope.ties);
+  return rows.map((r) => ({ ...r, appliedTieFilter: applied }));
+};
+
+/** Strongest first (weighted strength), then by pair: the cursor is this same key, so pages are stable. */
+export const acquaintanceKey = (t: TieEdge) => `${(1e9 - t.strength).toFixed(9).padStart(20, '0')}|${tieKey(t)}`;
+
+export function acquaintancePage(edges: TieEdge[], after: string | null, size: number): TieEdge[] {
+  const sorted = edges.map((t) => ({ t, key: acquaintanceKey(t) })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const start = after === null ? 0 : sorted.findIndex((t) => t.key > after);
+  return start < 0 ? [] : sorted.slice(start, start + size).map((x) => x.t);
 }
 
 /** Where an introduction path keeps its services (read with the path, see path.ts). */
@@ -45,56 +72,54 @@ export const networkResolvers: Resolvers = {
       const after = decodeCursor(args.after);
       const scope = await parseScope(ctx, args);
       const graph = await loadGraph(ctx, scope);
-      // Strongest first, then by pair: the cursor is this same key, so pages are stable.
-      const orderKey = (t: TieEdge) => `${String(1e9 - t.strength).padStart(10, '0')}|${tieKey(t)}`;
-      const sorted = graph.edges.map((t) => ({ t, key: orderKey(t) })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-      const start = after === null ? 0 : sorted.findIndex((t) => t.key > after);
-      const page = start < 0 ? [] : sorted.slice(start, start + size.limit).map((x) => x.t);
+      const page = acquaintancePage(graph.edges, after, size.limit);
       // Every figure only for the ties of the page.
       const rows = await loadTiesOfPairs(ctx, scope, page.map(({ a, b }) => ({ a, b })));
-      return { ...toPage(rows, size, after, orderKey, async () => graph.edges.length), serviceIds: graph.nodes.map((n) => n.id) };
+      // The page's keys are the loaded graph's (its weights summed in Neo4j), so cursors match the order exactly.
+      const keys = new Map(page.map((t) => [tieKey(t), acquaintanceKey(t)]));
+      return { ...toPage(rows, size, after, (t) => keys.get(tieKey(t)) ?? '', async () => graph.edges.length), serviceIds: graph.nodes.map((n) => n.id), appliedTieFilter: appliedTieFilter(scope.ties) };
     },
-    mixingMatrix: async (_p, args, ctx) => mixingMatrix(await loadGraph(ctx, await parseScope(ctx, args))),
+    mixingMatrix: async (_p, args, ctx) => {
+      const scope = await parseScope(ctx, args);
+      return withFilter(scope, mixingMatrix(await loadGraph(ctx, scope)));
+    },
     gaps: async (_p, args, ctx) => {
       const threshold = args.threshold ?? 0.5;
       if (!(threshold >= 0 && threshold <= 10)) throw badInput('threshold', 'must be between 0 and 10');
       const first = limit(args.first);
-      return gaps(await loadGraph(ctx, await parseScope(ctx, args)), threshold).slice(0, first);
+      const scope = await parseScope(ctx, args);
+      return withFilter(scope, gaps(await loadGraph(ctx, scope), threshold).slice(0, first));
     },
     eiIndex: async (_p, args, ctx) => {
-      const { perSector, territory } = eiIndex(await loadGraph(ctx, await parseScope(ctx, args)));
-      return { territory, sectors: perSector };
+      const scope = await parseScope(ctx, args);
+      const { perSector, territory } = eiIndex(await loadGraph(ctx, scope));
+      return { territory, sectors: perSector, appliedTieFilter: appliedTieFilter(scope.ties) };
     },
     brokers: async (_p, args, ctx) => {
       const first = limit(args.first);
       const startedAt = Date.now();
-      const graph = await loadGraph(ctx, await parseScope(ctx, args));
+      const scope = await parseScope(ctx, args);
+      const graph = await loadGraph(ctx, scope);
       assertExactSize(graph);
       const { tick } = analyticsBudget(ctx, startedAt);
-      const between = betweenness(graph, tick);
-      const con = constraint(graph, tick);
-      const roles = brokerage(graph, tick);
-      const { neighbours } = adjacency(graph);
-      const brokers = graph.nodes
-        .map((n) => ({ serviceId: n.id, degree: neighbours.get(n.id)!.size, betweenness: between.get(n.id)!, constraint: con.get(n.id) ?? null, roles: roles.get(n.id)! }))
-        .sort((x, y) => y.betweenness - x.betweenness || x.serviceId.localeCompare(y.serviceId))
-        .slice(0, first);
-      return { brokers, isolates: isolates(graph), serviceCount: graph.nodes.length };
+      return { ...brokerRanking(graph, { weighting: args.betweenness ?? 'UNWEIGHTED', first }, tick), appliedTieFilter: appliedTieFilter(scope.ties) };
     },
     fragileTies: async (_p, args, ctx) => {
       const first = limit(args.first);
       const asOf = args.asOf ?? ctx.today;
-      const { ties } = await loadSubgraph(ctx, { ...(await parseScope(ctx, args)), to: asOf });
+      const scope = await parseScope(ctx, args);
+      const { ties } = await loadSubgraph(ctx, { ...scope, to: asOf });
       // Zone and observatory keys get every tie with fewer than 5 carriers on a side: the fragile
       // ones alone would say "one person" (small-cell rule).
       const atRisk = countsOnly(ctx.principal) ? (t: TieAtRiskRow) => disclosedStatus(t) === 'FEW_CARRIERS' : (t: TieAtRiskRow) => t.status === 'FRAGILE';
-      return (await tiesAtRisk(ctx, ties, asOf)).filter(atRisk).slice(0, first);
+      return withFilter(scope, (await tiesAtRisk(ctx, ties, asOf)).filter(atRisk).slice(0, first));
     },
     lostTies: async (_p, args, ctx) => {
       const first = limit(args.first);
       const asOf = args.asOf ?? ctx.today;
-      const { ties } = await loadSubgraph(ctx, { ...(await parseScope(ctx, args)), to: asOf });
-      return (await tiesAtRisk(ctx, ties, asOf)).filter((t) => t.status === 'LOST').slice(0, first);
+      const scope = await parseScope(ctx, args);
+      const { ties } = await loadSubgraph(ctx, { ...scope, to: asOf });
+      return withFilter(scope, (await tiesAtRisk(ctx, ties, asOf)).filter((t) => t.status === 'LOST').slice(0, first));
     },
     turnoverImpact: async (_p, args, ctx) => {
       const serviceId = keyOf('Service', args.service, 'service');
@@ -104,27 +129,16 @@ export const networkResolvers: Resolvers = {
       return turnoverImpact(ctx, serviceId, personId, args.asOf ?? ctx.today);
     },
     languageBorder: async (_p, args, ctx) => {
-      const { nodes, ties } = await loadTieInitiatives(ctx, await parseScope(ctx, args));
-      const language = new Map(nodes.map((n) => [n.id, n.language]));
-      const crosses = (t: { a: string; b: string }) => [language.get(t.a), language.get(t.b)].sort().join() === 'FR,NL';
-      const share = (n: number, d: number) => (d > 0 ? n / d : null);
-      const perInitiative = new Map<string, { ties: number; crossBorder: number }>();
-      for (const t of ties)
-        for (const i of t.initiatives) {
-          const row = perInitiative.get(i) ?? { ties: 0, crossBorder: 0 };
-          row.ties += 1;
-          if (crosses(t)) row.crossBorder += 1;
-          perInitiative.set(i, row);
-        }
-      const crossBorder = ties.filter(crosses).length;
-      const initiatives: InitiativeBorderRow[] = [...perInitiative.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([initiativeId, r]) => ({ initiativeId, ...r, share: share(r.crossBorder, r.ties) }));
-      return { territory: { ties: ties.length, crossBorder, share: share(crossBorder, ties.length) }, initiatives };
+      const scope = await parseScope(ctx, args);
+      const { nodes, ties } = await loadTieInitiatives(ctx, scope);
+      return { ...languageBorder(nodes, ties), appliedTieFilter: appliedTieFilter(scope.ties) };
     },
-    initiativeImpact: async (_p, args, ctx) => initiativeImpact(ctx, keyOf('Edition', args.edition, 'edition')),
-    introductionPath: (_p, args, ctx, info) => introductionPath(ctx, args, servicePartsOf(info, ctx.lang, PATH_SERVICES)),
-    recommendations: (_p, args, ctx) => recommendations(ctx, args.initiative, args.territory, args.first ?? 10),
+    initiativeImpact: async (_p, args, ctx) => {
+      const edition = keyOf('Edition', args.edition, 'edition');
+      return initiativeImpact(ctx, edition, await parseTies(ctx, args.ties));
+    },
+    introductionPath: async (_p, args, ctx, info) => introductionPath(ctx, args, await parseTies(ctx, args.ties), servicePartsOf(info, ctx.lang, PATH_SERVICES)),
+    recommendations: (_p, args, ctx) => recommendations(ctx, args.initiative, args.territory, args.first ?? 10, args.ties),
   },
   AcquaintanceConnection: {
     ...connectionFields,
@@ -133,7 +147,9 @@ export const networkResolvers: Resolvers = {
   Acquaintance: {
     a: (t, _a, ctx) => requiredService(ctx.loaders.directory, t.a, 'a'),
     b: (t, _a, ctx) => requiredService(ctx.loaders.directory, t.b, 'b'),
-    strength: (t, _a, ctx) => disclosed(ctx.principal, t.strength),
+    strength: (t, _a, ctx) => disclosedWeight(ctx.principal, t.weight, t.strength),
+    count: (t, _a, ctx) => disclosed(ctx.principal, t.strength),
+    meetings: (t, _a, ctx) => disclosed(ctx.principal, t.meetings),
     visits: (t, _a, ctx) => disclosed(ctx.principal, t.visits),
     breadthA: (t, _a, ctx) => peopleCount(ctx, t.breadthA),
     breadthB: (t, _a, ctx) => peopleCount(ctx, t.breadthB),
@@ -152,6 +168,7 @@ export const networkResolvers: Resolvers = {
   },
   Broker: {
     service: (b, _a, ctx) => requiredService(ctx.loaders.directory, b.serviceId, 'service'),
+    strength: (b, _a, ctx) => disclosed(ctx.principal, b.strength),
   },
   Brokers: {
     isolates: async (b, _a, ctx) => (await ctx.loaders.directory.service.loadMany(b.isolates)).filter((s): s is Exclude<typeof s, Error | null> => s !== null && !(s instanceof Error)),

@@ -1,17 +1,19 @@
 /**
- * The scope every network query takes — a territory, a time window, sector and language filters —
- * checked once, and the territory's service subgraph loaded once per request and scope.
+ * The scope every network query takes — a territory, a time window, sector and language filters,
+ * the tie filter (what counts as knowing each other, tie-filter.ts) — checked once, and the
+ * territory's service subgraph loaded once per request and scope.
  */
 import { countsOnly } from '../../access/counts';
 import { checkTerritoryArgs } from '../../access/zone-scope';
 import type { Context } from '../../context';
-import type { TerritoryInput, TimeWindow, WorkingLanguage } from '../../__generated__/resolvers-types';
+import type { TerritoryInput, TieFilter, TimeWindow, WorkingLanguage } from '../../__generated__/resolvers-types';
 import { analyticsTimeout, badInput, notFound, tooLarge } from '../../errors';
 import type { Row, RunOptions } from '../../neo4j/driver';
 import { selectTerritory, type TerritorySelection } from '../territory/select';
 import type { ServiceGraph, ServiceNode, Tick } from './measures/graph';
 import type { AcquaintanceRow } from './model';
 import * as q from './queries';
+import { allowedInitiatives, filterParams, parseTieFilter, type TieFilterSpec, type TieQueryFilter } from './tie-filter';
 import { byPair, fromAllTime, fromWindow, unpackAllTime, unpackInitiatives, unpackStrength, unpackWindow, type AllTimeTieRow, type PackedRow, type WindowTieRow } from './tie-rows';
 
 export interface Scope {
@@ -20,6 +22,10 @@ export interface Scope {
   to: string | null;
   sectors: string[] | null;
   languages: string[] | null;
+  /** What counts as a tie, defaults filled in (reported as `appliedTieFilter`). */
+  ties: TieFilterSpec;
+  /** The initiatives whose encounters count, resolved from the filter's kinds; null: all. */
+  initiatives: string[] | null;
 }
 
 export interface ScopeArgs {
@@ -27,7 +33,25 @@ export interface ScopeArgs {
   window?: TimeWindow | null;
   sectors?: string[] | null;
   language?: WorkingLanguage | null;
+  ties?: TieFilter | null;
 }
+
+/** The tie filter of a question without a territory (introductions, edition impact): checked, kinds resolved. */
+export async function parseTies(ctx: Context, input: TieFilter | null | undefined): Promise<Pick<Scope, 'ties' | 'initiatives'>> {
+  const ties = parseTieFilter(input);
+  return { ties, initiatives: await allowedInitiatives(ctx, ties) };
+}
+
+/** The filter as the tie queries take it. */
+export const queryFilter = (scope: Pick<Scope, 'from' | 'to' | 'ties' | 'initiatives'>): TieQueryFilter => ({
+  from: scope.from,
+  to: scope.to,
+  initiatives: scope.initiatives,
+  evidence: scope.ties.evidence,
+  minWeight: scope.ties.minWeight,
+  minCount: scope.ties.minCount,
+  minMeetings: scope.ties.minMeetings,
+});
 
 /**
  * The scope of a network question or export, from any door: the window checked (whole months for
@@ -38,6 +62,8 @@ export async function parseScope(ctx: Context, args: ScopeArgs): Promise<Scope> 
   const to = args.window?.to ?? null;
   if (from && to && from > to) throw badInput('window', `from (${from}) is after to (${to})`);
   if (countsOnly(ctx.principal)) assertWholeMonths(from, to);
+  // The filter is checked before any query, like the window.
+  const ties = parseTieFilter(args.ties);
   if (ctx.principal.role === 'zone') await checkTerritoryArgs(ctx, { territory: args.territory }, 'this question');
   const territory = await selectTerritory(ctx, args.territory, 'territory');
   const sectors = args.sectors && args.sectors.length > 0 ? [...new Set(args.sectors)].sort() : null;
@@ -48,7 +74,7 @@ export async function parseScope(ctx: Context, args: ScopeArgs): Promise<Scope> 
   }
   const language = args.language ?? null;
   const languages = language === null ? null : language === 'BOTH' ? ['BOTH'] : [language, 'BOTH'];
-  return { territory, from, to, sectors, languages };
+  return { territory, from, to, sectors, languages, ties, initiatives: await allowedInitiatives(ctx, ties) };
 }
 
 const isLastDayOfMonth = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).getUTCDate() === 1;
@@ -73,7 +99,6 @@ function memo<T>(ctx: Context, key: string, load: () => Promise<T>): Promise<T> 
   return promise;
 }
 
-const windowed = (scope: Scope): q.TieColumns => (scope.from === null && scope.to === null ? 'allTime' : 'window');
 
 /** The services of the scope and their ties, packed, at a width; two territory-local queries under one time budget. */
 async function loadPacked(ctx: Context, scope: Scope, width: q.PackedWidth): Promise<{ nodes: ServiceNode[]; rows: PackedRow[] }> {
@@ -84,13 +109,13 @@ async function loadPacked(ctx: Context, scope: Scope, width: q.PackedWidth): Pro
     budget.options(),
   );
   const rows = nodes.length
-    ? await ctx.db.read<PackedRow & Row>(q.tiesPacked[width][windowed(scope)], { ids: nodes.map((n) => n.id), from: scope.from, to: scope.to }, budget.options())
+    ? await ctx.db.read<PackedRow & Row>(q.tiesPacked(width, queryFilter(scope)), { ids: nodes.map((n) => n.id), ...filterParams(queryFilter(scope)) }, budget.options())
     : [];
   budget.tick();
   return { nodes, rows };
 }
 
-/** The service network of the scope: nodes and ties weighted by their encounters in the window. For the measures. */
+/** The service network of the scope: nodes and the ties that pass the filter, weighted by their weighted strength. For the measures. */
 export function loadGraph(ctx: Context, scope: Scope): Promise<ServiceGraph> {
   return memo(ctx, `graph|${JSON.stringify(scope)}`, async () => {
     const { nodes, rows } = await loadPacked(ctx, scope, 'strength');
@@ -110,19 +135,21 @@ export function loadTieInitiatives(ctx: Context, scope: Scope): Promise<{ nodes:
 export function loadSubgraph(ctx: Context, scope: Scope): Promise<Subgraph> {
   return memo(ctx, `full|${JSON.stringify(scope)}`, async () => {
     const { nodes, rows } = await loadPacked(ctx, scope, 'full');
-    const ties = (windowed(scope) === 'allTime' ? unpackAllTime(rows) : unpackWindow(rows)).sort(byPair);
-    return { graph: { nodes, edges: ties.map((t) => ({ a: t.a, b: t.b, strength: t.strength })) }, ties };
+    const ties = (q.columnsOf(queryFilter(scope)) === 'allTime' ? unpackAllTime(rows) : unpackWindow(rows)).sort(byPair);
+    return { graph: { nodes, edges: ties.map((t) => ({ a: t.a, b: t.b, strength: t.weight, count: t.strength })) }, ties };
   });
 }
 
-/** Given ties (a < b) of the scope, every figure in the window. For one page of acquaintances. */
+/** Given ties (a < b) of the scope, every figure of the encounters that count. For one page of acquaintances. */
 export async function loadTiesOfPairs(ctx: Context, scope: Scope, pairs: Array<{ a: string; b: string }>): Promise<AcquaintanceRow[]> {
   if (pairs.length === 0) return [];
   const opts = { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true };
+  const filter = queryFilter(scope);
+  const params = { pairs, ...filterParams(filter) };
   const rows =
-    windowed(scope) === 'allTime'
-      ? (await ctx.db.read<AllTimeTieRow & Row>(q.tiesOfPairs.allTime, { pairs }, opts)).map(fromAllTime)
-      : (await ctx.db.read<WindowTieRow & Row>(q.tiesOfPairs.window, { pairs, from: scope.from, to: scope.to }, opts)).map(fromWindow);
+    q.columnsOf(filter) === 'allTime'
+      ? (await ctx.db.read<AllTimeTieRow & Row>(q.tiesOfPairs(filter), params, opts)).map(fromAllTime)
+      : (await ctx.db.read<WindowTieRow & Row>(q.tiesOfPairs(filter), params, opts)).map(fromWindow);
   const byKey = new Map(rows.map((r) => [`${r.a}|${r.b}`, r]));
   return pairs.map((p) => byKey.get(`${p.a}|${p.b}`)).filter((r): r is AcquaintanceRow => r !== undefined);
 }

@@ -59,9 +59,9 @@ export interface PackedRow {
 const str = (x: unknown) => String(x ?? '');
 const strs = (x: unknown) => (Array.isArray(x) ? x.map(str) : []);
 
-/** [b, strength] */
-export function unpackStrength(rows: PackedRow[]): Array<{ a: string; b: string; strength: number }> {
-  return rows.flatMap((r) => r.ties.map(([b, strength]) => ({ a: r.a, b: str(b), strength: Number(strength) })));
+/** [b, weight, count]: the weighted strength is the edge's strength for the measures, the count beside it. */
+export function unpackStrength(rows: PackedRow[]): Array<{ a: string; b: string; strength: number; count: number }> {
+  return rows.flatMap((r) => r.ties.map(([b, weight, count]) => ({ a: r.a, b: str(b), strength: Number(weight), count: Number(count) })));
 }
 
 /** [b, initiatives] (all time), or [b, via of each encounter in the window] */

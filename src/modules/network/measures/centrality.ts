@@ -1,9 +1,14 @@
 /**
  * Who bridges.
  *
- * Betweenness (Freeman 1977, Brandes 2001 algorithm), unweighted and undirected: the share of
- * shortest paths between two other services that pass through a service, normalised by
- * (n−1)(n−2)/2 so that 1 means "on every shortest path".
+ * Betweenness (Freeman 1977, Brandes 2001 algorithm), undirected: the share of shortest paths
+ * between two other services that pass through a service, normalised by (n−1)(n−2)/2 so that 1
+ * means "on every shortest path". Unweighted (`betweenness`: every tie of the filtered graph is one
+ * step), or on distances 1 / weight (`weightedBetweenness`, Dijkstra in place of breadth-first
+ * search, as networkx does with `weight=`: equal lengths are compared exactly, so paths tie only when
+ * their lengths add up to the same float).
+ *
+ * Strength (Barrat et al. 2004): a node's weighted degree, the summed weights of its ties.
  *
  * Brokerage roles (Gould & Fernandez 1989), with sector as the group: for every open triad a–b–c
  * (a and c tied to broker b, not to each other), b plays one role:
@@ -137,4 +142,141 @@ export function constraint(graph: ServiceGraph, tick: Tick = () => {}): Map<stri
 export function isolates(graph: ServiceGraph): string[] {
   const { ids, neighbours } = adjacency(graph);
   return ids.filter((id) => neighbours.get(id)!.size === 0);
+}
+
+/** Betweenness on distances 1 / weight (a tie of weight 4 is a quarter of a step). Ties of weight 0 are not walked. */
+export function weightedBetweenness(graph: ServiceGraph, tick: Tick = () => {}): Map<string, number> {
+  const { ids, offsets, targets, weights } = indexed(graph);
+  const n = ids.length;
+  const length = Float64Array.from(weights, (w) => (w > 0 ? 1 / w : Infinity));
+  const cb = new Float64Array(n);
+  const dist = new Float64Array(n);
+  const sigma = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const settled = new Uint8Array(n);
+  const order = new Int32Array(n);
+  const preds: number[][] = Array.from({ length: n }, () => []);
+  // A binary heap of (distance, node) with stale entries skipped when popped.
+  const heapNode = new Int32Array(targets.length + n + 1);
+  const heapKey = new Float64Array(targets.length + n + 1);
+  let size = 0;
+  const push = (v: number, key: number) => {
+    let i = size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heapKey[parent]! <= key) break;
+      heapNode[i] = heapNode[parent]!;
+      heapKey[i] = heapKey[parent]!;
+      i = parent;
+    }
+    heapNode[i] = v;
+    heapKey[i] = key;
+  };
+  const pop = (): number => {
+    const top = heapNode[0]!;
+    const lastNode = heapNode[--size]!;
+    const lastKey = heapKey[size]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      if (child + 1 < size && heapKey[child + 1]! < heapKey[child]!) child += 1;
+      if (heapKey[child]! >= lastKey) break;
+      heapNode[i] = heapNode[child]!;
+      heapKey[i] = heapKey[child]!;
+      i = child;
+    }
+    heapNode[i] = lastNode;
+    heapKey[i] = lastKey;
+    return top;
+  };
+  for (let s = 0; s < n; s++) {
+    tick();
+    dist.fill(Infinity);
+    sigma.fill(0);
+    delta.fill(0);
+    settled.fill(0);
+    for (const p of preds) p.length = 0;
+    dist[s] = 0;
+    sigma[s] = 1;
+    size = 0;
+    push(s, 0);
+    let count = 0;
+    while (size > 0) {
+      const v = pop();
+      if (settled[v]) continue;
+      settled[v] = 1;
+      order[count++] = v;
+      for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+        const w = targets[k]!;
+        if (settled[w]) continue;
+        const vw = dist[v]! + length[k]!;
+        if (vw < dist[w]!) {
+          dist[w] = vw;
+          sigma[w] = sigma[v]!;
+          preds[w]!.length = 0;
+          preds[w]!.push(v);
+          push(w, vw);
+        } else if (vw === dist[w]) {
+          sigma[w]! += sigma[v]!;
+          preds[w]!.push(v);
+        }
+      }
+    }
+    for (let h = count - 1; h > 0; h--) {
+      const w = order[h]!;
+      for (const v of preds[w]!) delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
+      cb[w]! += delta[w]!;
+    }
+  }
+  const norm = n > 2 ? ((n - 1) * (n - 2)) / 2 : 1;
+  return new Map(ids.map((id, i) => [id, cb[i]! / 2 / norm]));
+}
+
+/** Strength (weighted degree): the summed weights of each node's ties. */
+export function strength(graph: ServiceGraph): Map<string, number> {
+  const { ids, offsets, weights } = indexed(graph);
+  return new Map(
+    ids.map((id, i) => {
+      let total = 0;
+      for (let k = offsets[i]!; k < offsets[i + 1]!; k++) total += weights[k]!;
+      return [id, total];
+    }),
+  );
+}
+
+export type BetweennessWeighting = 'UNWEIGHTED' | 'INVERSE_WEIGHT';
+
+export interface BrokerFigures {
+  serviceId: string;
+  degree: number;
+  strength: number;
+  betweenness: number;
+  constraint: number | null;
+  roles: BrokerageRoles;
+}
+
+/** Every service's position as a bridge, ranked by betweenness (then id), the first `first` of them; and the isolates. */
+export function brokerRanking(
+  graph: ServiceGraph,
+  opts: { weighting: BetweennessWeighting; first: number },
+  tick: Tick = () => {},
+): { brokers: BrokerFigures[]; isolates: string[]; serviceCount: number } {
+  const between = opts.weighting === 'INVERSE_WEIGHT' ? weightedBetweenness(graph, tick) : betweenness(graph, tick);
+  const con = constraint(graph, tick);
+  const roles = brokerage(graph, tick);
+  const strengths = strength(graph);
+  const { neighbours } = adjacency(graph);
+  const brokers = graph.nodes
+    .map((n) => ({
+      serviceId: n.id,
+      degree: neighbours.get(n.id)!.size,
+      strength: strengths.get(n.id) ?? 0,
+      betweenness: between.get(n.id)!,
+      constraint: con.get(n.id) ?? null,
+      roles: roles.get(n.id)!,
+    }))
+    .sort((x, y) => y.betweenness - x.betweenness || x.serviceId.localeCompare(y.serviceId))
+    .slice(0, opts.first);
+  return { brokers, isolates: isolates(graph), serviceCount: graph.nodes.length };
 }

@@ -1,6 +1,7 @@
 /**
  * The service network a measure works on: nodes (services with their primary sector, working
- * language and zone) and undirected weighted edges (KNOWS strength inside the time window).
+ * language and zone) and undirected weighted edges (KNOWS ties that pass the tie filter, weighted by
+ * their weighted strength).
  */
 export interface ServiceNode {
   id: string;
@@ -12,7 +13,10 @@ export interface ServiceNode {
 export interface TieEdge {
   a: string;
   b: string;
+  /** The tie's weight for weighted measures: its weighted strength under the tie filter. */
   strength: number;
+  /** Its encounters (the plain count), when loaded. */
+  count?: number;
 }
 
 export interface ServiceGraph {

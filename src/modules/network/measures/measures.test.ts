@@ -7,7 +7,7 @@
  *              |
  *              h1          y1 (isolate)
  */
-import { brokerage, betweenness, constraint, isolates } from './centrality';
+import { brokerage, brokerRanking, betweenness, constraint, isolates, strength, weightedBetweenness } from './centrality';
 import type { ServiceGraph } from './graph';
 import { eiIndex, gaps, mixingMatrix } from './mixing';
 
@@ -115,5 +115,49 @@ describe('time limit', () => {
     expect(() => betweenness(G1, stop)).toThrow('out of time');
     expect(() => constraint(G1, stop)).toThrow('out of time');
     expect(() => brokerage(G1, stop)).toThrow('out of time');
+  });
+});
+
+/**
+ * Weighted measures on G2, a square whose two sides have different weights (tie length = 1 / weight):
+ *
+ *     a ──(1)── b          lengths: a–b 1, b–d 1, a–c 1/4, c–d 1/4
+ *     |         |
+ *    (4)       (1)
+ *     |         |
+ *     c ──(4)── d
+ */
+const G2: ServiceGraph = {
+  nodes: [node('a', 'M'), node('b', 'D'), node('c', 'H'), node('d', 'M')],
+  edges: [edge('a', 'b', 1), edge('b', 'd', 1), edge('a', 'c', 4), edge('c', 'd', 4)],
+};
+
+describe('weighted measures (G2)', () => {
+  it('strength (weighted degree): the summed weights of a node\'s ties', () => {
+    expect(Object.fromEntries(strength(G2))).toEqual({ a: 5, b: 2, c: 8, d: 5 }); // a: 1 + 4; b: 1 + 1; c: 4 + 4; d: 1 + 4
+  });
+
+  it('unweighted betweenness: every node carries half of one pair, 1/6 once normalised', () => {
+    // a–d: via b or via c (b ½, c ½); b–c: via a or via d (a ½, d ½). Normalised by (4 − 1)(4 − 2)/2 = 3.
+    for (const v of betweenness(G2).values()) expect(v).toBeCloseTo(1 / 6, 12);
+  });
+
+  it('betweenness on distances 1/weight: the strong side carries a–d; b–c still splits', () => {
+    // a–d: a–c–d = 1/2 < a–b–d = 2 → c carries it (1). b–c: b–a–c = 1 + 1/4 = b–d–c → a ½, d ½.
+    // a–b: direct 1 < a–c–d–b 1.5; b–d likewise; a–c, c–d direct. Normalised by 3: c 1/3, a and d 1/6, b 0.
+    const w = weightedBetweenness(G2);
+    expect(w.get('c')).toBeCloseTo(1 / 3, 12);
+    expect(w.get('a')).toBeCloseTo(1 / 6, 12);
+    expect(w.get('d')).toBeCloseTo(1 / 6, 12);
+    expect(w.get('b')).toBe(0);
+  });
+
+  it('brokerRanking: ranks by the chosen betweenness, with degree and strength beside', () => {
+    const top = brokerRanking(G2, { weighting: 'INVERSE_WEIGHT', first: 2 });
+    expect(top.brokers.map((b) => [b.serviceId, b.degree, b.strength])).toEqual([
+      ['c', 2, 8],
+      ['a', 2, 5], // a and d tie at 1/6: by id
+    ]);
+    expect(brokerRanking(G2, { weighting: 'UNWEIGHTED', first: 4 }).brokers.map((b) => b.serviceId)).toEqual(['a', 'b', 'c', 'd']); // all 1/6: by id
   });
 });
