@@ -1,0 +1,71 @@
+/**
+ * The default tie filter on the demo graph (seed 42): per zone, ties, fragile ties and gaps with every
+ * tie (`minWeight: 0`, co-presence as before weights) and with the default (minWeight 0.25). The
+ * figures are printed for docs/graph-model.md; the assertions hold whatever the generator draws: the
+ * default only removes ties, and keeps none that a single network event alone made between two people.
+ */
+import { cypher } from '../../src/neo4j/driver';
+import { rebuildAllTies } from '../../src/modules/network/ties';
+import { generateDataset } from '../../src/seed/generate';
+import { loadDataset } from '../../src/seed/load';
+import { testApi, type TestApi } from '../helpers/api';
+import { closeTestDb, resetGraph, testDb } from '../helpers/db';
+
+let api: TestApi;
+const ZONES = ['CENTRE_OUEST', 'NORD', 'NORD_EST', 'SUD', 'SUD_EST'];
+
+beforeAll(async () => {
+  await resetGraph();
+  await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
+  await rebuildAllTies(testDb());
+  api = await testApi();
+}, 300_000);
+afterAll(async () => {
+  await api.server.stop();
+  await closeTestDb();
+});
+
+interface Figures {
+  ties: number;
+  fragile: number;
+  gaps: number;
+  ei: number | null;
+}
+
+async function figures(zone: string, ties: string): Promise<Figures> {
+  const t = `territory: { zone: "${zone}" }${ties}`;
+  const res = await api.run<{ acquaintances: { totalCount: number }; fragileTies: unknown[]; gaps: unknown[]; eiIndex: { territory: { index: number | null } } }>(
+    `{ acquaintances(${t}, first: 1) { totalCount } fragileTies(${t}, asOf: "2025-01-01", first: 500) { status } gaps(${t}, first: 500) { observed } eiIndex(${t}) { territory { index } } }`,
+  );
+  expect(res.errors).toBeUndefined();
+  const d = res.data!;
+  return { ties: d.acquaintances.totalCount, fragile: d.fragileTies.length, gaps: d.gaps.length, ei: d.eiIndex.territory.index };
+}
+
+it('per zone: ties, fragile ties and gaps with every tie and with the default', async () => {
+  const rows: string[] = ['| zone | ties (all → default) | fragile ties | gaps | E-I index |', '|---|---|---|---|---|'];
+  for (const zone of ZONES) {
+    const all = await figures(zone, ', ties: { minWeight: 0 }');
+    const def = await figures(zone, '');
+    expect(def.ties).toBeLessThanOrEqual(all.ties);
+    expect(def.gaps).toBeGreaterThanOrEqual(all.gaps);
+    const ei = (x: number | null) => (x === null ? '–' : x.toFixed(2));
+    rows.push(`| ${zone} | ${all.ties} → ${def.ties} | ${all.fragile} → ${def.fragile} | ${all.gaps} → ${def.gaps} | ${ei(all.ei)} → ${ei(def.ei)} |`);
+  }
+  console.log(rows.join('\n'));
+}, 300_000);
+
+it('no tie kept by the default rests on one network event alone', async () => {
+  const [row] = await testDb().read<{ all: number; oneEvent: number; kept: number }>(
+    cypher(
+      'test.oneEventTies',
+      `MATCH (i:Initiative {kind: 'NETWORK_EVENT'}) WITH collect(i.id) AS events
+       MATCH (:Service)-[k:KNOWS]->(:Service)
+       WITH k, all(v IN k.via WHERE v IN events) AND k.meetings = 1 AS oneEvent
+       RETURN count(k) AS all, sum(CASE WHEN oneEvent THEN 1 ELSE 0 END) AS oneEvent, sum(CASE WHEN oneEvent AND k.weight >= 0.25 THEN 1 ELSE 0 END) AS kept`,
+    ),
+  );
+  console.log(`KNOWS ties: ${row!.all}; made by one network-event day alone: ${row!.oneEvent}; of which kept by the default: ${row!.kept}`);
+  expect(row!.oneEvent).toBeGreaterThan(0);
+  expect(row!.kept / row!.oneEvent).toBeLessThan(0.05);
+});
