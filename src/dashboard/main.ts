@@ -119,7 +119,7 @@ async function loadNetwork() {
   let after: string | null = null;
   for (;;) {
     const page: DashboardZoneNetworkQuery['acquaintances'] = (await request(state.key, ZoneNetwork, { zone: state.zone, lang: state.lang, after })).acquaintances;
-    all.push(...page.nodes.map((n) => ({ a: n.a.id, b: n.b.id, strength: n.strength })));
+    all.push(...page.nodes.map((n) => ({ a: n.a.id, b: n.b.id, strength: n.strength, count: n.count })));
     if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return { services: page.services, edges: all };
     after = page.pageInfo.endCursor;
   }
@@ -142,7 +142,7 @@ async function showService(id: string): Promise<void> {
   const detail = await request(state.key, ServiceDetail, { id, lang: state.lang });
   const ties = edges
     .filter((e) => e.a === id || e.b === id)
-    .map((e) => ({ other: names.get(e.a === id ? e.b : e.a) ?? '?', strength: e.strength }))
+    .map((e) => ({ other: names.get(e.a === id ? e.b : e.a) ?? '?', strength: e.strength, count: e.count }))
     .sort((x, y) => (y.strength ?? 0) - (x.strength ?? 0));
   renderService(detail, ties, state.lang);
   document.body.dataset.service = id;

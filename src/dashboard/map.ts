@@ -24,6 +24,8 @@ export interface MapEdge {
   b: string;
   /** Null when withheld (small-cell rule): drawn as the weakest tie. */
   strength: number | null;
+  /** Encounters behind the tie (null when withheld). */
+  count: number | null;
 }
 
 export interface NetworkMap {

@@ -51,6 +51,7 @@ export const ZoneNetwork = graphql(`
           id
         }
         strength
+        count
         lastMet
       }
     }
@@ -137,6 +138,7 @@ export const ZoneRisks = graphql(`
           name(lang: $lang)
         }
         strength
+        count
         lastMet
       }
     }

@@ -103,7 +103,7 @@ export function renderFragile(data: DashboardZoneRisksQuery, lang: Lang): void {
       el('br', {}),
       `${t('carriedBy', lang)} ${carriersAt(r.carriersA, r.tie.a.name, lang)}, ${carriersAt(r.carriersB, r.tie.b.name, lang)}`,
       el('br', {}),
-      el('span', { class: 'help' }, `${r.tie.strength === null ? t('suppressed', lang) : Number.isInteger(r.tie.strength) ? r.tie.strength : fmt(r.tie.strength, 1)} ${t('encounters', lang)}, ${t('lastMet', lang)} ${r.tie.lastMet}`),
+      el('span', { class: 'help' }, `${r.tie.count ?? t('suppressed', lang)} ${t('encounters', lang)}, ${t('lastMet', lang)} ${r.tie.lastMet}`),
     ),
   );
   // A zone key gets FEW_CARRIERS (under 5 on a side) where an analyst gets FRAGILE (exactly one).
@@ -137,7 +137,7 @@ export function renderImpact(impacts: DashboardEditionImpactQuery[], zone: strin
   fill('impact', el('table', {}, el('thead', {}, el('tr', {}, ...head.map((w) => el('th', {}, w ? t(w, lang) : '')))), el('tbody', {}, ...rows)));
 }
 
-export function renderService(data: DashboardServiceQuery, ties: Array<{ other: string; strength: number | null }>, lang: Lang): void {
+export function renderService(data: DashboardServiceQuery, ties: Array<{ other: string; strength: number | null; count: number | null }>, lang: Lang): void {
   const s = data.service;
   if (!s) return renderServiceHint(lang);
   const row = (word: Parameters<typeof t>[0], value: string) => el('div', {}, el('dt', {}, t(word, lang)), el('dd', {}, value));
@@ -154,7 +154,7 @@ export function renderService(data: DashboardServiceQuery, ties: Array<{ other: 
       row('staff', count(s.staffCount, lang)),
     ),
     el('h4', {}, `${t('strongest', lang)} (${ties.length} ${t('ties', lang)})`),
-    el('ol', { id: 'service-ties' }, ...ties.slice(0, 8).map((x) => el('li', {}, `${x.other} — ${x.strength ?? t('suppressed', lang)} ${t('encounters', lang)}`))),
+    el('ol', { id: 'service-ties' }, ...ties.slice(0, 8).map((x) => el('li', {}, `${x.other} — ${x.count ?? t('suppressed', lang)} ${t('encounters', lang)}`))),
   );
 }
 

@@ -55,7 +55,7 @@ export type DashboardZoneNetworkQueryVariables = Exact<{
 }>;
 
 
-export type DashboardZoneNetworkQuery = { acquaintances: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, services: Array<{ id: string, name: string, workingLanguage: WorkingLanguage, primarySector: { code: string, name: string } | null, municipality: { name: string } | null }>, nodes: Array<{ strength: number | null, lastMet: string, a: { id: string }, b: { id: string } }> } };
+export type DashboardZoneNetworkQuery = { acquaintances: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, services: Array<{ id: string, name: string, workingLanguage: WorkingLanguage, primarySector: { code: string, name: string } | null, municipality: { name: string } | null }>, nodes: Array<{ strength: number | null, count: number | null, lastMet: string, a: { id: string }, b: { id: string } }> } };
 
 export type DashboardZoneBrokersQueryVariables = Exact<{
   zone: string;
@@ -79,7 +79,7 @@ export type DashboardZoneRisksQueryVariables = Exact<{
 }>;
 
 
-export type DashboardZoneRisksQuery = { fragileTies: Array<{ status: TieStatus, carriersA: { value: number | null, suppressed: boolean }, carriersB: { value: number | null, suppressed: boolean }, tie: { strength: number | null, lastMet: string, a: { id: string, name: string }, b: { id: string, name: string } } }> };
+export type DashboardZoneRisksQuery = { fragileTies: Array<{ status: TieStatus, carriersA: { value: number | null, suppressed: boolean }, carriersB: { value: number | null, suppressed: boolean }, tie: { strength: number | null, count: number | null, lastMet: string, a: { id: string, name: string }, b: { id: string, name: string } } }> };
 
 export type DashboardEditionsQueryVariables = Exact<{
   lang?: Lang | null | undefined;
@@ -167,6 +167,7 @@ export const DashboardZoneNetworkDocument = new TypedDocumentString(`
         id
       }
       strength
+      count
       lastMet
     }
   }
@@ -250,6 +251,7 @@ export const DashboardZoneRisksDocument = new TypedDocumentString(`
         name(lang: $lang)
       }
       strength
+      count
       lastMet
     }
   }
