@@ -13,6 +13,7 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   RATE_LIMITED: 'RATE_LIMITED',
+  TRANSIENT: 'TRANSIENT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -32,6 +33,21 @@ export function notFound(argument: string, value: string, what: string): GraphQL
 export function databaseUnavailable(cause?: unknown): GraphQLError {
   return new GraphQLError('The graph database is unreachable; try again shortly', {
     extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    originalError: cause instanceof Error ? cause : undefined,
+  });
+}
+
+/** How long a client should wait before sending a write again after TRANSIENT. */
+export const TRANSIENT_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * A write that kept meeting transient database errors (a deadlock with concurrent writes, a lock
+ * that could not be taken) after the server's own retries: nothing was written, and sending the
+ * same request again is safe and expected to succeed.
+ */
+export function transientError(cause?: unknown): GraphQLError {
+  return new GraphQLError('The database asked for the request to be retried (it met concurrent writes: a deadlock or a lock); nothing of it was written: send it again', {
+    extensions: { code: ErrorCode.TRANSIENT, retryAfterSeconds: TRANSIENT_RETRY_AFTER_SECONDS },
     originalError: cause instanceof Error ? cause : undefined,
   });
 }
@@ -73,4 +89,14 @@ export function isUnavailable(err: unknown): boolean {
 export function isTimeout(err: unknown): boolean {
   const code = neo4jCode(err) ?? '';
   return code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped';
+}
+
+/**
+ * Neo4j's retriable errors (`Neo.TransientError.*`: deadlocks, lock acquisition, leader changes),
+ * less those that mean the transaction was stopped on purpose (a timeout, a kill): retrying those
+ * would only repeat what someone or something chose to stop.
+ */
+export function isTransient(err: unknown): boolean {
+  const code = neo4jCode(err) ?? '';
+  return code.startsWith('Neo.TransientError.') && !isTimeout(err) && code !== 'Neo.TransientError.Transaction.Terminated';
 }

@@ -84,6 +84,13 @@ export const metrics = {
     labelNames: ['query'] as const,
     registers: [registry],
   }),
+  /** Transactions run again after a transient error (deadlock, lock) outlasted the driver's own retries. */
+  neo4jTransientRetries: new Counter({
+    name: 'neo4j_transient_retries_total',
+    help: 'Transactions run again by the server after a transient Neo4j error outlasted the driver retries, by access mode',
+    labelNames: ['mode'] as const,
+    registers: [registry],
+  }),
   /** GraphQL operation latency, by operation name and outcome. */
   operationDuration: new OperationHistogram(
     'graphql_operation_duration_seconds',

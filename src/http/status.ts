@@ -5,7 +5,7 @@
  */
 import type express from 'express';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../errors';
+import { ErrorCode, TRANSIENT_RETRY_AFTER_SECONDS } from '../errors';
 import { logger } from '../logger';
 
 const STATUS: Record<string, number> = {
@@ -21,11 +21,18 @@ const STATUS: Record<string, number> = {
   REQUEST_TOO_LARGE: 413,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.TRANSIENT]: 503,
   [ErrorCode.ANALYTICS_TIMEOUT]: 504,
 };
 
 /** How long a client should wait after a 503 before trying again. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** Retry-After for a code whose request is worth sending again, in seconds; undefined for the others. */
+export function retryAfterOf(code: string): number | undefined {
+  if (code === ErrorCode.TRANSIENT) return TRANSIENT_RETRY_AFTER_SECONDS;
+  return statusOf(code) === 503 ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined;
+}
 
 export function statusOf(code: string): number {
   return STATUS[code] ?? 500;
@@ -43,7 +50,7 @@ export function sendError(res: express.Response, err: unknown, retryAfterSeconds
   const code = codeOf(err);
   const status = statusOf(code);
   if (status === 500) logger.error({ err }, 'internal error on a REST route');
-  const retry = retryAfterSeconds ?? (status === 503 ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined);
+  const retry = retryAfterSeconds ?? retryAfterOf(code);
   if (retry !== undefined) res.set('Retry-After', String(retry));
   const extensions = err instanceof GraphQLError && status !== 500 ? { ...err.extensions, code } : { code };
   delete (extensions as Record<string, unknown>).http;

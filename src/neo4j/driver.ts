@@ -4,7 +4,7 @@
  */
 import { GraphQLError } from 'graphql';
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
-import { databaseUnavailable, isUnavailable, analyticsTimeout, isTimeout } from '../errors';
+import { databaseUnavailable, isUnavailable, analyticsTimeout, isTimeout, isTransient, transientError } from '../errors';
 import { metrics } from '../metrics';
 
 export interface DbTarget {
@@ -26,6 +26,15 @@ export function createDriver(target: DbTarget): Driver {
     maxTransactionRetryTime: target.retryMs ?? 3_000,
     logging: { level: 'error', logger: () => {} },
   });
+}
+
+/** Runs of a transaction that keeps failing with transient errors, each after the driver's own retries. */
+export const TRANSACTION_ATTEMPTS = 3;
+
+/** Full jitter: a random pause up to an exponentially growing cap (AWS architecture blog, "Exponential Backoff And Jitter"). */
+export function retryPause(attempt: number, random: () => number = Math.random): number {
+  const cap = Math.min(2_000, 100 * 2 ** attempt);
+  return Math.round(random() * cap);
 }
 
 /** A query with a stable name, for logs, metrics and PROFILE output. */
@@ -123,6 +132,15 @@ export class Db {
     return this.session('READ', opts, (tx) => work(new Tx(tx, this, opts.analytics === true)));
   }
 
+  /**
+   * A managed transaction. The driver retries transient errors itself for up to
+   * maxTransactionRetryTime; under heavy contention (writers deadlocking on shared tie nodes) that
+   * can run out, so a transaction still failing with a transient error is run again here, a bounded
+   * number of times, after a random pause (concurrent writers that deadlocked together must not
+   * come back in step). Work functions must therefore start over cleanly, as the driver already
+   * requires. When the attempts run out, a transient error answers TRANSIENT (retriable), never a
+   * server error.
+   */
   private async session<T>(mode: 'READ' | 'WRITE', opts: RunOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.database,
@@ -130,7 +148,15 @@ export class Db {
     });
     const config = { timeout: opts.timeoutMs ?? this.defaultTimeoutMs };
     try {
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+        } catch (err) {
+          if (!isTransient(err) || attempt >= TRANSACTION_ATTEMPTS) throw err;
+          metrics.neo4jTransientRetries.inc({ mode });
+          await new Promise((resolve) => setTimeout(resolve, retryPause(attempt)));
+        }
+      }
     } catch (err) {
       throw translateDriverError(err, opts);
     } finally {
@@ -233,5 +259,6 @@ function translateDriverError(err: unknown, opts: RunOptions): unknown {
   if (err instanceof Error && !err.stack?.includes('\n    at ')) Error.captureStackTrace(err, translateDriverError);
   if (isTimeout(err)) return opts.analytics ? analyticsTimeout(opts.timeoutMs) : err;
   if (isUnavailable(err)) return databaseUnavailable(err);
+  if (isTransient(err)) return transientError(err);
   return err;
 }
