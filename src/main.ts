@@ -3,7 +3,8 @@
  * run), migrates, seeds the Brussels demo graph into an empty database, prints a local analyst key
  * (development only) and serves GraphQL on http://localhost:4000/graphql and the zone dashboard on
  * http://localhost:4000/dashboard. With NEO4J_URI set it starts nothing and uses that server.
- * Ctrl-C stops the API and the local Neo4j cleanly, and says "stopped" once both are.
+ * Ctrl-C stops the API and the local Neo4j cleanly, and says "stopped" once both are. If the local
+ * Neo4j dies, the service logs it and exits with code 1.
  */
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -56,14 +57,21 @@ async function main(): Promise<void> {
   const local = startedLocal;
   const driver = createDriver({ uri: target.uri, user: target.user, password: target.password, database: config.NEO4J_DATABASE });
   const shutdownSteps: Array<() => Promise<void>> = [async () => local?.stop()];
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     logger.info({ signal }, 'stopping');
     for (const step of shutdownSteps.reverse()) await step().catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
     logger.info({ signal }, 'stopped');
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // A service whose own database is gone can only answer 503: exit non-zero instead, so whatever
+  // runs it (a terminal, systemd, a container, `until npm start; do …; done`) sees it and restarts
+  // both. Simpler and more robust than restarting Neo4j from inside a process in an unknown state.
+  void local?.unexpectedExit.then(({ code, signal }) => {
+    logger.error({ code, signal, logs: path.join(local.home, 'logs') }, 'the local Neo4j exited unexpectedly: stopping the service (exit code 1) so it can be started again');
+    void shutdown('NEO4J_EXIT', 1);
+  });
 
   try {
     await driver.getServerInfo({ database: config.NEO4J_DATABASE });

@@ -44,6 +44,11 @@ export interface RunningNeo4j extends LocalCredentials {
   uri: string;
   pid: number;
   home: string;
+  /**
+   * Resolves if the process ends without `stop()` having been called (killed, crashed, out of
+   * memory); never otherwise. Attached instances only.
+   */
+  unexpectedExit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -240,7 +245,15 @@ export async function startNeo4j(opts: LocalNeo4jOptions): Promise<RunningNeo4j>
     child.stdout?.destroy();
     child.unref();
   }
-  return { uri, pid, home, ...credentials, stop: () => stopProcess(child, pid).finally(() => removeRunFile(home, pid)) };
+  let stopping = false;
+  const unexpectedExit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (opts.attached) child.once('exit', (code, signal) => !stopping && resolve({ code, signal }));
+  });
+  const stop = () => {
+    stopping = true;
+    return stopProcess(child, pid).finally(() => removeRunFile(home, pid));
+  };
+  return { uri, pid, home, ...credentials, unexpectedExit, stop };
 }
 
 function waitForReady(child: ChildProcess, home: string): Promise<void> {
@@ -269,7 +282,7 @@ function waitForReady(child: ChildProcess, home: string): Promise<void> {
 }
 
 async function stopProcess(child: ChildProcess | undefined, pid: number): Promise<void> {
-  if (child && child.exitCode !== null) return;
+  if (child && (child.exitCode !== null || child.signalCode !== null)) return;
   const exited = new Promise<void>((resolve) => {
     if (child) child.once('exit', () => resolve());
     else {
