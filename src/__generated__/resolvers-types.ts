@@ -1451,7 +1451,8 @@ export type Service = Node & {
   staffCount: PeopleCount;
   /** True for the demo's invented services. */
   synthetic: Scalars['Boolean']['output'];
-  workingLanguage: WorkingLanguage;
+  /** Null while the service is incomplete: imported (HSDS) without French or Dutch among its languages, for an editor to complete. */
+  workingLanguage?: Maybe<WorkingLanguage>;
   zone?: Maybe<Zone>;
 };
 
@@ -2609,7 +2610,7 @@ export type ServiceResolvers<ContextType = Context, ParentType extends Resolvers
   staff?: Resolver<Array<ResolversTypes['Employment']>, ParentType, ContextType, Partial<ServiceStaffArgs>>;
   staffCount?: Resolver<ResolversTypes['PeopleCount'], ParentType, ContextType, Partial<ServiceStaffCountArgs>>;
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  workingLanguage?: Resolver<ResolversTypes['WorkingLanguage'], ParentType, ContextType>;
+  workingLanguage?: Resolver<Maybe<ResolversTypes['WorkingLanguage']>, ParentType, ContextType>;
   zone?: Resolver<Maybe<ResolversTypes['Zone']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

@@ -150,7 +150,7 @@ export function renderService(data: DashboardServiceQuery, ties: Array<{ other: 
       row('organisation', s.organisation?.name ?? '–'),
       row('sectors', s.sectors.map((x) => x.name).join(', ')),
       row('place', [s.neighbourhood?.name, s.municipality?.name].filter(Boolean).join(', ')),
-      row('language', s.workingLanguage),
+      row('language', s.workingLanguage ?? '–'),
       row('staff', count(s.staffCount, lang)),
     ),
     el('h4', {}, `${t('strongest', lang)} (${ties.length} ${t('ties', lang)})`),

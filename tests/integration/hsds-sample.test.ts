@@ -126,8 +126,12 @@ describe('incomplete services in the directory and the network', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(typeof res.data?.languageBorder.territory.ties).toBe('number');
-    const dir = await api.run<{ services: { totalCount: number; nodes: Array<{ id: string }> } }>(`{ services(filter: { territory: { zone: "SUD" } }, first: 50) { totalCount nodes { id name } } }`);
+    const dir = await api.run<{ services: { totalCount: number; nodes: Array<{ nameFr: string; workingLanguage: string | null }> } }>(
+      `{ services(filter: { territory: { zone: "SUD" } }, first: 50) { totalCount nodes { id nameFr workingLanguage } } }`,
+    );
     expect(dir.errors).toBeUndefined();
     expect(dir.data?.services.totalCount).toBe(zone.length);
+    // Asked for, the missing language is null (not an error that would empty the whole page).
+    expect(dir.data?.services.nodes.find((n) => n.nameFr === 'Écoute Bêta')).toEqual({ id: expect.any(String), nameFr: 'Écoute Bêta', workingLanguage: null });
   });
 });

@@ -55,7 +55,7 @@ export type DashboardZoneNetworkQueryVariables = Exact<{
 }>;
 
 
-export type DashboardZoneNetworkQuery = { acquaintances: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, services: Array<{ id: string, name: string, workingLanguage: WorkingLanguage, primarySector: { code: string, name: string } | null, municipality: { name: string } | null }>, nodes: Array<{ strength: number | null, count: number | null, lastMet: string, a: { id: string }, b: { id: string } }> } };
+export type DashboardZoneNetworkQuery = { acquaintances: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, services: Array<{ id: string, name: string, workingLanguage: WorkingLanguage | null, primarySector: { code: string, name: string } | null, municipality: { name: string } | null }>, nodes: Array<{ strength: number | null, count: number | null, lastMet: string, a: { id: string }, b: { id: string } }> } };
 
 export type DashboardZoneBrokersQueryVariables = Exact<{
   zone: string;
@@ -102,7 +102,7 @@ export type DashboardServiceQueryVariables = Exact<{
 }>;
 
 
-export type DashboardServiceQuery = { service: { id: string, name: string, workingLanguage: WorkingLanguage, organisation: { name: string } | null, sectors: Array<{ name: string }>, neighbourhood: { name: string } | null, municipality: { name: string } | null, staffCount: { value: number | null, suppressed: boolean } } | null };
+export type DashboardServiceQuery = { service: { id: string, name: string, workingLanguage: WorkingLanguage | null, organisation: { name: string } | null, sectors: Array<{ name: string }>, neighbourhood: { name: string } | null, municipality: { name: string } | null, staffCount: { value: number | null, suppressed: boolean } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String

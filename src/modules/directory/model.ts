@@ -44,7 +44,8 @@ export interface ServiceRow {
   id: string;
   nameFr: string;
   nameNl: string;
-  workingLanguage: WorkingLanguage;
+  /** Null for a service an import left incomplete (no French or Dutch among its languages). */
+  workingLanguage: WorkingLanguage | null;
   synthetic: boolean;
   /** Read for zone keys, whose policy filters services by it; null otherwise. */
   zoneCode: string | null;
