@@ -39,6 +39,16 @@ afterAll(async () => {
 describe("Open Referral's sample data package (HSDS 1.1 CSV)", () => {
   const dir = path.join(FIXTURES, 'hsds-sample');
 
+  it('a dry run reports what a real run would do and writes nothing', async () => {
+    const before = await testDb().read(COUNT);
+    const r = await importHsds(testDb(), dir, { secret: SECRET, dryRun: true });
+    // The services name organisations that only this run creates: one transaction, rolled back.
+    expect(r.organisations).toMatchObject({ dryRun: true, created: 10, rejected: [] });
+    expect(r.services).toMatchObject({ dryRun: true, created: 13, rejected: [] });
+    expect(r.incomplete).toHaveLength(13);
+    expect(await testDb().read(COUNT)).toEqual(before);
+  });
+
   it('reads the resource paths of datapackage.json and imports all 13 services as incomplete', async () => {
     const r = await importHsds(testDb(), dir, { secret: SECRET });
     expect(r).toMatchObject({ form: 'csv', servicesFile: 'services.csv' });

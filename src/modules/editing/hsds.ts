@@ -23,7 +23,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cypher, type Db } from '../../neo4j/driver';
-import { importRows, parseCsv, type ImportOptions, type ImportReportRow } from './import';
+import { importRows, importRowsInTransaction, parseCsv, type ImportKind, type ImportOptions, type ImportReportRow } from './import';
 
 const QUARTIERS = cypher('import.hsds.quartiers', "MATCH (n:Neighbourhood {grid: 'SOCIAL_HEALTH'}) WHERE n.lat IS NOT NULL RETURN n.code AS code, n.lat AS lat, n.lon AS lon");
 
@@ -185,6 +185,16 @@ const REASONS: Record<string, string> = {
   sectors: 'no x_sectors',
 };
 
+/** Carries a dry run's reports out of the transaction it rolls back. */
+class DryRun extends Error {
+  constructor(
+    readonly organisations: ImportReportRow,
+    readonly services: ImportReportRow,
+  ) {
+    super('HSDS dry run: rolled back');
+  }
+}
+
 /** Reads `source` (a data-package folder, a folder holding `services.json`, or an HSDS 3.0 JSON file) and imports it. */
 export async function importHsds(db: Db, source: string, opts: ImportOptions): Promise<HsdsReport> {
   const jsonFile = fs.statSync(source).isDirectory() ? (fs.existsSync(path.join(source, 'services.json')) && !fs.existsSync(path.join(source, 'datapackage.json')) ? path.join(source, 'services.json') : null) : source;
@@ -211,7 +221,7 @@ export async function importHsds(db: Db, source: string, opts: ImportOptions): P
     return '';
   };
 
-  const organisations = await importRows(db, 'organisations', orgs.map((o) => ({ id: o.id, name_fr: o.name, name_nl: o.alternateName || o.name })), opts);
+  const orgRows = orgs.map((o) => ({ id: o.id, name_fr: o.name, name_nl: o.alternateName || o.name }));
   const rows = services.map((s) => ({
     id: s.id,
     name_fr: s.name,
@@ -221,8 +231,27 @@ export async function importHsds(db: Db, source: string, opts: ImportOptions): P
     language: workingLanguage(s.languages),
     sectors: s.sectors,
   }));
+  const serviceOpts = { ...opts, incompleteAllowed: true };
+  let organisations: ImportReportRow;
+  let servicesReport: ImportReportRow;
+  if (opts.dryRun) {
+    // One transaction, rolled back: the services must see the organisations the run would create.
+    const both = await db
+      .writeTx(async (tx) => {
+        const run = (kind: ImportKind, list: Array<Record<string, string>>, o: ImportOptions) => importRowsInTransaction(tx, kind, list, o);
+        throw new DryRun(await run('organisations', orgRows, opts), await run('services', rows, serviceOpts));
+      })
+      .catch((err: unknown) => {
+        if (err instanceof DryRun) return err;
+        throw err;
+      });
+    organisations = both.organisations;
+    servicesReport = both.services;
+  } else {
+    organisations = await importRows(db, 'organisations', orgRows, opts);
+    servicesReport = await importRows(db, 'services', rows, serviceOpts);
+  }
   // importRows numbers rows as a CSV (header = row 1): keep the source's own numbering in the report.
-  const servicesReport = await importRows(db, 'services', rows, { ...opts, incompleteAllowed: true });
   const rowOf = (n: number) => services[n - 2]?.row ?? n;
   servicesReport.rejected = servicesReport.rejected.map((r) => ({ ...r, row: rowOf(r.row) }));
   const rejected = new Set(servicesReport.rejected.map((r) => r.row));

@@ -297,6 +297,23 @@ export async function importRows(db: Db, kind: ImportKind, rows: Csv[], opts: Im
   return report;
 }
 
+/**
+ * Rows imported inside a transaction the caller owns, for lists that must see each other before
+ * anything is committed (an HSDS dry run: its services name the organisations the same run would
+ * create). Committing or rolling back is the caller's; `dryRun` only sets the report's flag.
+ */
+export async function importRowsInTransaction(tx: Tx, kind: ImportKind, rows: Csv[], opts: ImportOptions): Promise<ImportReportRow> {
+  const started = Date.now();
+  const report = emptyReport(kind, rows.length, Boolean(opts.dryRun));
+  const io = oneTransaction(tx);
+  await (kind === 'attendance' ? importAttendance(io, rows, opts, report) : importSimple(io, kind, SPECS[kind], rows, opts, report));
+  report.written = !opts.dryRun && report.created + report.updated > 0;
+  report.ms = Date.now() - started;
+  report.rowsPerSecond = report.ms > 0 ? Math.round((rows.length * 1000) / report.ms) : rows.length;
+  report.rejected.sort((a, b) => a.row - b.row);
+  return report;
+}
+
 async function importSimple(io: Io, kind: ImportKind, spec: KindSpec, rows: Csv[], opts: ImportOptions, report: ImportReportRow): Promise<void> {
   const batchSize = opts.batchSize ?? 2000;
   const seen = new Map<string, number>();
