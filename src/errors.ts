@@ -88,7 +88,13 @@ export function isUnavailable(err: unknown): boolean {
 
 export function isTimeout(err: unknown): boolean {
   const code = neo4jCode(err) ?? '';
-  return code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped';
+  // A transaction stopped by its timeout while waiting for a lock ends with LockClientStopped, a
+  // client error on Neo4j 5.26 (a transient one on older servers).
+  return (
+    code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+    code === 'Neo.TransientError.Transaction.LockClientStopped' ||
+    code === 'Neo.ClientError.Transaction.LockClientStopped'
+  );
 }
 
 /**

@@ -158,7 +158,7 @@ export class Db {
         }
       }
     } catch (err) {
-      throw translateDriverError(err, opts);
+      throw translateDriverError(err, opts, mode === 'WRITE');
     } finally {
       await session.close().catch(() => undefined);
     }
@@ -253,11 +253,13 @@ function withoutDriverStack<R>(start: () => R): R {
   }
 }
 
-function translateDriverError(err: unknown, opts: RunOptions): unknown {
+function translateDriverError(err: unknown, opts: RunOptions, write = false): unknown {
   // A driver error carries no frames (withoutDriverStack): give it those of the code awaiting it. An
   // error thrown by our own code inside a transaction keeps the stack of where it was thrown.
   if (err instanceof Error && !err.stack?.includes('\n    at ')) Error.captureStackTrace(err, translateDriverError);
-  if (isTimeout(err)) return opts.analytics ? analyticsTimeout(opts.timeoutMs) : err;
+  // A write that ran out of time (mostly waiting for locks that concurrent writes hold) wrote
+  // nothing: sending it again is safe, so it is retriable, not a server error.
+  if (isTimeout(err)) return opts.analytics ? analyticsTimeout(opts.timeoutMs) : write ? transientError(err) : err;
   if (isUnavailable(err)) return databaseUnavailable(err);
   if (isTransient(err)) return transientError(err);
   return err;

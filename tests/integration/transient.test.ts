@@ -141,6 +141,22 @@ describe('a deadlock on the write path', () => {
   });
 });
 
+describe('a write that runs out of time waiting for a lock', () => {
+  it('answers TRANSIENT: nothing was written', async () => {
+    const session = driver.session();
+    const holder = session.beginTransaction();
+    await holder.run(LOCK.text, { k: 'y0' });
+    try {
+      const err = await new Db(driver, undefined, 30_000).writeTx((tx) => tx.run(LOCK, { k: 'y0' }), { timeoutMs: 1_000 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(GraphQLError);
+      expect((err as GraphQLError).extensions).toMatchObject({ code: ErrorCode.TRANSIENT });
+    } finally {
+      await holder.rollback();
+      await session.close();
+    }
+  });
+});
+
 /** A Db whose write transactions deadlock on their first `times` attempts (a real deadlock each time). */
 class DeadlockingDb extends Db {
   constructor(
