@@ -6,45 +6,23 @@
  * map shows it; an analyst key switches zones; nothing is fetched from outside. Screenshots go to
  * tests/artifacts/. GraphiQL's page is tested in graphiql-browser.test.ts.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createApiKey } from '../../src/access/api-keys';
-import { loadConfig } from '../../src/config';
-import { rebuildAllTies } from '../../src/modules/network/ties';
-import { generateDataset } from '../../src/seed/generate';
-import { loadDataset } from '../../src/seed/load';
-import { createServer, type ApiServer } from '../../src/server';
-import { closeTestDb, resetGraph, testDb } from '../helpers/db';
-import { testApi, type TestApi } from '../helpers/api';
-import { launchBrowser, pixelsOf } from '../helpers/browser';
+import { testDb } from '../helpers/db';
+import type { TestApi } from '../helpers/api';
+import { ARTIFACTS, pixelsOf, useDemoBrowserRig } from '../helpers/browser';
 
-const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
 let browser: Browser;
-let server: ApiServer;
 let api: TestApi;
 let base = '';
 const keys: Record<'SUD' | 'NORD' | 'analyst', string> = { SUD: '', NORD: '', analyst: '' };
 
-beforeAll(async () => {
-  await resetGraph();
-  await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
-  await rebuildAllTies(testDb());
-  server = await createServer(loadConfig(process.env), testDb());
-  base = await server.listen(0, '127.0.0.1');
-  api = await testApi();
+useDemoBrowserRig(async (rig) => {
+  ({ browser, base, api } = rig);
   keys.SUD = (await createApiKey(testDb(), 'zone', { zone: 'SUD', label: 'dashboard test' })).key;
   keys.NORD = (await createApiKey(testDb(), 'zone', { zone: 'NORD', label: 'dashboard test' })).key;
   keys.analyst = (await createApiKey(testDb(), 'analyst', { label: 'dashboard test' })).key;
-  browser = await launchBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await api?.server.stop();
-  await closeTestDb();
 });
 
 /** What the API itself says about a zone (as an analyst, in process): the figures the page must show. */

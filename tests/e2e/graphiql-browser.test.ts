@@ -12,18 +12,12 @@ import path from 'node:path';
 import vm from 'node:vm';
 import type { Browser, Page } from 'playwright-core';
 import { createApiKey } from '../../src/access/api-keys';
-import { loadConfig, PROJECT_ROOT } from '../../src/config';
-import { rebuildAllTies } from '../../src/modules/network/ties';
-import { generateDataset } from '../../src/seed/generate';
-import { loadDataset } from '../../src/seed/load';
-import { createServer, type ApiServer } from '../../src/server';
-import { closeTestDb, resetGraph, testDb } from '../helpers/db';
-import { testApi, type TestApi } from '../helpers/api';
-import { launchBrowser } from '../helpers/browser';
+import { PROJECT_ROOT } from '../../src/config';
+import { testDb } from '../helpers/db';
+import type { TestApi } from '../helpers/api';
+import { ARTIFACTS, useDemoBrowserRig } from '../helpers/browser';
 
-const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
 let browser: Browser;
-let server: ApiServer;
 let api: TestApi;
 let base = '';
 let analystKey = '';
@@ -52,23 +46,9 @@ function hasContent(value: unknown): boolean {
 }
 const meaningful = (data: Record<string, unknown>) => Object.values(data).every((v) => v !== null && hasContent(v));
 
-beforeAll(async () => {
-  await resetGraph();
-  await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
-  await rebuildAllTies(testDb());
-  server = await createServer(loadConfig(process.env), testDb());
-  base = await server.listen(0, '127.0.0.1');
-  api = await testApi();
+useDemoBrowserRig(async (rig) => {
+  ({ browser, base, api } = rig);
   analystKey = (await createApiKey(testDb(), 'analyst', { label: 'graphiql test' })).key;
-  browser = await launchBrowser();
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await api?.server.stop();
-  await closeTestDb();
 });
 
 it('every example has its variables and a meaningful answer on the demo graph', async () => {
