@@ -112,6 +112,10 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Acquaintance.initiatives': { max: 100 },
   'PathStep.initiatives': { max: 100 },
   'LanguageBorder.initiatives': { max: 100 },
+  // The filter echoed back: enum lists, each value at most once.
+  'AppliedTieFilter.evidence': { max: 5 },
+  'AppliedTieFilter.initiativeKinds': { max: 20 },
+  'AppliedTieFilter.excludeInitiativeKinds': { max: 20 },
   // Sector pairs: 30 sectors make 465 cells.
   'Query.mixingMatrix': { max: 465 },
   'EiIndex.sectors': { max: 30 },
