@@ -18,7 +18,7 @@ import { requiredService } from '../directory/loaders';
 import { servicePartsOf } from '../directory/projection';
 import { recommendations } from './recommend';
 import { tiesAtRisk, turnoverImpact } from './risk';
-import { analyticsBudget, assertExactSize, loadGraph, loadSubgraph, loadTieInitiatives, loadTiesOfPairs, parseScope, parseTies, type Scope } from './scope';
+import { analyticsBudget, assertExactSize, loadGraph, loadServices, loadSubgraph, loadTieInitiatives, loadTiesOfPairs, parseScope, parseTies, type Scope } from './scope';
 import { appliedTieFilter } from './tie-filter';
 
 /**
@@ -99,8 +99,9 @@ export const networkResolvers: Resolvers = {
       const first = limit(args.first);
       const startedAt = Date.now();
       const scope = await parseScope(ctx, args);
+      // Said before the ties are read: the size is known from the services alone.
+      assertExactSize(await loadServices(ctx, scope));
       const graph = await loadGraph(ctx, scope);
-      assertExactSize(graph);
       const { tick } = analyticsBudget(ctx, startedAt);
       return { ...brokerRanking(graph, { weighting: args.betweenness ?? 'UNWEIGHTED', first }, tick), appliedTieFilter: appliedTieFilter(scope.ties) };
     },

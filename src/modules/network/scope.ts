@@ -103,16 +103,20 @@ function memo<T>(ctx: Context, key: string, load: () => Promise<T>): Promise<T> 
 /** The services of the scope and their ties, packed, at a width; two territory-local queries under one time budget. */
 async function loadPacked(ctx: Context, scope: Scope, width: q.PackedWidth): Promise<{ nodes: ServiceNode[]; rows: PackedRow[] }> {
   const budget = analyticsBudget(ctx);
-  const nodes = await ctx.db.read<ServiceNode & Row>(
-    q.territoryServices[scope.territory.level],
-    { territory: scope.territory.code, sectors: scope.sectors, languages: scope.languages },
-    budget.options(),
-  );
+  const nodes = await loadServices(ctx, scope, budget);
   const rows = nodes.length
     ? await ctx.db.read<PackedRow & Row>(q.tiesPacked(width, queryFilter(scope)), { ids: nodes.map((n) => n.id), ...filterParams(queryFilter(scope)) }, budget.options())
     : [];
   budget.tick();
   return { nodes, rows };
+}
+
+/** The services of the scope (nodes only), once per request and scope: measures check the size before reading ties. */
+export function loadServices(ctx: Context, scope: Scope, budget = analyticsBudget(ctx)): Promise<ServiceNode[]> {
+  const { territory, sectors, languages } = scope;
+  return memo(ctx, `services|${JSON.stringify({ territory, sectors, languages })}`, () =>
+    ctx.db.read<ServiceNode & Row>(q.territoryServices[territory.level], { territory: territory.code, sectors, languages }, budget.options()),
+  );
 }
 
 /** The service network of the scope: nodes and the ties that pass the filter, weighted by their weighted strength. For the measures. */
@@ -157,8 +161,8 @@ export async function loadTiesOfPairs(ctx: Context, scope: Scope, pairs: Array<{
 /** Exact centrality is O(n·m): beyond this, a clear error instead of a long wait. */
 export const MAX_EXACT_SERVICES = 3000;
 
-export function assertExactSize(graph: ServiceGraph): void {
-  if (graph.nodes.length > MAX_EXACT_SERVICES) throw tooLarge('territory', MAX_EXACT_SERVICES, graph.nodes.length, 'the territory');
+export function assertExactSize(services: unknown[]): void {
+  if (services.length > MAX_EXACT_SERVICES) throw tooLarge('territory', MAX_EXACT_SERVICES, services.length, 'the territory');
 }
 
 /**
