@@ -1,6 +1,7 @@
 /**
  * `npm run export -- --zone SUD --format GEXF [--level SERVICES|PEOPLE] [--from 2023-01-01] [--to …]
- *   [--sectors A,B] [--pseudonyms STABLE|PER_EXPORT] [--names] [--out <file or folder/>]`
+ *   [--sectors A,B] [--pseudonyms STABLE|PER_EXPORT] [--minWeight 0.25 --minCount N --minMeetings N
+ *    --evidence A,B --initiativeKinds A,B --excludeInitiativeKinds A,B] [--names] [--out <file or folder/>]`
  * Writes the export under exports/ (ignored by git) unless --out says where: a file, or a folder
  * (an existing one, or a path ending in /) that gets the default name. `--format CSV` writes both
  * CSV_NODES and CSV_EDGES (with --out <file>: <file>.nodes.csv and <file>.edges.csv). People are
@@ -12,23 +13,27 @@ import { AuditTrail } from '../src/access/audit';
 import { loadConfig, PROJECT_ROOT } from '../src/config';
 import { createContext } from '../src/context';
 import { EXPORT_FORMATS, runExport, type ExportFormat } from '../src/modules/exports/run';
-import { parseExportQuery } from '../src/http/exports';
+import { parseExportQuery, TIE_FILTER_LISTS, TIE_FILTER_NUMBERS } from '../src/http/exports';
 import { withScriptDb } from './script-db';
 
 /** Where exports go without --out: a folder of the project that git ignores. */
 const DEFAULT_EXPORT_DIR = path.join(PROJECT_ROOT, 'exports');
 
 const TERRITORY = ['region', 'zone', 'municipality', 'neighbourhood'];
-const VALUED = [...TERRITORY, 'from', 'to', 'sectors', 'level', 'pseudonyms', 'format', 'out'];
+// The tie filter's flags are the download's parameters (GET /exports/network), checked by the same function.
+const TIE_FILTER: string[] = [...TIE_FILTER_NUMBERS, ...TIE_FILTER_LISTS];
+const VALUED = [...TERRITORY, 'from', 'to', 'sectors', 'level', 'pseudonyms', 'format', 'out', ...TIE_FILTER];
 const SWITCHES = ['names', 'help'];
 
 const USAGE = [
   'usage: npm run export -- [--zone SUD | --municipality 21007 | --neighbourhood <code> | --region BRU] [--format <format>]',
   '         [--level SERVICES|PEOPLE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sectors A,B] [--pseudonyms STABLE|PER_EXPORT]',
+  '         [--minWeight W] [--minCount N] [--minMeetings N] [--evidence A,B] [--initiativeKinds A,B] [--excludeInitiativeKinds A,B]',
   '         [--names] [--out <file or folder/>]',
   `  --format   ${Object.keys(EXPORT_FORMATS).join(', ')}, or CSV (both CSV files); default GEXF`,
   '  --level    SERVICES (default) or PEOPLE (pseudonymised unless --names)',
   `  --out      a file, or a folder (existing, or ending in /); default: ${path.relative(PROJECT_ROOT, DEFAULT_EXPORT_DIR)}/network-<level>-<territory>.<extension>`,
+  '  --minWeight … --excludeInitiativeKinds   the tie filter (docs/graph-model.md); default: minimum weight 0.25',
   '  without a territory: the whole region (BRU)',
 ].join('\n');
 
@@ -75,7 +80,7 @@ withScriptDb(async (db) => {
   if (!formats.every((f) => f in EXPORT_FORMATS)) throw new Error(`--format: one of CSV, ${Object.keys(EXPORT_FORMATS).join(', ')}`);
   // The same parameters, checked the same way, as GET /exports/network.
   const given: Record<string, string> = Object.fromEntries(
-    ['region', 'zone', 'municipality', 'neighbourhood', 'from', 'to', 'sectors', 'level', 'pseudonyms'].flatMap((name) => (typeof args[name] === 'string' ? [[name, args[name] as string]] : [])),
+    [...TERRITORY, 'from', 'to', 'sectors', 'level', 'pseudonyms', ...TIE_FILTER].flatMap((name) => (typeof args[name] === 'string' ? [[name, args[name] as string]] : [])),
   );
   if (!TERRITORY.some((t) => t in given)) given.region = 'BRU';
   const territory = TERRITORY.map((t) => given[t]).find(Boolean) ?? 'BRU';

@@ -19,8 +19,8 @@ import type { InitiativeKind, TieEvidence, TieFilter } from '../__generated__/re
 import { EVIDENCE_KINDS } from '../modules/network/tie-filter';
 
 const TERRITORY_PARAMS = ['region', 'zone', 'municipality', 'neighbourhood'] as const;
-const TIE_FILTER_NUMBERS = ['minWeight', 'minCount', 'minMeetings'] as const;
-const TIE_FILTER_LISTS = ['evidence', 'initiativeKinds', 'excludeInitiativeKinds'] as const;
+export const TIE_FILTER_NUMBERS = ['minWeight', 'minCount', 'minMeetings'] as const;
+export const TIE_FILTER_LISTS = ['evidence', 'initiativeKinds', 'excludeInitiativeKinds'] as const;
 const KNOWN_PARAMS = new Set<string>([...TERRITORY_PARAMS, 'from', 'to', 'sectors', 'level', 'format', 'pseudonyms', ...TIE_FILTER_NUMBERS, ...TIE_FILTER_LISTS]);
 
 /** The tie filter's parameters as a TieFilter input (checked with the rest of the filter by parseScope). */

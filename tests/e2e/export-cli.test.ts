@@ -42,3 +42,18 @@ it('--out takes a folder (default names inside) or a file; the default folder is
   const ignored = spawnSync('git', ['check-ignore', '-q', 'exports/network-services-sud.gexf'], { cwd: PROJECT_ROOT });
   expect(ignored.status).toBe(0);
 }, 60_000);
+
+it('takes the tie filter as the download does, checked the same way', () => {
+  const dir = `${fs.mkdtempSync(path.join(os.tmpdir(), 'bng-export-cli-filter-'))}/`;
+  const edges = (...filter: string[]) => {
+    const out = path.join(dir, `${filter.join('_') || 'default'}.csv`);
+    const res = cli('--zone', 'SUD', '--format', 'CSV_EDGES', '--out', out, ...filter);
+    expect([filter, res.status, res.stderr]).toEqual([filter, 0, '']);
+    return fs.readFileSync(out, 'utf8').trim().split('\n').length - 1; // minus the header row
+  };
+  const loose = edges('--minWeight', '0');
+  expect(loose).toBeGreaterThan(0);
+  expect(edges('--minWeight', '1000')).toBe(0); // no tie of the fixture weighs that much
+  const bad = cli('--zone', 'SUD', '--minWeight', 'heavy');
+  expect([bad.status, bad.stderr]).toEqual([1, expect.stringContaining('minWeight')]);
+}, 60_000);
