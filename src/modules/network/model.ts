@@ -1,7 +1,7 @@
 /** Row shapes of the network module: what the resolvers of schema/network.graphql receive. */
 import type { AppliedTieFilter } from '../../__generated__/resolvers-types';
 import type { Page } from '../common/pagination';
-import type { BrokerageRoles } from './measures/centrality';
+import type { BrokerFigures } from './measures/centrality';
 import type { EiScore, Gap, MixingCell } from './measures/mixing';
 
 export interface AcquaintanceRow {
@@ -36,15 +36,8 @@ export interface EiIndexRow extends Filtered {
   territory: EiScore;
   sectors: EiScore[];
 }
-export interface BrokerRow {
-  serviceId: string;
-  degree: number;
-  /** Weighted degree: summed weighted strength of its ties. */
-  strength: number;
-  betweenness: number;
-  constraint: number | null;
-  roles: BrokerageRoles;
-}
+/** A broker row is the measure's own figures (measures/centrality.ts). */
+export type BrokerRow = BrokerFigures;
 export interface BrokersRow extends Filtered {
   brokers: BrokerRow[];
   isolates: string[];

@@ -250,6 +250,7 @@ export type BetweennessWeighting = 'UNWEIGHTED' | 'INVERSE_WEIGHT';
 export interface BrokerFigures {
   serviceId: string;
   degree: number;
+  /** Weighted degree: summed weighted strength of its ties. */
   strength: number;
   betweenness: number;
   constraint: number | null;
