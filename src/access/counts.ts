@@ -16,19 +16,17 @@ export interface PeopleCount {
   rounded: boolean;
 }
 
-/** Whether figures about people reach this caller only through the small-cell rule. */
-export const countsOnly = (principal: Pick<Principal, 'role'>) => pseudonymised(principal as Principal);
 
 /** A count as this caller may see it: exact, rounded to a multiple of 5, or null (withheld). */
 export function disclosed(principal: Pick<Principal, 'role'>, n: number): number | null {
-  if (!countsOnly(principal) || n === 0) return n;
+  if (!pseudonymised(principal) || n === 0) return n;
   if (n < SMALL_CELL) return null;
   return Math.round(n / SMALL_CELL) * SMALL_CELL;
 }
 
 export function peopleCount(ctx: Pick<Context, 'principal'>, n: number): PeopleCount {
   const value = disclosed(ctx.principal, n);
-  return { value, suppressed: value === null, rounded: value !== null && value !== 0 && countsOnly(ctx.principal) };
+  return { value, suppressed: value === null, rounded: value !== null && value !== 0 && pseudonymised(ctx.principal) };
 }
 
 /**

@@ -21,4 +21,4 @@ export const isRole = (value: string): value is Role => (ROLES as readonly strin
 export const seesNames = (p: Principal) => p.role === 'analyst' || p.role === 'editor' || p.role === 'admin';
 
 /** Roles whose person-level answers are pseudonymised and whose small counts are suppressed. */
-export const pseudonymised = (p: Principal) => p.role === 'observatory' || p.role === 'zone';
+export const pseudonymised = (p: Pick<Principal, 'role'>) => p.role === 'observatory' || p.role === 'zone';

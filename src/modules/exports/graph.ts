@@ -5,7 +5,7 @@
  * territory-local subgraph as the network queries.
  */
 import crypto from 'node:crypto';
-import { countsOnly, disclosed } from '../../access/counts';
+import { disclosed } from '../../access/counts';
 import { pseudonymised, seesNames } from '../../access/principal';
 import { pseudonym } from '../../access/pseudonym';
 import type { Context } from '../../context';
@@ -138,7 +138,7 @@ export async function buildExportGraph(ctx: Context, scope: Scope, level: Export
  * dates become the months they fall in, since one date per encounter would count them again.
  */
 export function suppressSmallCells(graph: ExportGraph, ctx: Pick<Context, 'principal'>): ExportGraph {
-  if (!countsOnly(ctx.principal)) return graph;
+  if (!pseudonymised(ctx.principal)) return graph;
   const month = (d: string) => `${d.slice(0, 7)}-01`;
   return {
     ...graph,

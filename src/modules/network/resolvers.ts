@@ -1,5 +1,6 @@
 /** Resolvers of the network module: parse the scope, load the subgraph once, run pure measures. */
-import { countsOnly, disclosed, disclosedRatio, peopleCount } from '../../access/counts';
+import { disclosed, disclosedRatio, peopleCount } from '../../access/counts';
+import { pseudonymised } from '../../access/principal';
 import type { Resolvers } from '../../__generated__/resolvers-types';
 import { SMALL_CELL } from '../../access/pseudonym';
 import { badInput, notFound } from '../../errors';
@@ -36,7 +37,7 @@ export function disclosedStatus(t: Pick<TieAtRiskRow, 'status' | 'carriersA' | '
  * give the count back.
  */
 export function disclosedWeight(principal: Parameters<typeof disclosed>[0], weight: number, count: number): number | null {
-  if (!countsOnly(principal)) return weight;
+  if (!pseudonymised(principal)) return weight;
   return disclosed(principal, count) === null ? null : disclosed(principal, weight);
 }
 
@@ -112,7 +113,7 @@ export const networkResolvers: Resolvers = {
       const { ties } = await loadSubgraph(ctx, { ...scope, to: asOf });
       // Zone and observatory keys get every tie with fewer than 5 carriers on a side: the fragile
       // ones alone would say "one person" (small-cell rule).
-      const atRisk = countsOnly(ctx.principal) ? (t: TieAtRiskRow) => disclosedStatus(t) === 'FEW_CARRIERS' : (t: TieAtRiskRow) => t.status === 'FRAGILE';
+      const atRisk = pseudonymised(ctx.principal) ? (t: TieAtRiskRow) => disclosedStatus(t) === 'FEW_CARRIERS' : (t: TieAtRiskRow) => t.status === 'FRAGILE';
       return withFilter(scope, (await tiesAtRisk(ctx, ties, asOf)).filter(atRisk).slice(0, first));
     },
     lostTies: async (_p, args, ctx) => {
@@ -177,7 +178,7 @@ export const networkResolvers: Resolvers = {
   TieAtRisk: {
     carriersA: (t, _a, ctx) => peopleCount(ctx, t.carriersA),
     carriersB: (t, _a, ctx) => peopleCount(ctx, t.carriersB),
-    status: (t, _a, ctx) => (countsOnly(ctx.principal) ? disclosedStatus(t) : t.status),
+    status: (t, _a, ctx) => (pseudonymised(ctx.principal) ? disclosedStatus(t) : t.status),
   },
   TurnoverImpact: {
     service: (t, _a, ctx) => requiredService(ctx.loaders.directory, t.serviceId, 'service'),

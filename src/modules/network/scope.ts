@@ -3,7 +3,7 @@
  * the tie filter (what counts as knowing each other, tie-filter.ts) — checked once, and the
  * territory's service subgraph loaded once per request and scope.
  */
-import { countsOnly } from '../../access/counts';
+import { pseudonymised } from '../../access/principal';
 import { checkTerritoryArgs } from '../../access/zone-scope';
 import type { Context } from '../../context';
 import type { TerritoryInput, TieFilter, TimeWindow, WorkingLanguage } from '../../__generated__/resolvers-types';
@@ -61,7 +61,7 @@ export async function parseScope(ctx: Context, args: ScopeArgs): Promise<Scope> 
   const from = args.window?.from ?? null;
   const to = args.window?.to ?? null;
   if (from && to && from > to) throw badInput('window', `from (${from}) is after to (${to})`);
-  if (countsOnly(ctx.principal)) assertWholeMonths(from, to);
+  if (pseudonymised(ctx.principal)) assertWholeMonths(from, to);
   // The filter is checked before any query, like the window.
   const ties = parseTieFilter(args.ties);
   if (ctx.principal.role === 'zone') await checkTerritoryArgs(ctx, { territory: args.territory }, 'this question');
