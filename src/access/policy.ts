@@ -115,9 +115,9 @@ async function foreign(ctx: Context, v: unknown): Promise<boolean> {
 }
 
 async function keepRows(ctx: Context, rows: unknown[]): Promise<unknown[]> {
-  const out: unknown[] = [];
-  for (const v of rows) if (!(await foreign(ctx, v))) out.push(v);
-  return out;
+  // All rows at once, so their lookups share the request's DataLoader batches.
+  const isForeign = await Promise.all(rows.map((v) => foreign(ctx, v)));
+  return rows.filter((_v, i) => !isForeign[i]);
 }
 
 /**

@@ -57,8 +57,8 @@ export async function sessionInZone(ctx: Context, session: { hostId: string | nu
 /** An edition is a zone's when at least one of its sessions is hosted there. */
 export async function editionInZone(ctx: Context, editionId: string): Promise<boolean> {
   const sessions = await ctx.loaders.initiatives.sessionsOfEdition.load(editionId);
-  for (const s of sessions) if (await sessionInZone(ctx, s)) return true;
-  return false;
+  // Every host looked up at once: one batch, not one round trip per session.
+  return (await Promise.all(sessions.map((s) => sessionInZone(ctx, s)))).some(Boolean);
 }
 
 export type ZonedEntity = 'Edition';
