@@ -7,31 +7,24 @@
  * and the estimated cost; the process's peak resident memory stays under 600 MB; legitimate
  * operations still answer. And an execution that outgrows its estimate stops at the row budget.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createApiKey } from '../../src/access/api-keys';
 import { QUERY_TOO_COSTLY } from '../../src/access/cost';
-import { loadConfig, PROJECT_ROOT } from '../../src/config';
+import { loadConfig } from '../../src/config';
 import { REQUEST_TOO_LARGE } from '../../src/neo4j/driver';
 import { generateDataset } from '../../src/seed/generate';
 import { loadDataset } from '../../src/seed/load';
 import { testApi } from '../helpers/api';
+import { startApiProcess, type ApiProcess } from '../helpers/api-process';
 import { closeTestDb, resetGraph, testDb } from '../helpers/db';
 
 const MAX_RSS_BYTES = 600 * 1024 * 1024;
 const MAX_COST = loadConfig({}).MAX_COST;
 
-interface Api {
-  child: ChildProcess;
-  url: string;
-  logs: string[];
-}
-
-/** The API as `npm start` runs it on an external Neo4j: node with tsx's loader, so the pid is the API's. */
-function startApi(): Promise<Api> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: {
+/** The API on the test run's Neo4j (an external one to it): no seed of its own. */
+const startApi = () =>
+  startApiProcess(
+    {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
@@ -41,29 +34,8 @@ function startApi(): Promise<Api> {
       // The attack is sent as fast as possible: the rate limiter must not be what refuses it.
       RATE_LIMIT_PER_MINUTE: '100000',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const logs: string[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the API did not start:\n${logs.join('\n')}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) {
-        logs.push(line);
-        const match = /GraphQL and GraphiQL on (http:\/\/\S+)\/graphql/.exec(line);
-        if (match) {
-          clearTimeout(timer);
-          resolve({ child, url: match[1] as string, logs });
-        }
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the API exited with ${code}:\n${logs.join('\n')}`));
-    });
-  });
-}
+    120_000,
+  );
 
 /** Resident memory of a process, now and at its peak (VmHWM), in bytes. */
 function memoryOf(pid: number): { rss: number; peak: number } {
@@ -104,7 +76,7 @@ const ATTACKS: Array<{ name: string; query: string; variables?: Record<string, u
   },
 ];
 
-let api: Api;
+let api: ApiProcess;
 const keys: Record<'zone' | 'analyst', string> = { zone: '', analyst: '' };
 
 beforeAll(async () => {
@@ -117,9 +89,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (api?.child.exitCode === null) {
-    const exited = new Promise((resolve) => api.child.once('exit', resolve));
     api.child.kill('SIGTERM');
-    await exited;
+    await api.exited;
   }
   await closeTestDb();
 });

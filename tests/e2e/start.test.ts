@@ -4,52 +4,18 @@
  * a second start reuses the data (no second seed) and is faster. The start-up log names both URLs
  * and the local analyst key (the same on the second start), and the shutdown log says "stopped".
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/config';
+import { startApiProcess, stopApiProcess as stop } from '../helpers/api-process';
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bng-start-'));
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  logs: string[];
-  ms: number;
-}
-
-function start(): Promise<Started> {
-  const began = Date.now();
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, NEO4J_URI: '', LOCAL_NEO4J_HOME: home, LOCAL_NEO4J_PORT: '0', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const logs: string[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 150 s:\n${logs.join('\n')}`)), 150_000);
-    const onLine = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) {
-        logs.push(line);
-        const match = /GraphQL and GraphiQL on (http:\/\/\S+)\/graphql/.exec(line);
-        if (match) {
-          clearTimeout(timer);
-          resolve({ child, url: match[1] as string, logs, ms: Date.now() - began });
-        }
-      }
-    };
-    child.stdout?.on('data', onLine);
-    child.stderr?.on('data', onLine);
-    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${logs.join('\n')}`)));
-  });
-}
-
-async function stop(started: Started): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => started.child.once('exit', (code) => resolve(code)));
-  started.child.kill('SIGINT');
-  return exited;
-}
+const start = () =>
+  startApiProcess(
+    { ...process.env, NEO4J_URI: '', LOCAL_NEO4J_HOME: home, LOCAL_NEO4J_PORT: '0', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development' },
+    150_000,
+  );
 
 const countServices = async (url: string) => {
   const res = await fetch(`${url}/graphql`, {

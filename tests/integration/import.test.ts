@@ -88,20 +88,7 @@ describe('attendance lists', () => {
    */
   const SESSION_DAYS: Record<string, string> = { s1: '2023-03-01', s2: '2023-05-10', s3: '2023-09-12' };
   const registered = (session: string, name: string) => ({ session: `n${session.slice(1)}`, date: SESSION_DAYS[session], name, organisation: 'oC', role: 'participant', present: '' });
-  beforeAll(() =>
-    testDb().write(
-      cypher(
-        'test.networkEventSessions',
-        `MATCH (o:Organisation {id: 'org-x'})
-         MERGE (i:Initiative {id: 'iniNE'}) SET i.kind = 'NETWORK_EVENT', i.nameFr = 'Réseau', i.nameNl = 'Netwerk' MERGE (i)-[:ORGANISED_BY]->(o)
-         MERGE (e:Edition {id: 'edNE'}) SET e.cycle = '2023', e.nameFr = 'Réseau', e.nameNl = 'Netwerk', e.language = 'BOTH', e.startsOn = date('2023-01-01'), e.endsOn = date('2023-12-31'), e.closed = false
-         MERGE (e)-[:OF]->(i)
-         WITH e UNWIND [['n1', '2023-03-01'], ['n2', '2023-05-10'], ['n3', '2023-09-12']] AS r
-         MERGE (x:Session {id: r[0]}) SET x.title = r[0], x.startsAt = datetime(r[1] + 'T14:00:00Z'), x.endsAt = datetime(r[1] + 'T16:00:00Z'), x.capacity = null
-         MERGE (x)-[:IN]->(e)`,
-      ),
-    ),
-  );
+  beforeAll(() => loadFixture('network-event-sessions'));
 
   it('batches see each other: a person first seen in one batch is recognised in the next, a near name is doubtful', async () => {
     // Batches of 2 rows; Zoé Batch is new in the first batch, and again (other session) in the third.

@@ -18,7 +18,7 @@ import { newPersonId, normaliseName } from '../../src/modules/editing/matching';
 import { rebuildAllTies } from '../../src/modules/network/ties';
 import { generateDataset } from '../../src/seed/generate';
 import { codes, useFixtureApi } from '../helpers/api';
-import { testDb } from '../helpers/db';
+import { testDb, loadFixture } from '../helpers/db';
 import { tieSnapshot } from '../helpers/ties';
 
 const api = useFixtureApi('network-small', async () => {
@@ -27,20 +27,8 @@ const api = useFixtureApi('network-small', async () => {
   await testDb().write(cypher('test.privacy.nameKeys', 'UNWIND $people AS row MATCH (p:Person {id: row.id}) SET p.nameKey = row.key'), {
     people: people.map((p) => ({ id: p.id, key: normaliseName(p.name) })),
   });
-  // Network-event sessions on the days of s1, s2 and s3: the lists below bring new people of oC,
-  // and in s1's Connect group oC already has its one person.
-  await testDb().write(
-    cypher(
-      'test.privacy.networkEvent',
-      `MATCH (o:Organisation {id: 'org-x'})
-       MERGE (i:Initiative {id: 'iniNE'}) SET i.kind = 'NETWORK_EVENT', i.nameFr = 'Réseau', i.nameNl = 'Netwerk' MERGE (i)-[:ORGANISED_BY]->(o)
-       MERGE (e:Edition {id: 'edNE'}) SET e.cycle = '2023', e.nameFr = 'Réseau', e.nameNl = 'Netwerk', e.language = 'BOTH', e.startsOn = date('2023-01-01'), e.endsOn = date('2023-12-31'), e.closed = false
-       MERGE (e)-[:OF]->(i)
-       WITH e UNWIND [['n1', '2023-03-01'], ['n2', '2023-05-10'], ['n3', '2023-09-12']] AS r
-       MERGE (x:Session {id: r[0]}) SET x.title = r[0], x.startsAt = datetime(r[1] + 'T14:00:00Z'), x.endsAt = datetime(r[1] + 'T16:00:00Z')
-       MERGE (x)-[:IN]->(e)`,
-    ),
-  );
+  // The lists below bring new people of oC: network-event sessions, as s1's Connect group has its one person of oC.
+  await loadFixture('network-event-sessions');
   await rebuildAllTies(testDb());
 });
 
