@@ -91,6 +91,12 @@ export const metrics = {
     labelNames: ['mode'] as const,
     registers: [registry],
   }),
+  /** Incremental tie refreshes run by writers (ties.ts). */
+  tieRefreshes: new Counter({
+    name: 'ties_refreshes_total',
+    help: 'Incremental tie refreshes run inside write transactions',
+    registers: [registry],
+  }),
   /** GraphQL operation latency, by operation name and outcome. */
   operationDuration: new OperationHistogram(
     'graphql_operation_duration_seconds',

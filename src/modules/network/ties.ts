@@ -38,9 +38,11 @@
  *    (a deleted node can no longer be followed).
  * A refresh deletes and recomputes every MET incident to the affected people (those given, and all
  * who attended the given sessions) and every KNOWS incident to the affected services (every service
- * those people work or worked at, and the hosts of the sessions). Refreshes take one lock node first,
- * so two concurrent writers never recompute the same tie from stale reads.
+ * those people work or worked at, and the hosts of the sessions). A refresh locks the people and
+ * services it touches (see refreshTies), so two concurrent writers never recompute the same tie from
+ * stale reads, and writers to unrelated sessions do not wait on each other.
  */
+import { metrics } from '../../metrics';
 import { cypher, type Db, type Tx } from '../../neo4j/driver';
 
 export interface PresentPerson {
@@ -272,9 +274,6 @@ async function writeTies(tx: Tx, met: Iterable<MetTie>, knows: Iterable<KnowsTie
 // ---------------------------------------------------------------------------------------------
 // Incremental refresh, inside the caller's transaction.
 
-/** Serialises tie upkeep: taken before any read, held until the writer's transaction ends. */
-const LOCK = cypher('ties.lock', "MERGE (l:TieLock {id: 'ties'}) SET l.version = coalesce(l.version, 0) + 1 RETURN l.version AS version");
-
 const SESSION_SCOPE = cypher(
   'ties.sessionScope',
   `UNWIND $sessionIds AS sid MATCH (x:Session {id: sid})
@@ -347,17 +346,73 @@ export async function tieScope(tx: Tx, change: TieChange): Promise<TieScope> {
   return { personIds: sortedUnique(people), serviceIds: sortedUnique(services) };
 }
 
-/** Recomputes, inside the caller's write transaction, every tie the change can have altered. */
+/**
+ * Write locks on the people and services whose ties a refresh reads or rewrites, held until the
+ * writer's transaction ends (a property set and removed at once: Neo4j keeps the lock, the node keeps
+ * its data). Taken in one global order (people, then services, each by id) so that writers locking
+ * at once rarely deadlock; when they do, the transaction is run again (driver.ts).
+ */
+const LOCK_NODES = cypher(
+  'ties.lockNodes',
+  `CALL { UNWIND $personIds AS id MATCH (p:Person {id: id}) SET p.tieLock = true REMOVE p.tieLock RETURN count(*) AS people }
+   CALL { UNWIND $serviceIds AS id MATCH (s:Service {id: id}) SET s.tieLock = true REMOVE s.tieLock RETURN count(*) AS services }
+   RETURN people + services AS locked`,
+);
+/** The other ends of the ties a refresh deletes: they are rewritten too, so they are locked too. */
+const TIE_NEIGHBOURS = cypher(
+  'ties.neighbours',
+  `CALL { UNWIND $personIds AS pid MATCH (:Person {id: pid})-[:MET]-(o:Person) RETURN collect(DISTINCT o.id) AS people }
+   CALL { UNWIND $serviceIds AS sid MATCH (:Service {id: sid})-[:KNOWS]-(o:Service) RETURN collect(DISTINCT o.id) AS services }
+   RETURN people, services`,
+);
+
+/** Everything a refresh touches: the people and services of its scope, of the facts it reads and at the far end of the ties it deletes. */
+function touched(scope: TieScope, facts: SessionFacts[], neighbours: { people: string[]; services: string[] }): TieScope {
+  const people = new Set([...scope.personIds, ...neighbours.people]);
+  const services = new Set([...scope.serviceIds, ...neighbours.services]);
+  for (const f of facts) {
+    if (f.host) services.add(f.host);
+    for (const p of f.present) {
+      people.add(p.person);
+      p.services.forEach((s) => services.add(s));
+    }
+  }
+  return { personIds: sortedUnique(people), serviceIds: sortedUnique(services) };
+}
+
+/**
+ * Recomputes, inside the caller's write transaction, every tie the change can have altered.
+ *
+ * Locks only what it touches, so writes to unrelated sessions do not wait on each other. Two writers
+ * that could compute the same tie both touch its two ends (a tie is rewritten by whoever has either
+ * end in scope), so they are serialised on them. What to lock is read before locking; the reads are
+ * repeated under the locks and, should a concurrent writer have widened them meanwhile, the new
+ * nodes are locked and the reads repeated again, until everything read is locked.
+ */
 export async function refreshTies(tx: Tx, change: TieChange): Promise<void> {
-  await tx.run(LOCK);
-  const { personIds, serviceIds } = await tieScope(tx, change);
-  if (personIds.length === 0 && serviceIds.length === 0) return;
-  const [touching] = await tx.run<{ sessions: string[] }>(SESSIONS_TOUCHING, { personIds, serviceIds });
-  const facts = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: touching?.sessions ?? [] });
-  const { met, knows } = computeTies(facts, { people: new Set(personIds), services: new Set(serviceIds) });
-  await tx.run(DELETE_MET_OF, { personIds });
-  await tx.run(DELETE_KNOWS_OF, { serviceIds });
-  await writeTies(tx, met.values(), knows.values());
+  const locked = { people: new Set<string>(), services: new Set<string>() };
+  let lockedOnce = false;
+  for (;;) {
+    const scope = await tieScope(tx, change);
+    if (scope.personIds.length === 0 && scope.serviceIds.length === 0) return;
+    const [touching] = await tx.run<{ sessions: string[] }>(SESSIONS_TOUCHING, { ...scope });
+    const facts = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: touching?.sessions ?? [] });
+    const [neighbours] = await tx.run<{ people: string[]; services: string[] }>(TIE_NEIGHBOURS, { ...scope });
+    const need = touched(scope, facts, neighbours ?? { people: [], services: [] });
+    const missing = { personIds: need.personIds.filter((p) => !locked.people.has(p)), serviceIds: need.serviceIds.filter((s) => !locked.services.has(s)) };
+    if (lockedOnce && missing.personIds.length === 0 && missing.serviceIds.length === 0) {
+      const { met, knows } = computeTies(facts, { people: new Set(scope.personIds), services: new Set(scope.serviceIds) });
+      await tx.run(DELETE_MET_OF, { personIds: scope.personIds });
+      await tx.run(DELETE_KNOWS_OF, { serviceIds: scope.serviceIds });
+      await writeTies(tx, met.values(), knows.values());
+      metrics.tieRefreshes.inc();
+      return;
+    }
+    await tx.run(LOCK_NODES, missing);
+    missing.personIds.forEach((p) => locked.people.add(p));
+    missing.serviceIds.forEach((s) => locked.services.add(s));
+    lockedOnce = true;
+  }
 }
 
 /** After a change to these people's employment (not a deletion of the person or of an employment; not their attendance: see refreshTiesForSessions). */
