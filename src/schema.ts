@@ -14,6 +14,7 @@ import { DateScalar, DateTimeScalar } from './modules/common/scalars';
 import { directoryResolvers } from './modules/directory/resolvers';
 import { initiativeResolvers } from './modules/initiatives/resolvers';
 import { editingResolvers } from './modules/editing/resolvers';
+import { evidenceResolvers } from './modules/evidence/resolvers';
 import { exportResolvers } from './modules/exports/resolvers';
 import { networkResolvers } from './modules/network/resolvers';
 import { nodeResolvers } from './modules/node';
@@ -40,6 +41,7 @@ export const moduleResolvers: Resolvers[] = [
   accessResolvers,
   networkResolvers,
   editingResolvers,
+  evidenceResolvers,
   exportResolvers,
 ];
 

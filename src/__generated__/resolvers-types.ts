@@ -7,6 +7,7 @@ import type { PersonRow, PersonPage, EmploymentRow } from '../modules/people/mod
 import type { AuditPage } from '../access/model';
 import type { AcquaintanceRow, AcquaintancePage, MixingCellRow, GapRow, EiScoreRow, EiIndexRow, BrokerRow, BrokersRow, TieAtRiskRow, TurnoverImpactRow, InitiativeBorderRow, ZoneReachRow, InitiativeImpactRow, PathStepRow, IntroductionPathRow, RecommendationRow } from '../modules/network/model';
 import type { UserErrorRow, OrganisationPayloadRow, ServicePayloadRow, PersonPayloadRow, EmploymentPayloadRow, InitiativePayloadRow, EditionPayloadRow, SessionPayloadRow, AttendancePayloadRow } from '../modules/editing/model';
+import type { DeclaredTieRow, DeclaredTiePayloadRow, ReferralRow, ReferralPayloadRow, AgreementRow, AgreementPayloadRow } from '../modules/evidence/model';
 import type { ImportReportRow } from '../modules/editing/import';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -87,6 +88,42 @@ export type AcquaintanceEdge = {
   node: Acquaintance;
 };
 
+/**
+ * A signed agreement between two services: AGREEMENT evidence of weight 1 (a signature takes at least
+ * one real meeting of the two services), dated by its signature.
+ */
+export type Agreement = {
+  __typename?: 'Agreement';
+  /** The service with the lower id. */
+  a: Service;
+  b: Service;
+  /** When it ends (null: open-ended). The evidence stays dated by the signature. */
+  endsOn?: Maybe<Scalars['Date']['output']>;
+  kind: AgreementKind;
+  signedOn: Scalars['Date']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+export type AgreementInput = {
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  kind: AgreementKind;
+  serviceAId: Scalars['ID']['input'];
+  serviceBId: Scalars['ID']['input'];
+  signedOn: Scalars['Date']['input'];
+};
+
+export type AgreementKind =
+  /** A signed immersion agreement (Vlinder/Papillon, kijkstage): the services exchange staff for immersion days; they belong to different organisations. */
+  | 'IMMERSION'
+  /** A signed partnership (convention, samenwerkingsovereenkomst) between the two services. */
+  | 'PARTNERSHIP';
+
+export type AgreementPayload = {
+  __typename?: 'AgreementPayload';
+  agreement?: Maybe<Agreement>;
+  errors: Array<UserError>;
+};
+
 /** The tie filter an answer was computed with, every default filled in. */
 export type AppliedTieFilter = {
   __typename?: 'AppliedTieFilter';
@@ -105,6 +142,12 @@ export type AppliedTieFilter = {
 /** A person's registration at a session, and whether they came. */
 export type Attendance = {
   __typename?: 'Attendance';
+  /**
+   * The group of the session the person sat in: a workshop table, a visit group, a Rézoneweek slot's
+   * group (null: with everyone else who has none, the whole session when nobody has one). Co-presence
+   * counts only inside a group: a table of 5 at a network day of 40 gives each pair 1/4, not 1/39.
+   */
+  group?: Maybe<Scalars['String']['output']>;
   person: Person;
   role: AttendanceRole;
   session: Session;
@@ -244,6 +287,75 @@ export type CycleRules = {
   __typename?: 'CycleRules';
   groupsPerLanguage: Array<GroupsPerLanguage>;
   source: Scalars['String']['output'];
+};
+
+/**
+ * How often the declarer's service works with the service they name: the frequency question of a
+ * relationship survey on the PARTNER tool's scale (Varda, University of Colorado Denver). "Never" is
+ * not an answer here: a person names only the services they work with.
+ */
+export type DeclaredFrequency =
+  /** Every day (weight 1.25). */
+  | 'DAILY'
+  /** About once a month (weight 0.75). */
+  | 'MONTHLY'
+  /** About once a quarter (weight 0.5). */
+  | 'QUARTERLY'
+  /** Every week (weight 1, as much as one 3-hour meeting of two). */
+  | 'WEEKLY'
+  /** Once a year or less (weight 0.25: one declaration passes the default tie filter on its own). */
+  | 'YEARLY_OR_LESS';
+
+/**
+ * One answer of a relationship survey: a person names a service their own service works with, how
+ * often, and optionally how much they trust it and how much it brings (the PARTNER tool's trust and
+ * value scores). It is personal data (it names who answered): read by editors and analysts only.
+ * In the ties it is DECLARED evidence between the service the person worked at on `declaredOn` and
+ * the named service; its weight is the frequency's.
+ */
+export type DeclaredTie = {
+  __typename?: 'DeclaredTie';
+  /** When they answered: it dates the evidence, and the person's employment that day gives their service. */
+  declaredOn: Scalars['Date']['output'];
+  frequency: DeclaredFrequency;
+  /** Who answered. */
+  person: Person;
+  /** The service they named. */
+  service: Service;
+  /** The survey round (e.g. `2024-SUD`): one answer per person, service and survey. */
+  survey: Scalars['String']['output'];
+  /**
+   * PARTNER trust score, 1 (not at all) to 4 (a great deal): the mean of its three questions (the
+   * named service is reliable, shares the mission, is open to discussion). Null when not asked.
+   * Kept with the answer; it does not change the tie's weight.
+   */
+  trust?: Maybe<Scalars['Float']['output']>;
+  /**
+   * PARTNER value score, 1 to 4: the mean of its three questions (power and influence, level of
+   * involvement, resources contributed). Null when not asked. It does not change the tie's weight.
+   */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** The weight this answer adds to the tie (the frequency's weight). */
+  weight: Scalars['Float']['output'];
+};
+
+export type DeclaredTieInput = {
+  declaredOn: Scalars['Date']['input'];
+  frequency: DeclaredFrequency;
+  personId: Scalars['ID']['input'];
+  /** The service named (not one the person works at that day). */
+  serviceId: Scalars['ID']['input'];
+  survey: Scalars['String']['input'];
+  /** 1 to 4, decimals allowed (a mean of three answers). */
+  trust?: InputMaybe<Scalars['Float']['input']>;
+  /** 1 to 4, decimals allowed. */
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type DeclaredTiePayload = {
+  __typename?: 'DeclaredTiePayload';
+  declaredTie?: Maybe<DeclaredTie>;
+  errors: Array<UserError>;
 };
 
 /** A name on a list that nearly matches known people: confirm by hand, nothing was guessed. */
@@ -399,7 +511,9 @@ export type ImmersionRules = {
 };
 
 export type ImportKind =
-  /** session, date, name, organisation (id or name), role, present (present/absent; empty = registered), email (optional, hashed), service (optional) */
+  /** Signed agreements: service_a_id, service_b_id, kind (PARTNERSHIP or IMMERSION), signed_on, ends_on (optional) */
+  | 'agreements'
+  /** session, date, name, organisation (id or name), role, present (present/absent; empty = registered), email (optional, hashed), service (optional), group (optional: a table or visit group; with the column, an empty cell means no group) */
   | 'attendance'
   /** person_id, service_id, from, to, role */
   | 'employment'
@@ -409,8 +523,12 @@ export type ImportKind =
   | 'organisations'
   /** id, display_name, consent (yes/no) */
   | 'people'
+  /** Referral counts: from_service_id, to_service_id, period (2024, 2024-Q2 or 2024-03), count (0 removes the record) */
+  | 'referrals'
   /** id, name_fr, name_nl, organisation_id, neighbourhood, language (FR|NL|BOTH), sectors (primary first, ; separated) */
-  | 'services';
+  | 'services'
+  /** A relationship survey: person_id, service_id (the service named), survey, declared_on, frequency (YEARLY_OR_LESS, QUARTERLY, MONTHLY, WEEKLY, DAILY), trust and value (optional, 1 to 4) */
+  | 'survey';
 
 export type ImportReport = {
   __typename?: 'ImportReport';
@@ -614,6 +732,12 @@ export type Mutation = {
   closeEdition: EditionPayload;
   /** Mark a service closed from a date. */
   closeService: ServicePayload;
+  /**
+   * Record one answer of a relationship survey (editors; by person, service and survey: re-entering
+   * it updates it). Refused when the person works at no service on `declaredOn` (NOT_EMPLOYED) or
+   * names a service they work at that day (SAME_SERVICE).
+   */
+  declareTie: DeclaredTiePayload;
   /** A person stops working at a service. */
   endEmployment: EmploymentPayload;
   /**
@@ -628,12 +752,25 @@ export type Mutation = {
    * do when any row is rejected). Re-running the same file changes nothing.
    */
   importCsv: ImportReport;
-  /** Mark a registered person present or absent. */
+  /** Mark a registered person present or absent; `group` as in registerAttendance. */
   markAttendance: AttendancePayload;
+  /**
+   * Record a signed agreement between two services (editors; by the pair, kind and signature date).
+   * An IMMERSION agreement joins services of two organisations (OWN_ORGANISATION otherwise).
+   */
+  recordAgreement: AgreementPayload;
   /** A person of one service spends a full day at another (an immersion session of an IMMERSION edition). */
   recordImmersion: SessionPayload;
-  /** Register a person for a session; checks capacity, one person per organisation (Connect), double booking, employment. */
+  /** Record how many clients a service referred to another in a period (editors; count 0 removes it). */
+  recordReferrals: ReferralPayload;
+  /**
+   * Register a person for a session; checks capacity, one person per organisation (Connect), double
+   * booking, employment. `group` puts them at a table or in a visit group of the session (left out:
+   * unchanged; "": no group); co-presence counts only within a group.
+   */
   registerAttendance: AttendancePayload;
+  /** Remove a recorded agreement (editors). */
+  removeAgreement: AgreementPayload;
   /**
    * Reopen a closed edition so that it can be changed again (editors, admins). Recorded in the audit
    * trail (who, when, which edition, the reason; no person). Close it again with closeEdition.
@@ -651,6 +788,8 @@ export type Mutation = {
   upsertService: ServicePayload;
   /** Create or update a session; checks dates, immersion length and Rézoneweek hosts. */
   upsertSession: SessionPayload;
+  /** Take back one survey answer (editors). */
+  withdrawDeclaredTie: DeclaredTiePayload;
 };
 
 
@@ -668,6 +807,11 @@ export type MutationCloseEditionArgs = {
 export type MutationCloseServiceArgs = {
   id: Scalars['ID']['input'];
   on: Scalars['Date']['input'];
+};
+
+
+export type MutationDeclareTieArgs = {
+  input: DeclaredTieInput;
 };
 
 
@@ -692,9 +836,15 @@ export type MutationImportCsvArgs = {
 
 
 export type MutationMarkAttendanceArgs = {
+  group?: InputMaybe<Scalars['String']['input']>;
   personId: Scalars['ID']['input'];
   sessionId: Scalars['ID']['input'];
   status: AttendanceStatus;
+};
+
+
+export type MutationRecordAgreementArgs = {
+  input: AgreementInput;
 };
 
 
@@ -707,10 +857,24 @@ export type MutationRecordImmersionArgs = {
 };
 
 
+export type MutationRecordReferralsArgs = {
+  input: ReferralInput;
+};
+
+
 export type MutationRegisterAttendanceArgs = {
+  group?: InputMaybe<Scalars['String']['input']>;
   personId: Scalars['ID']['input'];
   role: AttendanceRole;
   sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveAgreementArgs = {
+  kind: AgreementKind;
+  serviceAId: Scalars['ID']['input'];
+  serviceBId: Scalars['ID']['input'];
+  signedOn: Scalars['Date']['input'];
 };
 
 
@@ -755,6 +919,13 @@ export type MutationUpsertServiceArgs = {
 
 export type MutationUpsertSessionArgs = {
   input: SessionInput;
+};
+
+
+export type MutationWithdrawDeclaredTieArgs = {
+  personId: Scalars['ID']['input'];
+  serviceId: Scalars['ID']['input'];
+  survey: Scalars['String']['input'];
 };
 
 /** A neighbourhood (wijk / quartier) of one of the two grids. */
@@ -1350,6 +1521,42 @@ export type RecommendationKind =
   /** A zone where the next edition would close most gaps. */
   | 'ZONE';
 
+/**
+ * How many clients one service referred to another in a period ("doorverwijzen"): REFERRAL evidence.
+ * Each referral adds 0.25 to the tie (four referrals weigh one 3-hour meeting of two), whatever the
+ * period's length, so monthly and yearly counts of the same referrals weigh the same; the tie's
+ * `count` counts the periods with referrals. Dated by the period's first day.
+ */
+export type Referral = {
+  __typename?: 'Referral';
+  /** Clients referred in the period. */
+  count: Scalars['Int']['output'];
+  from: Service;
+  /** `2024` (a year), `2024-Q2` (a quarter) or `2024-03` (a month). */
+  period: Scalars['String']['output'];
+  periodEnd: Scalars['Date']['output'];
+  periodStart: Scalars['Date']['output'];
+  to: Service;
+  /** The weight this record adds to the tie: count × 0.25. */
+  weight: Scalars['Float']['output'];
+};
+
+export type ReferralInput = {
+  /** Clients referred in the period; 0 removes the record. */
+  count: Scalars['Int']['input'];
+  fromServiceId: Scalars['ID']['input'];
+  /** `2024`, `2024-Q2` or `2024-03`. */
+  period: Scalars['String']['input'];
+  toServiceId: Scalars['ID']['input'];
+};
+
+export type ReferralPayload = {
+  __typename?: 'ReferralPayload';
+  errors: Array<UserError>;
+  /** The record written (null when count 0 removed it, or on errors). */
+  referral?: Maybe<Referral>;
+};
+
 /** The Brussels-Capital Region (gewest / région): the top territorial level. */
 export type Region = Node & {
   __typename?: 'Region';
@@ -1606,11 +1813,31 @@ export type TieAtRisk = {
 /** The kinds of evidence a tie between two services rests on. */
 export type TieEvidence =
   /**
+   * A signed partnership or immersion agreement (`recordAgreement`, the `agreements` import): weight 1
+   * (signing takes at least one real meeting), dated by its signature. Formal ties: include them to see
+   * who is bound to work together, leave them out to see who actually met.
+   */
+  | 'AGREEMENT'
+  /**
    * Two people of the two services present together in the same group of a session (the whole
    * session when it has no groups). Each meeting of n people gives each pair 1/(n − 1) of a meeting,
    * times the session's duration factor (hours / 3, from ½ h to 6 h: a 1.5 h slot ½, a full day 2).
    */
   | 'CO_PRESENCE'
+  /**
+   * A person of one service names the other in a relationship survey (`declareTie`, the `survey`
+   * import), with how often they work together: 0.25 a year or less, 0.5 quarterly, 0.75 monthly,
+   * 1 weekly, 1.25 daily. Any answer passes the default filter: someone who says they work with a
+   * service knows it. It rests on one person's word: leave it out to count only what was observed.
+   */
+  | 'DECLARED'
+  /**
+   * Clients referred from one service to the other (`recordReferrals`, the `referrals` import): 0.25
+   * per client referred, so four referrals weigh one 3-hour meeting of two; dated by the period's first
+   * day. Use it for the follow-up ("doorverwijzen") the initiatives aim at; a tie of referrals alone
+   * names no person.
+   */
+  | 'REFERRAL'
   /**
    * Someone of one service visiting the other as a VISITOR of a session it hosts (open-door slot,
    * immersion day). A visit is a meeting of two: it weighs its duration factor, whatever the size of
@@ -1695,7 +1922,8 @@ export type UserError = {
    * (immersions happen elsewhere), ROLE_LIMIT (more holders of a role than the programme allows),
    * OUT_OF_SEASON (outside the programme's months), SESSIONS_PER_MONTH, GROUPS_PER_CYCLE,
    * GROUP_LANGUAGE, IMMERSION_TOO_SHORT, REZONE_HOST, SLOT_LENGTH, SLOT_WEEKDAY, SLOTS_PER_DAY,
-   * EDITION_LENGTH, ERASED, EDITION_INVALID (closing with violations). Two codes say an edition is
+   * EDITION_LENGTH, ERASED, EDITION_INVALID (closing with violations), SAME_SERVICE (a survey answer,
+   * referral or agreement joining a service to itself). Two codes say an edition is
    * not complete yet and only block closing: ROLE_MISSING (fewer holders of a role than the
    * programme needs) and HOST_AND_SEND (Vlinder/Papillon: each organisation hosts ≥ 1 and sends ≥ 1).
    */
@@ -1870,6 +2098,10 @@ export type ResolversTypes = {
   Acquaintance: ResolverTypeWrapper<AcquaintanceRow>;
   AcquaintanceConnection: ResolverTypeWrapper<AcquaintancePage>;
   AcquaintanceEdge: ResolverTypeWrapper<Omit<AcquaintanceEdge, 'node'> & { node: ResolversTypes['Acquaintance'] }>;
+  Agreement: ResolverTypeWrapper<AgreementRow>;
+  AgreementInput: AgreementInput;
+  AgreementKind: AgreementKind;
+  AgreementPayload: ResolverTypeWrapper<AgreementPayloadRow>;
   AppliedTieFilter: ResolverTypeWrapper<AppliedTieFilter>;
   Attendance: ResolverTypeWrapper<AttendanceRow>;
   AttendancePayload: ResolverTypeWrapper<AttendancePayloadRow>;
@@ -1886,6 +2118,10 @@ export type ResolversTypes = {
   CycleRules: ResolverTypeWrapper<CycleRules>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeclaredFrequency: DeclaredFrequency;
+  DeclaredTie: ResolverTypeWrapper<DeclaredTieRow>;
+  DeclaredTieInput: DeclaredTieInput;
+  DeclaredTiePayload: ResolverTypeWrapper<DeclaredTiePayloadRow>;
   DoubtfulMatch: ResolverTypeWrapper<DoubtfulMatch>;
   Edition: ResolverTypeWrapper<EditionRow>;
   EditionInput: EditionInput;
@@ -1942,6 +2178,9 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Recommendation: ResolverTypeWrapper<RecommendationRow>;
   RecommendationKind: RecommendationKind;
+  Referral: ResolverTypeWrapper<ReferralRow>;
+  ReferralInput: ReferralInput;
+  ReferralPayload: ResolverTypeWrapper<ReferralPayloadRow>;
   Region: ResolverTypeWrapper<RegionRow>;
   RejectedRow: ResolverTypeWrapper<RejectedRow>;
   RoleRule: ResolverTypeWrapper<RoleRule>;
@@ -1980,6 +2219,9 @@ export type ResolversParentTypes = {
   Acquaintance: AcquaintanceRow;
   AcquaintanceConnection: AcquaintancePage;
   AcquaintanceEdge: Omit<AcquaintanceEdge, 'node'> & { node: ResolversParentTypes['Acquaintance'] };
+  Agreement: AgreementRow;
+  AgreementInput: AgreementInput;
+  AgreementPayload: AgreementPayloadRow;
   AppliedTieFilter: AppliedTieFilter;
   Attendance: AttendanceRow;
   AttendancePayload: AttendancePayloadRow;
@@ -1993,6 +2235,9 @@ export type ResolversParentTypes = {
   CycleRules: CycleRules;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeclaredTie: DeclaredTieRow;
+  DeclaredTieInput: DeclaredTieInput;
+  DeclaredTiePayload: DeclaredTiePayloadRow;
   DoubtfulMatch: DoubtfulMatch;
   Edition: EditionRow;
   EditionInput: EditionInput;
@@ -2040,6 +2285,9 @@ export type ResolversParentTypes = {
   ProgrammeRules: ProgrammeRules;
   Query: Record<PropertyKey, never>;
   Recommendation: RecommendationRow;
+  Referral: ReferralRow;
+  ReferralInput: ReferralInput;
+  ReferralPayload: ReferralPayloadRow;
   Region: RegionRow;
   RejectedRow: RejectedRow;
   RoleRule: RoleRule;
@@ -2097,6 +2345,20 @@ export type AcquaintanceEdgeResolvers<ContextType = Context, ParentType extends 
   node?: Resolver<ResolversTypes['Acquaintance'], ParentType, ContextType>;
 };
 
+export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
+  a?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  endsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AgreementKind'], ParentType, ContextType>;
+  signedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AgreementPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreementPayload'] = ResolversParentTypes['AgreementPayload']> = {
+  agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type AppliedTieFilterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppliedTieFilter'] = ResolversParentTypes['AppliedTieFilter']> = {
   evidence?: Resolver<Array<ResolversTypes['TieEvidence']>, ParentType, ContextType>;
   excludeInitiativeKinds?: Resolver<Array<ResolversTypes['InitiativeKind']>, ParentType, ContextType>;
@@ -2108,6 +2370,7 @@ export type AppliedTieFilterResolvers<ContextType = Context, ParentType extends 
 };
 
 export type AttendanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Attendance'] = ResolversParentTypes['Attendance']> = {
+  group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['AttendanceRole'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
@@ -2175,6 +2438,22 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeclaredTieResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeclaredTie'] = ResolversParentTypes['DeclaredTie']> = {
+  declaredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  frequency?: Resolver<ResolversTypes['DeclaredFrequency'], ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  survey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trust?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type DeclaredTiePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeclaredTiePayload'] = ResolversParentTypes['DeclaredTiePayload']> = {
+  declaredTie?: Resolver<Maybe<ResolversTypes['DeclaredTie']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
 
 export type DoubtfulMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DoubtfulMatch'] = ResolversParentTypes['DoubtfulMatch']> = {
   candidates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2358,12 +2637,16 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   cancelAttendance?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationCancelAttendanceArgs, 'personId' | 'sessionId'>>;
   closeEdition?: Resolver<ResolversTypes['EditionPayload'], ParentType, ContextType, RequireFields<MutationCloseEditionArgs, 'id'>>;
   closeService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationCloseServiceArgs, 'id' | 'on'>>;
+  declareTie?: Resolver<ResolversTypes['DeclaredTiePayload'], ParentType, ContextType, RequireFields<MutationDeclareTieArgs, 'input'>>;
   endEmployment?: Resolver<ResolversTypes['EmploymentPayload'], ParentType, ContextType, RequireFields<MutationEndEmploymentArgs, 'personId' | 'serviceId' | 'to'>>;
   erasePerson?: Resolver<ResolversTypes['ErasePayload'], ParentType, ContextType, RequireFields<MutationErasePersonArgs, 'id'>>;
   importCsv?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportCsvArgs, 'allOrNothing' | 'csv' | 'dryRun' | 'kind'>>;
   markAttendance?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationMarkAttendanceArgs, 'personId' | 'sessionId' | 'status'>>;
+  recordAgreement?: Resolver<ResolversTypes['AgreementPayload'], ParentType, ContextType, RequireFields<MutationRecordAgreementArgs, 'input'>>;
   recordImmersion?: Resolver<ResolversTypes['SessionPayload'], ParentType, ContextType, RequireFields<MutationRecordImmersionArgs, 'editionId' | 'endsAt' | 'hostServiceId' | 'personId' | 'startsAt'>>;
+  recordReferrals?: Resolver<ResolversTypes['ReferralPayload'], ParentType, ContextType, RequireFields<MutationRecordReferralsArgs, 'input'>>;
   registerAttendance?: Resolver<ResolversTypes['AttendancePayload'], ParentType, ContextType, RequireFields<MutationRegisterAttendanceArgs, 'personId' | 'role' | 'sessionId'>>;
+  removeAgreement?: Resolver<ResolversTypes['AgreementPayload'], ParentType, ContextType, RequireFields<MutationRemoveAgreementArgs, 'kind' | 'serviceAId' | 'serviceBId' | 'signedOn'>>;
   reopenEdition?: Resolver<ResolversTypes['EditionPayload'], ParentType, ContextType, RequireFields<MutationReopenEditionArgs, 'id' | 'reason'>>;
   startEmployment?: Resolver<ResolversTypes['EmploymentPayload'], ParentType, ContextType, RequireFields<MutationStartEmploymentArgs, 'from' | 'personId' | 'serviceId'>>;
   upsertEdition?: Resolver<ResolversTypes['EditionPayload'], ParentType, ContextType, RequireFields<MutationUpsertEditionArgs, 'input'>>;
@@ -2372,6 +2655,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   upsertPerson?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationUpsertPersonArgs, 'input'>>;
   upsertService?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationUpsertServiceArgs, 'input'>>;
   upsertSession?: Resolver<ResolversTypes['SessionPayload'], ParentType, ContextType, RequireFields<MutationUpsertSessionArgs, 'input'>>;
+  withdrawDeclaredTie?: Resolver<ResolversTypes['DeclaredTiePayload'], ParentType, ContextType, RequireFields<MutationWithdrawDeclaredTieArgs, 'personId' | 'serviceId' | 'survey'>>;
 };
 
 export type NeighbourhoodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Neighbourhood'] = ResolversParentTypes['Neighbourhood']> = {
@@ -2554,6 +2838,21 @@ export type RecommendationResolvers<ContextType = Context, ParentType extends Re
   zone?: Resolver<Maybe<ResolversTypes['Zone']>, ParentType, ContextType>;
 };
 
+export type ReferralResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ReferralPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralPayload'] = ResolversParentTypes['ReferralPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType>;
+};
+
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2714,6 +3013,8 @@ export type Resolvers<ContextType = Context> = {
   Acquaintance?: AcquaintanceResolvers<ContextType>;
   AcquaintanceConnection?: AcquaintanceConnectionResolvers<ContextType>;
   AcquaintanceEdge?: AcquaintanceEdgeResolvers<ContextType>;
+  Agreement?: AgreementResolvers<ContextType>;
+  AgreementPayload?: AgreementPayloadResolvers<ContextType>;
   AppliedTieFilter?: AppliedTieFilterResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
   AttendancePayload?: AttendancePayloadResolvers<ContextType>;
@@ -2726,6 +3027,8 @@ export type Resolvers<ContextType = Context> = {
   CycleRules?: CycleRulesResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeclaredTie?: DeclaredTieResolvers<ContextType>;
+  DeclaredTiePayload?: DeclaredTiePayloadResolvers<ContextType>;
   DoubtfulMatch?: DoubtfulMatchResolvers<ContextType>;
   Edition?: EditionResolvers<ContextType>;
   EditionPayload?: EditionPayloadResolvers<ContextType>;
@@ -2766,6 +3069,8 @@ export type Resolvers<ContextType = Context> = {
   ProgrammeRules?: ProgrammeRulesResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;
+  Referral?: ReferralResolvers<ContextType>;
+  ReferralPayload?: ReferralPayloadResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RejectedRow?: RejectedRowResolvers<ContextType>;
   RoleRule?: RoleRuleResolvers<ContextType>;

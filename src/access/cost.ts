@@ -149,6 +149,9 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'SessionPayload.errors': { max: 50 },
   'AttendancePayload.errors': { max: 50 },
   'ErasePayload.errors': { max: 50 },
+  'DeclaredTiePayload.errors': { max: 50 },
+  'ReferralPayload.errors': { max: 50 },
+  'AgreementPayload.errors': { max: 50 },
   // Rows of one CSV body (BODY_LIMIT 1 MB).
   'ImportReport.rejected': { max: 10000 },
   'ImportReport.doubtful': { max: 10000 },

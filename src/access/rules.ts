@@ -115,6 +115,14 @@ export const POLICY: Policy = {
   SessionPayload: { '*': 'editor' },
   AttendancePayload: { '*': 'editor' },
   ErasePayload: { '*': 'admin' },
+  // Survey answers name who answered: person-level, like attendance (editors write them, analysts may read them).
+  DeclaredTie: { '*': 'names' },
+  DeclaredTiePayload: { '*': 'editor' },
+  // Referrals and agreements are between services.
+  Referral: { '*': 'member' },
+  ReferralPayload: { '*': 'editor' },
+  Agreement: { '*': 'member' },
+  AgreementPayload: { '*': 'editor' },
   ImportReport: { '*': 'editor' },
   RejectedRow: { '*': 'editor' },
   DoubtfulMatch: { '*': 'editor' },

@@ -121,8 +121,8 @@ const REQUIRED_ARGS: Record<string, string> = {
   'Query.networkExport': '(territory: { zone: "SUD" }, format: CSV_EDGES)',
 };
 
-// Mutations and their payloads are covered by tests/integration/editing.test.ts (the walk only reads).
-const SKIP_TYPES = new Set(['Mutation', 'Subscription', 'OrganisationPayload', 'ServicePayload', 'PersonPayload', 'EmploymentPayload', 'InitiativePayload', 'EditionPayload', 'SessionPayload', 'AttendancePayload', 'ErasePayload', 'ImportReport', 'RejectedRow', 'DoubtfulMatch']);
+// Mutations and their payloads are covered by tests/integration/editing.test.ts and evidence.test.ts (the walk only reads).
+const SKIP_TYPES = new Set(['Mutation', 'Subscription', 'OrganisationPayload', 'ServicePayload', 'PersonPayload', 'EmploymentPayload', 'InitiativePayload', 'EditionPayload', 'SessionPayload', 'AttendancePayload', 'ErasePayload', 'ImportReport', 'RejectedRow', 'DoubtfulMatch', 'DeclaredTiePayload', 'DeclaredTie', 'ReferralPayload', 'Referral', 'AgreementPayload', 'Agreement']);
 
 function objectTypes(): GraphQLObjectType[] {
   return Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__'));

@@ -24,9 +24,10 @@ import { cypher, type Db, type NamedQuery, type Row, type Tx } from '../../neo4j
 import { refreshTies } from '../network/ties';
 import { ERASED_KEYS, erasedKeys, erasureKey, nameErasureKey } from './erasure';
 import { CandidatePool, emailHash, matchPerson, newPersonId, normaliseName } from './matching';
-import { AttendanceState, type AttendanceChange, type AttendanceFields } from './rules';
+import { EVIDENCE_IMPORT_KINDS, importEvidence, isEvidenceKind } from '../evidence/import';
+import { AttendanceState, groupProblem, type AttendanceChange, type AttendanceFields } from './rules';
 
-export const IMPORT_KINDS = ['organisations', 'services', 'people', 'employment', 'attendance', 'neighbourhoods'] as const;
+export const IMPORT_KINDS = ['organisations', 'services', 'people', 'employment', 'attendance', 'neighbourhoods', ...EVIDENCE_IMPORT_KINDS] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface RejectedRow {
@@ -79,7 +80,7 @@ export interface ImportOptions {
 /** The service fields a source such as HSDS may leave out; see `incompleteAllowed`. */
 export const SERVICE_OPTIONAL_FIELDS = ['language', 'neighbourhood', 'sectors'] as const;
 
-type Csv = Record<string, string>;
+export type Csv = Record<string, string>;
 
 /**
  * The monitoring grid as GeoJSON (opendata.brussels export): one row per feature, from its
@@ -120,7 +121,7 @@ const WORKING_LANGUAGES = new Set(['FR', 'NL', 'BOTH']);
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 const yes = (s: string) => ['1', 'true', 'yes', 'oui', 'ja'].includes(s.toLowerCase());
 
-const SPECS: Record<Exclude<ImportKind, 'attendance'>, KindSpec> = {
+const SPECS: Record<Exclude<ImportKind, 'attendance' | (typeof EVIDENCE_IMPORT_KINDS)[number]>, KindSpec> = {
   organisations: {
     required: ['id', 'name_fr', 'name_nl'],
     prepare: (r) => ({ key: r.id!, props: { nameFr: r.name_fr, nameNl: r.name_nl } }),
@@ -257,7 +258,7 @@ function emptyReport(kind: ImportKind, rows: number, dryRun: boolean): ImportRep
 }
 
 /** Where an import reads and writes: the database (a transaction per batch), or one transaction for the whole import. */
-interface Io {
+export interface Io {
   read<T extends Row>(query: NamedQuery, params?: Record<string, unknown>): Promise<T[]>;
   /** A batch's write transaction. */
   batch<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
@@ -272,7 +273,7 @@ const WHOLE_IMPORT_TIMEOUT_MS = 30 * 60_000;
 export async function importRows(db: Db, kind: ImportKind, rows: Csv[], opts: ImportOptions): Promise<ImportReportRow> {
   const started = Date.now();
   let report = emptyReport(kind, rows.length, Boolean(opts.dryRun));
-  const run = (io: Io) => (kind === 'attendance' ? importAttendance(io, rows, opts, report) : importSimple(io, kind, SPECS[kind], rows, opts, report));
+  const run = (io: Io) => runKind(io, kind, rows, opts, report);
   if (opts.dryRun || opts.allOrNothing) {
     try {
       await db.writeTx(
@@ -306,12 +307,18 @@ export async function importRowsInTransaction(tx: Tx, kind: ImportKind, rows: Cs
   const started = Date.now();
   const report = emptyReport(kind, rows.length, Boolean(opts.dryRun));
   const io = oneTransaction(tx);
-  await (kind === 'attendance' ? importAttendance(io, rows, opts, report) : importSimple(io, kind, SPECS[kind], rows, opts, report));
+  await runKind(io, kind, rows, opts, report);
   report.written = !opts.dryRun && report.created + report.updated > 0;
   report.ms = Date.now() - started;
   report.rowsPerSecond = report.ms > 0 ? Math.round((rows.length * 1000) / report.ms) : rows.length;
   report.rejected.sort((a, b) => a.row - b.row);
   return report;
+}
+
+function runKind(io: Io, kind: ImportKind, rows: Csv[], opts: ImportOptions, report: ImportReportRow): Promise<void> {
+  if (kind === 'attendance') return importAttendance(io, rows, opts, report);
+  if (isEvidenceKind(kind)) return importEvidence(io, kind, rows, opts, report);
+  return importSimple(io, kind, SPECS[kind], rows, opts, report);
 }
 
 async function importSimple(io: Io, kind: ImportKind, spec: KindSpec, rows: Csv[], opts: ImportOptions, report: ImportReportRow): Promise<void> {
@@ -441,7 +448,7 @@ const CANDIDATES_BY_NAME = cypher(
 );
 const EXISTING_ATTENDANCE = cypher(
   'import.attendance.existing',
-  'UNWIND $pairs AS pair MATCH (:Person {id: pair.person})-[a:ATTENDED]->(:Session {id: pair.session}) RETURN pair.person + "|" + pair.session AS key, [a.role, a.status] AS sig',
+  'UNWIND $pairs AS pair MATCH (:Person {id: pair.person})-[a:ATTENDED]->(:Session {id: pair.session}) RETURN pair.person + "|" + pair.session AS key, [a.role, a.status, a.group] AS sig',
 );
 /**
  * New people (their id derives from name and organisation, so a re-run finds them), their employment
@@ -453,11 +460,12 @@ const WRITE_PEOPLE = cypher(
    ON CREATE SET p.displayName = row.name, p.consent = false, p.synthetic = false, p.nameKey = row.nameKey, p.emailHash = row.emailHash
    WITH p, row MATCH (s:Service {id: row.service}) MERGE (p)-[:WORKS_AT {from: date(row.since)}]->(s)
    WITH p, row UNWIND row.attendances AS att
-   MATCH (x:Session {id: att.session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = att.role, a.status = att.status`,
+   MATCH (x:Session {id: att.session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = att.role, a.status = att.status, a.group = CASE WHEN att.keepGroup THEN a.group ELSE att.group END`,
 );
 const WRITE_ATTENDANCE = cypher(
   'import.attendance.write',
-  'UNWIND $rows AS row MATCH (p:Person {id: row.person}), (x:Session {id: row.session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = row.role, a.status = row.status',
+  `UNWIND $rows AS row MATCH (p:Person {id: row.person}), (x:Session {id: row.session}) MERGE (p)-[a:ATTENDED]->(x)
+   SET a.role = row.role, a.status = row.status, a.group = CASE WHEN row.keepGroup THEN a.group ELSE row.group END`,
 );
 
 type OrganisationRow = { id: string; nameFr: string; nameNl: string; services: string[] };
@@ -502,6 +510,8 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
     }
     return out;
   };
+  // A list with a group column says each row's group (an empty cell: none); a list without one keeps the groups recorded.
+  const groupColumn = rows.some((r) => 'group' in r);
   for (let start = 0; start < rows.length; start += batchSize) {
     const slice = rows.slice(start, start + batchSize);
     // Read once per import, beside the first batch's lookups that do not need it.
@@ -538,7 +548,7 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
     // The stored name key is normaliseName(displayName), written with every person; older rows may lack it.
     for (const c of [...byOrganisation, ...byName]) candidates.add({ id: c.id, norm: c.nameKey ?? normaliseName(c.name ?? ''), organisationId: c.organisationId, emailHash: c.emailHash });
 
-    const good: Array<{ n: number; person: string; session: string; role: string; status: string }> = [];
+    const good: Array<{ n: number; person: string; session: string; role: string; status: string; group: string | null }> = [];
     slice.forEach((r, i) => {
       const n = start + i + 2;
       const reject = (field: string, reason: string) => void report.rejected.push({ row: n, field, reason });
@@ -556,6 +566,9 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
       const presence = (r.present ?? '').toLowerCase();
       const status = presence === '' ? 'REGISTERED' : PRESENT_WORDS.has(presence) ? 'PRESENT' : ABSENT_WORDS.has(presence) ? 'NO_SHOW' : null;
       if (!status) return reject('present', 'is neither present (présent, aanwezig, yes) nor absent (absent, afwezig, no) nor empty');
+      const group = r.group?.trim() || null;
+      const badGroup = group === null ? null : groupProblem(group);
+      if (badGroup) return reject('group', `INVALID: ${badGroup}`);
       let personId: string;
       const norm = norms[i]!;
       const match = matchPerson(r.name!, org.id, hash, candidates, norm);
@@ -579,7 +592,7 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
       const key = `${personId}|${r.session}`;
       if (seen.has(key)) return reject('name', 'this person is already on an earlier row for this session');
       seen.add(key);
-      good.push({ n, person: personId, session: r.session!, role, status });
+      good.push({ n, person: personId, session: r.session!, role, status, group });
     });
     // People first seen in this import have no attendance but the rows above (repeats are rejected):
     // only known people's rows are looked up, and a list of first sightings costs no read at all.
@@ -589,7 +602,8 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
     );
     const toWrite = good.filter((g) => {
       const before = existing.get(`${g.person}|${g.session}`);
-      if (before !== undefined && before === JSON.stringify([g.role, g.status])) return (report.unchanged += 1), false;
+      const same = before !== undefined && (JSON.parse(before) as unknown[]).every((v, i) => (i === 2 && !groupColumn) || v === [g.role, g.status, g.group][i]);
+      if (same) return (report.unchanged += 1), false;
       return true;
     });
     if (!toWrite.length) {
@@ -613,7 +627,7 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
         const others: typeof accepted = [];
         for (const w of accepted) (ofNewPeople.get(w.person) ?? others).push(w);
         // Only what the statements read goes on the wire: packing parameters is a tenth of the import's time.
-        const attendance = (w: (typeof accepted)[number]) => ({ session: w.session, role: w.role, status: w.status });
+        const attendance = (w: (typeof accepted)[number]) => ({ session: w.session, role: w.role, status: w.status, group: w.group, keepGroup: !groupColumn });
         if (newPeople.length)
           await tx.run(WRITE_PEOPLE, {
             people: newPeople.map((p) => ({ id: p.id, name: p.name, nameKey: p.nameKey, emailHash: p.emailHash, service: p.service, since: p.since, attendances: ofNewPeople.get(p.id)!.map(attendance) })),

@@ -15,20 +15,26 @@ import { ERASED_KEYS, erasedKeys, erasePersonIn, erasureKey } from './erasure';
 import type { AttendanceRow } from '../initiatives/model';
 import type { EmploymentRow } from '../people/model';
 import type { UserErrorRow } from './model';
-import { AttendanceState, checkAttendanceChange, checkEdition, checkSession, currentAttendance, RuleViolation, validateEdition, violation } from './rules';
+import { AttendanceState, checkAttendanceChange, groupProblem, checkEdition, checkSession, currentAttendance, RuleViolation, validateEdition, violation } from './rules';
 import { recordEditionEvent } from '../../access/audit';
 import { PROGRAMMES, type ProgrammeCode } from '../initiatives/programmes';
 import * as w from './writes';
 import { normaliseName } from './matching';
 
 /** Runs a write; a RuleViolation becomes payload errors, anything else stays an error. */
-async function mutate<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<{ value: T | null; errors: UserErrorRow[] }> {
+export async function mutate<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<{ value: T | null; errors: UserErrorRow[] }> {
   try {
     return { value: await ctx.db.writeTx(work), errors: [] };
   } catch (err) {
     if (err instanceof RuleViolation) return { value: null, errors: err.errors };
     throw err;
   }
+}
+
+/** A malformed group argument is bad input, refused before any write. */
+function checkGroup(group: string | null | undefined): void {
+  const problem = group === null || group === undefined ? null : groupProblem(group);
+  if (problem) throw badInput('group', problem);
 }
 
 const notFoundError = (field: string, what: string, id: string) => new RuleViolation([violation('NOT_FOUND', field, `No ${what} "${id}"`)]);
@@ -129,17 +135,19 @@ export const editingResolvers: Resolvers = {
       });
       return { session: r.errors.length ? null : await fresh(ctx.loaders.initiatives.session, input.id), errors: r.errors };
     },
-    registerAttendance: async (_p, { personId, sessionId, role }, ctx) => {
+    registerAttendance: async (_p, { personId, sessionId, role, group }, ctx) => {
+      checkGroup(group);
       const r = await mutate(ctx, async (tx) => {
         await checkAttendanceChange(tx, { person: personId, session: sessionId, role, status: 'REGISTERED' });
-        await tx.run(w.register, { person: personId, session: sessionId, role, status: null });
+        await tx.run(w.register, { person: personId, session: sessionId, role, status: null, group: group ?? null });
         await refreshTies(tx, { personIds: [personId], sessionIds: [sessionId] });
         const [row] = await tx.run<AttendanceRow & Record<string, unknown>>(w.attendanceRow, { person: personId, session: sessionId });
         return row;
       });
       return { attendance: r.value ?? null, errors: r.errors };
     },
-    markAttendance: async (_p, { personId, sessionId, status }, ctx) => {
+    markAttendance: async (_p, { personId, sessionId, status, group }, ctx) => {
+      checkGroup(group);
       const r = await mutate(ctx, async (tx) => {
         // A status change is checked like the registration it changes (closed edition, double booking, …).
         const state = await AttendanceState.load(tx, [{ person: personId, session: sessionId, role: 'GUEST', status }], { lock: true });
@@ -147,7 +155,7 @@ export const editingResolvers: Resolvers = {
         if (!current) throw new RuleViolation([violation('NOT_FOUND', 'personId', `${personId} is not registered for ${sessionId}`)]);
         const problems = state.check({ person: personId, session: sessionId, role: current.role, status });
         if (problems.length) throw new RuleViolation(problems);
-        await tx.run(w.markAttendance, { person: personId, session: sessionId, status });
+        await tx.run(w.markAttendance, { person: personId, session: sessionId, status, group: group ?? null });
         await refreshTies(tx, { personIds: [personId], sessionIds: [sessionId] });
         const [row] = await tx.run<AttendanceRow & Record<string, unknown>>(w.attendanceRow, { person: personId, session: sessionId });
         return row;
@@ -182,7 +190,7 @@ export const editingResolvers: Resolvers = {
         await checkSession(tx, { id, editionId, startsAt, endsAt, capacity: 1, hostId: hostServiceId }, 'immersion');
         await tx.run(w.upsertSession, { id, editionId, title: 'Immersion / Inleefdag', startsAt, endsAt, capacity: 1, hostId: hostServiceId });
         const { existed } = await checkAttendanceChange(tx, { person: personId, session: id, role: 'VISITOR', status: 'PRESENT' });
-        if (!existed) await tx.run(w.register, { person: personId, session: id, role: 'VISITOR', status: 'PRESENT' });
+        if (!existed) await tx.run(w.register, { person: personId, session: id, role: 'VISITOR', status: 'PRESENT', group: null });
         await refreshTies(tx, { personIds: [personId], sessionIds: [id] });
       });
       return { session: r.errors.length ? null : await fresh(ctx.loaders.initiatives.session, id), errors: r.errors };

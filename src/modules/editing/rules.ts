@@ -14,6 +14,7 @@
  */
 import { cypher, type Tx } from '../../neo4j/driver';
 import { programmeOf, roleRule, ROLES_WITHOUT_EMPLOYMENT, type Programme } from '../initiatives/programmes';
+import { AGREEMENT_KINDS, parsePeriod } from '../evidence/weights';
 import type { UserErrorRow } from './model';
 
 export const violation = (code: string, field: string | null, message: string): UserErrorRow => ({ code, field, message });
@@ -283,6 +284,16 @@ export class AttendanceState {
   }
 }
 
+/**
+ * What is wrong with a group name (a table, a visit group), or null. '' is allowed: it takes the
+ * group away. Groups are labels of one session (`T1`, `Table 3`, `Groupe B`), not free text.
+ */
+export function groupProblem(group: string): string | null {
+  if (group.length > 40) return 'a group is a short label (40 characters at most)';
+  if (group !== group.trim() || /[\u0000-\u001f]/.test(group)) return 'no leading or trailing spaces or control characters';
+  return null;
+}
+
 const needsMembers = (p: Programme) => Boolean(p.onePersonPerOrganisation) || p.roles.some((r) => r.per === 'EDITION');
 
 /** For the mutations: one change, refused with every rule it breaks. */
@@ -542,4 +553,131 @@ export async function validateEdition(tx: Tx, edition: string): Promise<UserErro
     }
   }
   return errors;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence of ties other than attendance: survey answers, referral counts, agreements
+// (src/modules/evidence). Checked here like attendance: set-based facts, then every change in
+// memory; the same checks for the mutations and the imports, each naming its own fields.
+
+export interface DeclarationChange {
+  person: string;
+  service: string;
+  survey: string;
+  declaredOn: string;
+  trust: number | null;
+  value: number | null;
+}
+export interface DeclarationFields {
+  person: string;
+  service: string;
+  survey: string;
+  declaredOn: string;
+  trust: string;
+  value: string;
+}
+export interface ReferralChange {
+  from: string;
+  to: string;
+  period: string;
+  count: number;
+}
+export interface ReferralFields {
+  from: string;
+  to: string;
+  period: string;
+  count: string;
+}
+export interface AgreementChange {
+  a: string;
+  b: string;
+  kind: string;
+  signedOn: string;
+  endsOn: string | null;
+}
+export interface AgreementFields {
+  a: string;
+  b: string;
+  kind: string;
+  signedOn: string;
+  endsOn: string;
+}
+
+const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+const MAX_LABEL = 80;
+
+async function serviceFacts(tx: Tx, ids: Iterable<string>): Promise<Map<string, HostFacts>> {
+  const list = sorted(ids);
+  return new Map((list.length ? await tx.run<HostFacts & Record<string, unknown>>(HOST_FACTS, { ids: list }) : []).map((h) => [h.id, h]));
+}
+
+/**
+ * Survey answers: the person and the named service exist; the person works at a service on the day
+ * they answered (their service that day is the tie's other end) and not at the one they name; the
+ * PARTNER scores lie between 1 and 4. Locks the people (their employment decides their service).
+ * Answers each change's errors, and every service each person works or worked at (the ties the
+ * write touches).
+ */
+export async function checkDeclarations(tx: Tx, changes: DeclarationChange[], fields: DeclarationFields): Promise<{ errors: UserErrorRow[][]; services: Map<string, string[]> }> {
+  const personIds = sorted(changes.map((c) => c.person));
+  await lock(tx, [], [], personIds);
+  const persons = new Map((personIds.length ? await tx.run<PersonFacts & Record<string, unknown>>(PERSON_FACTS, { ids: personIds }) : []).map((p) => [p.id, p]));
+  const services = await serviceFacts(tx, changes.map((c) => c.service));
+  const errors = changes.map((c) => {
+    const out: UserErrorRow[] = [];
+    const p = persons.get(c.person);
+    if (!p?.exists) out.push(violation('NOT_FOUND', fields.person, 'No such person'));
+    if (!services.has(c.service)) out.push(violation('NOT_FOUND', fields.service, `No service "${c.service}"`));
+    if (!c.survey.trim() || c.survey.length > MAX_LABEL) out.push(violation('INVALID', fields.survey, `name the survey (1 to ${MAX_LABEL} characters)`));
+    if (!isDay(c.declaredOn)) out.push(violation('INVALID', fields.declaredOn, 'must be a date YYYY-MM-DD'));
+    for (const [score, field] of [[c.trust, fields.trust], [c.value, fields.value]] as const) {
+      if (score !== null && !(Number.isFinite(score) && score >= 1 && score <= 4)) out.push(violation('INVALID', field, 'a PARTNER score lies between 1 and 4'));
+    }
+    if (p?.exists && isDay(c.declaredOn)) {
+      const jobs = p.jobs.filter((j) => j.from <= c.declaredOn && (j.to === null || j.to >= c.declaredOn));
+      if (!jobs.length) out.push(violation('NOT_EMPLOYED', fields.person, `This person works at no service on ${c.declaredOn}: their answer would join no service`));
+      else if (jobs.some((j) => j.service === c.service)) out.push(violation('SAME_SERVICE', fields.service, `This person works at ${c.service} on ${c.declaredOn}: name the other services their service works with`));
+    }
+    return out;
+  });
+  return { errors, services: new Map([...persons.values()].map((p) => [p.id, sorted(p.jobs.map((j) => j.service))])) };
+}
+
+/** Referral counts: both services exist and differ; a period of a year, a quarter or a month; a count of 0 or more. */
+export async function checkReferrals(tx: Tx, changes: ReferralChange[], fields: ReferralFields): Promise<UserErrorRow[][]> {
+  const services = await serviceFacts(tx, changes.flatMap((c) => [c.from, c.to]));
+  return changes.map((c) => {
+    const out: UserErrorRow[] = [];
+    if (!services.has(c.from)) out.push(violation('NOT_FOUND', fields.from, `No service "${c.from}"`));
+    if (!services.has(c.to)) out.push(violation('NOT_FOUND', fields.to, `No service "${c.to}"`));
+    if (c.from === c.to) out.push(violation('SAME_SERVICE', fields.to, 'A service does not refer clients to itself'));
+    if (parsePeriod(c.period) === null) out.push(violation('INVALID', fields.period, 'a year (2024), a quarter (2024-Q2) or a month (2024-03)'));
+    if (!Number.isInteger(c.count) || c.count < 0 || c.count > 100_000) out.push(violation('INVALID', fields.count, 'a whole number of clients, 0 or more (0 removes the record)'));
+    return out;
+  });
+}
+
+/**
+ * Agreements: both services exist and differ; it ends after it is signed; an immersion agreement
+ * joins two organisations (the immersion programme's own rule: an immersion takes place at another
+ * organisation than the visitor's, programmes.ts).
+ */
+export async function checkAgreements(tx: Tx, changes: AgreementChange[], fields: AgreementFields): Promise<UserErrorRow[][]> {
+  const services = await serviceFacts(tx, changes.flatMap((c) => [c.a, c.b]));
+  const immersion = programmeOf('IMMERSION', null).immersion;
+  return changes.map((c) => {
+    const out: UserErrorRow[] = [];
+    const [a, b] = [services.get(c.a), services.get(c.b)];
+    if (!a) out.push(violation('NOT_FOUND', fields.a, `No service "${c.a}"`));
+    if (!b) out.push(violation('NOT_FOUND', fields.b, `No service "${c.b}"`));
+    if (c.a === c.b) out.push(violation('SAME_SERVICE', fields.b, 'An agreement joins two services'));
+    if (!(AGREEMENT_KINDS as readonly string[]).includes(c.kind)) out.push(violation('INVALID', fields.kind, `one of ${AGREEMENT_KINDS.join(', ')}`));
+    if (!isDay(c.signedOn)) out.push(violation('INVALID', fields.signedOn, 'must be a date YYYY-MM-DD'));
+    if (c.endsOn !== null && !isDay(c.endsOn)) out.push(violation('INVALID', fields.endsOn, 'must be a date YYYY-MM-DD or empty'));
+    else if (c.endsOn !== null && isDay(c.signedOn) && c.endsOn < c.signedOn) out.push(violation('INVALID', fields.endsOn, 'must not be before the signature'));
+    if (c.kind === 'IMMERSION' && immersion?.otherOrganisation && a?.organisation && a.organisation === b?.organisation) {
+      out.push(violation('OWN_ORGANISATION', fields.b, `An immersion agreement joins two organisations; both services belong to ${a.organisation}`));
+    }
+    return out;
+  });
 }

@@ -98,12 +98,15 @@ export const upsertSession = cypher(
 export const register = cypher(
   'editing.register',
   `MATCH (p:Person {id: $person}), (x:Session {id: $session})
-   MERGE (p)-[a:ATTENDED]->(x) ON CREATE SET a.status = coalesce($status, 'REGISTERED') SET a.role = $role`,
+   MERGE (p)-[a:ATTENDED]->(x) ON CREATE SET a.status = coalesce($status, 'REGISTERED') SET a.role = $role
+   // A group left out keeps the one recorded; '' takes it away.
+   SET a.group = CASE WHEN $group IS NULL THEN a.group WHEN $group = '' THEN null ELSE $group END`,
 );
 
 export const markAttendance = cypher(
   'editing.markAttendance',
-  'MATCH (:Person {id: $person})-[a:ATTENDED]->(:Session {id: $session}) SET a.status = $status RETURN a.status AS status',
+  `MATCH (:Person {id: $person})-[a:ATTENDED]->(:Session {id: $session})
+   SET a.status = $status, a.group = CASE WHEN $group IS NULL THEN a.group WHEN $group = '' THEN null ELSE $group END RETURN a.status AS status`,
 );
 
 export const cancelAttendance = cypher(
@@ -114,7 +117,7 @@ export const cancelAttendance = cypher(
 export const attendanceRow = cypher(
   'editing.attendanceRow',
   `MATCH (p:Person {id: $person})-[a:ATTENDED]->(x:Session {id: $session})
-   RETURN p.id AS personId, coalesce(p.consent, false) AS personConsent, x.id AS sessionId, a.role AS role, a.status AS status`,
+   RETURN p.id AS personId, coalesce(p.consent, false) AS personConsent, x.id AS sessionId, a.role AS role, a.status AS status, a.group AS group`,
 );
 
 export const editionKind = cypher(

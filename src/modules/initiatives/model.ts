@@ -57,6 +57,8 @@ export interface AttendanceRow {
   sessionId: string;
   role: AttendanceRole;
   status: AttendanceStatus;
+  /** The group of the session (a table, a visit group); null: none. */
+  group: string | null;
 }
 
 export type SessionPage = Page<SessionRow>;

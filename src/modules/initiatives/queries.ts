@@ -25,7 +25,7 @@ export const SESSION = shape<SessionRow>('Session', SESSION_FIELDS);
  */
 const { editionId: _edition, ...HOSTED_SESSION_FIELDS } = SESSION_FIELDS;
 export const SESSION_HOSTED_BY_S = shape<SessionRow>('Session', { ...HOSTED_SESSION_FIELDS, hostId: 's.id' });
-const ATTENDANCE = 'p.id AS personId, coalesce(p.consent, false) AS personConsent, x.id AS sessionId, a.role AS role, a.status AS status';
+const ATTENDANCE = 'p.id AS personId, coalesce(p.consent, false) AS personConsent, x.id AS sessionId, a.role AS role, a.status AS status, a.group AS group';
 
 export const allInitiatives = cypher(
   'initiatives.all',
