@@ -69,6 +69,16 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Zone.neighbourhoods': { max: 300 },
   'Municipality.zones': { max: 10 },
   'Municipality.neighbourhoods': { max: 300 },
+  // Geography and cold data. A quartier touches at most 4 municipalities (48 touch more than one);
+  // it holds at most a few tens of statistical sectors (2024 and 2025 tables together); a unit has a
+  // value per indicator and year (the demo: 1–4 per unit; imports add more).
+  'Geometry.bbox': { max: 4 },
+  'Neighbourhood.municipalities': { max: 10 },
+  'Neighbourhood.statisticalSectors': { max: 100 },
+  'Neighbourhood.indicators': { max: 500 },
+  'Municipality.indicators': { max: 500 },
+  'StatisticalSector.indicators': { max: 500 },
+  'StatisticalSector.years': { max: 20 },
 
   // Directory. 13 sectors (seed/brussels.ts); a CPAS/OCMW runs tens of services (S: 52 at most).
   'Query.sectors': { max: 30 },

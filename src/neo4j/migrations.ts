@@ -70,6 +70,15 @@ export const MIGRATIONS: Migration[] = [
     name: 'erasure: one tombstone per keyed hash, looked up by every import',
     statements: ['CREATE CONSTRAINT erasure_key IF NOT EXISTS FOR (n:Erasure) REQUIRE n.key IS UNIQUE'],
   },
+  {
+    version: 7,
+    name: 'territory: statistical sectors and indicator values, merged on their codes',
+    statements: [
+      'CREATE CONSTRAINT statisticalsector_code IF NOT EXISTS FOR (n:StatisticalSector) REQUIRE n.code IS UNIQUE',
+      'CREATE CONSTRAINT indicatorvalue_key IF NOT EXISTS FOR (n:IndicatorValue) REQUIRE n.key IS UNIQUE',
+      'CREATE INDEX indicatorvalue_unit IF NOT EXISTS FOR (n:IndicatorValue) ON (n.level, n.code)',
+    ],
+  },
 ];
 
 const checksum = (m: Migration) => crypto.createHash('sha256').update(m.statements.join('\n')).digest('hex').slice(0, 16);

@@ -1,101 +1,184 @@
 /**
- * The real Brussels territory, as far as it could be verified (see BRUSSELS-SOURCES.md, copied
- * from the project's research notes): the region, the 19 municipalities with their NIS codes and
- * FR/NL names, and the five care zones ("bassins d'aide et de soins") with their composition.
- * Zone codes are project slugs; the zones have no official Dutch names (ours are translations,
- * flagged nameNlOfficial = false). Brussels-City (21004) is split between NORD, CENTRE_OUEST and SUD.
- * Municipality centroids are approximate (for maps only).
+ * The real Brussels territory, read at run time from the source files in data/brussels/ (copied from
+ * the project's shared research folder with their SOURCES.md; see BRUSSELS-SOURCES.md). Nothing here
+ * is retyped: the region's name, the 19 municipalities (NIS codes, FR/NL names, UrbIS polygons and
+ * centroids), the five care zones (bassins) with the status of each municipality's membership, the
+ * 145 IBSA monitoring quartiers (codes, FR/NL names as published, every municipality each touches with
+ * its area share, polygons, area, kind) and the statistical sectors of 2024 and 2025.
+ * The zone of each quartier and its provenance are decided in src/modules/territory/zones.ts.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { PROJECT_ROOT } from '../config';
+import type { Area } from '../modules/territory/geometry';
+import { assignZone, type ZoneAssignment, type ZoneMembership, type Provenance } from '../modules/territory/zones';
+import { parseIndicatorCsv, type IndicatorLevel, type IndicatorValue } from '../modules/territory/indicators';
+
+export const DATA_DIR = path.join(PROJECT_ROOT, 'src', 'seed', 'data', 'brussels');
+
+type Row = Record<string, string>;
+export function readCsv(file: string, delimiter = ','): Row[] {
+  return parse(fs.readFileSync(path.join(DATA_DIR, file), 'utf8'), { columns: true, delimiter, skip_empty_lines: true, bom: true, trim: true }) as Row[];
+}
+const readGeoJson = (file: string) =>
+  JSON.parse(fs.readFileSync(path.join(DATA_DIR, file), 'utf8')) as { features: Array<{ properties: Record<string, unknown>; geometry: Area }> };
+
+/** Not in the files: the project's own code for the region. Its names are the region's official ones. */
+export const REGION = { code: 'BRU', nameFr: 'Région de Bruxelles-Capitale', nameNl: 'Brussels Hoofdstedelijk Gewest' };
+
 export interface MunicipalityFact {
   nis: string;
   nameFr: string;
   nameNl: string;
   lat: number;
   lon: number;
+  areaKm2: number;
+  geometry: Area;
 }
 
-export const REGION = { code: 'BRU', nameFr: 'Région de Bruxelles-Capitale', nameNl: 'Brussels Hoofdstedelijk Gewest' };
+export type QuartierKind = 'RESIDENTIAL' | 'PARK' | 'INDUSTRIAL' | 'CEMETERY';
+/** `code_group_inferred` of monitoring_quartiers.csv: the kind read from the code ranges (inferred, see SOURCES). */
+const KIND: Record<string, QuartierKind> = { quartier: 'RESIDENTIAL', parc_bois: 'PARK', zone_industrielle_ou_gare: 'INDUSTRIAL', cimetiere: 'CEMETERY' };
 
-export const MUNICIPALITIES: MunicipalityFact[] = [
-  { nis: '21001', nameFr: 'Anderlecht', nameNl: 'Anderlecht', lat: 50.836, lon: 4.308 },
-  { nis: '21002', nameFr: 'Auderghem', nameNl: 'Oudergem', lat: 50.816, lon: 4.433 },
-  { nis: '21003', nameFr: 'Berchem-Sainte-Agathe', nameNl: 'Sint-Agatha-Berchem', lat: 50.864, lon: 4.292 },
-  { nis: '21004', nameFr: 'Bruxelles', nameNl: 'Brussel', lat: 50.846, lon: 4.352 },
-  { nis: '21005', nameFr: 'Etterbeek', nameNl: 'Etterbeek', lat: 50.836, lon: 4.389 },
-  { nis: '21006', nameFr: 'Evere', nameNl: 'Evere', lat: 50.871, lon: 4.402 },
-  { nis: '21007', nameFr: 'Forest', nameNl: 'Vorst', lat: 50.811, lon: 4.318 },
-  { nis: '21008', nameFr: 'Ganshoren', nameNl: 'Ganshoren', lat: 50.871, lon: 4.309 },
-  { nis: '21009', nameFr: 'Ixelles', nameNl: 'Elsene', lat: 50.827, lon: 4.372 },
-  { nis: '21010', nameFr: 'Jette', nameNl: 'Jette', lat: 50.879, lon: 4.325 },
-  { nis: '21011', nameFr: 'Koekelberg', nameNl: 'Koekelberg', lat: 50.862, lon: 4.329 },
-  { nis: '21012', nameFr: 'Molenbeek-Saint-Jean', nameNl: 'Sint-Jans-Molenbeek', lat: 50.855, lon: 4.323 },
-  { nis: '21013', nameFr: 'Saint-Gilles', nameNl: 'Sint-Gillis', lat: 50.828, lon: 4.345 },
-  { nis: '21014', nameFr: 'Saint-Josse-ten-Noode', nameNl: 'Sint-Joost-ten-Node', lat: 50.853, lon: 4.373 },
-  { nis: '21015', nameFr: 'Schaerbeek', nameNl: 'Schaarbeek', lat: 50.867, lon: 4.377 },
-  { nis: '21016', nameFr: 'Uccle', nameNl: 'Ukkel', lat: 50.8, lon: 4.337 },
-  { nis: '21017', nameFr: 'Watermael-Boitsfort', nameNl: 'Watermaal-Bosvoorde', lat: 50.799, lon: 4.415 },
-  { nis: '21018', nameFr: 'Woluwe-Saint-Lambert', nameNl: 'Sint-Lambrechts-Woluwe', lat: 50.847, lon: 4.429 },
-  { nis: '21019', nameFr: 'Woluwe-Saint-Pierre', nameNl: 'Sint-Pieters-Woluwe', lat: 50.831, lon: 4.443 },
-];
+export interface QuartierFact {
+  code: string;
+  nameFr: string;
+  nameNl: string;
+  kind: QuartierKind;
+  /** The municipality holding the largest share of its area. */
+  mainNis: string;
+  /** Every municipality it touches (IBSA's set, verified), with the share of its area (computed against UrbIS, see SOURCES). */
+  shares: Array<{ nis: string; share: number | null }>;
+  areaKm2: number;
+  centroid: [number, number];
+  /** A point inside the polygon (the centroid of a crescent can fall outside). */
+  innerPoint: [number, number];
+  inspireId: string;
+  geometry: Area;
+  zone: ZoneAssignment;
+}
 
 export interface ZoneFact {
   code: string;
   nameFr: string;
   nameNl: string;
-  /** Social-health quartiers per municipality (the bassin sites give 9 + 8 + 17 + 16 + 7 = 57). */
-  quartiers: Record<string, number>;
-  /** Real quartier names known from the bassin sites (CLSS quartiers), by municipality: [FR, NL]. */
-  knownNames: Record<string, Array<[string, string]>>;
+  nameNlOfficial: boolean;
+  source: string;
+  municipalities: ZoneMembership[];
 }
 
-export const ZONES: ZoneFact[] = [
-  {
-    code: 'NORD',
-    nameFr: 'Bassin Nord',
-    nameNl: 'Zorgzone Noord',
-    quartiers: { '21003': 1, '21008': 1, '21010': 2, '21011': 1, '21004': 4 },
-    knownNames: {
-      '21004': [['Laeken-Sud', 'Laken-Zuid'], ['Laeken-Nord', 'Laken-Noord'], ['Neder-Over-Heembeek', 'Neder-Over-Heembeek'], ['Haren', 'Haren']],
-      '21011': [['Koekelberg', 'Koekelberg']],
-    },
-  },
-  {
-    code: 'NORD_EST',
-    nameFr: 'Bassin Nord-Est',
-    nameNl: 'Zorgzone Noord-Oost',
-    quartiers: { '21006': 2, '21014': 1, '21015': 5 },
-    knownNames: { '21014': [['Saint-Josse', 'Sint-Joost']], '21015': [['Brabant', 'Brabant'], ['Colignon', 'Colignon']] },
-  },
-  {
-    code: 'CENTRE_OUEST',
-    nameFr: 'Bassin Centre-Ouest',
-    nameNl: 'Zorgzone Centrum-West',
-    quartiers: { '21001': 7, '21012': 5, '21004': 5 },
-    knownNames: {
-      '21001': [['Cureghem', 'Kuregem'], ['Centre-Wayez', 'Centrum-Wayez'], ['Peterbos', 'Peterbos']],
-      '21012': [['Karreveld', 'Karreveld'], ["Gare de l'Ouest", 'Weststation']],
-      '21004': [['Centre historique', 'Historisch centrum'], ['Anneessens', 'Anneessens'], ['Marolles', 'Marollen'], ['Nord', 'Noord']],
-    },
-  },
-  {
-    code: 'SUD',
-    nameFr: 'Bassin Sud',
-    nameNl: 'Zorgzone Zuid',
-    quartiers: { '21007': 3, '21009': 5, '21013': 2, '21016': 3, '21017': 1, '21004': 2 },
-    knownNames: {
-      '21007': [['Bas de Forest', 'Laag-Vorst']],
-      '21013': [['Bas de Saint-Gilles', 'Laag-Sint-Gillis']],
-      '21004': [['Louise', 'Louiza'], ['Bois de la Cambre', 'Ter Kamerenbos']],
-    },
-  },
-  {
-    code: 'SUD_EST',
-    nameFr: 'Bassin Sud-Est',
-    nameNl: 'Zorgzone Zuid-Oost',
-    quartiers: { '21002': 2, '21005': 2, '21018': 2, '21019': 1 },
-    knownNames: {},
-  },
-];
+export interface SectorUnitFact {
+  code: string;
+  nameFr: string;
+  nameNl: string;
+  quartierCode: string;
+  nis: string;
+  years: number[];
+}
+
+/**
+ * Not found in any source: the Dutch name of the Sud-Est zone. This is the project's translation,
+ * served with nameNlOfficial = false.
+ */
+const PROJECT_NL_NAMES: Record<string, string> = { SUD_EST: 'Zorgzone Zuid-Oost' };
+
+const splitList = (s: string) => s.split(';').map((x) => x.trim()).filter(Boolean);
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function loadMunicipalities(): MunicipalityFact[] {
+  const shapes = new Map(readGeoJson('grids/brussels_municipalities_simplified.geojson').features.map((f) => [String(f.properties.nis), f.geometry]));
+  return readCsv('grids/brussels_municipalities.csv').map((r) => ({
+    nis: r.nis!,
+    nameFr: r.name_fr!,
+    nameNl: r.name_nl!,
+    lat: Number(r.centroid_lat),
+    lon: Number(r.centroid_lon),
+    areaKm2: Number(r.area_km2),
+    geometry: shapes.get(r.nis!) ?? fail(`no polygon for municipality ${r.nis}`),
+  }));
+}
+
+function loadZones(): ZoneFact[] {
+  const bassins = new Map(readCsv('grids/qss_bassins.csv').map((r) => [`Bassin ${r.bassin_fr}`, r]));
+  return readCsv('zones.csv').map((z) => {
+    const b = bassins.get(z.name_fr!) ?? fail(`no bassin row for ${z.name_fr}`);
+    const nlFound = b.zone_nl_status!.startsWith('verified');
+    const status: Provenance = b.communes_status === 'stated' ? 'VERIFIED' : 'INFERRED';
+    return {
+      code: z.code!,
+      nameFr: z.name_fr!,
+      nameNl: nlFound ? capitalised(b.zone_nl!) : (PROJECT_NL_NAMES[z.code!] ?? fail(`no Dutch name for ${z.code}`)),
+      nameNlOfficial: nlFound,
+      source: b.source!,
+      // "21004(part)" in qss_bassins.csv; zones.csv lists 21004 plainly and says "only partly" in its notes.
+      municipalities: splitList(b.communes_nis!).map((m) => ({ nis: m.replace('(part)', ''), part: m.endsWith('(part)'), status })),
+    };
+  });
+}
+
+function loadQuartiers(zones: ZoneFact[]): QuartierFact[] {
+  const shapes = new Map(readGeoJson('grids/monitoring_quartiers_simplified15m_wgs84.geojson').features.map((f) => [String(f.properties.code), f.geometry]));
+  const split = new Map(readCsv('project/brussels_city_zones.csv').map((r) => [r.quartier_code!, { zone: r.zone_code!, provenance: r.provenance as Provenance, basis: r.basis! }]));
+  return readCsv('grids/monitoring_quartiers.csv').map((r) => {
+    const shareOf = new Map(splitList(r.municipality_area_shares_urbadm!).map((s) => s.split(':') as [string, string]));
+    const shares = splitList(r.municipalities_nis_ibsa!).map((nis) => ({ nis, share: shareOf.has(nis) ? Number(shareOf.get(nis)) : null }));
+    const code = r.code!;
+    return {
+      code,
+      nameFr: r.name_fr!,
+      nameNl: r.name_nl!,
+      kind: KIND[r.code_group_inferred!] ?? fail(`unknown kind ${r.code_group_inferred}`),
+      mainNis: r.municipality_nis!,
+      shares,
+      areaKm2: Number(r.area_km2),
+      centroid: [Number(r.centroid_lon), Number(r.centroid_lat)],
+      innerPoint: [Number(r.inner_point_lon), Number(r.inner_point_lat)],
+      inspireId: r.inspire_id_wfs!,
+      geometry: shapes.get(code) ?? fail(`no polygon for quartier ${code}`),
+      zone: assignZone({ mainNis: r.municipality_nis!, municipalities: shares.map((s) => s.nis) }, zones, split.get(code)),
+    };
+  });
+}
+
+/** Statistical sectors of 2024 and 2025 with their quartier and municipality (IBSA's tables). */
+function loadSectors(): SectorUnitFact[] {
+  const byCode = new Map<string, SectorUnitFact>();
+  const add = (year: number, code: string, nameFr: string, nameNl: string, quartierCode: string, nis: string) => {
+    const known = byCode.get(code);
+    if (known) known.years.push(year);
+    else byCode.set(code, { code, nameFr, nameNl, quartierCode, nis, years: [year] });
+  };
+  for (const r of readCsv('grids/ibsa_sectors_2024_to_monitoring_quartiers.csv'))
+    add(2024, r.SecteurStatistique_Code!, r.SecteurStatistique_Nom_FR!, r.SecteurStatistique_Nom_NL!, r.Quartier_Code!, r.Commune_Code!);
+  for (const r of readCsv('grids/ibsa_sectors_2025_to_monitoring_quartiers.csv', ';'))
+    add(2025, r.secteurstatistique_code!, r.secteurstatistique_nom_fr!, r.secteurstatistique_nom_nl!, r.quartier_code!, r.commune_code!);
+  return [...byCode.values()];
+}
+
+function fail(message: string): never {
+  throw new Error(`src/seed/data/brussels: ${message}`);
+}
+
+export const MUNICIPALITIES: MunicipalityFact[] = loadMunicipalities();
+export const ZONES: ZoneFact[] = loadZones();
+export const QUARTIERS: QuartierFact[] = loadQuartiers(ZONES);
+let sectors: SectorUnitFact[] | null = null;
+/** Read on first use (1,500 rows the API never needs). */
+export const statisticalSectors = (): SectorUnitFact[] => (sectors ??= loadSectors());
+
+let indicators: IndicatorValue[] | null = null;
+/** The shared indicator files, each with the level and source line of indicators/MANIFEST.csv. */
+export function demoIndicators(): IndicatorValue[] {
+  if (indicators) return indicators;
+  indicators = [];
+  for (const m of readCsv('indicators/MANIFEST.csv')) {
+    const { values, problems } = parseIndicatorCsv(fs.readFileSync(path.join(DATA_DIR, 'indicators', m.file!), 'utf8'), m.level as IndicatorLevel, m.source!);
+    if (problems.length) fail(`indicators/${m.file}: ${problems.map((p) => `row ${p.row} ${p.field}: ${p.message}`).join('; ')}`);
+    indicators.push(...values);
+  }
+  return indicators;
+}
 
 /** The Rézone area: these municipalities plus the Louise quarter of Brussels-City. */
 export const REZONE_MUNICIPALITIES = new Set(['21007', '21013', '21009', '21016', '21017']);

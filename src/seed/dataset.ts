@@ -4,12 +4,17 @@ import type { ProgrammeCode } from '../modules/initiatives/programmes';
 import type { WorkingLanguage } from '../modules/directory/model';
 import type { Grid } from '../modules/territory/model';
 import type { TerritoryLevel } from '../modules/territory/select';
+import type { IndicatorValue } from '../modules/territory/indicators';
+import type { Provenance } from '../modules/territory/zones';
+
+/** A GeoJSON geometry (WGS84) as stored, with its bounding box; all null for a unit without a shape. */
+export type Shape = { geometry: string; west: number; south: number; east: number; north: number } | { geometry: null; west: null; south: null; east: null; north: null };
 
 export interface Dataset {
   regions: Array<{ code: string; nameFr: string; nameNl: string }>;
-  zones: Array<{ code: string; nameFr: string; nameNl: string; nameNlOfficial: boolean; regionCode: string }>;
-  municipalities: Array<{ nis: string; nameFr: string; nameNl: string; regionCode: string; lat: number; lon: number }>;
-  neighbourhoods: Array<{
+  zones: Array<{ code: string; nameFr: string; nameNl: string; nameNlOfficial: boolean; regionCode: string; source: string; synthetic: boolean } & Shape>;
+  municipalities: Array<{ nis: string; nameFr: string; nameNl: string; regionCode: string; lat: number; lon: number; areaKm2: number; synthetic: boolean } & Shape>;
+  neighbourhoods: Array<Shape & {
     code: string;
     grid: Grid;
     nameFr: string;
@@ -18,9 +23,20 @@ export interface Dataset {
     rezoneArea: boolean;
     municipalityNis: string;
     zoneCode: string | null;
+    zoneProvenance: Provenance;
+    zoneBasis: string;
+    /** Every municipality it touches, with the share of its area (null when not computed). */
+    municipalities: Array<{ nis: string; share: number | null }>;
+    kind: string;
+    areaKm2: number;
+    inspireId: string | null;
     lat: number;
     lon: number;
+    innerLat: number;
+    innerLon: number;
   }>;
+  statisticalSectors: Array<{ code: string; nameFr: string; nameNl: string; neighbourhoodCode: string; municipalityNis: string; years: number[] }>;
+  indicators: IndicatorValue[];
   sectors: Array<{ code: string; nameFr: string; nameNl: string }>;
   organisations: Array<{ id: string; nameFr: string; nameNl: string; synthetic: boolean }>;
   services: Array<{
@@ -31,7 +47,8 @@ export interface Dataset {
     synthetic: boolean;
     organisationId: string;
     neighbourhoodCode: string;
-    monitoringCode: string;
+    /** A second neighbourhood on the other grid, if any. */
+    monitoringCode: string | null;
     /** Sector codes, primary first. */
     sectors: string[];
     lat: number;
@@ -50,6 +67,8 @@ export const emptyDataset = (): Dataset => ({
   zones: [],
   municipalities: [],
   neighbourhoods: [],
+  statisticalSectors: [],
+  indicators: [],
   sectors: [],
   organisations: [],
   services: [],

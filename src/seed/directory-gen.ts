@@ -4,11 +4,15 @@
  * CPAS/OCMW runs several services; general social work, mental health, primary care, youth and
  * home help are common, palliative care and family planning rare; most services work in French,
  * a fifth in Dutch, a quarter in both; staff turnover is visible in 2022–2024.
+ * Services sit at invented points inside residential monitoring quartiers (and inside the quartier's
+ * main municipality, which is the service's municipality), drawn in proportion to the quartier's
+ * registered population on 1 January 2019: more services where more people live.
  */
 import { SECTORS } from './brussels';
 import type { Dataset } from './dataset';
 import type { Random } from './random';
 import type { Quartier, RegionTerritory } from './territory-gen';
+import { pointInside } from '../modules/territory/geometry';
 
 export interface ServiceInfo {
   id: string;
@@ -95,7 +99,8 @@ export function generateDirectory(data: Dataset, rnd: Random, t: RegionTerritory
   let orgCount = 0;
   let serviceCount = 0;
   const quartiersByNis = new Map<string, Quartier[]>();
-  for (const q of t.quartiers) quartiersByNis.set(q.nis, [...(quartiersByNis.get(q.nis) ?? []), q]);
+  for (const q of t.residential) quartiersByNis.set(q.nis, [...(quartiersByNis.get(q.nis) ?? []), q]);
+  const byPopulation = (qs: Quartier[]) => rnd.weighted(qs, (q) => q.population);
 
   const addService = (orgId: string, q: Quartier, sectors: string[], language: ServiceInfo['language']) => {
     serviceCount += 1;
@@ -103,6 +108,8 @@ export function generateDirectory(data: Dataset, rnd: Random, t: RegionTerritory
     const sector = SECTORS.find((s) => s.code === sectors[0])!;
     const [wordFr, wordNl] = rnd.pick(WORDS);
     const muni = t.nameOfMunicipality.get(q.nis)!;
+    // A sliver where the quartier and its municipality meet could refuse every draw: its centroid then.
+    const [lon, lat] = pointInside(q.geometry, () => rnd.next(), q.municipalityGeometry) ?? [q.lon, q.lat];
     data.services.push({
       id,
       nameFr: `${sector.prefix[0]} ${wordFr} – ${muni.fr} (démo)`,
@@ -111,10 +118,10 @@ export function generateDirectory(data: Dataset, rnd: Random, t: RegionTerritory
       synthetic: true,
       organisationId: orgId,
       neighbourhoodCode: q.code,
-      monitoringCode: rnd.pick(t.monitoringByNis.get(q.nis)!),
+      monitoringCode: null,
       sectors,
-      lat: Math.round((q.lat + (rnd.next() - 0.5) * 0.004) * 1e5) / 1e5,
-      lon: Math.round((q.lon + (rnd.next() - 0.5) * 0.006) * 1e5) / 1e5,
+      lat,
+      lon,
     });
     services.push({ id, orgId, zoneCode: q.zoneCode, quartier: q, sectors, language });
   };
@@ -130,13 +137,13 @@ export function generateDirectory(data: Dataset, rnd: Random, t: RegionTerritory
   for (const [nis, name] of t.nameOfMunicipality) {
     const orgId = addOrg(`CPAS de ${name.fr} (démo)`, `OCMW ${name.nl} (demo)`);
     const count = (3 + (rnd.chance(0.5) ? 1 : 0)) * perMunicipalityFactor;
-    for (let i = 0; i < count; i++) addService(orgId, rnd.pick(quartiersByNis.get(nis) ?? t.quartiers), [CPAS_SECTORS[i % CPAS_SECTORS.length] as string], 'BOTH');
+    for (let i = 0; i < count; i++) addService(orgId, byPopulation(quartiersByNis.get(nis) ?? t.residential), [CPAS_SECTORS[i % CPAS_SECTORS.length] as string], 'BOTH');
   }
 
   // Associations: a new organisation or another service of the last one in the same municipality.
   const lastOrgIn = new Map<string, { id: string; flemish: boolean }>();
   while (serviceCount < size.services) {
-    const q = rnd.pick(t.quartiers);
+    const q = byPopulation(t.residential);
     // Mental health is over-represented in the Rézone area (it is why Rézone exists there).
     const primary = rnd.weighted(SECTORS, (s) => s.weight * (q.rezoneArea && s.code === 'MENTAL_HEALTH' ? 3 : 1)).code;
     const sectors = [primary];

@@ -6,27 +6,23 @@
 import { cypher, type Db, type NamedQuery } from '../neo4j/driver';
 import type { Dataset } from './dataset';
 import { normaliseName } from '../modules/editing/matching';
+import { WRITE_QUARTIERS, WRITE_SECTORS, writeIndicators } from '../modules/territory/writes';
 
 const Q = {
   regions: cypher('seed.regions', 'UNWIND $rows AS row MERGE (r:Region {code: row.code}) SET r.nameFr = row.nameFr, r.nameNl = row.nameNl'),
   zones: cypher(
     'seed.zones',
-    `UNWIND $rows AS row MERGE (z:Zone {code: row.code}) SET z.nameFr = row.nameFr, z.nameNl = row.nameNl, z.nameNlOfficial = row.nameNlOfficial
+    `UNWIND $rows AS row MERGE (z:Zone {code: row.code}) SET z.nameFr = row.nameFr, z.nameNl = row.nameNl, z.nameNlOfficial = row.nameNlOfficial,
+       z.source = row.source, z.synthetic = row.synthetic, z.geometry = row.geometry, z.west = row.west, z.south = row.south, z.east = row.east, z.north = row.north
      WITH z, row MATCH (r:Region {code: row.regionCode}) MERGE (z)-[:IN_REGION]->(r)`,
   ),
   municipalities: cypher(
     'seed.municipalities',
-    `UNWIND $rows AS row MERGE (m:Municipality {nis: row.nis}) SET m.nameFr = row.nameFr, m.nameNl = row.nameNl, m.lat = row.lat, m.lon = row.lon
+    `UNWIND $rows AS row MERGE (m:Municipality {nis: row.nis}) SET m.nameFr = row.nameFr, m.nameNl = row.nameNl, m.lat = row.lat, m.lon = row.lon,
+       m.areaKm2 = row.areaKm2, m.synthetic = row.synthetic, m.geometry = row.geometry, m.west = row.west, m.south = row.south, m.east = row.east, m.north = row.north
      WITH m, row MATCH (r:Region {code: row.regionCode}) MERGE (m)-[:IN_REGION]->(r)`,
   ),
-  neighbourhoods: cypher(
-    'seed.neighbourhoods',
-    `UNWIND $rows AS row MERGE (n:Neighbourhood {code: row.code})
-     SET n.grid = row.grid, n.nameFr = row.nameFr, n.nameNl = row.nameNl, n.synthetic = row.synthetic, n.rezoneArea = row.rezoneArea, n.lat = row.lat, n.lon = row.lon
-     WITH n, row MATCH (m:Municipality {nis: row.municipalityNis}) MERGE (n)-[:IN_MUNICIPALITY]->(m)
-     WITH n, row OPTIONAL MATCH (z:Zone {code: row.zoneCode})
-     FOREACH (_ IN CASE WHEN z IS NULL THEN [] ELSE [1] END | MERGE (n)-[:IN_ZONE]->(z))`,
-  ),
+  neighbourhoods: WRITE_QUARTIERS,
   sectors: cypher('seed.sectors', 'UNWIND $rows AS row MERGE (s:Sector {code: row.code}) SET s.nameFr = row.nameFr, s.nameNl = row.nameNl'),
   organisations: cypher(
     'seed.organisations',
@@ -111,6 +107,7 @@ export async function loadDataset(db: Db, data: Dataset, opts: LoadOptions = {})
     ['zones', Q.zones, data.zones],
     ['municipalities', Q.municipalities, data.municipalities],
     ['neighbourhoods', Q.neighbourhoods, data.neighbourhoods],
+    ['statistical sectors', WRITE_SECTORS, data.statisticalSectors],
     ['sectors', Q.sectors, data.sectors],
     ['organisations', Q.organisations, data.organisations],
     ['services', Q.services, data.services],
@@ -137,5 +134,6 @@ export async function loadDataset(db: Db, data: Dataset, opts: LoadOptions = {})
     }
     report[what] = rows.length;
   }
+  report.indicators = (await writeIndicators(db, data.indicators, batchSize)).written;
   return { rows: report, ms: Date.now() - started };
 }

@@ -1,11 +1,14 @@
 /**
- * The territory of one region: the real Brussels one (region 0), or a synthetic copy with
- * prefixed codes for the L scale. Neighbourhoods are invented ("démo"/"demo", synthetic: true)
- * inside the real municipalities and zones; an import of the official grid replaces them.
+ * The territory of one region: the real Brussels one (region 0), read from the source files
+ * (brussels.ts), or a synthetic copy for the L scale, with prefixed codes, "(R02)" names and its
+ * shapes moved north by one degree per region. Neighbourhoods are the 145 IBSA monitoring quartiers;
+ * each is in one care zone (zones.ts, with provenance). The statistical sectors and the indicators of
+ * the source files are loaded with region 0 only (they describe the real one).
  */
-import { MUNICIPALITIES, REGION, REZONE_MUNICIPALITIES, REZONE_QUARTER_NAME, ZONES } from './brussels';
+import { demoIndicators, MUNICIPALITIES, QUARTIERS, REGION, REZONE_MUNICIPALITIES, REZONE_QUARTER_NAME, ZONES, statisticalSectors, type QuartierKind } from './brussels';
 import type { Dataset } from './dataset';
 import type { Random } from './random';
+import { bboxOf, shiftNorth, unionAreas, type Area } from '../modules/territory/geometry';
 
 export interface Quartier {
   code: string;
@@ -14,101 +17,114 @@ export interface Quartier {
   rezoneArea: boolean;
   lat: number;
   lon: number;
+  kind: QuartierKind;
+  /** Registered population on 1 January 2019 (Statbel, summed by quartier); 0 where none is published. */
+  population: number;
+  geometry: Area;
+  /** Its main municipality's polygon: demo services are placed inside both. */
+  municipalityGeometry: Area;
 }
 
 export interface RegionTerritory {
   regionCode: string;
   prefix: string;
   quartiers: Quartier[];
-  /** Monitoring-grid neighbourhood codes by municipality NIS. */
-  monitoringByNis: Map<string, string[]>;
+  /** Residential quartiers with people: where demo services are placed. */
+  residential: Quartier[];
   zoneCodes: string[];
   nameOfMunicipality: Map<string, { fr: string; nl: string }>;
 }
 
-const MONITORING_PER_MUNICIPALITY = 2;
+/** Zone shapes of region 0, computed once (a union of 20–40 quartiers takes 40–180 ms). */
+let baseZoneShapes: Map<string, Area | null> | null = null;
+const zoneShapes = () =>
+  (baseZoneShapes ??= new Map(ZONES.map((z) => [z.code, unionAreas(QUARTIERS.filter((q) => q.zone.zoneCode === z.code).map((q) => q.geometry))])));
 
-export function generateTerritory(data: Dataset, rnd: Random, regionIndex: number): RegionTerritory {
+export function generateTerritory(data: Dataset, _rnd: Random, regionIndex: number): RegionTerritory {
   const prefix = regionIndex === 0 ? '' : `R${String(regionIndex + 1).padStart(2, '0')}-`;
   const regionCode = regionIndex === 0 ? REGION.code : `R${String(regionIndex + 1).padStart(2, '0')}`;
   const synthetic = regionIndex > 0;
   const label = (fr: string, nl: string) => (synthetic ? { fr: `${fr} (${regionCode})`, nl: `${nl} (${regionCode})` } : { fr, nl });
+  const shape = (g: Area) => shiftNorth(g, regionIndex);
+  const placed = (g: Area) => {
+    const s = shape(g);
+    const [west, south, east, north] = bboxOf(s);
+    return { geometry: JSON.stringify(s), west, south, east, north };
+  };
 
   const regionName = synthetic ? { fr: `Région synthétique ${regionIndex + 1}`, nl: `Synthetisch gewest ${regionIndex + 1}` } : { fr: REGION.nameFr, nl: REGION.nameNl };
   data.regions.push({ code: regionCode, nameFr: regionName.fr, nameNl: regionName.nl });
 
   const nameOfMunicipality = new Map<string, { fr: string; nl: string }>();
-  const centroid = new Map<string, { lat: number; lon: number }>();
+  const municipalityShape = new Map<string, Area>();
   for (const m of MUNICIPALITIES) {
     const name = label(m.nameFr, m.nameNl);
     const nis = prefix + m.nis;
     nameOfMunicipality.set(nis, name);
-    centroid.set(nis, { lat: m.lat + regionIndex, lon: m.lon });
-    data.municipalities.push({ nis, nameFr: name.fr, nameNl: name.nl, regionCode, lat: m.lat + regionIndex, lon: m.lon });
+    municipalityShape.set(nis, shape(m.geometry));
+    data.municipalities.push({ nis, nameFr: name.fr, nameNl: name.nl, regionCode, lat: m.lat + regionIndex, lon: m.lon, areaKm2: m.areaKm2, synthetic, ...placed(m.geometry) });
   }
 
-  const quartiers: Quartier[] = [];
   const zoneCodes: string[] = [];
   for (const zone of ZONES) {
-    const zoneCode = prefix + zone.code;
-    zoneCodes.push(zoneCode);
+    const code = prefix + zone.code;
+    zoneCodes.push(code);
     const name = label(zone.nameFr, zone.nameNl);
-    data.zones.push({ code: zoneCode, nameFr: name.fr, nameNl: name.nl, nameNlOfficial: false, regionCode });
-    let n = 0;
-    for (const [baseNis, count] of Object.entries(zone.quartiers)) {
-      const nis = prefix + baseNis;
-      const known = zone.knownNames[baseNis] ?? [];
-      const muni = nameOfMunicipality.get(nis) as { fr: string; nl: string };
-      const c = centroid.get(nis) as { lat: number; lon: number };
-      for (let i = 0; i < count; i++) {
-        n += 1;
-        const [fr, nl] = known[i] ?? [`${muni.fr} ${i + 1}`, `${muni.nl} ${i + 1}`];
-        const code = `${prefix}SYN-QSS-${zone.code}-${String(n).padStart(2, '0')}`;
-        const rezoneArea = REZONE_MUNICIPALITIES.has(baseNis) || fr === REZONE_QUARTER_NAME;
-        const lat = round(c.lat + (rnd.next() - 0.5) * 0.012);
-        const lon = round(c.lon + (rnd.next() - 0.5) * 0.018);
-        quartiers.push({ code, zoneCode, nis, rezoneArea, lat, lon });
-        data.neighbourhoods.push({
-          code,
-          grid: 'SOCIAL_HEALTH',
-          nameFr: `${fr} (démo)`,
-          nameNl: `${nl} (demo)`,
-          synthetic: true,
-          rezoneArea,
-          municipalityNis: nis,
-          zoneCode,
-          lat,
-          lon,
-        });
-      }
-    }
+    const g = zoneShapes().get(zone.code) ?? null;
+    data.zones.push({ code, nameFr: name.fr, nameNl: name.nl, nameNlOfficial: zone.nameNlOfficial, regionCode, source: zone.source, synthetic, ...(g ? placed(g) : NO_SHAPE) });
   }
 
-  const monitoringByNis = new Map<string, string[]>();
-  for (const m of MUNICIPALITIES) {
-    const nis = prefix + m.nis;
-    const muni = nameOfMunicipality.get(nis) as { fr: string; nl: string };
-    const c = centroid.get(nis) as { lat: number; lon: number };
-    const codes: string[] = [];
-    for (let i = 1; i <= MONITORING_PER_MUNICIPALITY; i++) {
-      const code = `${prefix}SYN-MON-${m.nis}-${i}`;
-      codes.push(code);
-      data.neighbourhoods.push({
-        code,
-        grid: 'MONITORING',
-        nameFr: `${muni.fr} secteur ${i} (démo)`,
-        nameNl: `${muni.nl} sector ${i} (demo)`,
-        synthetic: true,
-        rezoneArea: false,
-        municipalityNis: nis,
-        zoneCode: null,
-        lat: round(c.lat + (i - 1.5) * 0.006),
-        lon: round(c.lon),
-      });
-    }
-    monitoringByNis.set(nis, codes);
+  const population = new Map(demoIndicators().filter((v) => v.level === 'NEIGHBOURHOOD' && v.indicator === 'population').map((v) => [v.code, v.value ?? 0]));
+  const quartiers: Quartier[] = [];
+  for (const q of QUARTIERS) {
+    const code = prefix + q.code;
+    const zoneCode = prefix + (q.zone.zoneCode ?? '');
+    const nis = prefix + q.mainNis;
+    const name = label(q.nameFr, q.nameNl);
+    const rezoneArea = REZONE_MUNICIPALITIES.has(q.mainNis) || q.nameFr.startsWith(REZONE_QUARTER_NAME);
+    const [lon, lat] = q.centroid;
+    const geometry = shape(q.geometry);
+    quartiers.push({
+      code,
+      zoneCode,
+      nis,
+      rezoneArea,
+      lat: lat + regionIndex,
+      lon,
+      kind: q.kind,
+      population: population.get(q.code) ?? 0,
+      geometry,
+      municipalityGeometry: municipalityShape.get(nis)!,
+    });
+    data.neighbourhoods.push({
+      code,
+      grid: 'MONITORING',
+      nameFr: name.fr,
+      nameNl: name.nl,
+      synthetic,
+      rezoneArea,
+      municipalityNis: nis,
+      zoneCode: q.zone.zoneCode ? zoneCode : null,
+      zoneProvenance: q.zone.provenance,
+      zoneBasis: q.zone.basis,
+      municipalities: q.shares.map((s) => ({ nis: prefix + s.nis, share: s.share })),
+      kind: q.kind,
+      areaKm2: q.areaKm2,
+      inspireId: synthetic ? null : q.inspireId,
+      lat: lat + regionIndex,
+      lon,
+      innerLat: q.innerPoint[1] + regionIndex,
+      innerLon: q.innerPoint[0],
+      ...placed(q.geometry),
+    });
   }
-  return { regionCode, prefix, quartiers, monitoringByNis, zoneCodes, nameOfMunicipality };
+
+  if (!synthetic) {
+    for (const s of statisticalSectors()) data.statisticalSectors.push({ code: s.code, nameFr: s.nameFr, nameNl: s.nameNl, neighbourhoodCode: s.quartierCode, municipalityNis: s.nis, years: s.years });
+    data.indicators.push(...demoIndicators());
+  }
+  const residential = quartiers.filter((q) => q.kind === 'RESIDENTIAL' && q.population > 0);
+  return { regionCode, prefix, quartiers, residential, zoneCodes, nameOfMunicipality };
 }
 
-const round = (x: number) => Math.round(x * 1e5) / 1e5;
+const NO_SHAPE = { geometry: null, west: null, south: null, east: null, north: null };

@@ -36,6 +36,13 @@ const ENTRY: Record<string, Array<[string, string]>> = {
   Zone: [['Query', 'zone(code: "SUD")']],
   Municipality: [['Query', 'municipality(nisCode: "21007")']],
   Neighbourhood: [['Query', 'neighbourhood(code: "Q1")']],
+  Geometry: [['Query', 'zone(code: "SUD")'], ['Zone', 'geometry']],
+  Point: [['Query', 'municipality(nisCode: "21007")'], ['Municipality', 'centroid']],
+  MunicipalityShare: [['Query', 'neighbourhood(code: "Q1")'], ['Neighbourhood', 'municipalities']],
+  ZoneProvenance: [['Query', 'neighbourhood(code: "Q1")'], ['Neighbourhood', 'provenance']],
+  IndicatorValue: [['Query', 'neighbourhood(code: "Q1")'], ['Neighbourhood', 'indicators']],
+  StatisticalSector: [['Query', 'statisticalSector(code: "21007A00-")']],
+  TerritoryAt: [['Query', 'territoryAt(lon: 4.32, lat: 50.81)']],
   Sector: [['Query', 'sector(code: "MENTAL_HEALTH")']],
   Organisation: [['Query', 'organisation(id: "o1")']],
   OrganisationConnection: [['Query', 'organisations(first: 1)']],
@@ -98,6 +105,8 @@ const REQUIRED_ARGS: Record<string, string> = {
   'Query.municipality': '(nisCode: "21007")',
   'Query.neighbourhood': '(code: "Q1")',
   'Query.territory': '(select: { zone: "SUD" })',
+  'Query.territoryAt': '(lon: 4.32, lat: 50.81)',
+  'Query.statisticalSector': '(code: "21007A00-")',
   'Query.sector': '(code: "MENTAL_HEALTH")',
   'Query.organisation': '(id: "o1")',
   'Query.service': '(id: "s1")',
@@ -170,6 +179,8 @@ let api: TestApi;
 beforeAll(async () => {
   await resetGraph();
   await loadFixture('small-territory');
+  // One statistical sector, so the sector's fields answer with data.
+  await testDb().write(cypher('test.walkSector', "MATCH (m:Neighbourhood {code: 'M1'}) CREATE (:StatisticalSector {code: '21007A00-', nameFr: 'Secteur', nameNl: 'Sector', years: [2024]})-[:IN_NEIGHBOURHOOD]->(m)"));
   await rebuildAllTies(testDb()); // one tie, s1–s3 (p1 and p2 at x1), so network types have data
   api = await testApi();
 });

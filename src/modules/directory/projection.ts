@@ -40,19 +40,21 @@ export type ServicePart = (typeof SERVICE_PARTS)[number];
 type Trim = 'onlyNamesFr' | 'onlyNamesNl' | 'noFlags';
 const TRIM: Record<Trim, readonly string[]> = { onlyNamesFr: ['nameNl'], onlyNamesNl: ['nameFr'], noFlags: ['synthetic', 'workingLanguage'] };
 
-const SOCIAL_HEALTH = "(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'SOCIAL_HEALTH'})";
+/** A service's quartier: its neighbourhood on the grid the zones are made of (the one in a zone). */
+const QUARTIER_WALK = '(s)-[:LOCATED_IN]->(n:Neighbourhood)';
+const IN_A_ZONE = ' WHERE (n)-[:IN_ZONE]->()';
 
 /**
- * Where a service row finds its quartier (the social-health neighbourhood): by walking its
+ * Where a service row finds its quartier (the neighbourhood in a zone): by walking its
  * LOCATED_IN ties (`walked`), or bound already as `sh` by a territory anchor that reached the service
  * through it (`bound`, services.ts). A page of 50 services read 0.02–0.03× of the hand-written
  * Cypher faster without the second walk.
  */
 export type Quartier = 'walked' | 'bound';
-const QUARTIER: Record<Quartier, { row: string; from: string }> = {
-  walked: { row: SOCIAL_HEALTH, from: SOCIAL_HEALTH },
+const QUARTIER: Record<Quartier, { row: string; from: string; where: string }> = {
+  walked: { row: QUARTIER_WALK + IN_A_ZONE, from: QUARTIER_WALK, where: IN_A_ZONE },
   // `n` rebound to `sh` for the quartier's own shape, which reads `n`.
-  bound: { row: 'n IN [sh]', from: '(sh)' },
+  bound: { row: 'n IN [sh]', from: '(sh)', where: '' },
 };
 
 type Neighbour = Exclude<ServicePart, 'zoneCode' | Trim>;
@@ -65,7 +67,7 @@ type Neighbour = Exclude<ServicePart, 'zoneCode' | Trim>;
  * zones by it).
  */
 function partTable(quartier: Quartier): Record<Neighbour, [keyof ServiceNeighbours, Field<unknown>]> {
-  const { row: sh, from } = QUARTIER[quartier];
+  const { row: sh, from, where } = QUARTIER[quartier];
   return {
     organisation: ['organisation', one('(s)<-[:RUNS]-(o:Organisation)', ORGANISATION)],
     sectors: ['sectors', many('(s)-[r:IN_SECTOR]->(sec:Sector)', SERVICE_SECTOR)],
@@ -74,7 +76,7 @@ function partTable(quartier: Quartier): Record<Neighbour, [keyof ServiceNeighbou
     neighbourhoodInZone: ['neighbourhood', one(sh, NEIGHBOURHOOD_IN_ZONE)],
     neighbourhoodPlace: ['neighbourhood', one(sh, NEIGHBOURHOOD_PLACE)],
     monitoring: ['monitoring', one("(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'MONITORING'})", NEIGHBOURHOOD)],
-    municipality: ['municipality', one(`${from}-[:IN_MUNICIPALITY]->(m)`, MUNICIPALITY_PLACED)],
+    municipality: ['municipality', one(`${from}-[:IN_MUNICIPALITY]->(m)${where}`, MUNICIPALITY_PLACED)],
     zone: ['zone', one(`${from}-[:IN_ZONE]->(z)`, ZONE)],
     staff: ['staff', STAFF_TODAY],
     sessions: ['sessions', many('(s)<-[:HOSTED_BY]-(x:Session)', SESSION_HOSTED_BY_S)],

@@ -18,21 +18,22 @@ type Anchor = 'all' | 'search' | TerritoryLevel;
 
 /**
  * Cypher that binds `s` to the services of `$territory` at each level (shared with the network
- * module). Those that reach a service through its quartier (the social-health neighbourhood) bind it
- * as `sh`, so a page reads it from there (projection.ts `Quartier`).
+ * module). Those that reach a service through its quartier (the neighbourhood of the grid the zones
+ * are made of: the one with an IN_ZONE link) bind it as `sh`, so a page reads it from there
+ * (projection.ts `Quartier`).
  *
  * Each starts from the territory's own index (the hint): on a small graph the planner would rather
- * start from the grid's index, every quartier of the country. Only social-health quartiers are in a
- * zone, so the zone's walk needs no grid condition; a municipality also holds monitoring quartiers.
+ * start from another index. Only the zones' grid is in a zone, so the zone's walk needs no further
+ * condition; a municipality can also hold neighbourhoods of another grid, hence `(sh)-[:IN_ZONE]->()`.
  */
 export const ANCHOR: Record<Anchor, string> = {
   all: 'MATCH (s:Service)',
   search: "CALL db.index.fulltext.queryNodes('service_names', $search) YIELD node AS s",
-  region: `MATCH (place:Region {code: $territory})<-[:IN_REGION]-(:Municipality)<-[:IN_MUNICIPALITY]-(sh:Neighbourhood {grid: 'SOCIAL_HEALTH'})<-[:LOCATED_IN]-(s:Service)
+  region: `MATCH (place:Region {code: $territory})<-[:IN_REGION]-(:Municipality)<-[:IN_MUNICIPALITY]-(sh:Neighbourhood)<-[:LOCATED_IN]-(s:Service), (sh)-[:IN_ZONE]->(:Zone)
            USING INDEX place:Region(code)`,
   zone: `MATCH (place:Zone {code: $territory})<-[:IN_ZONE]-(sh:Neighbourhood)<-[:LOCATED_IN]-(s:Service)
          USING INDEX place:Zone(code)`,
-  municipality: `MATCH (place:Municipality {nis: $territory})<-[:IN_MUNICIPALITY]-(sh:Neighbourhood {grid: 'SOCIAL_HEALTH'})<-[:LOCATED_IN]-(s:Service)
+  municipality: `MATCH (place:Municipality {nis: $territory})<-[:IN_MUNICIPALITY]-(sh:Neighbourhood)<-[:LOCATED_IN]-(s:Service), (sh)-[:IN_ZONE]->(:Zone)
                  USING INDEX place:Municipality(nis)`,
   neighbourhood: 'MATCH (:Neighbourhood {code: $territory})<-[:LOCATED_IN]-(s:Service)',
 };
@@ -41,9 +42,9 @@ const THROUGH_QUARTIER: ReadonlySet<Anchor> = new Set(['region', 'zone', 'munici
 /** Territory as a filter, for a name search inside a territory. */
 const WITHIN: Record<TerritoryLevel, string> = {
   region:
-    "EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_MUNICIPALITY]->(:Municipality)-[:IN_REGION]->(:Region {code: $territory}) }",
+    'EXISTS { (s)-[:LOCATED_IN]->(n:Neighbourhood)-[:IN_MUNICIPALITY]->(:Municipality)-[:IN_REGION]->(:Region {code: $territory}) WHERE (n)-[:IN_ZONE]->() }',
   zone: 'EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(:Zone {code: $territory}) }',
-  municipality: "EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_MUNICIPALITY]->(:Municipality {nis: $territory}) }",
+  municipality: 'EXISTS { (s)-[:LOCATED_IN]->(n:Neighbourhood)-[:IN_MUNICIPALITY]->(:Municipality {nis: $territory}) WHERE (n)-[:IN_ZONE]->() }',
   neighbourhood: 'EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood {code: $territory}) }',
 };
 

@@ -57,7 +57,7 @@ const SERVICE_DETAILS = cypher(
   'exports.serviceDetails',
   `UNWIND $ids AS id MATCH (s:Service {id: id})
    RETURN s.id AS id, s.nameFr AS nameFr, s.nameNl AS nameNl, s.lat AS lat, s.lon AS lon,
-          head([(s)-[:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_MUNICIPALITY]->(m) | m.nis]) AS municipality`,
+          head([(s)-[:LOCATED_IN]->(n:Neighbourhood)-[:IN_MUNICIPALITY]->(m) WHERE (n)-[:IN_ZONE]->() | m.nis]) AS municipality`,
 );
 const PEOPLE_OF_SERVICES = cypher(
   'exports.people',

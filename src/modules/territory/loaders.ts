@@ -3,6 +3,7 @@ import type { Db } from '../../neo4j/driver';
 import { manyLoader, oneLoader, rowOf } from '../common/loader';
 import type { MunicipalityRow, NeighbourhoodRow, RegionRow, ZoneRow } from './model';
 import * as q from './queries';
+import { createGeographyLoaders } from './geography';
 
 const region = rowOf<RegionRow>('Region');
 const zone = rowOf<ZoneRow>('Zone');
@@ -22,6 +23,8 @@ export function createTerritoryLoaders(db: Db) {
     neighbourhoodsOfZone: manyLoader(db, q.neighbourhoodsOfZone, neighbourhood),
     neighbourhoodsOfMunicipality: manyLoader(db, q.neighbourhoodsOfMunicipality, neighbourhood),
     neighbourhoodsOfRegion: manyLoader(db, q.neighbourhoodsOfRegion, neighbourhood),
+    /** Shapes, details, indicators, sectors and points (geography.ts). */
+    geo: createGeographyLoaders(db),
     /** Every neighbourhood of one grid (or both when `grid` is null). */
     async allNeighbourhoods(grid: string | null): Promise<NeighbourhoodRow[]> {
       return (await db.read(q.allNeighbourhoods, { grid })).map(neighbourhood);

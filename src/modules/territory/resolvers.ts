@@ -6,6 +6,23 @@ import { nameField } from '../common/lang';
 import type { Context } from '../../context';
 import type { NeighbourhoodRow } from './model';
 import { loadTerritory, parseTerritory, selectTerritory } from './select';
+import { geometryRow, parsePoint, parseTolerance, pickIndicators, unitKey, type ShapeLabel } from './geography';
+import type { IndicatorLevel } from './indicators';
+
+/** `geometry(toleranceMetres:)` of a unit: its stored shape, simplified on request. */
+const geometryField =
+  <R>(label: ShapeLabel, keyOf: (row: R) => string) =>
+  async (row: R, { toleranceMetres }: { toleranceMetres?: number | null }, ctx: Context) => {
+    const tolerance = parseTolerance(toleranceMetres);
+    const shape = await ctx.loaders.territory.geo.shape[label].load(keyOf(row));
+    return shape ? geometryRow(shape, tolerance) : null;
+  };
+
+/** `indicators(names:, year:)` of a unit. */
+const indicatorsField =
+  <R>(level: IndicatorLevel, keyOf: (row: R) => string) =>
+  async (row: R, { names, year }: { names?: string[] | null; year?: number | null }, ctx: Context) =>
+    pickIndicators(await ctx.loaders.territory.geo.indicators.load(unitKey(level, keyOf(row))), names, year);
 
 export const REGION_CODE = 'BRU';
 
@@ -42,6 +59,34 @@ export const territoryResolvers: Resolvers = {
       return grid ? rows.filter((n) => n.grid === grid) : rows;
     },
     territory: (_p, { select }, ctx) => loadTerritory(ctx, parseTerritory(select, 'select'), 'select'),
+    territoryAt: async (_p, args, ctx) => {
+      const { lon, lat } = parsePoint(args.lon, args.lat);
+      const geo = ctx.loaders.territory.geo;
+      const [neighbourhoodCode, municipalityNis] = await Promise.all([geo.unitAt('Neighbourhood', lon, lat), geo.unitAt('Municipality', lon, lat)]);
+      return { lon, lat, neighbourhoodCode, municipalityNis };
+    },
+    statisticalSector: async (_p, { code }, ctx) =>
+      (await ctx.loaders.territory.geo.sector.load(code)) ?? Promise.reject(notFound('code', code, 'statistical sector')),
+  },
+  TerritoryAt: {
+    neighbourhood: (t, _a, ctx) => (t.neighbourhoodCode ? ctx.loaders.territory.neighbourhood.load(t.neighbourhoodCode) : null),
+    municipality: (t, _a, ctx) => (t.municipalityNis ? ctx.loaders.territory.municipality.load(t.municipalityNis) : null),
+    zone: async (t, _a, ctx) => {
+      const n = t.neighbourhoodCode ? await ctx.loaders.territory.neighbourhood.load(t.neighbourhoodCode) : null;
+      return n?.zoneCode ? ctx.loaders.territory.zone.load(n.zoneCode) : null;
+    },
+  },
+  StatisticalSector: {
+    name: nameField,
+    neighbourhood: (s, _a, ctx) => (s.neighbourhoodCode ? ctx.loaders.territory.neighbourhood.load(s.neighbourhoodCode) : null),
+    municipality: (s, _a, ctx) => (s.municipalityNis ? ctx.loaders.territory.municipality.load(s.municipalityNis) : null),
+    indicators: indicatorsField('STATISTICAL_SECTOR', (s: { code: string }) => s.code),
+  },
+  MunicipalityShare: {
+    municipality: async (s, _a, ctx) => (await ctx.loaders.territory.municipality.load(s.nis)) ?? Promise.reject(notFound('nis', s.nis, 'municipality')),
+  },
+  Service: {
+    location: (s, _a, ctx) => ctx.loaders.territory.geo.serviceLocation.load(s.id),
   },
   Territory: {
     __resolveType: (row) => row.__typename,
@@ -58,6 +103,8 @@ export const territoryResolvers: Resolvers = {
     region: async (z, _a, ctx) => (await ctx.loaders.territory.region.load(z.regionCode)) ?? Promise.reject(notFound('regionCode', z.regionCode, 'region')),
     municipalities: (z, _a, ctx) => ctx.loaders.territory.municipalitiesOfZone.load(z.code),
     neighbourhoods: (z, _a, ctx) => ctx.loaders.territory.neighbourhoodsOfZone.load(z.code),
+    source: (z, _a, ctx) => ctx.loaders.territory.geo.zoneSource.load(z.code),
+    geometry: geometryField('Zone', (z: { code: string }) => z.code),
   },
   Municipality: {
     id: (m) => toGlobalId('Municipality', m.nis),
@@ -73,6 +120,10 @@ export const territoryResolvers: Resolvers = {
       const rows = await ctx.loaders.territory.neighbourhoodsOfMunicipality.load(m.nis);
       return grid ? rows.filter((n) => n.grid === grid) : rows;
     },
+    areaKm2: async (m, _a, ctx) => (await ctx.loaders.territory.geo.municipalityDetail.load(m.nis))?.areaKm2 ?? null,
+    centroid: async (m, _a, ctx) => (await ctx.loaders.territory.geo.municipalityDetail.load(m.nis))?.centroid ?? null,
+    geometry: geometryField('Municipality', (m: { nis: string }) => m.nis),
+    indicators: indicatorsField('MUNICIPALITY', (m: { nis: string }) => m.nis),
   },
   Neighbourhood: {
     id: (n) => toGlobalId('Neighbourhood', n.code),
@@ -87,5 +138,17 @@ export const territoryResolvers: Resolvers = {
       const code = (await placed(ctx, n)).zoneCode;
       return code ? ctx.loaders.territory.zone.load(code) : null;
     },
+    municipalities: async (n, _a, ctx) => (await ctx.loaders.territory.geo.neighbourhoodDetail.load(n.code))?.shares ?? [],
+    provenance: async (n, _a, ctx) => (await ctx.loaders.territory.geo.neighbourhoodDetail.load(n.code))?.provenance ?? null,
+    kind: async (n, _a, ctx) => {
+      const kind = (await ctx.loaders.territory.geo.neighbourhoodDetail.load(n.code))?.kind;
+      return kind === 'RESIDENTIAL' || kind === 'PARK' || kind === 'INDUSTRIAL' || kind === 'CEMETERY' ? kind : null;
+    },
+    areaKm2: async (n, _a, ctx) => (await ctx.loaders.territory.geo.neighbourhoodDetail.load(n.code))?.areaKm2 ?? null,
+    centroid: async (n, _a, ctx) => (await ctx.loaders.territory.geo.neighbourhoodDetail.load(n.code))?.centroid ?? null,
+    innerPoint: async (n, _a, ctx) => (await ctx.loaders.territory.geo.neighbourhoodDetail.load(n.code))?.innerPoint ?? null,
+    geometry: geometryField('Neighbourhood', (n: { code: string }) => n.code),
+    indicators: indicatorsField('NEIGHBOURHOOD', (n: { code: string }) => n.code),
+    statisticalSectors: (n, _a, ctx) => ctx.loaders.territory.geo.sectorsOfNeighbourhood.load(n.code),
   },
 };
