@@ -1,7 +1,8 @@
 /**
  * `npm run export -- --zone SUD --format GEXF [--level SERVICES|PEOPLE] [--from 2023-01-01] [--to …]
  *   [--sectors A,B] [--pseudonyms STABLE|PER_EXPORT] [--minWeight 0.25 --minCount N --minMeetings N
- *    --evidence A,B --initiativeKinds A,B --excludeInitiativeKinds A,B] [--names] [--out <file or folder/>]`
+ *    --evidence A,B --initiativeKinds A,B --excludeInitiativeKinds A,B --backboneAlpha 0.05 --backboneCorrection HOLM]
+ *   [--names] [--out <file or folder/>]`
  * Writes the export under exports/ (ignored by git) unless --out says where: a file, or a folder
  * (an existing one, or a path ending in /) that gets the default name. `--format CSV` writes both
  * CSV_NODES and CSV_EDGES (with --out <file>: <file>.nodes.csv and <file>.edges.csv). People are
@@ -13,7 +14,7 @@ import { AuditTrail } from '../src/access/audit';
 import { loadConfig, PROJECT_ROOT } from '../src/config';
 import { createContext } from '../src/context';
 import { EXPORT_FORMATS, runExport, type ExportFormat } from '../src/modules/exports/run';
-import { parseExportQuery, TIE_FILTER_LISTS, TIE_FILTER_NUMBERS } from '../src/http/exports';
+import { parseExportQuery, TIE_FILTER_BACKBONE, TIE_FILTER_LISTS, TIE_FILTER_NUMBERS } from '../src/http/exports';
 import { withScriptDb } from './script-db';
 
 /** Where exports go without --out: a folder of the project that git ignores. */
@@ -21,7 +22,7 @@ const DEFAULT_EXPORT_DIR = path.join(PROJECT_ROOT, 'exports');
 
 const TERRITORY = ['region', 'zone', 'municipality', 'neighbourhood'];
 // The tie filter's flags are the download's parameters (GET /exports/network), checked by the same function.
-const TIE_FILTER: string[] = [...TIE_FILTER_NUMBERS, ...TIE_FILTER_LISTS];
+const TIE_FILTER: string[] = [...TIE_FILTER_NUMBERS, ...TIE_FILTER_LISTS, ...TIE_FILTER_BACKBONE];
 const VALUED = [...TERRITORY, 'from', 'to', 'sectors', 'level', 'pseudonyms', 'format', 'out', ...TIE_FILTER];
 const SWITCHES = ['names', 'help'];
 
@@ -29,11 +30,12 @@ const USAGE = [
   'usage: npm run export -- [--zone SUD | --municipality 21007 | --neighbourhood <code> | --region BRU] [--format <format>]',
   '         [--level SERVICES|PEOPLE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sectors A,B] [--pseudonyms STABLE|PER_EXPORT]',
   '         [--minWeight W] [--minCount N] [--minMeetings N] [--evidence A,B] [--initiativeKinds A,B] [--excludeInitiativeKinds A,B]',
+  '         [--backboneAlpha 0.05] [--backboneCorrection NONE|BONFERRONI|HOLM]',
   '         [--names] [--out <file or folder/>]',
   `  --format   ${Object.keys(EXPORT_FORMATS).join(', ')}, or CSV (both CSV files); default GEXF`,
   '  --level    SERVICES (default) or PEOPLE (pseudonymised unless --names)',
   `  --out      a file, or a folder (existing, or ending in /); default: ${path.relative(PROJECT_ROOT, DEFAULT_EXPORT_DIR)}/network-<level>-<territory>.<extension>`,
-  '  --minWeight … --excludeInitiativeKinds   the tie filter (docs/graph-model.md); default: minimum weight 0.25',
+  '  --minWeight … --backboneCorrection   the tie filter (docs/graph-model.md); default: minimum weight 0.25, no backbone',
   '  without a territory: the whole region (BRU)',
 ].join('\n');
 

@@ -125,9 +125,19 @@ export type AgreementPayload = {
   errors: Array<UserError>;
 };
 
+/** The backbone an answer was computed with. */
+export type AppliedBackbone = {
+  __typename?: 'AppliedBackbone';
+  alpha: Scalars['Float']['output'];
+  correction: MultipleTestCorrection;
+  model: BackboneModel;
+};
+
 /** The tie filter an answer was computed with, every default filled in. */
 export type AppliedTieFilter = {
   __typename?: 'AppliedTieFilter';
+  /** The backbone that judged co-presence ties; null: none (the default). */
+  backbone?: Maybe<AppliedBackbone>;
   /** Evidence kinds that counted. */
   evidence: Array<TieEvidence>;
   excludeInitiativeKinds: Array<InitiativeKind>;
@@ -209,6 +219,33 @@ export type AuditEventEdge = {
   cursor: Scalars['String']['output'];
   node: AuditEvent;
 };
+
+/**
+ * Keep a co-presence tie only when the two services met more often than their attendance alone would
+ * predict. Meetings are the sessions of the window and initiative kinds asked (a session's groups are
+ * meetings of their own: co-presence counts within a group); a service takes part in a meeting when one
+ * of its people (employment on that day) was present. Visits and the other kinds of evidence are not
+ * judged: they count as the rest of the filter says. Use it to find the pairs that chose to meet again,
+ * whatever the size of the events they met at; use `minWeight` to ask how much they met.
+ */
+export type BackboneInput = {
+  /** Significance level, more than 0 and at most 0.5 (default 0.05), one-tailed. */
+  alpha?: InputMaybe<Scalars['Float']['input']>;
+  /** Default NONE, as in Neal's package. */
+  correction?: InputMaybe<MultipleTestCorrection>;
+  model: BackboneModel;
+};
+
+/** How a co-presence tie is judged against chance (the backbone of the services × meetings graph). */
+export type BackboneModel =
+  /**
+   * Neal's hypergeometric ("fixed row") model: each service keeps the number of meetings it took part
+   * in, spread at random over the meetings of the window; two services that took part in k_a and k_b
+   * of N meetings then share X ~ Hypergeometric(N, k_a, k_b) of them by chance alone. A pair that met
+   * c times is kept when P(X ≥ c) is below α. A service that goes to everything shares everything with
+   * everyone by construction, and is never kept for that alone.
+   */
+  | 'HYPERGEOMETRIC';
 
 /** How betweenness measures path length. */
 export type BetweennessWeighting =
@@ -730,6 +767,18 @@ export type MixingCell = {
   sectorA: Sector;
   sectorB: Sector;
 };
+
+/**
+ * Correction for testing every pair of services at once (as Neal's backbone package offers). The
+ * family is every pair of the services that took part in at least one meeting.
+ */
+export type MultipleTestCorrection =
+  /** Each pair against α / (number of pairs): at most α chance of keeping any chance pair. */
+  | 'BONFERRONI'
+  /** Holm's step-down: the same guarantee as Bonferroni, keeps at least as many pairs. */
+  | 'HOLM'
+  /** Each pair against α: about α of the pairs that met only by chance still pass. */
+  | 'NONE';
 
 /** A municipality (gemeente / commune), identified by its NIS code (21001–21019). */
 export type Municipality = Node & {
@@ -2052,6 +2101,11 @@ export type TieEvidence =
  * 1/39). Use `minWeight: 0` for every tie, as co-presence alone would have it.
  */
 export type TieFilter = {
+  /**
+   * Only the co-presence encounters of pairs that met more than chance says (see BackboneInput);
+   * default: none, every pair's encounters count.
+   */
+  backbone?: InputMaybe<BackboneInput>;
   /** Only encounters of these kinds (default: all). */
   evidence?: InputMaybe<Array<TieEvidence>>;
   /** Leave out encounters at initiatives of these kinds, e.g. [NETWORK_EVENT] (wins over `initiativeKinds`). */
@@ -2325,6 +2379,7 @@ export type ResolversTypes = {
   AgreementInput: AgreementInput;
   AgreementKind: AgreementKind;
   AgreementPayload: ResolverTypeWrapper<AgreementPayloadRow>;
+  AppliedBackbone: ResolverTypeWrapper<AppliedBackbone>;
   AppliedTieFilter: ResolverTypeWrapper<AppliedTieFilter>;
   Attendance: ResolverTypeWrapper<AttendanceRow>;
   AttendancePayload: ResolverTypeWrapper<AttendancePayloadRow>;
@@ -2333,6 +2388,8 @@ export type ResolversTypes = {
   AuditEvent: ResolverTypeWrapper<AuditEvent>;
   AuditEventConnection: ResolverTypeWrapper<AuditPage>;
   AuditEventEdge: ResolverTypeWrapper<AuditEventEdge>;
+  BackboneInput: BackboneInput;
+  BackboneModel: BackboneModel;
   BetweennessWeighting: BetweennessWeighting;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Broker: ResolverTypeWrapper<BrokerRow>;
@@ -2377,6 +2434,7 @@ export type ResolversTypes = {
   LanguageBorder: ResolverTypeWrapper<Omit<LanguageBorder, 'initiatives'> & { initiatives: Array<ResolversTypes['InitiativeLanguageBorder']> }>;
   LanguageBorderShare: ResolverTypeWrapper<LanguageBorderShare>;
   MixingCell: ResolverTypeWrapper<MixingCellRow>;
+  MultipleTestCorrection: MultipleTestCorrection;
   Municipality: ResolverTypeWrapper<MunicipalityRow>;
   MunicipalityShare: ResolverTypeWrapper<ShareRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2454,12 +2512,14 @@ export type ResolversParentTypes = {
   Agreement: AgreementRow;
   AgreementInput: AgreementInput;
   AgreementPayload: AgreementPayloadRow;
+  AppliedBackbone: AppliedBackbone;
   AppliedTieFilter: AppliedTieFilter;
   Attendance: AttendanceRow;
   AttendancePayload: AttendancePayloadRow;
   AuditEvent: AuditEvent;
   AuditEventConnection: AuditPage;
   AuditEventEdge: AuditEventEdge;
+  BackboneInput: BackboneInput;
   Boolean: Scalars['Boolean']['output'];
   Broker: BrokerRow;
   BrokerageRoles: BrokerageRoles;
@@ -2598,7 +2658,14 @@ export type AgreementPayloadResolvers<ContextType = Context, ParentType extends 
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type AppliedBackboneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppliedBackbone'] = ResolversParentTypes['AppliedBackbone']> = {
+  alpha?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  correction?: Resolver<ResolversTypes['MultipleTestCorrection'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['BackboneModel'], ParentType, ContextType>;
+};
+
 export type AppliedTieFilterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppliedTieFilter'] = ResolversParentTypes['AppliedTieFilter']> = {
+  backbone?: Resolver<Maybe<ResolversTypes['AppliedBackbone']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['TieEvidence']>, ParentType, ContextType>;
   excludeInitiativeKinds?: Resolver<Array<ResolversTypes['InitiativeKind']>, ParentType, ContextType>;
   initiativeKinds?: Resolver<Array<ResolversTypes['InitiativeKind']>, ParentType, ContextType>;
@@ -3323,6 +3390,7 @@ export type Resolvers<ContextType = Context> = {
   AcquaintanceEdge?: AcquaintanceEdgeResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
   AgreementPayload?: AgreementPayloadResolvers<ContextType>;
+  AppliedBackbone?: AppliedBackboneResolvers<ContextType>;
   AppliedTieFilter?: AppliedTieFilterResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
   AttendancePayload?: AttendancePayloadResolvers<ContextType>;

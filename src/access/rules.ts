@@ -103,6 +103,7 @@ export const POLICY: Policy = {
   EiScore: { '*': 'member' },
   EiIndex: { '*': 'member' },
   AppliedTieFilter: { '*': 'member' },
+  AppliedBackbone: { '*': 'member' },
   Broker: { '*': 'member' },
   Brokers: { '*': 'member' },
   BrokerageRoles: { '*': 'member' },

@@ -1,6 +1,7 @@
 /**
  * GET /exports/network?zone=SUD&format=GEXF&level=SERVICES[&from&to&sectors=A,B&pseudonyms=PER_EXPORT]
- * [&minWeight&minCount&minMeetings&evidence=VISIT,…&initiativeKinds=…&excludeInitiativeKinds=NETWORK_EVENT] (the tie filter):
+ * [&minWeight&minCount&minMeetings&evidence=VISIT,…&initiativeKinds=…&excludeInitiativeKinds=NETWORK_EVENT]
+ * [&backboneAlpha=0.05&backboneCorrection=NONE|BONFERRONI|HOLM] (the tie filter; a backbone parameter asks for the hypergeometric backbone):
  * the export as a streamed download (chunks go to the socket as they are written). Behind the same
  * key check and rate limit as GraphQL (an export weighs more), the same policy and zone scope (in
  * runExport), and the same audit trail for person-level exports.
@@ -15,13 +16,15 @@ import type { Db } from '../neo4j/driver';
 import { parseDateArgument } from '../modules/common/scalars';
 import { EXPORT_FORMATS, runExport, type ExportFormat, type ExportRequest } from '../modules/exports/run';
 import { sendError } from './status';
-import type { InitiativeKind, TieEvidence, TieFilter } from '../__generated__/resolvers-types';
+import type { InitiativeKind, MultipleTestCorrection, TieEvidence, TieFilter } from '../__generated__/resolvers-types';
 import { EVIDENCE_KINDS } from '../modules/network/tie-filter';
 
 const TERRITORY_PARAMS = ['region', 'zone', 'municipality', 'neighbourhood'] as const;
 export const TIE_FILTER_NUMBERS = ['minWeight', 'minCount', 'minMeetings'] as const;
 export const TIE_FILTER_LISTS = ['evidence', 'initiativeKinds', 'excludeInitiativeKinds'] as const;
-const KNOWN_PARAMS = new Set<string>([...TERRITORY_PARAMS, 'from', 'to', 'sectors', 'level', 'format', 'pseudonyms', ...TIE_FILTER_NUMBERS, ...TIE_FILTER_LISTS]);
+export const TIE_FILTER_BACKBONE = ['backboneAlpha', 'backboneCorrection'] as const;
+const KNOWN_PARAMS = new Set<string>([...TERRITORY_PARAMS, 'from', 'to', 'sectors', 'level', 'format', 'pseudonyms', ...TIE_FILTER_NUMBERS, ...TIE_FILTER_LISTS, ...TIE_FILTER_BACKBONE]);
+const CORRECTIONS: readonly MultipleTestCorrection[] = ['NONE', 'BONFERRONI', 'HOLM'];
 
 /** The tie filter's parameters as a TieFilter input (checked with the rest of the filter by parseScope). */
 function tieFilterOf(q: Record<string, string | undefined>): TieFilter | null {
@@ -47,6 +50,13 @@ function tieFilterOf(q: Record<string, string | undefined>): TieFilter | null {
   if (evidence) filter.evidence = evidence;
   if (initiativeKinds) filter.initiativeKinds = initiativeKinds;
   if (excludeInitiativeKinds) filter.excludeInitiativeKinds = excludeInitiativeKinds;
+  if (q.backboneAlpha !== undefined || q.backboneCorrection !== undefined) {
+    const alpha = q.backboneAlpha === undefined ? undefined : Number(q.backboneAlpha);
+    if (alpha !== undefined && (q.backboneAlpha?.trim() === '' || !Number.isFinite(alpha))) throw badInput('backboneAlpha', 'a number');
+    const correction = q.backboneCorrection?.trim().toUpperCase();
+    if (correction !== undefined && !(CORRECTIONS as readonly string[]).includes(correction)) throw badInput('backboneCorrection', CORRECTIONS.join(', '));
+    filter.backbone = { model: 'HYPERGEOMETRIC', alpha, correction: correction as MultipleTestCorrection | undefined };
+  }
   return Object.keys(filter).length ? filter : null;
 }
 

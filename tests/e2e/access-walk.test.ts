@@ -70,6 +70,7 @@ const ENTRY: Record<string, Array<[string, string]>> = {
   Gap: [['Query', `gaps${SUD}`]],
   EiIndex: [['Query', `eiIndex${SUD}`]],
   AppliedTieFilter: [['Query', `eiIndex${SUD}`], ['EiIndex', 'appliedTieFilter']],
+  AppliedBackbone: [['Query', 'eiIndex(territory: { zone: "SUD" }, ties: { backbone: { model: HYPERGEOMETRIC } })'], ['EiIndex', 'appliedTieFilter'], ['AppliedTieFilter', 'backbone']],
   EiScore: [['Query', `eiIndex${SUD}`], ['EiIndex', 'territory']],
   Brokers: [['Query', `brokers${SUD}`]],
   Broker: [['Query', `brokers${SUD}`], ['Brokers', 'brokers']],

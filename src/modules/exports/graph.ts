@@ -11,8 +11,8 @@ import { pseudonym } from '../../access/pseudonym';
 import type { Context } from '../../context';
 import { cypher } from '../../neo4j/driver';
 import { encounterDates } from '../network/queries';
-import { loadSubgraph, queryFilter, type Scope } from '../network/scope';
-import { filterParams, passes, WEIGHT_EPSILON } from '../network/tie-filter';
+import { loadSubgraph, queryFilter, tieParams, type Scope } from '../network/scope';
+import { passes, WEIGHT_EPSILON } from '../network/tie-filter';
 
 export type ExportLevel = 'SERVICES' | 'PEOPLE';
 
@@ -89,7 +89,7 @@ export async function buildExportGraph(ctx: Context, scope: Scope, level: Export
       (
         await ctx.db.read<{ a: string; b: string; dates: string[] }>(
           encounterDates(queryFilter(scope)),
-          { pairs: ties.map((t) => ({ a: t.a, b: t.b })), ...filterParams(queryFilter(scope)) },
+          { pairs: ties.map((t) => ({ a: t.a, b: t.b })), ...(await tieParams(ctx, queryFilter(scope))) },
           run,
         )
       ).map((r) => [`${r.a}|${r.b}`, r.dates]),

@@ -9,8 +9,8 @@ import { notFound } from '../../errors';
 import { computeTies, SESSION_FACTS, summariseEncounters, type SessionFacts } from './ties';
 import type { InitiativeImpactRow } from './model';
 import * as q from './queries';
-import { queryFilter, type Scope } from './scope';
-import { appliedTieFilter, encounterPasses, filterParams, passes } from './tie-filter';
+import { backboneOf, queryFilter, tieParams, type Scope } from './scope';
+import { appliedTieFilter, encounterPasses, passes } from './tie-filter';
 
 interface Stats {
   sessionIds: string[];
@@ -45,17 +45,18 @@ export async function initiativeImpact(ctx: Context, editionId: string, filter: 
   }
   const facts = await ctx.db.read<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: stats.sessionIds }, opts);
   const { knows } = computeTies(facts);
+  const f = queryFilter({ from: null, to: null, ...filter });
+  const backbone = await backboneOf(ctx, f);
   // The edition's own encounters that count, and the ties they make that pass the filter.
   const pairs = [...knows.values()].flatMap((k) => {
     const mine = summariseEncounters(
       k.dates
         .map((day, i) => ({ day, initiative: k.via[i] ?? '', personA: k.encounterPeopleA[i] ?? '', personB: k.encounterPeopleB[i] ?? '', weight: k.weights[i] ?? 0 }))
-        .filter((e) => encounterPasses(filter.ties, filter.initiatives, e)),
+        .filter((e) => encounterPasses(filter.ties, filter.initiatives, e, backbone === null || backbone.kept.has(`${k.a}|${k.b}`))),
     );
     return mine.strength > 0 && passes(filter.ties, mine) ? [{ a: k.a, b: k.b, firstHere: mine.firstAt }] : [];
   });
-  const f = queryFilter({ from: null, to: null, ...filter });
-  const info = pairs.length ? await ctx.db.read<PairInfo & Record<string, unknown>>(q.pairsInfo(f), { pairs: pairs.map(({ a, b }) => ({ a, b })), ...filterParams(f) }, opts) : [];
+  const info = pairs.length ? await ctx.db.read<PairInfo & Record<string, unknown>>(q.pairsInfo(f), { pairs: pairs.map(({ a, b }) => ({ a, b })), ...(await tieParams(ctx, f)) }, opts) : [];
   const firstHere = new Map(pairs.map((p) => [`${p.a}|${p.b}`, p.firstHere]));
   const fresh = info.filter((i) => i.firstAt === firstHere.get(`${i.a}|${i.b}`));
   const services = new Set<string>();

@@ -4,8 +4,8 @@ import { badInput, notFound } from '../../errors';
 import { keyOf } from '../common/ids';
 import type { IntroductionPathRow, PathStepRow } from './model';
 import * as q from './queries';
-import { queryFilter, type Scope } from './scope';
-import { appliedTieFilter, filterParams } from './tie-filter';
+import { queryFilter, tieParams, type Scope } from './scope';
+import { appliedTieFilter } from './tie-filter';
 import type { ServiceRow } from '../directory/model';
 import type { ServicePart } from '../directory/projection';
 
@@ -47,7 +47,7 @@ async function findPath(
     // The usual question, service to service: checks, chain and the services on it in one statement.
     const [row] = await ctx.db.read<{ fromFound: boolean; toFound: boolean; services: ServiceRow[]; steps: StepFacts[] | null; ids: string[] | null }>(
       q.pathBetweenServices(f)(ctx.loaders.directory.readParts(parts)),
-      { ...filterParams(f), from, to, today: ctx.today },
+      { ...(await tieParams(ctx, f)), from, to, today: ctx.today },
       { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true },
     );
     if (!row?.toFound) throw notFound('to', args.to, 'service');
@@ -68,6 +68,6 @@ async function findPath(
   }
   if (!start) return { found: false, startId: null, steps: [] };
   if (start === to) return { found: true, startId: start, steps: [] };
-  const [row] = await ctx.db.read<{ steps: StepFacts[]; ids: string[] }>(q.shortestPath(f), { ...filterParams(f), from: start, to }, { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true });
+  const [row] = await ctx.db.read<{ steps: StepFacts[]; ids: string[] }>(q.shortestPath(f), { ...(await tieParams(ctx, f)), from: start, to }, { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true });
   return chain(start, row, maxSteps);
 }

@@ -212,3 +212,21 @@ export const rezoneEligible = cypher(
    WHERE EXISTS { (s)-[:IN_SECTOR]->(:Sector {code: 'MENTAL_HEALTH'}) } AND EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood {rezoneArea: true}) }
    RETURN s.id AS id`,
 );
+
+/**
+ * The two-mode graph of the backbone (measures/backbone.ts): one row per meeting — a session of the
+ * window and initiatives, or one group of it (attendances without a group are one group, as in
+ * ties.ts) — with the services of the people present, by employment on the session's day.
+ */
+export const backboneMeetings = cypher(
+  'network.backboneMeetings',
+  `MATCH (x:Session)
+   WITH x, date(x.startsAt) AS day
+   WHERE ($from IS NULL OR day >= date($from)) AND ($to IS NULL OR day <= date($to))
+   WITH x, day, coalesce(head([(x)-[:IN]->(:Edition)-[:OF]->(i:Initiative) | i.id]), '') AS via
+   WHERE $initiatives IS NULL OR via IN $initiatives
+   MATCH (p:Person)-[a:ATTENDED {status: 'PRESENT'}]->(x)
+   MATCH (p)-[w:WORKS_AT]->(s:Service) WHERE w.from <= day AND (w.to IS NULL OR w.to >= day)
+   WITH x, coalesce(a.group, '') AS grp, collect(DISTINCT s.id) AS services
+   RETURN services`,
+);

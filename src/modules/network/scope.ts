@@ -10,6 +10,7 @@ import type { TerritoryInput, TieFilter, TimeWindow, WorkingLanguage } from '../
 import { analyticsTimeout, badInput, notFound, tooLarge } from '../../errors';
 import type { Row, RunOptions } from '../../neo4j/driver';
 import { selectTerritory, type TerritorySelection } from '../territory/select';
+import { hypergeometricBackbone, type Backbone } from './measures/backbone';
 import type { ServiceGraph, ServiceNode, Tick } from './measures/graph';
 import type { AcquaintanceRow } from './model';
 import * as q from './queries';
@@ -51,7 +52,33 @@ export const queryFilter = (scope: Pick<Scope, 'from' | 'to' | 'ties' | 'initiat
   minWeight: scope.ties.minWeight,
   minCount: scope.ties.minCount,
   minMeetings: scope.ties.minMeetings,
+  backbone: scope.ties.backbone,
 });
+
+/**
+ * The backbone of a filter (null without one), once per request, window and initiatives: the
+ * two-mode graph of the whole region's services × meetings of the window and initiative kinds, so a
+ * pair is judged the same whatever territory is asked about and whichever question asks (a zone's
+ * questions, an introduction path, an edition's impact, an export).
+ */
+export function backboneOf(ctx: Context, f: TieQueryFilter): Promise<Backbone | null> {
+  const spec = f.backbone;
+  if (spec === null) return Promise.resolve(null);
+  const key = { from: f.from, to: f.to, initiatives: f.initiatives, spec };
+  return memo(ctx, `backbone|${JSON.stringify(key)}`, async () => {
+    const rows = await ctx.db.read<{ services: string[] }>(q.backboneMeetings, { from: f.from, to: f.to, initiatives: f.initiatives }, analyticsBudget(ctx).options());
+    return hypergeometricBackbone(
+      rows.map((r) => r.services),
+      spec,
+    );
+  });
+}
+
+/** Query parameters of a filter, the backbone's kept pairs included: what every tie query takes. */
+export async function tieParams(ctx: Context, f: TieQueryFilter) {
+  const backbone = await backboneOf(ctx, f);
+  return filterParams(f, backbone ? [...backbone.kept] : null);
+}
 
 /**
  * The scope of a network question or export, from any door: the window checked (whole months for
@@ -105,7 +132,7 @@ async function loadPacked(ctx: Context, scope: Scope, width: q.PackedWidth): Pro
   const budget = analyticsBudget(ctx);
   const nodes = await loadServices(ctx, scope, budget);
   const rows = nodes.length
-    ? await ctx.db.read<PackedRow & Row>(q.tiesPacked(width, queryFilter(scope)), { ids: nodes.map((n) => n.id), ...filterParams(queryFilter(scope)) }, budget.options())
+    ? await ctx.db.read<PackedRow & Row>(q.tiesPacked(width, queryFilter(scope)), { ids: nodes.map((n) => n.id), ...(await tieParams(ctx, queryFilter(scope))) }, budget.options())
     : [];
   budget.tick();
   return { nodes, rows };
@@ -149,7 +176,7 @@ export async function loadTiesOfPairs(ctx: Context, scope: Scope, pairs: Array<{
   if (pairs.length === 0) return [];
   const opts = { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true };
   const filter = queryFilter(scope);
-  const params = { pairs, ...filterParams(filter) };
+  const params = { pairs, ...(await tieParams(ctx, filter)) };
   const rows =
     q.columnsOf(filter) === 'allTime'
       ? (await ctx.db.read<AllTimeTieRow & Row>(q.tiesOfPairs(filter), params, opts)).map(fromAllTime)

@@ -5,7 +5,9 @@
  *
  * Two stages, as an analyst states them:
  *  1. which encounters count: inside the window, of the evidence kinds asked (co-presence, visits),
- *     at initiatives of the kinds asked (or not of the kinds excluded);
+ *     at initiatives of the kinds asked (or not of the kinds excluded), and with a `backbone`, a
+ *     co-presence encounter only when its pair met more than chance says (measures/backbone.ts: the
+ *     kept pairs are computed once per request, scope.ts, and given to the Cypher as `$backbone`);
  *  2. which ties those encounters make: at least `minWeight` summed weight (ties.ts: a meeting of n
  *     people gives each pair 1/(n − 1) × duration factor, a visit the duration factor),
  *     at least `minCount` encounters and at least `minMeetings` distinct days.
@@ -19,6 +21,7 @@ import type { Context } from '../../context';
 import type { AppliedTieFilter, InitiativeKind, TieEvidence, TieFilter } from '../../__generated__/resolvers-types';
 import { badInput } from '../../errors';
 import { cypher } from '../../neo4j/driver';
+import type { BackboneSpec } from './measures/backbone';
 
 export type EvidenceKind = TieEvidence;
 export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['CO_PRESENCE', 'VISIT'];
@@ -32,12 +35,16 @@ export interface TieFilterSpec {
   evidence: EvidenceKind[] | null;
   initiativeKinds: InitiativeKind[] | null;
   excludeInitiativeKinds: InitiativeKind[] | null;
+  /** Null: no significance test (every pair's co-presence counts). */
+  backbone: BackboneSpec | null;
 }
 
 export const DEFAULT_MIN_WEIGHT = 0.25;
-export const DEFAULT_TIE_FILTER: TieFilterSpec = { minWeight: DEFAULT_MIN_WEIGHT, minCount: 1, minMeetings: 1, evidence: null, initiativeKinds: null, excludeInitiativeKinds: null };
+export const DEFAULT_TIE_FILTER: TieFilterSpec = { minWeight: DEFAULT_MIN_WEIGHT, minCount: 1, minMeetings: 1, evidence: null, initiativeKinds: null, excludeInitiativeKinds: null, backbone: null };
 /** Every tie, as before weights: for comparisons and for the rebuild checks. */
 export const ALL_TIES: TieFilterSpec = { ...DEFAULT_TIE_FILTER, minWeight: 0 };
+
+export const DEFAULT_BACKBONE_ALPHA = 0.05;
 
 /** Sums of weights are floats: a tie of exactly the threshold (3 × 1/12 = 0.25) must pass it. */
 export const WEIGHT_EPSILON = 1e-9;
@@ -56,6 +63,13 @@ export function parseTieFilter(input: TieFilter | null | undefined, argument = '
   if (input?.evidence && input.evidence.length === 0) throw badInput(`${argument}.evidence`, 'give at least one kind, or leave it out for every kind');
   if (input?.initiativeKinds && input.initiativeKinds.length === 0) throw badInput(`${argument}.initiativeKinds`, 'give at least one kind, or leave it out for every kind');
   const evidence = sortedSet(input?.evidence);
+  let backbone: BackboneSpec | null = null;
+  if (input?.backbone) {
+    const alpha = input.backbone.alpha ?? DEFAULT_BACKBONE_ALPHA;
+    // Above 0.5 a pair would pass for meeting no more than chance gives half the time.
+    if (!Number.isFinite(alpha) || alpha <= 0 || alpha > 0.5) throw badInput(`${argument}.backbone.alpha`, 'must be more than 0 and at most 0.5');
+    backbone = { model: input.backbone.model, alpha, correction: input.backbone.correction ?? 'NONE' };
+  }
   return {
     minWeight,
     minCount: whole('minCount'),
@@ -63,6 +77,7 @@ export function parseTieFilter(input: TieFilter | null | undefined, argument = '
     evidence: evidence && evidence.length === EVIDENCE_KINDS.length ? null : evidence,
     initiativeKinds: sortedSet(input?.initiativeKinds),
     excludeInitiativeKinds: sortedSet(input?.excludeInitiativeKinds),
+    backbone,
   };
 }
 
@@ -91,26 +106,39 @@ export interface TieQueryFilter {
   minWeight: number;
   minCount: number;
   minMeetings: number;
+  backbone: BackboneSpec | null;
 }
 
-/** Query parameters of a filter ($minWeight already lowered by WEIGHT_EPSILON). */
-export const filterParams = (f: TieQueryFilter) => ({
-  from: f.from,
-  to: f.to,
-  initiatives: f.initiatives,
-  evidence: f.evidence,
-  minWeight: f.minWeight - WEIGHT_EPSILON,
-  minCount: f.minCount,
-  minMeetings: f.minMeetings,
-});
+/**
+ * Query parameters of a filter ($minWeight already lowered by WEIGHT_EPSILON). With a backbone,
+ * `kept` is its pairs ("a|b", a < b; scope.ts `tieParams` computes them).
+ */
+export function filterParams(f: TieQueryFilter, kept: readonly string[] | null = null) {
+  if (f.backbone !== null && kept === null) throw new Error('a filter with a backbone needs its kept pairs (scope.ts tieParams)');
+  return {
+    from: f.from,
+    to: f.to,
+    initiatives: f.initiatives,
+    evidence: f.evidence,
+    minWeight: f.minWeight - WEIGHT_EPSILON,
+    minCount: f.minCount,
+    minMeetings: f.minMeetings,
+    backbone: kept ?? [],
+  };
+}
+
+/** The kind of encounter i of KNOWS tie k, in Cypher: a visit names no one on the host side. */
+const KIND_OF_ENCOUNTER = "(CASE WHEN k.encounterPeopleA[i] = '' OR k.encounterPeopleB[i] = '' THEN 'VISIT' ELSE 'CO_PRESENCE' END)";
 
 /** Conditions on encounter i of KNOWS tie k, from the parts of the filter in use; null when every encounter counts. */
-export function encounterCondition(f: Pick<TieQueryFilter, 'from' | 'to' | 'initiatives' | 'evidence'>): string | null {
+export function encounterCondition(f: Pick<TieQueryFilter, 'from' | 'to' | 'initiatives' | 'evidence' | 'backbone'>): string | null {
   const conditions = [
     f.from !== null ? 'k.dates[i] >= date($from)' : null,
     f.to !== null ? 'k.dates[i] <= date($to)' : null,
     f.initiatives !== null ? 'k.via[i] IN $initiatives' : null,
-    f.evidence !== null ? "(CASE WHEN k.encounterPeopleA[i] = '' OR k.encounterPeopleB[i] = '' THEN 'VISIT' ELSE 'CO_PRESENCE' END) IN $evidence" : null,
+    f.evidence !== null ? `${KIND_OF_ENCOUNTER} IN $evidence` : null,
+    // KNOWS is stored from the lower id to the higher: the pair's key is start|end.
+    f.backbone !== null ? `(${KIND_OF_ENCOUNTER} <> 'CO_PRESENCE' OR (startNode(k).id + '|' + endNode(k).id) IN $backbone)` : null,
   ].filter((c): c is string => c !== null);
   return conditions.length ? conditions.join(' AND ') : null;
 }
@@ -118,7 +146,7 @@ export function encounterCondition(f: Pick<TieQueryFilter, 'from' | 'to' | 'init
 /** Names the shape of a filter's Cypher: one statement per shape. */
 export function filterVariant(f: TieQueryFilter): string {
   // Every part that changes the text has its letter: two shapes never share a name (and a cached statement).
-  const parts = `${f.from !== null ? 'F' : ''}${f.to !== null ? 'T' : ''}${f.initiatives !== null ? 'I' : ''}${f.evidence !== null ? 'E' : ''}`;
+  const parts = `${f.from !== null ? 'F' : ''}${f.to !== null ? 'T' : ''}${f.initiatives !== null ? 'I' : ''}${f.evidence !== null ? 'E' : ''}${f.backbone !== null ? 'B' : ''}`;
   return `${parts ? `enc${parts}` : 'agg'}${f.minMeetings > 1 ? 'M' : ''}`;
 }
 
@@ -154,10 +182,11 @@ export function passes(spec: Pick<TieFilterSpec, 'minWeight' | 'minCount' | 'min
   return tie.weight >= spec.minWeight - WEIGHT_EPSILON && tie.strength >= spec.minCount && tie.meetings >= spec.minMeetings;
 }
 
-/** Whether one encounter passes the filter's encounter conditions (window aside). */
-export function encounterPasses(spec: TieFilterSpec, initiatives: string[] | null, e: { initiative: string; personA: string; personB: string }): boolean {
+/** Whether one encounter passes the filter's encounter conditions (window aside); `inBackbone`: whether its pair is kept by the backbone, if any. */
+export function encounterPasses(spec: TieFilterSpec, initiatives: string[] | null, e: { initiative: string; personA: string; personB: string }, inBackbone = true): boolean {
   if (initiatives !== null && !initiatives.includes(e.initiative)) return false;
   const kind: EvidenceKind = e.personA === '' || e.personB === '' ? 'VISIT' : 'CO_PRESENCE';
+  if (spec.backbone !== null && kind === 'CO_PRESENCE' && !inBackbone) return false;
   return spec.evidence === null || spec.evidence.includes(kind);
 }
 
@@ -170,6 +199,7 @@ export function appliedTieFilter(spec: TieFilterSpec): AppliedTieFilter {
     evidence: spec.evidence ?? [...EVIDENCE_KINDS],
     initiativeKinds: spec.initiativeKinds ?? [],
     excludeInitiativeKinds: spec.excludeInitiativeKinds ?? [],
+    backbone: spec.backbone,
     isDefault: JSON.stringify(spec) === JSON.stringify(DEFAULT_TIE_FILTER),
   };
 }
