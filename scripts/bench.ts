@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--scales S,L] [--iterations 30] [--warmup 3] [--warmup-db-ms 60000] [--warmup-ms 10000] [--measure-ms 5000] [--load-seconds 30] [--import-rows 20000] [--seed 42] [--only directory,detail] [--out <file.json>]`
+ * `npm run bench -- [--scales S,L] [--iterations 30] [--warmup 3] [--warmup-db-ms 60000] [--warmup-ms 10000] [--measure-ms 5000] [--load-seconds 30] [--import-rows 20000] [--writes 60] [--seed 42] [--only directory,detail] [--out <file.json>]`
  *
  * `npm run bench` compiles first and runs this as JavaScript with NODE_ENV=production, as production
  * runs the API (the Dockerfile's `node dist/src/main.js`): under tsx, its require hook and source-mapped stack traces
@@ -34,6 +34,7 @@ const scales = arg('scales', 'S,L').split(',') as Scale[];
 const iterations = Number(arg('iterations', '30'));
 const loadSeconds = Number(arg('load-seconds', '30'));
 const importRowCount = Number(arg('import-rows', '20000'));
+const writesPerEditor = Number(arg('writes', '60'));
 const seed = Number(arg('seed', '42'));
 const only = arg('only', '').split(',').filter(Boolean);
 const log = (line: string) => console.log(line);
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
     log(`Scale ${scale}:`);
     results.push(
       await withDatabase(scale, (db, neo4jUri) =>
-        benchScale(db, { scale, iterations, warmup: Math.min(Number(arg('warmup', '3')), iterations), warmupMs: Number(arg('warmup-ms', '10000')), warmupDatabaseMs: Number(arg('warmup-db-ms', '60000')), measureMs: Number(arg('measure-ms', '5000')), loadSeconds: scale === scales[0] ? loadSeconds : 0, importRows: scale === scales[0] ? importRowCount : 0, neo4jUri, only, log }),
+        benchScale(db, { scale, iterations, warmup: Math.min(Number(arg('warmup', '3')), iterations), warmupMs: Number(arg('warmup-ms', '10000')), warmupDatabaseMs: Number(arg('warmup-db-ms', '60000')), measureMs: Number(arg('measure-ms', '5000')), loadSeconds: scale === scales[0] ? loadSeconds : 0, importRows: scale === scales[0] ? importRowCount : 0, writesPerEditor: scale === scales[0] ? writesPerEditor : 0, neo4jUri, only, log }),
       ),
     );
   }

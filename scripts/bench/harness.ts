@@ -3,7 +3,6 @@
  * round trips per page size, import throughput vs a raw UNWIND MERGE, a load test, and the plans.
  * `npm run bench` drives it (scripts/bench.ts); tests/e2e/bench-smoke.test.ts runs it on demo data.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,8 +14,10 @@ import { importRows } from '../../src/modules/editing/import';
 import { cypher, int, type Db } from '../../src/neo4j/driver';
 import { createServer, type ApiServer } from '../../src/server';
 import type { ApiProcessMessage } from './api-process';
+import { forkApi, stopApi } from './fork-api';
 import { OPERATIONS, type BenchTargets, type Operation } from './operations';
 import { createPeer } from './peer';
+import { benchWriters, type WritersResult } from './writers';
 import { benchConfig } from './setup';
 
 const ANALYST: Principal = { role: 'analyst', keyId: 'bench' };
@@ -47,6 +48,8 @@ export interface ScaleResult {
   /** `share`: the median over rounds of ours / raw in the same round; `shares`: each round's. */
   importRate?: { rows: number; oursRowsPerSecond: number; rawRowsPerSecond: number; share: number; shares: number[] };
   load?: { seconds: number; connections: number; requestsPerSecond: number; p99Ms: number; errors: number; non2xx: number; apiRssMb: number };
+  /** Concurrent editors through the API (writers.ts), overlapping and on separate sessions. */
+  writers?: WritersResult[];
   plans: Array<{ name: string; file: string; labelScans: string[] }>;
 }
 
@@ -125,6 +128,8 @@ export interface HarnessOptions {
   measureMs: number;
   loadSeconds: number;
   importRows: number;
+  /** Writes each of 8 concurrent editors sends (writers.ts); 0 or absent: no writer rows. */
+  writesPerEditor?: number;
   /** The database's Bolt URI, for the API process of the load test. */
   neo4jUri: string;
   /** Time only the operations whose names start with one of these (all when empty). */
@@ -218,6 +223,10 @@ export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleRes
     const result: ScaleResult = { scale: opts.scale, services, operations, roundTrips, plans: await savePlans(db, opts.scale, t) };
     if (opts.importRows > 0) result.importRate = await benchImport(db, opts.importRows, config);
     if (opts.loadSeconds > 0) result.load = await loadTest(opts.neo4jUri, opts.loadSeconds, t);
+    if (opts.writesPerEditor) {
+      result.writers = [];
+      for (const mix of ['overlapping', 'separate'] as const) result.writers.push(await benchWriters(db, opts.neo4jUri, { mix, editors: 8, writesPerEditor: opts.writesPerEditor }));
+    }
     return result;
   } finally {
     await peer.stop();
@@ -363,22 +372,6 @@ async function benchImport(db: Db, n: number, config: Config): Promise<NonNullab
   }
 }
 
-/** Forks the API (api-process.ts) on the benchmark's database: compiled by `npm run bench`, TypeScript under jest. */
-async function forkApi(neo4jUri: string): Promise<{ child: ChildProcess; url: string }> {
-  const typescript = __filename.endsWith('.ts');
-  const child = fork(path.join(__dirname, `api-process.${typescript ? 'ts' : 'js'}`), [], {
-    env: { ...process.env, BENCH_API_NEO4J_URI: neo4jUri },
-    execArgv: typescript ? ['--import', 'tsx'] : [],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the API process exited (code ${code}) before it listened`)));
-    child.on('message', (m: ApiProcessMessage) => 'url' in m && resolve(m.url));
-  });
-  child.removeAllListeners('exit');
-  return { child, url };
-}
-
 /**
  * The dashboard mix for `seconds` with 50 connections, on loopback. The API runs in a process of its
  * own, so its resident set is the API's (the load generator, the peer library and the harness are
@@ -405,13 +398,7 @@ async function loadTest(neo4jUri: string, seconds: number, t: BenchTargets): Pro
       apiRssMb: Math.round(rss / 1e6),
     };
   } finally {
-    // An API process that died under load has nothing left to stop (and no channel to stop it by).
-    if (child.exitCode === null && child.connected) {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.send('stop');
-      });
-    }
+    await stopApi(child);
   }
 }
 
@@ -441,6 +428,8 @@ export function table(results: ScaleResult[]): string {
   for (const r of results) {
     lines.push(`${r.scale} (${r.services} services): round trips, directory page of 10: ${r.roundTrips.first10}, of 100: ${r.roundTrips.first100} (target: equal)`);
     if (r.importRate) lines.push(`${r.scale}: import ${r.importRate.rows} attendance rows (medians of ${IMPORT_ROUNDS} rounds): ours ${r.importRate.oursRowsPerSecond} rows/s, raw UNWIND MERGE ${r.importRate.rawRowsPerSecond} rows/s → ${Math.round(r.importRate.share * 100)} % (target ≥ 50 %; rounds ${r.importRate.shares.map((x) => `${Math.round(x * 100)} %`).join(', ')})`);
+    for (const w of r.writers ?? [])
+      lines.push(`${r.scale}: ${w.editors} editors at once, ${w.mix} sessions: ${w.writes} writes in ${w.seconds} s, ${w.writesPerSecond} writes/s, p50 ${w.p50Ms} ms, p95 ${w.p95Ms} ms, errors ${w.errors} (target 0)${w.firstError ? ` (first: ${w.firstError})` : ''}`);
     if (r.load) lines.push(`${r.scale}: load ${r.load.connections} connections × ${r.load.seconds} s: ${r.load.requestsPerSecond} req/s, p99 ${r.load.p99Ms} ms, errors ${r.load.errors}, non-2xx ${r.load.non2xx}, API RSS ${r.load.apiRssMb} MB`);
     const scans = r.plans.flatMap((p) => p.labelScans.map((s) => `${p.name}: ${s}`));
     lines.push(`${r.scale}: plans saved (${r.plans.length}); label scans: ${scans.length ? scans.join('; ') : 'none'}`);
