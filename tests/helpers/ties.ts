@@ -10,7 +10,7 @@ const SNAPSHOT = cypher(
           RETURN 'KNOWS ' + a.id + '-' + b.id + ' s' + toString(k.strength) + ' v' + toString(k.visits) + ' ' + toString(k.firstAt) + '..' + toString(k.lastAt)
                  + ' [' + reduce(x = '', d IN k.dates | x + toString(d) + ',') + '] ' + reduce(x = '', i IN k.initiatives | x + i + ',')
                  + ' A:' + reduce(x = '', p IN k.peopleA | x + p + ',') + ' B:' + reduce(x = '', p IN k.peopleB | x + p + ',')
-                 + ' enc:' + reduce(x = '', i IN range(0, size(k.dates) - 1) | x + toString(k.dates[i]) + '/' + k.via[i] + '/' + k.encounterPeopleA[i] + '/' + k.encounterPeopleB[i] + '/' + toString(k.weights[i]) + ';')
+                 + ' enc:' + reduce(x = '', i IN range(0, size(k.dates) - 1) | x + toString(k.dates[i]) + '/' + k.via[i] + '/' + k.encounterPeopleA[i] + '/' + k.encounterPeopleB[i] + '/' + toString(k.weights[i]) + '/' + k.kinds[i] + ';')
                  + ' w' + toString(k.weight) + ' m' + toString(k.meetings) AS tie }
    RETURN tie ORDER BY tie`,
 );

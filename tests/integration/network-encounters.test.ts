@@ -158,7 +158,7 @@ describe('the tie filter: one argument, every question', () => {
     const d = await data<{ acquaintances: { appliedTieFilter: Record<string, unknown> } }>(
       `{ acquaintances(${SUD}) { appliedTieFilter { minWeight minCount minMeetings evidence initiativeKinds excludeInitiativeKinds isDefault } } }`,
     );
-    expect(d.acquaintances.appliedTieFilter).toEqual({ minWeight: 0.25, minCount: 1, minMeetings: 1, evidence: ['CO_PRESENCE', 'VISIT'], initiativeKinds: [], excludeInitiativeKinds: [], isDefault: true });
+    expect(d.acquaintances.appliedTieFilter).toEqual({ minWeight: 0.25, minCount: 1, minMeetings: 1, evidence: ['CO_PRESENCE', 'VISIT', 'DECLARED', 'REFERRAL', 'AGREEMENT'], initiativeKinds: [], excludeInitiativeKinds: [], isDefault: true });
   });
 
   it('thresholds on the weighted strength, the count and the distinct days', async () => {

@@ -51,7 +51,7 @@ export async function initiativeImpact(ctx: Context, editionId: string, filter: 
   const pairs = [...knows.values()].flatMap((k) => {
     const mine = summariseEncounters(
       k.dates
-        .map((day, i) => ({ day, initiative: k.via[i] ?? '', personA: k.encounterPeopleA[i] ?? '', personB: k.encounterPeopleB[i] ?? '', weight: k.weights[i] ?? 0 }))
+        .map((day, i) => ({ day, initiative: k.via[i] ?? '', personA: k.encounterPeopleA[i] ?? '', personB: k.encounterPeopleB[i] ?? '', weight: k.weights[i] ?? 0, kind: k.kinds[i] ?? 'CO_PRESENCE' }))
         .filter((e) => encounterPasses(filter.ties, filter.initiatives, e, backbone === null || backbone.kept.has(`${k.a}|${k.b}`))),
     );
     return mine.strength > 0 && passes(filter.ties, mine) ? [{ a: k.a, b: k.b, firstHere: mine.firstAt }] : [];

@@ -37,7 +37,8 @@ const TIE_COLUMNS = {
   allTime: `RETURN s.id AS a, t.id AS b, k.strength AS strength, k.weight AS weight, k.meetings AS meetings, k.visits AS visits, k.firstAt AS firstMet, k.lastAt AS lastMet,
                    k.initiatives AS initiatives, k.peopleA AS peopleA, k.peopleB AS peopleB`,
   window: `RETURN s.id AS a, t.id AS b, [i IN idx | k.dates[i]] AS dates, [i IN idx | k.via[i]] AS via,
-                  [i IN idx | k.encounterPeopleA[i]] AS encounterPeopleA, [i IN idx | k.encounterPeopleB[i]] AS encounterPeopleB, [i IN idx | k.weights[i]] AS weights`,
+                  [i IN idx | k.encounterPeopleA[i]] AS encounterPeopleA, [i IN idx | k.encounterPeopleB[i]] AS encounterPeopleB, [i IN idx | k.weights[i]] AS weights,
+                  [i IN idx | k.kinds[i]] AS kinds`,
 };
 export type TieColumns = keyof typeof TIE_COLUMNS;
 
@@ -78,7 +79,7 @@ const PACKED = {
   initiatives: { allTime: 'RETURN [t.id, k.initiatives]', window: 'RETURN [t.id, [i IN idx | k.via[i]]]' },
   full: {
     allTime: 'RETURN [t.id, k.strength, k.visits, toString(k.firstAt), toString(k.lastAt), k.initiatives, k.peopleA, k.peopleB, k.weight, k.meetings]',
-    window: 'RETURN [t.id, [i IN idx | toString(k.dates[i])], [i IN idx | k.via[i]], [i IN idx | k.encounterPeopleA[i]], [i IN idx | k.encounterPeopleB[i]], [i IN idx | k.weights[i]]]',
+    window: 'RETURN [t.id, [i IN idx | toString(k.dates[i])], [i IN idx | k.via[i]], [i IN idx | k.encounterPeopleA[i]], [i IN idx | k.encounterPeopleB[i]], [i IN idx | k.weights[i]], [i IN idx | k.kinds[i]]]',
   },
 } as const;
 export type PackedWidth = keyof typeof PACKED;

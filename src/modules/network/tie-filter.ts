@@ -4,7 +4,8 @@
  * the Scope (scope.ts), and applied in the Cypher that loads the ties (queries.ts).
  *
  * Two stages, as an analyst states them:
- *  1. which encounters count: inside the window, of the evidence kinds asked (co-presence, visits),
+ *  1. which encounters count: inside the window, of the evidence kinds asked (co-presence, visits,
+ *     survey answers, referrals, agreements: each encounter's kind is stored in `kinds`),
  *     at initiatives of the kinds asked (or not of the kinds excluded), and with a `backbone`, a
  *     co-presence encounter only when its pair met more than chance says (measures/backbone.ts: the
  *     kept pairs are computed once per request, scope.ts, and given to the Cypher as `$backbone`);
@@ -24,7 +25,7 @@ import { cypher } from '../../neo4j/driver';
 import type { BackboneSpec } from './measures/backbone';
 
 export type EvidenceKind = TieEvidence;
-export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['CO_PRESENCE', 'VISIT'];
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['CO_PRESENCE', 'VISIT', 'DECLARED', 'REFERRAL', 'AGREEMENT'];
 
 /** The filter as the caller gave it, every default filled in: what results report (`appliedTieFilter`). */
 export interface TieFilterSpec {
@@ -127,8 +128,8 @@ export function filterParams(f: TieQueryFilter, kept: readonly string[] | null =
   };
 }
 
-/** The kind of encounter i of KNOWS tie k, in Cypher: a visit names no one on the host side. */
-const KIND_OF_ENCOUNTER = "(CASE WHEN k.encounterPeopleA[i] = '' OR k.encounterPeopleB[i] = '' THEN 'VISIT' ELSE 'CO_PRESENCE' END)";
+/** The kind of encounter i of KNOWS tie k, in Cypher (stored with it, ties.ts). */
+const KIND_OF_ENCOUNTER = 'k.kinds[i]';
 
 /** Conditions on encounter i of KNOWS tie k, from the parts of the filter in use; null when every encounter counts. */
 export function encounterCondition(f: Pick<TieQueryFilter, 'from' | 'to' | 'initiatives' | 'evidence' | 'backbone'>): string | null {
@@ -183,9 +184,9 @@ export function passes(spec: Pick<TieFilterSpec, 'minWeight' | 'minCount' | 'min
 }
 
 /** Whether one encounter passes the filter's encounter conditions (window aside); `inBackbone`: whether its pair is kept by the backbone, if any. */
-export function encounterPasses(spec: TieFilterSpec, initiatives: string[] | null, e: { initiative: string; personA: string; personB: string }, inBackbone = true): boolean {
+export function encounterPasses(spec: TieFilterSpec, initiatives: string[] | null, e: { initiative: string; kind: EvidenceKind }, inBackbone = true): boolean {
   if (initiatives !== null && !initiatives.includes(e.initiative)) return false;
-  const kind: EvidenceKind = e.personA === '' || e.personB === '' ? 'VISIT' : 'CO_PRESENCE';
+  const kind = e.kind;
   if (spec.backbone !== null && kind === 'CO_PRESENCE' && !inBackbone) return false;
   return spec.evidence === null || spec.evidence.includes(kind);
 }

@@ -3,7 +3,7 @@
  * all-time rows carry the stored aggregates, window rows the encounters inside the window.
  */
 import type { AcquaintanceRow } from './model';
-import { summariseEncounters } from './ties';
+import { summariseEncounters, type EvidenceKind } from './ties';
 
 /** The stored aggregates: an acquaintance before its breadth is counted. */
 export type AllTimeTieRow = Omit<AcquaintanceRow, 'breadthA' | 'breadthB'>;
@@ -16,6 +16,7 @@ export interface WindowTieRow {
   encounterPeopleA: string[];
   encounterPeopleB: string[];
   weights: number[];
+  kinds: string[];
 }
 
 export function fromAllTime(row: AllTimeTieRow): AcquaintanceRow {
@@ -25,7 +26,14 @@ export function fromAllTime(row: AllTimeTieRow): AcquaintanceRow {
 
 export function fromWindow(row: WindowTieRow): AcquaintanceRow {
   const s = summariseEncounters(
-    row.dates.map((day, i) => ({ day, initiative: row.via[i] ?? '', personA: row.encounterPeopleA[i] ?? '', personB: row.encounterPeopleB[i] ?? '', weight: Number(row.weights[i] ?? 0) })),
+    row.dates.map((day, i) => ({
+      day,
+      initiative: row.via[i] ?? '',
+      personA: row.encounterPeopleA[i] ?? '',
+      personB: row.encounterPeopleB[i] ?? '',
+      weight: Number(row.weights[i] ?? 0),
+      kind: (row.kinds[i] ?? 'CO_PRESENCE') as EvidenceKind,
+    })),
   );
   return {
     a: row.a,
@@ -90,10 +98,10 @@ export function unpackAllTime(rows: PackedRow[]): AcquaintanceRow[] {
   );
 }
 
-/** [b, dates, via, encounterPeopleA, encounterPeopleB, weights], encounters inside the window */
+/** [b, dates, via, encounterPeopleA, encounterPeopleB, weights, kinds], encounters inside the window */
 export function unpackWindow(rows: PackedRow[]): AcquaintanceRow[] {
   return rows.flatMap((r) =>
-    r.ties.map(([b, dates, via, encounterPeopleA, encounterPeopleB, weights]) =>
+    r.ties.map(([b, dates, via, encounterPeopleA, encounterPeopleB, weights, kinds]) =>
       fromWindow({
         a: r.a,
         b: str(b),
@@ -102,6 +110,7 @@ export function unpackWindow(rows: PackedRow[]): AcquaintanceRow[] {
         encounterPeopleA: strs(encounterPeopleA),
         encounterPeopleB: strs(encounterPeopleB),
         weights: Array.isArray(weights) ? weights.map(Number) : [],
+        kinds: strs(kinds),
       }),
     ),
   );

@@ -70,7 +70,7 @@ describe('computeTies', () => {
 
 describe('fromWindow: a tie cut to the encounters inside a window', () => {
   it('sums strength, visits, breadth and initiatives over the given encounters only', () => {
-    const row = { a: 'hA', b: 'hB', dates: ['2023-02-10', '2023-02-10'], via: ['J', 'J'], encounterPeopleA: ['', 'u'], encounterPeopleB: ['v', 'v'], weights: [1, 0.25] };
+    const row = { a: 'hA', b: 'hB', dates: ['2023-02-10', '2023-02-10'], via: ['J', 'J'], encounterPeopleA: ['', 'u'], encounterPeopleB: ['v', 'v'], weights: [1, 0.25], kinds: ['VISIT', 'CO_PRESENCE'] };
     expect(fromWindow(row)).toEqual({ a: 'hA', b: 'hB', strength: 2, weight: 1.25, meetings: 1, visits: 1, firstMet: '2023-02-10', lastMet: '2023-02-10', initiatives: ['J'], peopleA: ['u'], peopleB: ['v'], breadthA: 1, breadthB: 1 });
   });
 });

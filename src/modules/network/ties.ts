@@ -11,10 +11,13 @@
  *    between the two services. Employment on the session's day decides the service; someone who
  *    worked at two services that day counts for both;
  *  - a VISITOR present at a session hosted by another service (open-door visits, immersion days):
- *    one encounter between the visitor's service and the host, with no named person on the host side.
+ *    one encounter between the visitor's service and the host, with no named person on the host side;
+ *  - evidence that is not attendance (src/modules/evidence/ties.ts): a survey answer naming the other
+ *    service (DECLARED), a period's referral count (REFERRAL), a signed agreement (AGREEMENT).
  * Each encounter is kept (parallel lists `dates`, `via` (initiative id or ''), `encounterPeopleA`,
- * `encounterPeopleB` ('' on the host side of a visit), `weights`, sorted by date) so that every figure
- * can be cut to a time window. The aggregates over all time are stored too: strength (encounters),
+ * `encounterPeopleB` ('' for no one: the host side of a visit, the named side of a survey answer,
+ * both sides of a referral or agreement), `weights`, `kinds` (its TieEvidence), sorted by date) so
+ * that every figure can be cut to a time window and to the evidence kinds asked. The aggregates over all time are stored too: strength (encounters),
  * weight (their summed weights), meetings (distinct days), visits, firstAt, lastAt, initiatives,
  * peopleA / peopleB (who carried it on each side), breadthA / breadthB.
  *
@@ -38,12 +41,14 @@
  *    (a deleted node can no longer be followed).
  * A refresh deletes and recomputes every MET incident to the affected people (those given, and all
  * who attended the given sessions) and every KNOWS incident to the affected services (every service
- * those people work or worked at, and the hosts of the sessions). A refresh locks the people and
+ * those people work or worked at, and the hosts of the sessions); a writer of evidence that is not
+ * attendance names the services it joins (and the person of a survey answer). A refresh locks the people and
  * services it touches (see refreshTies), so two concurrent writers never recompute the same tie from
  * stale reads, and writers to unrelated sessions do not wait on each other.
  */
 import { metrics } from '../../metrics';
 import { cypher, type Db, type Tx } from '../../neo4j/driver';
+import { evidenceEncounters, evidenceIn, evidenceNodes, NO_EVIDENCE, readEvidenceFacts, type EvidenceFacts, type OtherEvidenceKind } from '../evidence/ties';
 
 export interface PresentPerson {
   person: string;
@@ -95,6 +100,9 @@ export interface MetTie {
   initiatives: string[];
 }
 
+/** The kinds of evidence an encounter is (TieEvidence in the API). */
+export type EvidenceKind = 'CO_PRESENCE' | 'VISIT' | OtherEvidenceKind;
+
 /** One encounter between two services; '' stands for "no one" (the host side of a visit, an unknown initiative). */
 export interface Encounter {
   day: string;
@@ -102,11 +110,8 @@ export interface Encounter {
   personA: string;
   personB: string;
   weight: number;
+  kind: EvidenceKind;
 }
-
-export type EvidenceKind = 'CO_PRESENCE' | 'VISIT';
-/** A visit names no one on the host side. */
-export const evidenceOf = (e: Pick<Encounter, 'personA' | 'personB'>): EvidenceKind => (e.personA === '' || e.personB === '' ? 'VISIT' : 'CO_PRESENCE');
 
 export interface KnowsTie {
   a: string;
@@ -120,6 +125,7 @@ export interface KnowsTie {
   encounterPeopleA: string[];
   encounterPeopleB: string[];
   weights: number[];
+  kinds: EvidenceKind[];
   firstAt: string;
   lastAt: string;
   initiatives: string[];
@@ -149,7 +155,8 @@ const sortedUnique = (xs: Iterable<string>) => [...new Set(xs)].sort(byString);
 /** Aggregates of a list of encounters (all of one tie, or those inside a window). */
 export function summariseEncounters(encounters: Encounter[]) {
   const sorted = [...encounters].sort(
-    (x, y) => byString(x.day, y.day) || byString(x.initiative, y.initiative) || byString(x.personA, y.personA) || byString(x.personB, y.personB) || x.weight - y.weight,
+    (x, y) =>
+      byString(x.day, y.day) || byString(x.initiative, y.initiative) || byString(x.personA, y.personA) || byString(x.personB, y.personB) || byString(x.kind, y.kind) || x.weight - y.weight,
   );
   const peopleA = sortedUnique(sorted.map((e) => e.personA).filter(Boolean));
   const peopleB = sortedUnique(sorted.map((e) => e.personB).filter(Boolean));
@@ -158,7 +165,7 @@ export function summariseEncounters(encounters: Encounter[]) {
     strength: sorted.length,
     weight: sumWeights(sorted.map((e) => e.weight)),
     meetings: new Set(sorted.map((e) => e.day)).size,
-    visits: sorted.filter((e) => e.personA === '' || e.personB === '').length,
+    visits: sorted.filter((e) => e.kind === 'VISIT').length,
     firstAt: sorted[0]?.day ?? '',
     lastAt: sorted[sorted.length - 1]?.day ?? '',
     initiatives: sortedUnique(sorted.map((e) => e.initiative).filter(Boolean)),
@@ -177,19 +184,19 @@ export interface TieFocus {
   lowerEndOnly?: boolean;
 }
 
-/** Pure: the ties the facts imply. Exported for unit tests, the rebuild and edition impact. */
-export function computeTies(facts: SessionFacts[], focus?: TieFocus): { met: Map<string, MetTie>; knows: Map<string, KnowsTie> } {
+/** Pure: the ties the facts imply (sessions, and evidence that is not attendance). Exported for unit tests, the rebuild and edition impact. */
+export function computeTies(facts: SessionFacts[], focus?: TieFocus, evidence: EvidenceFacts = NO_EVIDENCE): { met: Map<string, MetTie>; knows: Map<string, KnowsTie> } {
   const wanted = (set: Set<string> | undefined, x: string, y: string) =>
     !focus || !set ? true : focus.lowerEndOnly ? set.has(x < y ? x : y) : set.has(x) || set.has(y);
   const metWanted = (p: string, q: string) => wanted(focus?.people, p, q);
   const knowsWanted = (s: string, t: string) => wanted(focus?.services, s, t);
   const met = new Map<string, MetTie & { parts: number[] }>();
   const encounters = new Map<string, { a: string; b: string; list: Encounter[] }>();
-  const meet = (s1: string, s2: string, p1: string, p2: string, day: string, initiative: string, weight: number) => {
+  const meet = (s1: string, s2: string, p1: string, p2: string, day: string, initiative: string, weight: number, kind: EvidenceKind) => {
     const [a, b, personA, personB] = s1 < s2 ? [s1, s2, p1, p2] : [s2, s1, p2, p1];
     const key = `${a}|${b}`;
     const tie = encounters.get(key) ?? { a, b, list: [] };
-    tie.list.push({ day, initiative, personA, personB, weight });
+    tie.list.push({ day, initiative, personA, personB, weight, kind });
     encounters.set(key, tie);
   };
   for (const f of facts) {
@@ -223,13 +230,14 @@ export function computeTies(facts: SessionFacts[], focus?: TieFocus): { met: Map
             if (f.initiative && !m.initiatives.includes(f.initiative)) m.initiatives.push(f.initiative);
             met.set(key, m);
           }
-          for (const sp of p.services) for (const sq of q.services) if (sp !== sq && knowsWanted(sp, sq)) meet(sp, sq, p.person, q.person, f.day, initiative, pairWeight);
+          for (const sp of p.services) for (const sq of q.services) if (sp !== sq && knowsWanted(sp, sq)) meet(sp, sq, p.person, q.person, f.day, initiative, pairWeight, 'CO_PRESENCE');
         }
         // A visit is a meeting of two, the visitor and the host service, whatever the group.
-        if (p.role === 'VISITOR' && f.host) for (const sp of p.services) if (sp !== f.host && knowsWanted(sp, f.host)) meet(sp, f.host, p.person, '', f.day, initiative, factor);
+        if (p.role === 'VISITOR' && f.host) for (const sp of p.services) if (sp !== f.host && knowsWanted(sp, f.host)) meet(sp, f.host, p.person, '', f.day, initiative, factor, 'VISIT');
       }
     }
   }
+  for (const e of evidenceEncounters(evidence)) if (knowsWanted(e.s1, e.s2)) meet(e.s1, e.s2, e.p1, e.p2, e.day, '', e.weight, e.kind);
   const metOut = new Map<string, MetTie>();
   for (const [key, { parts, ...m }] of met) metOut.set(key, { ...m, weight: sumWeights(parts), initiatives: [...m.initiatives].sort(byString) });
   const knows = new Map<string, KnowsTie>();
@@ -244,6 +252,7 @@ export function computeTies(facts: SessionFacts[], focus?: TieFocus): { met: Map
       encounterPeopleA: sorted.map((e) => e.personA),
       encounterPeopleB: sorted.map((e) => e.personB),
       weights: sorted.map((e) => e.weight),
+      kinds: sorted.map((e) => e.kind),
     });
   }
   return { met: metOut, knows };
@@ -259,7 +268,7 @@ const WRITE_KNOWS = cypher(
   `UNWIND $rows AS row MATCH (a:Service {id: row.a}), (b:Service {id: row.b})
    CREATE (a)-[:KNOWS {strength: toInteger(row.strength), weight: toFloat(row.weight), meetings: toInteger(row.meetings), visits: toInteger(row.visits),
                        firstAt: date(row.firstAt), lastAt: date(row.lastAt), dates: [d IN row.dates | date(d)], via: row.via,
-                       encounterPeopleA: row.encounterPeopleA, encounterPeopleB: row.encounterPeopleB, weights: [w IN row.weights | toFloat(w)],
+                       encounterPeopleA: row.encounterPeopleA, encounterPeopleB: row.encounterPeopleB, weights: [w IN row.weights | toFloat(w)], kinds: row.kinds,
                        initiatives: row.initiatives, peopleA: row.peopleA, peopleB: row.peopleB, breadthA: toInteger(row.breadthA), breadthB: toInteger(row.breadthB)}]->(b)`,
 );
 
@@ -284,14 +293,14 @@ const SESSION_SCOPE = cypher(
  * worked at (each of their encounters has one of them at one end). A deleted employment is no longer
  * there to follow: hence tieScope before deleting. (Searching the stored ties for the people they
  * name instead cost 13 s for a 58-person session at scale S.)
- * People who were never present anywhere and met no one carry no tie, so their services are left
+ * People who were never present anywhere, met no one and answered no survey carry no tie, so their services are left
  * alone: a first attendance list of registrations then costs no tie recomputation. (A person just
  * taken off a session still has the MET ties of it here: they are deleted later in the refresh.)
  */
 const PEOPLE_SERVICES = cypher(
   'ties.peopleServices',
   `UNWIND $personIds AS pid MATCH (p:Person {id: pid})
-   WHERE EXISTS { (p)-[:ATTENDED {status: 'PRESENT'}]->(:Session) } OR EXISTS { (p)-[:MET]-(:Person) }
+   WHERE EXISTS { (p)-[:ATTENDED {status: 'PRESENT'}]->(:Session) } OR EXISTS { (p)-[:MET]-(:Person) } OR EXISTS { (p)-[:DECLARED_TIE]->(:Service) }
    MATCH (p)-[:WORKS_AT]->(s:Service) RETURN collect(DISTINCT s.id) AS services`,
 );
 /** Sessions whose facts can feed a tie of the given people or services. */
@@ -367,9 +376,10 @@ const TIE_NEIGHBOURS = cypher(
 );
 
 /** Everything a refresh touches: the people and services of its scope, of the facts it reads and at the far end of the ties it deletes. */
-function touched(scope: TieScope, facts: SessionFacts[], neighbours: { people: string[]; services: string[] }): TieScope {
-  const people = new Set([...scope.personIds, ...neighbours.people]);
-  const services = new Set([...scope.serviceIds, ...neighbours.services]);
+function touched(scope: TieScope, facts: SessionFacts[], neighbours: { people: string[]; services: string[] }, evidence: EvidenceFacts): TieScope {
+  const named = evidenceNodes(evidence);
+  const people = new Set([...scope.personIds, ...neighbours.people, ...named.people]);
+  const services = new Set([...scope.serviceIds, ...neighbours.services, ...named.services]);
   for (const f of facts) {
     if (f.host) services.add(f.host);
     for (const p of f.present) {
@@ -397,11 +407,12 @@ export async function refreshTies(tx: Tx, change: TieChange): Promise<void> {
     if (scope.personIds.length === 0 && scope.serviceIds.length === 0) return;
     const [touching] = await tx.run<{ sessions: string[] }>(SESSIONS_TOUCHING, { ...scope });
     const facts = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: touching?.sessions ?? [] });
+    const evidence = await evidenceIn(tx, scope.serviceIds);
     const [neighbours] = await tx.run<{ people: string[]; services: string[] }>(TIE_NEIGHBOURS, { ...scope });
-    const need = touched(scope, facts, neighbours ?? { people: [], services: [] });
+    const need = touched(scope, facts, neighbours ?? { people: [], services: [] }, evidence);
     const missing = { personIds: need.personIds.filter((p) => !locked.people.has(p)), serviceIds: need.serviceIds.filter((s) => !locked.services.has(s)) };
     if (lockedOnce && missing.personIds.length === 0 && missing.serviceIds.length === 0) {
-      const { met, knows } = computeTies(facts, { people: new Set(scope.personIds), services: new Set(scope.serviceIds) });
+      const { met, knows } = computeTies(facts, { people: new Set(scope.personIds), services: new Set(scope.serviceIds) }, evidence);
       await tx.run(DELETE_MET_OF, { personIds: scope.personIds });
       await tx.run(DELETE_KNOWS_OF, { serviceIds: scope.serviceIds });
       await writeTies(tx, met.values(), knows.values());
@@ -442,10 +453,10 @@ export interface RebuildReport {
  * were written in an older shape is rebuilt at start (see ensureTiesCurrent), or windowed figures
  * would read properties that are not there.
  */
-export const TIE_FORMAT = 3;
+export const TIE_FORMAT = 4;
 const READ_TIE_FORMAT = cypher(
   'ties.readFormat',
-  "OPTIONAL MATCH (l:TieLock {id: 'ties'}) RETURN l.format AS format, EXISTS { MATCH (:Session) } AS hasSessions",
+  "OPTIONAL MATCH (l:TieLock {id: 'ties'}) RETURN l.format AS format, EXISTS { MATCH (:Session) } OR EXISTS { MATCH (:Service)-[:REFERRED|AGREEMENT]->(:Service) } OR EXISTS { MATCH (:Person)-[:DECLARED_TIE]->(:Service) } AS hasSessions",
 );
 const WRITE_TIE_FORMAT = cypher('ties.writeFormat', "MERGE (l:TieLock {id: 'ties'}) SET l.format = $format");
 
@@ -482,7 +493,8 @@ export async function rebuildAllTies(db: Db, blockSize = REBUILD_BLOCK): Promise
       for (let j = 0; j < sessionIds.length; j += 2000)
         facts.push(...(await db.read<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: sessionIds.slice(j, j + 2000) })));
       const set = new Set(block);
-      const { met, knows } = computeTies(facts, { people: kind === 'met' ? set : new Set(), services: kind === 'knows' ? set : new Set(), lowerEndOnly: true });
+      const evidence = kind === 'knows' ? await readEvidenceFacts((q, p) => db.read(q, p), block) : NO_EVIDENCE;
+      const { met, knows } = computeTies(facts, { people: kind === 'met' ? set : new Set(), services: kind === 'knows' ? set : new Set(), lowerEndOnly: true }, evidence);
       const rows = kind === 'met' ? [...met.values()] : [...knows.values()];
       counts[kind] += rows.length;
       for (let j = 0; j < rows.length; j += 20_000) {
