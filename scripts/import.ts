@@ -10,18 +10,25 @@ import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../src/config';
 import { geojsonGridRows, IMPORT_KINDS, importRows, parseCsv, rejectedCsv, type ImportKind } from '../src/modules/editing/import';
 import { importHsds } from '../src/modules/editing/hsds';
+import { importTerritory, isTerritoryKind, TERRITORY_IMPORT_KINDS } from '../src/modules/territory/import';
 import { migrate } from '../src/neo4j/migrations';
 import { withScriptDb } from './script-db';
 
 const args = process.argv.slice(2);
 const rejectedAt = args.indexOf('--rejected');
 const rejectedPath = rejectedAt >= 0 ? args[rejectedAt + 1] : undefined;
-const [kind, file] = args.filter((a, i) => !a.startsWith('--') && !(rejectedAt >= 0 && i === rejectedAt + 1));
+/** Options with a value (`--year 2024`): their values are not positional arguments. */
+const VALUED = ['--rejected', '--year', '--level', '--source'];
+const valueOf = (flag: string) => (args.indexOf(flag) >= 0 ? args[args.indexOf(flag) + 1] : undefined);
+const [kind, file] = args.filter((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1] ?? ''));
 const dryRun = args.includes('--dry-run');
 const allOrNothing = args.includes('--all-or-nothing');
 const USAGE = [
   `usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv> [--dry-run] [--all-or-nothing] [--rejected <path>]`,
   '       npm run import -- hsds <HSDS data package folder | HSDS 3.0 services JSON> [--dry-run] [--rejected <path>]',
+  '       npm run import -- monitoring-grid <quartiers.geojson | .csv> [--dry-run]   (IBSA monitoring quartiers, WGS84)',
+  '       npm run import -- statistical-sectors <IBSA sector table .csv> [--year 2024] [--dry-run]',
+  '       npm run import -- indicators <code,year,indicator,value,unit.csv> --level NEIGHBOURHOOD|MUNICIPALITY|STATISTICAL_SECTOR [--source "…"] [--dry-run]',
   '  --dry-run          report what would change and what a real run would refuse, write nothing',
   '  --all-or-nothing   write every row or, when any row is rejected, none',
   '  --rejected <path>  also write the rejected rows to <path> as CSV: row number, field and reason only',
@@ -31,7 +38,7 @@ if (args.includes('--help') || args.includes('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!kind || !file || !([...IMPORT_KINDS, 'hsds'] as readonly string[]).includes(kind) || (rejectedAt >= 0 && (!rejectedPath || rejectedPath.startsWith('--')))) {
+if (!kind || !file || !([...IMPORT_KINDS, ...TERRITORY_IMPORT_KINDS, 'hsds'] as readonly string[]).includes(kind) || (rejectedAt >= 0 && (!rejectedPath || rejectedPath.startsWith('--')))) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -46,6 +53,15 @@ if (rejectedPath && path.resolve(rejectedPath) === path.resolve(file)) {
 
 withScriptDb(async (db) => {
   await migrate(db);
+  if (isTerritoryKind(kind)) {
+    const year = valueOf('--year');
+    const r = await importTerritory(db, kind, fs.readFileSync(file, 'utf8'), { fileName: file, dryRun, year: year ? Number(year) : null, level: valueOf('--level'), source: valueOf('--source') });
+    console.log(`${dryRun ? 'Dry run — nothing written. ' : ''}${kind}: ${r.rows} rows: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected`);
+    for (const x of r.rejected) console.log(`  rejected, row ${x.row}, ${x.field}: ${x.reason}`);
+    for (const note of r.notes) console.log(`Note: ${note}`);
+    if (rejectedPath) fs.writeFileSync(rejectedPath, rejectedCsv(r));
+    return;
+  }
   if (kind === 'hsds') {
     const r = await importHsds(db, file, { dryRun, secret: loadConfig().PSEUDONYM_SECRET });
     for (const [what, report] of [['organisations', r.organisations], ['services', r.services]] as const) {

@@ -117,9 +117,14 @@ function loadZones(): ZoneFact[] {
   });
 }
 
+/** The project's zone for each quartier of Brussels-City (project/brussels_city_zones.csv), by quartier code. */
+export function projectZoneRows(): Map<string, { zone: string; provenance: Provenance; basis: string }> {
+  return new Map(readCsv('project/brussels_city_zones.csv').map((r) => [r.quartier_code!, { zone: r.zone_code!, provenance: r.provenance as Provenance, basis: r.basis! }]));
+}
+
 function loadQuartiers(zones: ZoneFact[]): QuartierFact[] {
   const shapes = new Map(readGeoJson('grids/monitoring_quartiers_simplified15m_wgs84.geojson').features.map((f) => [String(f.properties.code), f.geometry]));
-  const split = new Map(readCsv('project/brussels_city_zones.csv').map((r) => [r.quartier_code!, { zone: r.zone_code!, provenance: r.provenance as Provenance, basis: r.basis! }]));
+  const split = projectZoneRows();
   return readCsv('grids/monitoring_quartiers.csv').map((r) => {
     const shareOf = new Map(splitList(r.municipality_area_shares_urbadm!).map((s) => s.split(':') as [string, string]));
     const shares = splitList(r.municipalities_nis_ibsa!).map((nis) => ({ nis, share: shareOf.has(nis) ? Number(shareOf.get(nis)) : null }));

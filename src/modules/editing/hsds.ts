@@ -9,7 +9,7 @@
  *
  * HSDS has no Brussels sector nor social-health quartier, and makes language optional, so:
  *  - sectors come from the extension `x_sectors` (codes, `;`-separated, or a JSON array);
- *  - the quartier is the social-health quartier whose centroid is nearest to the service's first
+ *  - the quartier is the quartier (in a zone) whose centroid is nearest to the service's first
  *    location inside the Brussels region (an approximation until quartier polygons are imported);
  *    a location elsewhere, or one without coordinates, gives no quartier;
  *  - the working language is FR, NL or BOTH from the service's languages (ISO codes or names);
@@ -25,7 +25,7 @@ import path from 'node:path';
 import { cypher, type Db } from '../../neo4j/driver';
 import { importRows, importRowsInTransaction, parseCsv, type ImportKind, type ImportOptions, type ImportReportRow } from './import';
 
-const QUARTIERS = cypher('import.hsds.quartiers', "MATCH (n:Neighbourhood {grid: 'SOCIAL_HEALTH'}) WHERE n.lat IS NOT NULL RETURN n.code AS code, n.lat AS lat, n.lon AS lon");
+const QUARTIERS = cypher('import.hsds.quartiers', 'MATCH (n:Neighbourhood) WHERE n.lat IS NOT NULL AND (n)-[:IN_ZONE]->() RETURN n.code AS code, n.lat AS lat, n.lon AS lon');
 
 const INCOMPLETE = cypher('import.hsds.incomplete', 'UNWIND $ids AS id MATCH (s:Service {id: id}) RETURN s.id AS id, s.incomplete AS incomplete');
 

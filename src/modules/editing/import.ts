@@ -147,7 +147,7 @@ const SPECS: Record<Exclude<ImportKind, 'attendance' | (typeof EVIDENCE_IMPORT_K
     existing: cypher(
       'import.services.existing',
       `UNWIND $keys AS key MATCH (s:Service {id: key})
-       RETURN key, [s.nameFr, s.nameNl, s.workingLanguage, head([(s)<-[:RUNS]-(o) | o.id]), head([(s)-[:LOCATED_IN]->(n {grid: 'SOCIAL_HEALTH'}) | n.code]),
+       RETURN key, [s.nameFr, s.nameNl, s.workingLanguage, head([(s)<-[:RUNS]-(o) | o.id]), head([(s)-[:LOCATED_IN]->(n:Neighbourhood) WHERE (n)-[:IN_ZONE]->() | n.code]),
                     head(COLLECT { MATCH (s)-[:IN_SECTOR {primary: true}]->(c) RETURN c.code }),
                     COLLECT { MATCH (s)-[:IN_SECTOR {primary: false}]->(c) RETURN c.code ORDER BY c.code }] AS sig`,
     ),
@@ -158,7 +158,7 @@ const SPECS: Record<Exclude<ImportKind, 'attendance' | (typeof EVIDENCE_IMPORT_K
        SET s.nameFr = row.props.nameFr, s.nameNl = row.props.nameNl, s.workingLanguage = coalesce(row.props.workingLanguage, s.workingLanguage)
        WITH s, row
        CALL { WITH s MATCH (s)<-[r:RUNS]-() DELETE r }
-       CALL { WITH s, row WITH s, row WHERE row.props.neighbourhood IS NOT NULL MATCH (s)-[r:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'}) DELETE r }
+       CALL { WITH s, row WITH s, row WHERE row.props.neighbourhood IS NOT NULL MATCH (s)-[r:LOCATED_IN]->(n:Neighbourhood) WHERE (n)-[:IN_ZONE]->() DELETE r }
        CALL { WITH s, row WITH s, row WHERE size(row.props.sectors) > 0 MATCH (s)-[r:IN_SECTOR]->() DELETE r }
        MATCH (o:Organisation {id: row.props.organisationId})
        MERGE (o)-[:RUNS]->(s)
@@ -169,7 +169,7 @@ const SPECS: Record<Exclude<ImportKind, 'attendance' | (typeof EVIDENCE_IMPORT_K
        // What is still missing once the graph's own values are kept: the marker an editor works from.
        WITH s, [f IN ['language', 'neighbourhood', 'sectors'] WHERE
                   (f = 'language' AND s.workingLanguage IS NULL)
-               OR (f = 'neighbourhood' AND NOT EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'}) })
+               OR (f = 'neighbourhood' AND NOT EXISTS { (s)-[:LOCATED_IN]->(n:Neighbourhood)-[:IN_ZONE]->() })
                OR (f = 'sectors' AND NOT EXISTS { (s)-[:IN_SECTOR]->(:Sector) })] AS missing
        SET s.incomplete = CASE WHEN size(missing) = 0 THEN null ELSE missing END`,
     ),
@@ -233,7 +233,7 @@ const MISSING_REFS = cypher(
    CALL { WITH ref
      RETURN CASE ref.label
        WHEN 'Organisation' THEN EXISTS { MATCH (:Organisation {id: ref.id}) }
-       WHEN 'Neighbourhood' THEN EXISTS { MATCH (:Neighbourhood {code: ref.id, grid: 'SOCIAL_HEALTH'}) }
+       WHEN 'Neighbourhood' THEN EXISTS { MATCH (:Neighbourhood {code: ref.id})-[:IN_ZONE]->() }
        WHEN 'Sector' THEN EXISTS { MATCH (:Sector {code: ref.id}) }
        WHEN 'Person' THEN EXISTS { MATCH (:Person {id: ref.id}) }
        WHEN 'Service' THEN EXISTS { MATCH (:Service {id: ref.id}) }

@@ -61,11 +61,11 @@ export const editingResolvers: Resolvers = {
     upsertService: async (_p, { input }, ctx) => {
       const r = await mutate(ctx, async (tx) => {
         if (input.sectors.length === 0) throw new RuleViolation([violation('INVALID', 'input.sectors', 'give at least the primary sector')]);
-        const [refs] = await tx.run<{ organisation: boolean; neighbourhood: boolean; grid: string | null; unknownSectors: string[] }>(w.serviceRefs, { ...input });
+        const [refs] = await tx.run<{ organisation: boolean; neighbourhood: boolean; grid: string | null; inZone: boolean; unknownSectors: string[] }>(w.serviceRefs, { ...input });
         const errors: UserErrorRow[] = [];
         if (!refs?.organisation) errors.push(violation('NOT_FOUND', 'input.organisationId', `No organisation "${input.organisationId}"`));
         if (!refs?.neighbourhood) errors.push(violation('NOT_FOUND', 'input.neighbourhood', `No neighbourhood "${input.neighbourhood}"`));
-        else if (refs.grid !== 'SOCIAL_HEALTH') errors.push(violation('INVALID', 'input.neighbourhood', 'must be a social-health quartier (it decides the zone)'));
+        else if (!refs.inZone) errors.push(violation('INVALID', 'input.neighbourhood', 'must be a quartier of the grid the zones are made of (it decides the zone)'));
         for (const code of refs?.unknownSectors ?? []) errors.push(violation('NOT_FOUND', 'input.sectors', `No sector "${code}"`));
         if (errors.length) throw new RuleViolation(errors);
         await tx.run(w.upsertService, { ...input });

@@ -10,7 +10,7 @@ export const serviceRefs = cypher(
   'editing.serviceRefs',
   `OPTIONAL MATCH (o:Organisation {id: $organisationId})
    OPTIONAL MATCH (n:Neighbourhood {code: $neighbourhood})
-   RETURN o IS NOT NULL AS organisation, n IS NOT NULL AS neighbourhood, n.grid AS grid,
+   RETURN o IS NOT NULL AS organisation, n IS NOT NULL AS neighbourhood, n.grid AS grid, n IS NOT NULL AND EXISTS { (n)-[:IN_ZONE]->() } AS inZone,
           [c IN $sectors WHERE NOT EXISTS { MATCH (:Sector {code: c}) }] AS unknownSectors`,
 );
 
@@ -23,7 +23,7 @@ export const upsertService = cypher(
    WITH s
    OPTIONAL MATCH (s)<-[oldRuns:RUNS]-(:Organisation) DELETE oldRuns
    WITH DISTINCT s
-   OPTIONAL MATCH (s)-[oldLoc:LOCATED_IN]->(:Neighbourhood {grid: 'SOCIAL_HEALTH'}) DELETE oldLoc
+   OPTIONAL MATCH (s)-[oldLoc:LOCATED_IN]->(old:Neighbourhood) WHERE (old)-[:IN_ZONE]->() DELETE oldLoc
    WITH DISTINCT s
    OPTIONAL MATCH (s)-[oldSec:IN_SECTOR]->(:Sector) DELETE oldSec
    WITH DISTINCT s

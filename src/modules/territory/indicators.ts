@@ -32,9 +32,11 @@ const INDICATOR_NAME = /^[a-z][a-z0-9_]{0,63}$/;
  * Rows of one file; a bad row is reported (row number as in the file, header = 1) and left out.
  * `source` applies to rows without a `source` column of their own.
  */
-export function parseIndicatorCsv(text: string, level: IndicatorLevel, source: string): { values: IndicatorValue[]; problems: RowProblem[] } {
+export function parseIndicatorCsv(text: string, level: IndicatorLevel, source: string): { values: IndicatorValue[]; rowOf: number[]; problems: RowProblem[] } {
   const rows = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Array<Record<string, string | undefined>>;
   const values: IndicatorValue[] = [];
+  /** The file row of each value (header = 1). */
+  const rowOf: number[] = [];
   const problems: RowProblem[] = [];
   rows.forEach((r, i) => {
     const row = i + 2;
@@ -52,8 +54,9 @@ export function parseIndicatorCsv(text: string, level: IndicatorLevel, source: s
     if (!r.unit) return bad('unit', 'required');
     if (!rowSource) return bad('source', 'required (a source column or the --source option)');
     values.push({ level, code, indicator, year, value, unit: r.unit, source: rowSource });
+    rowOf.push(row);
   });
-  return { values, problems };
+  return { values, rowOf, problems };
 }
 
 /** The stable key an indicator value is merged on: one value per unit, indicator and year. */
