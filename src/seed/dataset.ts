@@ -1,6 +1,7 @@
 /** The shape of a generated graph: plain rows, one array per kind, ready for UNWIND. */
 import type { AttendanceRole, AttendanceStatus, InitiativeKind } from '../modules/initiatives/model';
 import type { ProgrammeCode } from '../modules/initiatives/programmes';
+import type { AgreementKind, DeclaredFrequency } from '../modules/evidence/weights';
 import type { WorkingLanguage } from '../modules/directory/model';
 import type { Grid } from '../modules/territory/model';
 import type { TerritoryLevel } from '../modules/territory/select';
@@ -59,7 +60,12 @@ export interface Dataset {
   initiatives: Array<{ id: string; kind: InitiativeKind; programme: ProgrammeCode; nameFr: string; nameNl: string; organiserId: string; covers: Array<{ level: TerritoryLevel; code: string }> }>;
   editions: Array<{ id: string; initiativeId: string; cycle: string; nameFr: string; nameNl: string; language: WorkingLanguage; startsOn: string; endsOn: string; closed: boolean }>;
   sessions: Array<{ id: string; editionId: string; title: string; startsAt: string; endsAt: string; capacity: number | null; hostId: string | null }>;
-  attendances: Array<{ personId: string; sessionId: string; role: AttendanceRole; status: AttendanceStatus }>;
+  /** `group`: the table or visit group of the session (absent: none). */
+  attendances: Array<{ personId: string; sessionId: string; role: AttendanceRole; status: AttendanceStatus; group?: string }>;
+  /** Survey answers, referral counts and agreements (src/seed/evidence-gen.ts). */
+  declarations: Array<{ personId: string; serviceId: string; survey: string; declaredOn: string; frequency: DeclaredFrequency; trust: number | null; value: number | null }>;
+  referrals: Array<{ fromServiceId: string; toServiceId: string; period: string; count: number }>;
+  agreements: Array<{ serviceAId: string; serviceBId: string; kind: AgreementKind; signedOn: string; endsOn: string | null }>;
 }
 
 export const emptyDataset = (): Dataset => ({
@@ -78,4 +84,7 @@ export const emptyDataset = (): Dataset => ({
   editions: [],
   sessions: [],
   attendances: [],
+  declarations: [],
+  referrals: [],
+  agreements: [],
 });

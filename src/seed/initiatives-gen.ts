@@ -8,7 +8,8 @@
  *    immersion days of 8 h 30;
  *  - Rézoneweek (Rézone): 5 days × 4 slots of 1 h 30, mental-health hosts in the Rézone area,
  *    at most 15 visitors per slot, some no-shows;
- *  - Bruggenbouwer (Kenniscentrum WWZ): network events of 30–60 guests.
+ *  - Bruggenbouwer (Kenniscentrum WWZ): network events of 30–60 guests; the June day of each year is
+ *    a workshop day, its guests at tables of 4 to 6 (attendance `group`).
  * Nobody attends two sessions at once, and attendees work somewhere on the day (user
  * representatives excepted). Larger scales repeat the cycles over more years and add local
  * network events until the target sizes are reached.
@@ -16,6 +17,7 @@
 import type { AttendanceRole, AttendanceStatus } from '../modules/initiatives/model';
 import { PROGRAMMES, roleRule, type ProgrammeCode } from '../modules/initiatives/programmes';
 import type { Dataset } from './dataset';
+import { workshopTables } from './evidence-gen';
 import { dayMs, isoDate, serviceAt, type Directory, type ServiceInfo } from './directory-gen';
 import type { Random } from './random';
 import type { RegionTerritory } from './territory-gen';
@@ -55,9 +57,9 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
     data.sessions.push({ id, editionId, title, startsAt: iso(start), endsAt: iso(end), capacity, hostId: host?.id ?? null });
     return id;
   };
-  const attend = (personId: string, sessionId: string, role: AttendanceRole, status: AttendanceStatus, start: number, end: number) => {
+  const attend = (personId: string, sessionId: string, role: AttendanceRole, status: AttendanceStatus, start: number, end: number, group?: string) => {
     cal.book(personId, start, end);
-    data.attendances.push({ personId, sessionId, role, status });
+    data.attendances.push({ personId, sessionId, role, status, ...(group ? { group } : {}) });
   };
   /** People free over all the given slots and working, on each of them, at a service that passes `accept`. */
   const pickPeople = (n: number, slots: Array<[number, number]>, accept: (s: ServiceInfo) => boolean, exclude: Set<string>, tries = n * 60) => {
@@ -220,6 +222,8 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
   // Bruggenbouwer network events (Kenniscentrum WWZ).
   initiative('ini-bruggenbouwer', 'NETWORK_EVENT', 'Bâtisseurs de ponts', 'Bruggenbouwer', 'org-kenniscentrum-wwz', [{ level: 'region', code: t.regionCode }]);
   const lastYear = targets.years[targets.years.length - 1]!;
+  // The June day of each year is a workshop day: its guests sit at tables of 4 to 6 (its own stream: the other draws stay as they were).
+  const tables = rnd.derive('workshop-tables');
   for (const year of [...targets.years.filter((y) => y >= 2023 || targets.years.length > 2), lastYear + 1]) {
     const editionId = `${p}ed-bruggenbouwer-${year}`;
     edition({ id: editionId, initiativeId: `${p}ini-bruggenbouwer`, cycle: String(year), nameFr: `Bâtisseurs de ponts ${year}`, nameNl: `Bruggenbouwer ${year}`, language: 'BOTH', startsOn: `${year}-01-01`, endsOn: `${year}-12-31` });
@@ -228,7 +232,9 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
       const end = start + 3 * HOUR;
       const host = rnd.pick(dir.services);
       const sessionId = addSession(editionId, 'Rencontre réseau / Netwerkmoment', start, end, null, host);
-      for (const g of pickPeople(rnd.int(30, 60), [[start, end]], () => true, new Set())) attend(g.personId, sessionId, 'GUEST', rnd.chance(0.9) ? 'PRESENT' : 'NO_SHOW', start, end);
+      const guests = pickPeople(rnd.int(30, 60), [[start, end]], () => true, new Set());
+      const table = month === 5 ? workshopTables(tables, guests.map((g) => g.personId)) : new Map<string, string>();
+      for (const g of guests) attend(g.personId, sessionId, 'GUEST', rnd.chance(0.9) ? 'PRESENT' : 'NO_SHOW', start, end, table.get(g.personId));
     }
   }
 

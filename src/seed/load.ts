@@ -7,6 +7,7 @@ import { cypher, type Db, type NamedQuery } from '../neo4j/driver';
 import type { Dataset } from './dataset';
 import { normaliseName } from '../modules/editing/matching';
 import { WRITE_QUARTIERS, WRITE_SECTORS, writeIndicators } from '../modules/territory/writes';
+import { parsePeriod } from '../modules/evidence/weights';
 
 const Q = {
   regions: cypher('seed.regions', 'UNWIND $rows AS row MERGE (r:Region {code: row.code}) SET r.nameFr = row.nameFr, r.nameNl = row.nameNl'),
@@ -82,7 +83,24 @@ const Q = {
   attendances: cypher(
     'seed.attendances',
     `UNWIND $rows AS row MATCH (p:Person {id: row.personId}), (x:Session {id: row.sessionId})
-     MERGE (p)-[a:ATTENDED]->(x) SET a.role = row.role, a.status = row.status`,
+     MERGE (p)-[a:ATTENDED]->(x) SET a.role = row.role, a.status = row.status, a.group = row.group`,
+  ),
+  declarations: cypher(
+    'seed.declarations',
+    `UNWIND $rows AS row MATCH (p:Person {id: row.personId}), (s:Service {id: row.serviceId})
+     MERGE (p)-[d:DECLARED_TIE {survey: row.survey}]->(s)
+     SET d.declaredOn = date(row.declaredOn), d.frequency = row.frequency, d.trust = toFloat(row.trust), d.value = toFloat(row.value)`,
+  ),
+  referrals: cypher(
+    'seed.referrals',
+    `UNWIND $rows AS row MATCH (a:Service {id: row.fromServiceId}), (b:Service {id: row.toServiceId})
+     MERGE (a)-[r:REFERRED {period: row.period}]->(b) SET r.count = row.count, r.periodStart = date(row.periodStart), r.periodEnd = date(row.periodEnd)`,
+  ),
+  agreements: cypher(
+    'seed.agreements',
+    `UNWIND $rows AS row MATCH (a:Service {id: row.serviceAId}), (b:Service {id: row.serviceBId})
+     MERGE (a)-[g:AGREEMENT {kind: row.kind, signedOn: date(row.signedOn)}]->(b)
+     SET g.endsOn = CASE WHEN row.endsOn IS NULL THEN null ELSE date(row.endsOn) END`,
   ),
 };
 
@@ -120,7 +138,10 @@ export async function loadDataset(db: Db, data: Dataset, opts: LoadOptions = {})
     ['covers (neighbourhood)', Q.coversNeighbourhood, covers('neighbourhood')],
     ['editions', Q.editions, data.editions],
     ['sessions', Q.sessions, data.sessions],
-    ['attendances', Q.attendances, data.attendances],
+    ['attendances', Q.attendances, data.attendances.map((a) => ({ ...a, group: a.group ?? null }))],
+    ['survey answers', Q.declarations, data.declarations],
+    ['referrals', Q.referrals, data.referrals.map((r) => ({ ...r, periodStart: parsePeriod(r.period)!.start, periodEnd: parsePeriod(r.period)!.end }))],
+    ['agreements', Q.agreements, data.agreements],
   ];
   const total = steps.reduce((sum, [, , rows]) => sum + rows.length, 0);
   const report: Record<string, number> = {};

@@ -94,5 +94,18 @@ export function checkDemoRules(data: Dataset): string[] {
   for (const e of data.editions) if (initiativeById.get(e.initiativeId)!.kind === 'INTERVISION') connectCycles.set(e.cycle, [...(connectCycles.get(e.cycle) ?? []), e.language]);
   const declared = PROGRAMMES.CONNECT.cycle!.groupsPerLanguage.flatMap((g) => Array<string>(g.groups).fill(g.language)).sort().join();
   for (const [cycle, langs] of connectCycles) if (langs.sort().join() !== declared) problems.push(`Connect ${cycle}: groups ${langs.join(',')}`);
+
+  // Evidence that is not attendance (the rules of editing/rules.ts: NOT_EMPLOYED, SAME_SERVICE, OWN_ORGANISATION).
+  for (const d of data.declarations) {
+    const own = (jobs.get(d.personId) ?? []).filter((j) => j.from <= d.declaredOn && (j.to === null || j.to >= d.declaredOn)).map((j) => j.serviceId);
+    if (!own.length) problems.push(`${d.personId} answers survey ${d.survey} without working anywhere that day`);
+    if (own.includes(d.serviceId)) problems.push(`${d.personId} names their own service ${d.serviceId}`);
+  }
+  for (const r of data.referrals) if (r.fromServiceId === r.toServiceId || r.count < 1) problems.push(`referral ${r.fromServiceId} → ${r.toServiceId} ${r.period}: ${r.count}`);
+  for (const g of data.agreements) {
+    const [a, b] = [serviceById.get(g.serviceAId), serviceById.get(g.serviceBId)];
+    if (!a || !b || a.id === b.id) problems.push(`agreement ${g.serviceAId}–${g.serviceBId}: not two services`);
+    else if (g.kind === 'IMMERSION' && a.organisationId === b.organisationId) problems.push(`immersion agreement ${a.id}–${b.id} inside organisation ${a.organisationId}`);
+  }
   return problems;
 }

@@ -144,6 +144,20 @@ describe('only editors write evidence; survey answers are person-level', () => {
   });
 });
 
+describe('erasure', () => {
+  it('erasing a person takes their survey answers and the encounters they made', async () => {
+    // d1 (sD) names sF, which nobody else is tied to: the tie sD–sF rests on that answer alone.
+    await mutate('mutation { declareTie(input: { personId: "d1", serviceId: "sF", survey: "e", declaredOn: "2024-01-01", frequency: DAILY }) { errors { code } } }');
+    const TIE = cypher('test.sDsF', "MATCH (:Service {id: 'sD'})-[k:KNOWS]-(:Service {id: 'sF'}) RETURN k.kinds AS kinds");
+    expect(await testDb().read(TIE)).toEqual([{ kinds: ['DECLARED'] }]);
+    const erased = await mutate('mutation { erasePerson(id: "d1") { erased errors { code } } }', { role: 'admin', keyId: 'k-admin' });
+    expect(erased).toEqual({ erased: true, errors: [] });
+    expect(await testDb().read(TIE)).toEqual([]);
+    expect((await evidence()).filter((r) => r.startsWith('D d1'))).toEqual([]);
+    await equalsRebuild();
+  });
+});
+
 describe('the attendance group', () => {
   it('is written by registerAttendance and markAttendance and read on Attendance; a bad one is BAD_USER_INPUT naming `group`', async () => {
     const reg = await mutate('mutation { registerAttendance(personId: "c1", sessionId: "s3", role: PARTICIPANT, group: "T2") { attendance { group status } errors { code } } }');
