@@ -1758,11 +1758,23 @@ export type Region = Node & {
   /** Project code of the region, `BRU`. */
   code: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /**
+   * Counts and totals (population, tax declarations, total taxable income) summed over the region's
+   * municipalities; null when a municipality has no figure. Medians and means are not summed.
+   */
+  indicators: Array<IndicatorValue>;
   municipalities: Array<Municipality>;
   name: Scalars['String']['output'];
   nameFr: Scalars['String']['output'];
   nameNl: Scalars['String']['output'];
   zones: Array<Zone>;
+};
+
+
+/** The Brussels-Capital Region (gewest / région): the top territorial level. */
+export type RegionIndicatorsArgs = {
+  names?: InputMaybe<Array<Scalars['String']['input']>>;
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2222,6 +2234,12 @@ export type Zone = Node & {
   /** The union of its quartiers' shapes; null when they have none. */
   geometry?: Maybe<Geometry>;
   id: Scalars['ID']['output'];
+  /**
+   * Counts and totals (population, tax declarations, total taxable income) summed over the zone's
+   * quartiers (the project's roll-up, said so in `source`); null when a quartier has no figure. Medians
+   * and means are not summed: read them per quartier.
+   */
+  indicators: Array<IndicatorValue>;
   /** Municipalities with at least one quartier in this zone, by NIS code. */
   municipalities: Array<Municipality>;
   name: Scalars['String']['output'];
@@ -2247,6 +2265,17 @@ export type Zone = Node & {
  */
 export type ZoneGeometryArgs = {
   toleranceMetres?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+/**
+ * A care zone (zorgzone / zone de soins; the PSSI "bassins d'aide et de soins"), coordinated by
+ * Brusano. Officially zones are made of social-health quartiers; here they are made of monitoring
+ * quartiers (each link with its `provenance`), so one municipality can sit in several zones.
+ */
+export type ZoneIndicatorsArgs = {
+  names?: InputMaybe<Array<Scalars['String']['input']>>;
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3204,6 +3233,7 @@ export type ReferralPayloadResolvers<ContextType = Context, ParentType extends R
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, Partial<RegionIndicatorsArgs>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<RegionNameArgs>>;
   nameFr?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3363,6 +3393,7 @@ export type ZoneResolvers<ContextType = Context, ParentType extends ResolversPar
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   geometry?: Resolver<Maybe<ResolversTypes['Geometry']>, ParentType, ContextType, RequireFields<ZoneGeometryArgs, 'toleranceMetres'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, Partial<ZoneIndicatorsArgs>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ZoneNameArgs>>;
   nameFr?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -79,6 +79,8 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Municipality.indicators': { max: 500 },
   'StatisticalSector.indicators': { max: 500 },
   'StatisticalSector.years': { max: 20 },
+  'Zone.indicators': { max: 500 },
+  'Region.indicators': { max: 500 },
 
   // Directory. 13 sectors (seed/brussels.ts); a CPAS/OCMW runs tens of services (S: 52 at most).
   'Query.sectors': { max: 30 },

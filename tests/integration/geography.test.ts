@@ -230,6 +230,22 @@ describe('geography in the API', () => {
     expect(data?.b.indicators).toEqual([{ value: null }]); // the Bois de la Cambre: no figure published
   });
 
+  it('a zone and the region sum counts over their parts (said so in the source); medians are not summed', async () => {
+    await importTerritory(testDb(), 'indicators', fs.readFileSync(file('indicators/population_2019_municipalities.csv'), 'utf8'), { fileName: 'm.csv', level: 'MUNICIPALITY', source: 'Statbel 2019' });
+    const { data } = await api.run<{ zone: { indicators: Array<{ indicator: string; value: number; source: string }> }; region: { indicators: Array<{ value: number }> } }>(`{
+      zone(code: "SUD_EST") { indicators(year: 2019) { indicator value source } }
+      region { indicators(names: ["population"]) { value } }
+    }`);
+    const lines = (name: string) => fs.readFileSync(file(name), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const population = new Map(lines('indicators/population_2019_quartiers_summed.csv').map(([code, , , value]) => [code!, Number(value)]));
+    const expected = QUARTIERS.filter((q) => q.zone.zoneCode === 'SUD_EST').reduce((sum, q) => sum + population.get(q.code)!, 0);
+    expect(data?.zone.indicators.map((i) => [i.indicator, i.value])).toEqual([['population', expected]]);
+    expect(data?.zone.indicators[0]?.source).toMatch(/^summed over the zone's 21 quartiers \(21 of 21 with a figure\) by the project, from: Statbel/);
+    // The 19 municipalities sum to Brussels' official population on 1 January 2019 (SOURCES.md: 1,208,542).
+    expect(data?.region.indicators).toEqual([{ value: lines('indicators/population_2019_municipalities.csv').reduce((sum, [, , , v]) => sum + Number(v), 0) }]);
+    expect(data?.region.indicators[0]?.value).toBe(1208542);
+  });
+
   const PRINCIPALS: Record<Role, Principal> = {
     public: { role: 'public' },
     analyst: { role: 'analyst', keyId: 'k-analyst' },

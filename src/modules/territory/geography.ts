@@ -7,7 +7,7 @@ import { cypher } from '../../neo4j/driver';
 import { manyLoader, oneLoader } from '../common/loader';
 import { ATTRIBUTION, CRS, MAX_TOLERANCE_METRES, bboxOf, contains, parseArea, simplifyArea, type Area } from './geometry';
 import { badInput } from '../../errors';
-import type { IndicatorLevel } from './indicators';
+import { rollUp, type IndicatorLevel } from './indicators';
 import type { Provenance } from './zones';
 
 export interface PointRow {
@@ -94,6 +94,24 @@ const INDICATORS = cypher(
    RETURN key, v.indicator AS indicator, v.year AS year, v.value AS value, v.unit AS unit, v.source AS source
    ORDER BY key, indicator, year`,
 );
+/** The values of a zone's quartiers or a region's municipalities, with how many parts there are. */
+const PART_VALUES = {
+  Zone: cypher(
+    'territory.indicators.zone',
+    `UNWIND $keys AS key MATCH (z:Zone {code: key})
+     WITH key, z, COUNT { (z)<-[:IN_ZONE]-(:Neighbourhood) } AS parts
+     OPTIONAL MATCH (z)<-[:IN_ZONE]-(:Neighbourhood)<-[:DESCRIBES]-(v:IndicatorValue)
+     RETURN key, parts, collect({indicator: v.indicator, year: v.year, value: v.value, unit: v.unit, source: v.source}) AS values`,
+  ),
+  Region: cypher(
+    'territory.indicators.region',
+    `UNWIND $keys AS key MATCH (r:Region {code: key})
+     WITH key, r, COUNT { (r)<-[:IN_REGION]-(:Municipality) } AS parts
+     OPTIONAL MATCH (r)<-[:IN_REGION]-(:Municipality)<-[:DESCRIBES]-(v:IndicatorValue)
+     RETURN key, parts, collect({indicator: v.indicator, year: v.year, value: v.value, unit: v.unit, source: v.source}) AS values`,
+  ),
+};
+
 const SECTOR = `s.code AS code, s.nameFr AS nameFr, s.nameNl AS nameNl, coalesce(s.years, []) AS years,
    head([(s)-[:IN_NEIGHBOURHOOD]->(n) | n.code]) AS neighbourhoodCode, head([(s)-[:IN_MUNICIPALITY]->(m) | m.nis]) AS municipalityNis`;
 const SECTORS_BY_CODE = cypher('territory.sectorsByCode', `UNWIND $keys AS key MATCH (s:StatisticalSector {code: key}) RETURN key, ${SECTOR}`);
@@ -145,6 +163,15 @@ export function createGeographyLoaders(db: Db) {
       unit: r.unit as string,
       source: r.source as string,
     })),
+    /** Additive indicators summed over a zone's quartiers or a region's municipalities (indicators.ts rollUp). */
+    rolledUp: Object.fromEntries(
+      (Object.keys(PART_VALUES) as Array<keyof typeof PART_VALUES>).map((label) => [
+        label,
+        oneLoader(db, PART_VALUES[label], (r) =>
+          rollUp((r.values as Array<IndicatorRow & { indicator: string | null }>).filter((v) => v.indicator !== null), Number(r.parts), label === 'Zone' ? `the zone's ${r.parts} quartiers` : `the region's ${r.parts} municipalities`),
+        ),
+      ]),
+    ) as Record<keyof typeof PART_VALUES, ReturnType<typeof oneLoader<IndicatorRow[]>>>,
     sector: oneLoader<SectorUnitRow>(db, SECTORS_BY_CODE, sectorRow),
     sectorsOfNeighbourhood: manyLoader<SectorUnitRow>(db, SECTORS_OF_NEIGHBOURHOOD, sectorRow),
     serviceLocation: oneLoader(db, SERVICE_LOCATIONS, (r) => point(r.lon, r.lat)),

@@ -59,5 +59,46 @@ export function parseIndicatorCsv(text: string, level: IndicatorLevel, source: s
   return { values, rowOf, problems };
 }
 
+/**
+ * Indicators that add up over units (counts and totals); medians, means and shares do not, and are
+ * never summed into a zone or the region.
+ */
+export const ADDITIVE_INDICATORS: ReadonlySet<string> = new Set(['population', 'nb_declaration', 'revenu_total_net_imposable']);
+
+export interface PartValue {
+  indicator: string;
+  year: number;
+  value: number | null;
+  unit: string;
+  source: string;
+}
+
+/**
+ * The sum over `parts` units of each additive indicator and year: null when any of the parts has no
+ * figure (a partial sum would pass for the whole). `whole` names what was summed, for the source line.
+ */
+export function rollUp(values: readonly PartValue[], parts: number, whole: string): PartValue[] {
+  const groups = new Map<string, PartValue[]>();
+  for (const v of values) {
+    if (!ADDITIVE_INDICATORS.has(v.indicator)) continue;
+    const key = `${v.indicator}|${v.year}|${v.unit}`;
+    groups.set(key, [...(groups.get(key) ?? []), v]);
+  }
+  return [...groups.values()]
+    .map((group) => {
+      const [first] = group as [PartValue];
+      const complete = group.length === parts && group.every((v) => v.value !== null);
+      const sources = [...new Set(group.map((v) => v.source))].join('; ');
+      return {
+        indicator: first.indicator,
+        year: first.year,
+        unit: first.unit,
+        value: complete ? group.reduce((sum, v) => sum + (v.value ?? 0), 0) : null,
+        source: `summed over ${whole} (${group.filter((v) => v.value !== null).length} of ${parts} with a figure) by the project, from: ${sources}`,
+      };
+    })
+    .sort((a, b) => a.indicator.localeCompare(b.indicator) || a.year - b.year);
+}
+
 /** The stable key an indicator value is merged on: one value per unit, indicator and year. */
 export const indicatorKey = (v: Pick<IndicatorValue, 'level' | 'code' | 'indicator' | 'year'>) => `${v.level}|${v.code}|${v.indicator}|${v.year}`;

@@ -96,6 +96,7 @@ export const territoryResolvers: Resolvers = {
     name: nameField,
     zones: (r, _a, ctx) => ctx.loaders.territory.zonesOfRegion.load(r.code),
     municipalities: (r, _a, ctx) => ctx.loaders.territory.municipalitiesOfRegion.load(r.code),
+    indicators: async (r, { names, year }, ctx) => pickIndicators((await ctx.loaders.territory.geo.rolledUp.Region.load(r.code)) ?? [], names, year),
   },
   Zone: {
     id: (z) => toGlobalId('Zone', z.code),
@@ -105,6 +106,7 @@ export const territoryResolvers: Resolvers = {
     neighbourhoods: (z, _a, ctx) => ctx.loaders.territory.neighbourhoodsOfZone.load(z.code),
     source: (z, _a, ctx) => ctx.loaders.territory.geo.zoneSource.load(z.code),
     geometry: geometryField('Zone', (z: { code: string }) => z.code),
+    indicators: async (z, { names, year }, ctx) => pickIndicators((await ctx.loaders.territory.geo.rolledUp.Zone.load(z.code)) ?? [], names, year),
   },
   Municipality: {
     id: (m) => toGlobalId('Municipality', m.nis),
