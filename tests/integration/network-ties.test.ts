@@ -198,8 +198,10 @@ async function writeEvidence(tx: Tx, rnd: Random, world: World, person: string, 
     return `declare ${person} ${s1} ${args.survey} ${args.day} ${args.frequency}`;
   }
   if (op === 2) {
+    // A deletion: the scope is taken before (the person's services, found through the answer being deleted).
+    const scope = await tieScope(tx, { personIds: [person] });
     const [row] = await tx.run<{ service: string }>(q.undeclare, { person });
-    await refreshTies(tx, { personIds: [person], serviceIds: row ? [row.service] : [] });
+    await refreshTies(tx, { personIds: [person], serviceIds: [...scope.serviceIds, ...(row ? [row.service] : [])] });
     return `undeclare ${person} ${row?.service}`;
   }
   if (op === 3 && s1 !== s2) {
@@ -258,7 +260,7 @@ describe.each(WORLDS)('incremental upkeep equals a rebuild after every write ($f
           steps.push(`mark ${person} ${session} ${status}`);
         } else if (op === 3) {
           await tx.run(q.unattend, { person, session });
-          await refreshEither(tx);
+          await refreshTies(tx, { personIds: [person], sessionIds: [session] }); // taken off the session: it no longer leads to them
           steps.push(`unattend ${person} ${session}`);
         } else if (op === 4) {
           const service = rnd.pick(world.services);
@@ -271,7 +273,7 @@ describe.each(WORLDS)('incremental upkeep equals a rebuild after every write ($f
           steps.push(`endJob ${person}`);
         } else if (op === 6) {
           // An employment deleted outright: its scope is taken before the delete.
-          const scope = await tieScope(tx, { personIds: [person] });
+          const scope = await tieScope(tx, { employmentOf: [person] });
           await tx.run(q.dropJob, { person });
           await refreshTies(tx, scope);
           steps.push(`dropJob ${person}`);
@@ -280,9 +282,11 @@ describe.each(WORLDS)('incremental upkeep equals a rebuild after every write ($f
           await refreshTiesForSessions(tx, [session]);
           steps.push(`reschedule ${session}`);
         } else if (op === 8) {
+          // A host replaced: the old host's ties change too, so the scope is taken before.
           const host = rnd.pick(world.services);
+          const scope = await tieScope(tx, { sessionIds: [session] });
           await tx.run(q.rehost, { session, host });
-          await refreshTiesForSessions(tx, [session]);
+          await refreshTies(tx, { ...scope, sessionIds: [session] });
           steps.push(`rehost ${session} ${host}`);
         } else if (op === 9 && sessions.length > 2) {
           // Deleting a session: take its scope first, refresh it after.
@@ -304,7 +308,7 @@ describe.each(WORLDS)('incremental upkeep equals a rebuild after every write ($f
           steps.push(`resize ${session} ${minutes}`);
         } else if (op === 14 && people.length > 3) {
           // A person deleted (as an erasure does): the groups of every session they attended shrink.
-          const scope = await tieScope(tx, { personIds: [person], sessionsOfPeople: [person] });
+          const scope = await tieScope(tx, { personIds: [person], sessionsOfPeople: [person], employmentOf: [person] });
           await tx.run(q.deletePerson, { person });
           people.splice(people.indexOf(person), 1);
           await refreshTies(tx, scope);
@@ -400,13 +404,17 @@ describe('concurrent writers', () => {
         const own = new Random(Number(w.args.seed));
         await writeEvidence(tx, own, world, w.person, () => `2023-${String(own.int(1, 12)).padStart(2, '0')}-${String(own.int(1, 28)).padStart(2, '0')}`);
       } else if (w.kind === 'dropJob') {
-        const scope = await tieScope(tx, { personIds: [w.person] });
+        const scope = await tieScope(tx, { employmentOf: [w.person] });
         await tx.run(q.dropJob, params);
         await refreshTies(tx, scope);
+      } else if (w.kind === 'rehost') {
+        const scope = await tieScope(tx, { sessionIds: [w.session] });
+        await tx.run(q.rehost, params);
+        await refreshTies(tx, { ...scope, sessionIds: [w.session] });
       } else if (w.kind === 'hire' || w.kind === 'endJob') {
         await tx.run(q[w.kind], params);
         await refreshTiesForPeople(tx, [w.person]);
-      } else if (w.kind === 'resize' || w.kind === 'rehost') {
+      } else if (w.kind === 'resize') {
         await tx.run(q[w.kind], params);
         await refreshTiesForSessions(tx, [w.session]);
       } else {

@@ -74,7 +74,7 @@ export async function erasePersonIn(tx: Tx, id: string, opts: { secret: string; 
   const [scope] = await tx.run<Scope & Record<string, unknown>>(SCOPE, { id });
   if (!scope) return false;
   // Every session they attended: the weights of its groups change with their size (network/ties.ts).
-  const ties = await tieScope(tx, { serviceIds: [...new Set(scope.services)], sessionsOfPeople: [id] });
+  const ties = await tieScope(tx, { serviceIds: [...new Set(scope.services)], sessionsOfPeople: [id], employmentOf: [id] });
   await tx.run(DELETE_PERSON, { id });
   await tx.run(WRITE_TOMBSTONES, { keys: tombstoneKeys(opts.secret, id, scope) });
   await refreshTies(tx, ties);

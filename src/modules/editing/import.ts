@@ -373,7 +373,7 @@ async function importSimple(io: Io, kind: ImportKind, spec: KindSpec, rows: Csv[
       await io.batch(async (tx) => {
         await tx.run(spec.write, { rows: toWrite.map(({ key, props }) => ({ key, props })) });
         if (kind === 'employment') {
-          await refreshTies(tx, { personIds: toWrite.map((w) => String(w.props.personId)), serviceIds: toWrite.map((w) => String(w.props.serviceId)) });
+          await refreshTies(tx, { employmentOf: toWrite.map((w) => String(w.props.personId)), serviceIds: toWrite.map((w) => String(w.props.serviceId)) });
         }
       });
     }

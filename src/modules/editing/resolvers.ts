@@ -93,7 +93,7 @@ export const editingResolvers: Resolvers = {
         if (!e?.person) throw notFoundError('personId', 'person', personId);
         if (!e.service) throw notFoundError('serviceId', 'service', serviceId);
         await tx.run(w.startEmployment, { person: personId, service: serviceId, from, role: role ?? null });
-        await refreshTies(tx, { personIds: [personId], serviceIds: [serviceId] });
+        await refreshTies(tx, { employmentOf: [personId], serviceIds: [serviceId] });
         const [row] = await tx.run<Omit<EmploymentRow, 'asOf'> & Record<string, unknown>>(w.employmentRow, { person: personId, service: serviceId, from });
         return row;
       });
@@ -103,7 +103,7 @@ export const editingResolvers: Resolvers = {
       const r = await mutate(ctx, async (tx) => {
         const [ended] = await tx.run<{ from: string }>(w.endEmployment, { person: personId, service: serviceId, to });
         if (!ended) throw new RuleViolation([violation('NOT_FOUND', 'personId', `${personId} has no employment at ${serviceId} on ${to}`)]);
-        await refreshTies(tx, { personIds: [personId], serviceIds: [serviceId] });
+        await refreshTies(tx, { employmentOf: [personId], serviceIds: [serviceId] });
         const [row] = await tx.run<Omit<EmploymentRow, 'asOf'> & Record<string, unknown>>(w.employmentRow, { person: personId, service: serviceId, from: ended.from });
         return row;
       });

@@ -33,22 +33,23 @@
  * Upkeep. `rebuildAllTies` recomputes everything from scratch (`npm run ties:rebuild`; run it with
  * writers stopped). Writers keep the ties right inside their own write transaction, after the write:
  *  - `refreshTiesForPeople(tx, personIds)` after changing a person's employment;
- *  - `refreshTiesForSessions(tx, sessionIds)` after creating or changing a session (its length too)
- *    or its attendance — an attendance change must name its session, because the weights of every
- *    pair of its group change with the group's size;
- *  - before DELETING a session, a person or an employment, take `tieScope(tx, …)` of what it touches
- *    (for a person, with `sessionsOfPeople`) and pass it to `refreshTies(tx, scope)` after the delete
- *    (a deleted node can no longer be followed).
- * A refresh deletes and recomputes every MET incident to the affected people (those given, and all
- * who attended the given sessions) and every KNOWS incident to the affected services (every service
- * those people work or worked at, and the hosts of the sessions); a writer of evidence that is not
- * attendance names the services it joins (and the person of a survey answer). A refresh locks the people and
- * services it touches (see refreshTies), so two concurrent writers never recompute the same tie from
- * stale reads, and writers to unrelated sessions do not wait on each other.
+ *  - `refreshTies(tx, { personIds, sessionIds })` after changing attendance: it names the person
+ *    (someone taken off a session is no longer found through it) and the session (the weights of
+ *    every pair of a group change with the group's size); `refreshTiesForSessions` after creating a
+ *    session or changing its time or length;
+ *  - before DELETING a session, a person or an employment, or replacing a session's host, take
+ *    `tieScope(tx, …)` of what it touches (for a person, with `sessionsOfPeople` and `employmentOf`)
+ *    and pass it to `refreshTies(tx, scope)` after the change (a deleted node can no longer be followed);
+ *  - a writer of evidence that is not attendance names the services it joins (and the person of a
+ *    survey answer).
+ * The scope of a change holds both ends of every tie it can alter; a refresh locks the scope, deletes
+ * the MET ties between two of its people and the KNOWS ties between two of its services, and
+ * recomputes them. Two writers that could compute the same tie share its ends, so they never
+ * recompute it from stale reads; writers to unrelated sessions do not wait on each other.
  */
 import { metrics } from '../../metrics';
 import { cypher, type Db, type Tx } from '../../neo4j/driver';
-import { evidenceEncounters, evidenceIn, evidenceNodes, NO_EVIDENCE, readEvidenceFacts, type EvidenceFacts, type OtherEvidenceKind } from '../evidence/ties';
+import { evidenceEncounters, evidenceIn, NO_EVIDENCE, readEvidenceFacts, type EvidenceFacts, type OtherEvidenceKind } from '../evidence/ties';
 
 export interface PresentPerson {
   person: string;
@@ -182,12 +183,14 @@ export interface TieFocus {
   services: Set<string>;
   /** Only ties whose lower id is in the sets (a rebuild by blocks computes each tie once). */
   lowerEndOnly?: boolean;
+  /** Only ties with both ends in the sets (an incremental refresh). */
+  bothEnds?: boolean;
 }
 
 /** Pure: the ties the facts imply (sessions, and evidence that is not attendance). Exported for unit tests, the rebuild and edition impact. */
 export function computeTies(facts: SessionFacts[], focus?: TieFocus, evidence: EvidenceFacts = NO_EVIDENCE): { met: Map<string, MetTie>; knows: Map<string, KnowsTie> } {
   const wanted = (set: Set<string> | undefined, x: string, y: string) =>
-    !focus || !set ? true : focus.lowerEndOnly ? set.has(x < y ? x : y) : set.has(x) || set.has(y);
+    !focus || !set ? true : focus.lowerEndOnly ? set.has(x < y ? x : y) : focus.bothEnds ? set.has(x) && set.has(y) : set.has(x) || set.has(y);
   const metWanted = (p: string, q: string) => wanted(focus?.people, p, q);
   const knowsWanted = (s: string, t: string) => wanted(focus?.services, s, t);
   const met = new Map<string, MetTie & { parts: number[] }>();
@@ -316,26 +319,50 @@ const SESSIONS_OF_PEOPLE = cypher(
   'ties.sessionsOfPeople',
   'UNWIND $personIds AS pid MATCH (:Person {id: pid})-[:ATTENDED]->(x:Session) RETURN collect(DISTINCT x.id) AS sessions',
 );
-const DELETE_MET_OF = cypher('ties.deleteMetOf', 'UNWIND $personIds AS pid MATCH (:Person {id: pid})-[m:MET]-() DELETE m');
-const DELETE_KNOWS_OF = cypher('ties.deleteKnowsOf', 'UNWIND $serviceIds AS sid MATCH (:Service {id: sid})-[k:KNOWS]-() DELETE k');
+/** The stored ties between two of the given people / services (each stored once, from the lower id). */
+const DELETE_MET_WITHIN = cypher('ties.deleteMetWithin', 'UNWIND $personIds AS pid MATCH (:Person {id: pid})-[m:MET]->(o:Person) WHERE o.id IN $personIds DELETE m');
+const DELETE_KNOWS_WITHIN = cypher('ties.deleteKnowsWithin', 'UNWIND $serviceIds AS sid MATCH (:Service {id: sid})-[k:KNOWS]->(o:Service) WHERE o.id IN $serviceIds DELETE k');
 
 export interface TieChange {
+  /** People whose attendance or survey answers changed (name them even when their session is named: one taken off it is no longer there). */
   personIds?: string[];
+  /** Sessions created or changed (time, length, groups, attendance); before changing a host, take tieScope first. */
   sessionIds?: string[];
   /** People about to be deleted: every session they attended counts as changed (its groups shrink). */
   sessionsOfPeople?: string[];
-  /** Services whose employment or hosting changed, when the writer knows them (e.g. a WORKS_AT just deleted). */
+  /** People whose employment changed (or is about to be deleted): their services' ties with everyone they met, visited or named. */
+  employmentOf?: string[];
+  /** Services whose ties the writer knows to change (the two ends of a referral, a host being replaced, an employment just deleted). */
   serviceIds?: string[];
 }
 
-/** Everything a change touches, resolved now: take it BEFORE deleting a session, person or employment. */
+/**
+ * Everything a change touches, resolved now: take it BEFORE deleting a session, person or employment
+ * or replacing a session's host, and pass it to refreshTies after. A refresh recomputes the MET ties
+ * between two of these people and the KNOWS ties between two of these services.
+ */
 export interface TieScope {
   personIds: string[];
   serviceIds: string[];
 }
 
+/**
+ * The services whose ties a change to these people's employment can alter: the services they work or
+ * worked at, and at the other end of each of their encounters, the services of the people they were
+ * present with, the hosts they visited and the services they named in a survey.
+ */
+const EMPLOYMENT_SCOPE = cypher(
+  'ties.employmentScope',
+  `UNWIND $personIds AS pid MATCH (p:Person {id: pid})
+   CALL { WITH p MATCH (p)-[:WORKS_AT]->(s:Service) RETURN s.id AS service
+          UNION WITH p MATCH (p)-[:ATTENDED {status: 'PRESENT'}]->(:Session)<-[:ATTENDED {status: 'PRESENT'}]-(:Person)-[:WORKS_AT]->(s:Service) RETURN s.id AS service
+          UNION WITH p MATCH (p)-[:ATTENDED {status: 'PRESENT'}]->(:Session)-[:HOSTED_BY]->(s:Service) RETURN s.id AS service
+          UNION WITH p MATCH (p)-[:DECLARED_TIE]->(s:Service) RETURN s.id AS service }
+   RETURN collect(DISTINCT service) AS services`,
+);
+
 export async function tieScope(tx: Tx, change: TieChange): Promise<TieScope> {
-  const people = new Set(change.personIds ?? []);
+  const people = new Set([...(change.personIds ?? []), ...(change.employmentOf ?? [])]);
   const services = new Set(change.serviceIds ?? []);
   const sessionIds = [...(change.sessionIds ?? [])];
   if (change.sessionsOfPeople?.length) {
@@ -352,14 +379,18 @@ export async function tieScope(tx: Tx, change: TieChange): Promise<TieScope> {
     const [row] = await tx.run<{ services: string[] }>(PEOPLE_SERVICES, { personIds: [...people] });
     row?.services.forEach((s) => services.add(s));
   }
+  if (change.employmentOf?.length) {
+    const [row] = await tx.run<{ services: string[] }>(EMPLOYMENT_SCOPE, { personIds: change.employmentOf });
+    row?.services.forEach((s) => services.add(s));
+  }
   return { personIds: sortedUnique(people), serviceIds: sortedUnique(services) };
 }
 
 /**
- * Write locks on the people and services whose ties a refresh reads or rewrites, held until the
- * writer's transaction ends (a property set and removed at once: Neo4j keeps the lock, the node keeps
- * its data). Taken in one global order (people, then services, each by id) so that writers locking
- * at once rarely deadlock; when they do, the transaction is run again (driver.ts).
+ * Write locks on the people and services of a refresh's scope, held until the writer's transaction
+ * ends (a property set and removed at once: Neo4j keeps the lock, the node keeps its data). Taken in
+ * one order (people, then services, each by id) so that writers locking at once rarely deadlock;
+ * when they do, the transaction is run again (driver.ts).
  */
 const LOCK_NODES = cypher(
   'ties.lockNodes',
@@ -367,54 +398,30 @@ const LOCK_NODES = cypher(
    CALL { UNWIND $serviceIds AS id MATCH (s:Service {id: id}) SET s.tieLock = true REMOVE s.tieLock RETURN count(*) AS services }
    RETURN people + services AS locked`,
 );
-/** The other ends of the ties a refresh deletes: they are rewritten too, so they are locked too. */
-const TIE_NEIGHBOURS = cypher(
-  'ties.neighbours',
-  `CALL { UNWIND $personIds AS pid MATCH (:Person {id: pid})-[:MET]-(o:Person) RETURN collect(DISTINCT o.id) AS people }
-   CALL { UNWIND $serviceIds AS sid MATCH (:Service {id: sid})-[:KNOWS]-(o:Service) RETURN collect(DISTINCT o.id) AS services }
-   RETURN people, services`,
-);
-
-/** Everything a refresh touches: the people and services of its scope, of the facts it reads and at the far end of the ties it deletes. */
-function touched(scope: TieScope, facts: SessionFacts[], neighbours: { people: string[]; services: string[] }, evidence: EvidenceFacts): TieScope {
-  const named = evidenceNodes(evidence);
-  const people = new Set([...scope.personIds, ...neighbours.people, ...named.people]);
-  const services = new Set([...scope.serviceIds, ...neighbours.services, ...named.services]);
-  for (const f of facts) {
-    if (f.host) services.add(f.host);
-    for (const p of f.present) {
-      people.add(p.person);
-      p.services.forEach((s) => services.add(s));
-    }
-  }
-  return { personIds: sortedUnique(people), serviceIds: sortedUnique(services) };
-}
 
 /**
- * Recomputes, inside the caller's write transaction, every tie the change can have altered.
+ * Recomputes, inside the caller's write transaction, every tie the change can have altered: the MET
+ * ties between two people of its scope and the KNOWS ties between two of its services (a change
+ * alters no tie with an end outside its scope: tieScope puts both ends of each one in).
  *
- * Locks only what it touches, so writes to unrelated sessions do not wait on each other. Two writers
- * that could compute the same tie both touch its two ends (a tie is rewritten by whoever has either
- * end in scope), so they are serialised on them. What to lock is read before locking; the reads are
- * repeated under the locks and, should a concurrent writer have widened them meanwhile, the new
- * nodes are locked and the reads repeated again, until everything read is locked.
+ * Locks only its scope, so writes to unrelated sessions do not wait on each other. Two writers that
+ * could compute the same tie both have its two ends in scope, so they are serialised on them. The
+ * scope is read before locking; it is read again under the locks and, should a concurrent writer
+ * have widened it meanwhile, the new nodes are locked and it is read again, until all of it is locked.
  */
 export async function refreshTies(tx: Tx, change: TieChange): Promise<void> {
   const locked = { people: new Set<string>(), services: new Set<string>() };
-  let lockedOnce = false;
   for (;;) {
     const scope = await tieScope(tx, change);
     if (scope.personIds.length === 0 && scope.serviceIds.length === 0) return;
-    const [touching] = await tx.run<{ sessions: string[] }>(SESSIONS_TOUCHING, { ...scope });
-    const facts = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: touching?.sessions ?? [] });
-    const evidence = await evidenceIn(tx, scope.serviceIds);
-    const [neighbours] = await tx.run<{ people: string[]; services: string[] }>(TIE_NEIGHBOURS, { ...scope });
-    const need = touched(scope, facts, neighbours ?? { people: [], services: [] }, evidence);
-    const missing = { personIds: need.personIds.filter((p) => !locked.people.has(p)), serviceIds: need.serviceIds.filter((s) => !locked.services.has(s)) };
-    if (lockedOnce && missing.personIds.length === 0 && missing.serviceIds.length === 0) {
-      const { met, knows } = computeTies(facts, { people: new Set(scope.personIds), services: new Set(scope.serviceIds) }, evidence);
-      await tx.run(DELETE_MET_OF, { personIds: scope.personIds });
-      await tx.run(DELETE_KNOWS_OF, { serviceIds: scope.serviceIds });
+    const missing = { personIds: scope.personIds.filter((p) => !locked.people.has(p)), serviceIds: scope.serviceIds.filter((s) => !locked.services.has(s)) };
+    if (missing.personIds.length === 0 && missing.serviceIds.length === 0) {
+      const [touching] = await tx.run<{ sessions: string[] }>(SESSIONS_TOUCHING, { ...scope });
+      const facts = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: touching?.sessions ?? [] });
+      const evidence = await evidenceIn(tx, scope.serviceIds);
+      const { met, knows } = computeTies(facts, { people: new Set(scope.personIds), services: new Set(scope.serviceIds), bothEnds: true }, evidence);
+      await tx.run(DELETE_MET_WITHIN, { personIds: scope.personIds });
+      await tx.run(DELETE_KNOWS_WITHIN, { serviceIds: scope.serviceIds });
       await writeTies(tx, met.values(), knows.values());
       metrics.tieRefreshes.inc();
       return;
@@ -422,12 +429,11 @@ export async function refreshTies(tx: Tx, change: TieChange): Promise<void> {
     await tx.run(LOCK_NODES, missing);
     missing.personIds.forEach((p) => locked.people.add(p));
     missing.serviceIds.forEach((s) => locked.services.add(s));
-    lockedOnce = true;
   }
 }
 
 /** After a change to these people's employment (not a deletion of the person or of an employment; not their attendance: see refreshTiesForSessions). */
-export const refreshTiesForPeople = (tx: Tx, personIds: string[]) => refreshTies(tx, { personIds });
+export const refreshTiesForPeople = (tx: Tx, personIds: string[]) => refreshTies(tx, { employmentOf: personIds });
 /** After creating or changing these sessions (date, host) or their attendance lists (not a deletion of the session). */
 export const refreshTiesForSessions = (tx: Tx, sessionIds: string[]) => refreshTies(tx, { sessionIds });
 
