@@ -11,7 +11,7 @@ it('runs every operation and the @neo4j/graphql peer, counts round trips, measur
   await resetGraph();
   await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
   await rebuildAllTies(testDb());
-  const result = await benchScale(testDb(), { scale: 'demo', iterations: 2, warmup: 1, warmupMs: 0, warmupDatabaseMs: 0, measureMs: 0, loadSeconds: 1, importRows: 300, neo4jUri: process.env.NEO4J_URI as string, log: () => {} });
+  const result = await benchScale(testDb(), { scale: 'demo', iterations: 2, warmup: 1, warmupMs: 0, warmupDatabaseMs: 0, measureMs: 0, loadSeconds: 1, importRows: 300, writesPerEditor: 4, neo4jUri: process.env.NEO4J_URI as string, log: () => {} });
   expect(result.operations).toHaveLength(6);
   for (const op of result.operations) {
     expect(op.graphql.p50).toBeGreaterThan(0);
@@ -29,4 +29,9 @@ it('runs every operation and the @neo4j/graphql peer, counts round trips, measur
   expect(result.load?.non2xx).toBe(0);
   expect(result.load?.apiRssMb).toBeGreaterThan(0); // reported by the API process the load test forked
   expect(result.plans.length).toBeGreaterThanOrEqual(5);
-}, 180_000);
+  // 8 editors at once, on two shared sessions and on one session each: every write acknowledged.
+  expect(result.writers?.map((w) => [w.mix, w.writes, w.errors, w.firstError])).toEqual([
+    ['overlapping', 32, 0, undefined], // 8 editors × 4 writes
+    ['separate', 32, 0, undefined],
+  ]);
+}, 400_000);
