@@ -503,6 +503,14 @@ export type ExportFormat =
   | 'CYTOSCAPE'
   /** Services as points; ties aggregated between municipality centroids as lines. */
   | 'GEOJSON'
+  /**
+   * GIS: the territory's monitoring quartiers as polygons (WGS84), each with the network's figures
+   * (services, services without a tie, their share, ties inside, ties to other quartiers) and the cold
+   * data (population and median taxable income 2019); a choropleth in QGIS with no edit. Level SERVICES.
+   */
+  | 'GEOJSON_QUARTIERS'
+  /** GIS: the services as points at their own coordinates and each tie as a line between them (WGS84). Level SERVICES. */
+  | 'GEOJSON_TIES'
   /** GEXF 1.3 for Gephi: attributes, colours by sector, dynamic spells for the timeline. */
   | 'GEXF'
   | 'GRAPHML'

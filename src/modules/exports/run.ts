@@ -12,6 +12,7 @@ import type { TieFilterSpec } from '../network/tie-filter';
 import { writeCsvEdges, writeCsvNodes, writeCytoscape, writeGexf, writeGeojson, writeGraphml, type Write } from './formats';
 import { buildExportGraph, suppressSmallCells, type ExportLevel } from './graph';
 import { writeSvg } from './svg';
+import { checkMapLevel, isMapFormat, writeMap } from './map';
 
 export const EXPORT_FORMATS = {
   GEXF: { mediaType: 'application/gexf+xml', extension: 'gexf' },
@@ -21,6 +22,8 @@ export const EXPORT_FORMATS = {
   CYTOSCAPE: { mediaType: 'application/json', extension: 'cyjs' },
   GEOJSON: { mediaType: 'application/geo+json', extension: 'geojson' },
   SVG: { mediaType: 'image/svg+xml', extension: 'svg' },
+  GEOJSON_QUARTIERS: { mediaType: 'application/geo+json', extension: 'quartiers.geojson' },
+  GEOJSON_TIES: { mediaType: 'application/geo+json', extension: 'ties.geojson' },
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
@@ -36,6 +39,7 @@ const SECTOR_NAMES = cypher('exports.sectorNames', 'MATCH (s:Sector) RETURN s.co
 
 export async function runExport(ctx: Context, req: ExportRequest, write: Write): Promise<{ nodes: number; edges: number; ties: TieFilterSpec }> {
   assertAllowed(req.level === 'PEOPLE' ? DOOR_RULES.exportPeople : DOOR_RULES.exportServices, ctx.principal, `the ${req.level.toLowerCase()} network export`);
+  if (isMapFormat(req.format)) checkMapLevel(req.format, req.level);
   const scope = await parseScope(ctx, req);
   const graph = suppressSmallCells(await buildExportGraph(ctx, scope, req.level, { perExportPseudonyms: req.pseudonyms === 'PER_EXPORT' }), ctx);
   switch (req.format) {
@@ -59,6 +63,10 @@ export async function runExport(ctx: Context, req: ExportRequest, write: Write):
       writeGeojson(graph, new Map(rows.map((r) => [r.nis, [r.lon, r.lat] as [number, number]])), write);
       break;
     }
+    case 'GEOJSON_QUARTIERS':
+    case 'GEOJSON_TIES':
+      await writeMap(ctx, scope, graph, req.format, write);
+      break;
     case 'SVG': {
       const rows = await ctx.db.read<{ code: string; nameFr: string; nameNl: string }>(SECTOR_NAMES);
       const names = new Map(rows.map((r) => [r.code, ctx.lang === 'NL' ? r.nameNl : r.nameFr]));

@@ -1,0 +1,102 @@
+/**
+ * GIS exports on the demo graph (seed 42), read back with GDAL (pyogrio) as QGIS would open them:
+ * the SUD zone's quartiers as polygons with the network's figures, and its services and ties as
+ * points and lines. Geometries are compared with the source file's, figures with the export's counts.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { rebuildAllTies } from '../../src/modules/network/ties';
+import { quartierFigures } from '../../src/modules/exports/map';
+import { DATA_DIR, QUARTIERS } from '../../src/seed/brussels';
+import { generateDataset } from '../../src/seed/generate';
+import { loadDataset } from '../../src/seed/load';
+import { codes, testApi, type TestApi } from '../helpers/api';
+import { closeTestDb, resetGraph, testDb } from '../helpers/db';
+import { readWithGdal } from '../helpers/gis';
+
+let api: TestApi;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'map-export-'));
+beforeAll(async () => {
+  await resetGraph();
+  await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
+  await rebuildAllTies(testDb());
+  api = await testApi();
+}, 180_000);
+afterAll(async () => {
+  await api?.server.stop();
+  await closeTestDb();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function exported(format: string): Promise<{ file: string; nodes: number; edges: number }> {
+  const { data, errors } = await api.run<{ networkExport: { content: string; nodes: number; edges: number } }>(`{ networkExport(territory: { zone: "SUD" }, format: ${format}) { content nodes edges } }`);
+  expect(errors).toBeUndefined();
+  const file = path.join(dir, `${format}.geojson`);
+  fs.writeFileSync(file, data!.networkExport.content);
+  return { file, nodes: data!.networkExport.nodes, edges: data!.networkExport.edges };
+}
+
+describe('the quartiers of a zone, with the network figures (GEOJSON_QUARTIERS)', () => {
+  it('GDAL reads a WGS84 polygon layer of the zone\'s 40 quartiers, with the source geometries', async () => {
+    const { file, nodes, edges } = await exported('GEOJSON_QUARTIERS');
+    const layer = readWithGdal(file);
+    expect(layer.driver).toBe('GeoJSON');
+    expect(['EPSG:4326', 'OGC:CRS84']).toContain(layer.crs);
+    expect(layer.geometryType).toBe('MultiPolygon'); // one type for the layer: polygons are promoted
+    const sud = QUARTIERS.filter((q) => q.zone.zoneCode === 'SUD');
+    expect(layer.features.map((f) => f.properties.code).sort()).toEqual(sud.map((q) => q.code).sort());
+    // Geometries as GDAL read them are the source file's polygons, vertex for vertex.
+    const source = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'grids/monitoring_quartiers_simplified15m_wgs84.geojson'), 'utf8')) as { features: Array<{ properties: { code: number }; geometry: { type: string; coordinates: unknown } }> };
+    const shapeOf = new Map(source.features.map((f) => [String(f.properties.code), f.geometry.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [f.geometry.coordinates] } : f.geometry]));
+    const differing = layer.features.filter((f) => JSON.stringify(f.geometry) !== JSON.stringify(shapeOf.get(String(f.properties.code))));
+    expect(differing.map((f) => f.properties.code)).toEqual([]);
+    // Every service of the export is in one of the zone's quartiers; every tie is inside one or
+    // between two of them (so counted once inside, or once at each end).
+    const sum = (name: string) => layer.features.reduce((s, f) => s + Number(f.properties[name]), 0);
+    expect(sum('services')).toBe(nodes);
+    expect(sum('ties_inside') + sum('ties_outside') / 2).toBe(edges);
+    // The cold data beside it, as in the source file (a quartier without people has 0, not null).
+    const population = new Map(
+      fs.readFileSync(path.join(DATA_DIR, 'indicators/population_2019_quartiers_summed.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).map(([code, , , v]) => [code!, v === '' ? null : Number(v)]),
+    );
+    expect(layer.features.filter((f) => f.properties.population_2019 !== population.get(String(f.properties.code)))).toEqual([]);
+    const withShare = layer.features.filter((f) => Number(f.properties.services) > 0);
+    expect(withShare.every((f) => f.properties.share_without_tie === Math.round((Number(f.properties.services_without_tie) / Number(f.properties.services)) * 1000) / 1000)).toBe(true);
+  }, 120_000);
+
+  it('counts by hand on a graph of three services in two quartiers', () => {
+    // a, b in Q1; c in Q2; ties a–b (inside Q1) and b–c (Q1 to Q2); d in Q2 has no tie.
+    const figures = quartierFigures(
+      { nodes: ['a', 'b', 'c', 'd'].map((id) => ({ id })) as never, edges: [{ source: 'a', target: 'b' }, { source: 'b', target: 'c' }] as never },
+      new Map([['a', 'Q1'], ['b', 'Q1'], ['c', 'Q2'], ['d', 'Q2']]),
+    );
+    expect(Object.fromEntries(figures)).toEqual({
+      Q1: { services: 2, servicesWithoutTie: 0, tiesInside: 1, tiesOutside: 1 },
+      Q2: { services: 2, servicesWithoutTie: 1, tiesInside: 0, tiesOutside: 1 },
+    });
+  });
+});
+
+describe('services and ties (GEOJSON_TIES)', () => {
+  it('GDAL reads one point per service and one line per tie, each line ending at its services', async () => {
+    const { file, nodes, edges } = await exported('GEOJSON_TIES');
+    const layer = readWithGdal(file);
+    expect(['EPSG:4326', 'OGC:CRS84']).toContain(layer.crs);
+    const points = layer.features.filter((f) => f.geometry?.type === 'Point');
+    const lines = layer.features.filter((f) => f.geometry?.type === 'LineString');
+    expect([points.length, lines.length]).toEqual([nodes, edges]);
+    const at = new Map(points.map((p) => [p.properties.id, JSON.stringify(p.geometry!.coordinates)]));
+    const astray = lines.filter((l) => {
+      const [a, b] = l.geometry!.coordinates as unknown[];
+      return JSON.stringify(a) !== at.get(l.properties.source) || JSON.stringify(b) !== at.get(l.properties.target);
+    });
+    expect(astray).toEqual([]);
+  }, 120_000);
+
+  it('a people-level map is BAD_USER_INPUT naming the level', async () => {
+    const { errors } = await api.run('{ networkExport(territory: { zone: "SUD" }, format: GEOJSON_TIES, level: PEOPLE) { nodes } }');
+    expect(codes(errors)).toEqual(['BAD_USER_INPUT']);
+    expect(errors?.[0]?.extensions?.argument).toBe('level');
+  });
+});
