@@ -45,3 +45,23 @@ export function networkxMeasures(graph: ServiceGraph): ReferenceMeasures {
   const out = execFileSync('python3', ['-c', SCRIPT], { input: JSON.stringify(graph), env: { ...process.env, PYTHONPATH: TARGET }, encoding: 'utf8' });
   return JSON.parse(out) as ReferenceMeasures;
 }
+
+const MODULARITY_SCRIPT = `
+import json, sys
+import networkx as nx
+g = json.load(sys.stdin)
+G = nx.Graph()
+G.add_nodes_from(n['id'] for n in g['nodes'])
+for e in g['edges']:
+    G.add_edge(e['a'], e['b'], weight=e['strength'])
+print(json.dumps(nx.community.modularity(G, [set(c) for c in g['partition']], weight='weight', resolution=g['resolution'])))
+`;
+
+/** networkx's modularity of a partition of the graph's tied nodes (weighted by strength). */
+export function networkxModularity(graph: ServiceGraph, partition: string[][], resolution: number): number {
+  ensureNetworkx();
+  const tied = new Set(graph.edges.flatMap((e) => [e.a, e.b]));
+  const input = { nodes: graph.nodes.filter((n) => tied.has(n.id)), edges: graph.edges, partition, resolution };
+  const out = execFileSync('python3', ['-c', MODULARITY_SCRIPT], { input: JSON.stringify(input), env: { ...process.env, PYTHONPATH: TARGET }, encoding: 'utf8' });
+  return JSON.parse(out) as number;
+}
