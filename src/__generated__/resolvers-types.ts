@@ -32,20 +32,22 @@ export type Scalars = {
  * An acquaintance between two services (a KNOWS tie), made of encounters: two people present at the
  * same session while working at the two services (employment on the session's day decides; someone
  * with two jobs that day counts for both), or someone of one service present as a visitor at a session
- * hosted by the other (open-door visit, immersion day). A cohort that meets monthly makes one encounter
- * per session. Figures count only the encounters that pass the tie filter (window, evidence kinds,
- * initiative kinds).
+ * hosted by the other (open-door visit, immersion day), or evidence recorded by editors: a survey answer
+ * of someone of one service naming the other, a period's referral count, a signed agreement (see
+ * TieEvidence). A cohort that meets monthly makes one encounter per session. Figures count only the
+ * encounters that pass the tie filter (window, evidence kinds, initiative kinds).
  */
 export type Acquaintance = {
   __typename?: 'Acquaintance';
   /** The service with the lower id. */
   a: Service;
   b: Service;
-  /** Distinct people of `a` and of `b` who carried the tie in the window (breadth). The host side of a visit names no one. */
+  /** Distinct people of `a` and of `b` who carried the tie in the window (breadth). The host side of a visit, the named side of a survey answer, referrals and agreements name no one. */
   breadthA: PeopleCount;
   breadthB: PeopleCount;
   /**
-   * Encounters (the plain count): pairs of people present together, plus visits. A count of people's
+   * Encounters (the plain count): pairs of people present together, visits, survey answers, referral
+   * records (one per period, whatever the number of clients) and agreements. A count of people's
    * encounters: for zone and observatory keys it follows the small-cell rule (null when 1–4, else
    * rounded to a multiple of 5; see PeopleCount).
    */
@@ -60,8 +62,9 @@ export type Acquaintance = {
   /**
    * Weighted strength: how much the two services met, each encounter weighted by the size of the
    * group that met (1/(n − 1) of a meeting for each pair of a group of n), the session's length
-   * (hours / 3, from ½ to 2) and visits as meetings of two. Use it to compare ties: ten people at a
-   * network day weigh little, two people in a 3-hour intervision meeting weigh 1. For zone and
+   * (hours / 3, from ½ to 2) and visits as meetings of two; survey answers, referrals and agreements
+   * by their own weights (TieEvidence). Use it to compare ties: ten people at a network day weigh
+   * little, two people in a 3-hour intervision meeting weigh 1. For zone and
    * observatory keys it is null when `count` is withheld, and otherwise rounded to a multiple of 5
    * (exact weights of known group sizes would give the count back).
    */
@@ -2132,14 +2135,16 @@ export type TieFilter = {
   excludeInitiativeKinds?: InputMaybe<Array<InitiativeKind>>;
   /** Only encounters at initiatives of these kinds (default: all, including encounters at no known initiative). */
   initiativeKinds?: InputMaybe<Array<InitiativeKind>>;
-  /** Least number of encounters (default 1): pairs of people met, plus visits, whatever their weight. */
+  /** Least number of encounters (default 1): pairs of people met, visits, survey answers, referral records (one per period) and agreements, whatever their weight. */
   minCount?: InputMaybe<Scalars['Int']['input']>;
   /** Least number of distinct days the two services met (default 1): 2 or more asks for repeated meetings. */
   minMeetings?: InputMaybe<Scalars['Int']['input']>;
   /**
    * Least weighted strength (default 0.25): the summed weights of the encounters that count. A
    * 3-hour meeting of n people weighs 1/(n − 1) for each pair: 1 for two, 0.25 for five, 0.1 for
-   * eleven; a 1.5 h slot half as much; a visit 1 (0.5 for a 1.5 h slot, 2 for a full day).
+   * eleven; a 1.5 h slot half as much; a visit 1 (0.5 for a 1.5 h slot, 2 for a full day); a survey
+   * answer 0.25 (yearly) to 1.25 (daily); 0.25 per client referred; an agreement 1. Raise it to ask for
+   * more than one small meeting (1: a meeting of two, or a weekly working relation someone declared).
    */
   minWeight?: InputMaybe<Scalars['Float']['input']>;
 };
