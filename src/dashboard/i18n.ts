@@ -65,7 +65,32 @@ const WORDS = {
   error: { FR: 'Erreur', NL: 'Fout' },
   needKey: { FR: 'Entrez une clé API pour voir le réseau.', NL: 'Voer een API-sleutel in om het netwerk te zien.' },
   lockedZone: { FR: 'Cette clé ne donne accès qu’à sa zone.', NL: 'Deze sleutel geeft alleen toegang tot de eigen zone.' },
+  filter: { FR: 'Ce qui compte comme lien', NL: 'Wat telt als band' },
+  minWeight: { FR: 'Force minimale', NL: 'Minimale sterkte' },
+  minWeightHelp: {
+    FR: 'Une réunion de 3 h à n personnes vaut 1/(n − 1) par paire : 1 à deux, 0,25 à cinq ; une visite vaut 1.',
+    NL: 'Een vergadering van 3 u met n personen weegt 1/(n − 1) per paar: 1 met twee, 0,25 met vijf; een bezoek weegt 1.',
+  },
+  evidence: { FR: 'Preuves', NL: 'Bewijs' },
+  noEvents: { FR: 'sans les événements de réseau', NL: 'zonder netwerkevenementen' },
+  backbone: { FR: 'liens plus fréquents que le hasard seulement (α = 0,05)', NL: 'alleen banden die vaker zijn dan het toeval (α = 0,05)' },
+  reset: { FR: 'Par défaut', NL: 'Standaard' },
+  filterUsed: { FR: 'Filtre appliqué', NL: 'Toegepaste filter' },
+  byDefault: { FR: 'par défaut', NL: 'standaard' },
+  allEvidence: { FR: 'toutes les preuves', NL: 'alle bewijs' },
+  networkEventsOut: { FR: 'événements de réseau exclus', NL: 'netwerkevenementen uitgesloten' },
+  significantOnly: { FR: 'liens significatifs', NL: 'significante banden' },
 } as const;
 
 export type Word = keyof typeof WORDS;
 export const t = (word: Word, lang: Lang): string => WORDS[word][lang];
+
+/** The kinds of evidence of a tie (TieEvidence), in words; a kind the API adds later shows by its name until it gets its words here. */
+export const EVIDENCE_WORDS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  CO_PRESENCE: { FR: 'co-présence', NL: 'samen aanwezig' },
+  VISIT: { FR: 'visites', NL: 'bezoeken' },
+  DECLARED: { FR: 'déclarés (enquête)', NL: 'verklaard (bevraging)' },
+  REFERRAL: { FR: 'orientations', NL: 'doorverwijzingen' },
+  AGREEMENT: { FR: 'conventions', NL: 'overeenkomsten' },
+};
+export const evidenceWord = (kind: string, lang: Lang): string => EVIDENCE_WORDS[kind]?.[lang] ?? kind.toLowerCase().replace(/_/g, ' ');

@@ -3,13 +3,16 @@
  * The zone dashboard: one page that calls the GraphQL API with the key the user gives (a zone key
  * shows its own zone only, as the API enforces), draws the zone's network and its measures, and
  * switches between French and Dutch. State lives in the URL (?zone=&lang=) and the key in localStorage.
+ * The tie filter bar (strength slider, evidence chooser, network events, backbone) re-asks every
+ * panel with the filter chosen; it starts at the API's documented default, which the first answer
+ * reports (`appliedTieFilter`), and the evidence kinds come from the API's schema.
  */
-import type { DashboardZoneNetworkQuery } from './__generated__/graphql';
+import type { DashboardZoneNetworkQuery, TieFilter } from './__generated__/graphql';
 import { ApiError, request } from './api';
-import { fill } from './dom';
-import { t, type Lang, type Word } from './i18n';
+import { el, fill } from './dom';
+import { evidenceWord, t, type Lang, type Word } from './i18n';
 import { drawMap, type MapEdge, type NetworkMap } from './map';
-import { EditionImpact, LatestEditions, ServiceDetail, ViewerAndZones, ZoneBrokers, ZoneMixing, ZoneNetwork, ZoneRisks } from './operations';
+import { EditionImpact, EvidenceKinds, LatestEditions, ServiceDetail, ViewerAndZones, ZoneBrokers, ZoneMixing, ZoneNetwork, ZoneRisks } from './operations';
 import { renderBrokers, renderFragile, renderImpact, renderLegend, renderMixing, renderService, renderServiceHint } from './panels';
 import { colourOf } from '../modules/common/sector-colours';
 
@@ -22,7 +25,14 @@ const state = {
   lang: (params.get('lang')?.toUpperCase() === 'NL' ? 'NL' : params.get('lang') ? 'FR' : navigator.language.startsWith('nl') ? 'NL' : 'FR') as Lang,
   zone: params.get('zone') ?? '',
   service: null as string | null,
+  /** The filter chosen in the bar; null: the API's default (the `ties` argument left out). */
+  ties: null as TieFilter | null,
 };
+/** Every kind of evidence the API knows (TieEvidence), in its order. */
+let evidenceKinds: string[] = [];
+type AppliedFilter = DashboardZoneNetworkQuery['acquaintances']['appliedTieFilter'];
+/** The filter the last answer was computed with. */
+let applied: AppliedFilter | null = null;
 let map: NetworkMap | null = null;
 let edges: MapEdge[] = [];
 let names = new Map<string, string>();
@@ -40,6 +50,64 @@ function applyWords(): void {
   document.documentElement.lang = state.lang.toLowerCase();
   document.querySelectorAll<HTMLElement>('[data-word]').forEach((node) => (node.textContent = t(node.dataset.word as Word, state.lang)));
   document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === state.lang)));
+  $('min-weight').title = t('minWeightHelp', state.lang);
+  document.querySelectorAll<HTMLElement>('[data-evidence-word]').forEach((node) => (node.textContent = evidenceWord(node.dataset.evidenceWord ?? '', state.lang)));
+  renderFilterUsed();
+}
+
+const checkbox = (id: string) => $(id) as HTMLInputElement;
+const slider = () => $('min-weight') as HTMLInputElement;
+
+/** One checkbox per kind of evidence the API knows. */
+function renderEvidenceChooser(): void {
+  const chosen = new Set(state.ties?.evidence ?? evidenceKinds);
+  const box = $('evidence-kinds');
+  box.querySelectorAll('label').forEach((l) => l.remove());
+  for (const kind of evidenceKinds) {
+    const input = el('input', { type: 'checkbox', name: 'evidence', value: kind });
+    input.checked = chosen.has(kind);
+    box.append(el('label', {}, input, ' ', el('span', { 'data-evidence-word': kind }, evidenceWord(kind, state.lang))));
+  }
+}
+
+/** The filter the bar says, as the API takes it: only what differs from the default is sent. */
+function filterFromBar(): TieFilter | null {
+  const evidence = Array.from(document.querySelectorAll<HTMLInputElement>('#evidence-kinds input[name="evidence"]')).filter((i) => i.checked).map((i) => i.value);
+  const filter: TieFilter = {};
+  const weight = Number(slider().value);
+  if (weight !== defaultWeight) filter.minWeight = weight;
+  if (evidence.length < evidenceKinds.length) filter.evidence = evidence as NonNullable<TieFilter['evidence']>;
+  if (checkbox('no-events').checked) filter.excludeInitiativeKinds = ['NETWORK_EVENT'];
+  if (checkbox('backbone').checked) filter.backbone = { model: 'HYPERGEOMETRIC' };
+  return Object.keys(filter).length ? filter : null;
+}
+
+/** The documented default's minimum weight, as the API reported it with `ties` left out. */
+let defaultWeight = Number.NaN;
+
+/** French and Dutch both write a decimal comma. */
+const decimal = (x: number, digits = 2) => x.toFixed(digits).replace('.', ',');
+
+function showWeight(): void {
+  fill('min-weight-value', decimal(Number(slider().value)));
+}
+
+/** What the answers were computed with, in words. */
+function renderFilterUsed(): void {
+  if (!applied) return fill('filter-used', '');
+  const a = applied;
+  const counted = evidenceKinds.filter((k) => (a.evidence as readonly string[]).includes(k));
+  const evidence = counted.length === evidenceKinds.length ? t('allEvidence', state.lang) : counted.map((k) => evidenceWord(k, state.lang)).join(', ');
+  // French puts a space before a colon, Dutch does not.
+  const colon = state.lang === 'FR' ? ' : ' : ': ';
+  const parts = [
+    `${t('minWeight', state.lang)} ≥ ${decimal(a.minWeight)}`,
+    `${t('evidence', state.lang)}${colon}${evidence}`,
+    a.excludeInitiativeKinds.includes('NETWORK_EVENT') ? t('networkEventsOut', state.lang) : null,
+    a.backbone ? `${t('significantOnly', state.lang)} (α = ${decimal(a.backbone.alpha)})` : null,
+  ].filter((p): p is string => p !== null);
+  fill('filter-used', `${t('filterUsed', state.lang)}${colon}${parts.join(' · ')}${a.isDefault ? ` (${t('byDefault', state.lang)})` : ''}`);
+  document.body.dataset.filter = JSON.stringify(state.ties);
 }
 
 function saveUrl(): void {
@@ -58,6 +126,10 @@ async function start(): Promise<void> {
   status(t('loading', state.lang), true);
   const viewer = await request(state.key, ViewerAndZones, { lang: state.lang });
   if (viewer.me.role === 'public') return status(t('needKey', state.lang));
+  if (!evidenceKinds.length) {
+    evidenceKinds = (await request(state.key, EvidenceKinds, {})).__type?.enumValues?.map((v) => v.name) ?? [];
+    renderEvidenceChooser();
+  }
   const select = $('zone') as HTMLSelectElement;
   const allowed = viewer.me.zone ? viewer.zones.filter((z) => z.code === viewer.me.zone) : viewer.zones;
   select.replaceChildren(...allowed.map((z) => new Option(z.name, z.code)));
@@ -72,7 +144,7 @@ async function loadZone(): Promise<void> {
   const mine = ++generation;
   saveUrl();
   status(t('loading', state.lang), true);
-  const vars = { zone: state.zone, lang: state.lang };
+  const vars = { zone: state.zone, lang: state.lang, ties: state.ties };
   const [network, mixing, brokers, risks, impacts] = await Promise.all([
     loadNetwork(),
     request(state.key, ZoneMixing, vars),
@@ -81,6 +153,14 @@ async function loadZone(): Promise<void> {
     loadLatestImpacts(),
   ]);
   if (mine !== generation) return;
+  applied = network.applied;
+  if (applied.isDefault) {
+    // The bar starts at, and resets to, the default the API documents.
+    defaultWeight = applied.minWeight;
+    slider().value = String(applied.minWeight);
+    showWeight();
+  }
+  renderFilterUsed();
   names = new Map(network.services.map((s) => [s.id, s.name]));
   edges = network.edges;
   map?.destroy();
@@ -118,9 +198,9 @@ async function loadNetwork() {
   const all: MapEdge[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: DashboardZoneNetworkQuery['acquaintances'] = (await request(state.key, ZoneNetwork, { zone: state.zone, lang: state.lang, after })).acquaintances;
+    const page: DashboardZoneNetworkQuery['acquaintances'] = (await request(state.key, ZoneNetwork, { zone: state.zone, lang: state.lang, after, ties: state.ties })).acquaintances;
     all.push(...page.nodes.map((n) => ({ a: n.a.id, b: n.b.id, strength: n.strength, count: n.count })));
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return { services: page.services, edges: all };
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return { services: page.services, edges: all, applied: page.appliedTieFilter };
     after = page.pageInfo.endCursor;
   }
 }
@@ -133,7 +213,7 @@ async function loadLatestImpacts() {
     .filter((e) => e.startsOn <= today)
     .sort((x, y) => (x.endsOn < y.endsOn ? 1 : x.endsOn > y.endsOn ? -1 : 0))
     .slice(0, LATEST_EDITIONS);
-  return Promise.all(latest.map((e) => request(state.key, EditionImpact, { edition: e.id, lang: state.lang })));
+  return Promise.all(latest.map((e) => request(state.key, EditionImpact, { edition: e.id, lang: state.lang, ties: state.ties })));
 }
 
 async function showService(id: string): Promise<void> {
@@ -160,6 +240,26 @@ $('zone').addEventListener('change', () => {
   state.zone = ($('zone') as HTMLSelectElement).value;
   state.service = null;
   loadZone().catch(fail);
+});
+/** Any change in the filter bar asks every panel again. */
+function filterChanged(): void {
+  if (!state.key || !state.zone) return;
+  if (!Array.from(document.querySelectorAll<HTMLInputElement>('#evidence-kinds input')).some((i) => i.checked)) {
+    // The API needs at least one kind: the first one stays ticked.
+    const first = document.querySelector<HTMLInputElement>('#evidence-kinds input');
+    if (first) first.checked = true;
+  }
+  state.ties = filterFromBar();
+  loadZone().catch(fail);
+}
+slider().addEventListener('input', showWeight);
+$('tie-filter').addEventListener('change', filterChanged);
+$('tie-filter').addEventListener('submit', (event) => event.preventDefault());
+$('filter-reset').addEventListener('click', () => {
+  if (Number.isFinite(defaultWeight)) slider().value = String(defaultWeight);
+  showWeight();
+  document.querySelectorAll<HTMLInputElement>('#tie-filter input[type="checkbox"]').forEach((i) => (i.checked = i.name === 'evidence'));
+  filterChanged();
 });
 document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((button) =>
   button.addEventListener('click', () => {

@@ -23,10 +23,30 @@ export const ViewerAndZones = graphql(`
   }
 `);
 
+/** The kinds of evidence the API knows, from its schema: kinds added to TieEvidence appear in the chooser. */
+export const EvidenceKinds = graphql(`
+  query DashboardEvidenceKinds {
+    __type(name: "TieEvidence") {
+      enumValues {
+        name
+      }
+    }
+  }
+`);
+
 export const ZoneNetwork = graphql(`
-  query DashboardZoneNetwork($zone: String!, $lang: Lang, $after: String) {
-    acquaintances(territory: { zone: $zone }, first: 300, after: $after) {
+  query DashboardZoneNetwork($zone: String!, $lang: Lang, $after: String, $ties: TieFilter) {
+    acquaintances(territory: { zone: $zone }, first: 300, after: $after, ties: $ties) {
       totalCount
+      appliedTieFilter {
+        minWeight
+        evidence
+        excludeInitiativeKinds
+        backbone {
+          alpha
+        }
+        isDefault
+      }
       pageInfo {
         hasNextPage
         endCursor
@@ -59,8 +79,8 @@ export const ZoneNetwork = graphql(`
 `);
 
 export const ZoneBrokers = graphql(`
-  query DashboardZoneBrokers($zone: String!, $lang: Lang) {
-    brokers(territory: { zone: $zone }, first: 10) {
+  query DashboardZoneBrokers($zone: String!, $lang: Lang, $ties: TieFilter) {
+    brokers(territory: { zone: $zone }, first: 10, ties: $ties) {
       serviceCount
       brokers {
         service {
@@ -87,8 +107,8 @@ export const ZoneBrokers = graphql(`
 `);
 
 export const ZoneMixing = graphql(`
-  query DashboardZoneMixing($zone: String!, $lang: Lang) {
-    mixingMatrix(territory: { zone: $zone }) {
+  query DashboardZoneMixing($zone: String!, $lang: Lang, $ties: TieFilter) {
+    mixingMatrix(territory: { zone: $zone }, ties: $ties) {
       sectorA {
         code
         name(lang: $lang)
@@ -102,7 +122,7 @@ export const ZoneMixing = graphql(`
       expected
       density
     }
-    gaps(territory: { zone: $zone }, first: 8) {
+    gaps(territory: { zone: $zone }, first: 8, ties: $ties) {
       sectorA {
         name(lang: $lang)
       }
@@ -117,8 +137,8 @@ export const ZoneMixing = graphql(`
 `);
 
 export const ZoneRisks = graphql(`
-  query DashboardZoneRisks($zone: String!, $lang: Lang) {
-    fragileTies(territory: { zone: $zone }, first: 12) {
+  query DashboardZoneRisks($zone: String!, $lang: Lang, $ties: TieFilter) {
+    fragileTies(territory: { zone: $zone }, first: 12, ties: $ties) {
       status
       carriersA {
         value
@@ -160,8 +180,8 @@ export const LatestEditions = graphql(`
 `);
 
 export const EditionImpact = graphql(`
-  query DashboardEditionImpact($edition: ID!, $lang: Lang) {
-    initiativeImpact(edition: $edition) {
+  query DashboardEditionImpact($edition: ID!, $lang: Lang, $ties: TieFilter) {
+    initiativeImpact(edition: $edition, ties: $ties) {
       edition {
         name(lang: $lang)
       }

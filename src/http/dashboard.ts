@@ -73,6 +73,11 @@ const PAGE = `<!doctype html>
     button.link { background: none; border: none; padding: 0; color: #0b5cad; cursor: pointer; text-align: left; font: inherit; }
     dl div { display: flex; gap: .5rem; } dt { font-weight: 600; } dd { margin: 0; }
     ol, ul { padding-left: 1.2rem; font-size: .85rem; }
+    #tie-filter { display: flex; flex-wrap: wrap; gap: .3rem 1rem; align-items: center; padding: .4rem 1rem; background: #f6f8fa; border-bottom: 1px solid #d0d7de; font-size: .85rem; }
+    #tie-filter fieldset { border: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .2rem .8rem; align-items: center; }
+    #tie-filter legend { font-weight: 600; float: left; margin-right: .5rem; }
+    #min-weight { width: 9rem; vertical-align: middle; }
+    #filter-used { flex-basis: 100%; margin: 0; }
   </style>
 </head>
 <body data-state="loading">
@@ -90,6 +95,23 @@ const PAGE = `<!doctype html>
       <button type="button" data-lang="NL">NL</button>
     </span>
   </header>
+  <form id="tie-filter" aria-describedby="filter-used">
+    <fieldset>
+      <legend data-word="filter">Ce qui compte comme lien</legend>
+      <label for="min-weight" data-word="minWeight">Force minimale</label>
+      <input id="min-weight" type="range" min="0" max="3" step="0.05" value="0.25" />
+      <output id="min-weight-value" for="min-weight"></output>
+    </fieldset>
+    <fieldset id="evidence-kinds">
+      <legend data-word="evidence">Preuves</legend>
+    </fieldset>
+    <fieldset>
+      <label><input id="no-events" type="checkbox" /> <span data-word="noEvents"></span></label>
+      <label><input id="backbone" type="checkbox" /> <span data-word="backbone"></span></label>
+      <button type="button" id="filter-reset" data-word="reset">Par défaut</button>
+    </fieldset>
+    <p id="filter-used" class="help"></p>
+  </form>
   <div id="status" role="status" aria-live="polite"></div>
   <main>
     <div>

@@ -39,6 +39,11 @@
       { zone: 'SUD' },
     ),
     tab(
+      'What does the tie filter change? Zone Sud with every tie, with network events left out, with the default filter and with significant ties only (aliases side by side; see TieFilter in Docs)',
+      'query WhatTheFilterChanges($zone: String!) {\n  everyTie: eiIndex(territory: { zone: $zone }, ties: { minWeight: 0 }) {\n    territory { index internal external }\n  }\n  withoutNetworkEvents: eiIndex(territory: { zone: $zone }, ties: { minWeight: 0, excludeInitiativeKinds: [NETWORK_EVENT] }) {\n    territory { index internal external }\n    appliedTieFilter { minWeight excludeInitiativeKinds isDefault }\n  }\n  byDefault: eiIndex(territory: { zone: $zone }) {\n    territory { index internal external }\n    appliedTieFilter { minWeight excludeInitiativeKinds isDefault }\n  }\n  significantOnly: eiIndex(territory: { zone: $zone }, ties: { backbone: { model: HYPERGEOMETRIC, alpha: 0.05, correction: HOLM }, minWeight: 0 }) {\n    territory { index internal external }\n    appliedTieFilter { backbone { model alpha correction } }\n  }\n  brokersOfEveryTie: brokers(territory: { zone: $zone }, first: 5, ties: { minWeight: 0 }) { brokers { service { name } betweenness degree } }\n  brokersWithoutNetworkEvents: brokers(territory: { zone: $zone }, first: 5, ties: { minWeight: 0, excludeInitiativeKinds: [NETWORK_EVENT] }) { brokers { service { name } betweenness degree } }\n}',
+      { zone: 'SUD' },
+    ),
+    tab(
       'The service directory: mental health in zone Sud, in Dutch (no key needed)',
       'query Directory($zone: String!, $sector: String!) {\n  services(filter: { territory: { zone: $zone }, sector: $sector }, first: 10) {\n    totalCount\n    nodes { id name(lang: NL) workingLanguage organisation { name } neighbourhood { name municipality { name(lang: NL) } } }\n    pageInfo { hasNextPage endCursor }\n  }\n}',
       { zone: 'SUD', sector: 'MENTAL_HEALTH' },

@@ -3,12 +3,15 @@
  * The zone dashboard in a real browser (Debian chromium driven by playwright-core) on the demo graph
  * (seed 42), over HTTP with real API keys: a zone key sees its zone only; the map, heat map, gaps,
  * brokers and edition impact show what the API answers; FR/NL switches; clicking a service on the
- * map shows it; an analyst key switches zones; nothing is fetched from outside. Screenshots go to
+ * map shows it; an analyst key switches zones; the tie filter bar (strength slider, evidence
+ * chooser built from the API's TieEvidence, network events, backbone) starts at the documented
+ * default and re-asks every panel; nothing is fetched from outside. Screenshots go to
  * tests/artifacts/. GraphiQL's page is tested in graphiql-browser.test.ts.
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createApiKey } from '../../src/access/api-keys';
+import { DEFAULT_TIE_FILTER } from '../../src/modules/network/tie-filter';
 import { testDb } from '../helpers/db';
 import type { TestApi } from '../helpers/api';
 import { ARTIFACTS, pixelsOf, useDemoBrowserRig } from '../helpers/browser';
@@ -114,6 +117,87 @@ it('a SUD zone key: its zone only, every panel filled, FR/NL switch, a click on 
   expect(errors).toEqual([]);
   await page.close();
 }, 240_000);
+
+/** What the API says about SUD under a tie filter (`, ties: {…}` or ''), as an analyst in process. */
+async function sudUnder(ties: string) {
+  const t = `territory: { zone: "SUD" }${ties}`;
+  const res = await api.run<{ acquaintances: { totalCount: number }; gaps: unknown[]; brokers: { brokers: Array<{ degree: number }> } }>(
+    `{ acquaintances(${t}, first: 1) { totalCount } gaps(${t}, first: 8) { observed } brokers(${t}, first: 10) { brokers { degree } } }`,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!;
+}
+
+/** Waits for the page to show a zone's network of this many ties, every panel answered. */
+const showsTies = (page: Page, ties: number, word = 'liens') =>
+  page.waitForFunction(([n, w]) => document.body.dataset.state === 'ready' && (document.getElementById('map-count')?.textContent ?? '').endsWith(`, ${n} ${w}`), [ties, word] as const, { timeout: 120_000 });
+
+it('the tie filter bar, with a SUD zone key: the default first, every panel re-asked with the filter chosen, in FR and NL', async () => {
+  const { page, outside, errors } = await openPage(`key=${keys.SUD}&zone=SUD&lang=fr`);
+  // The documented default (tie-filter.ts), as the API reports it.
+  expect(Number(await page.inputValue('#min-weight'))).toBe(DEFAULT_TIE_FILTER.minWeight);
+  expect(await text(page, '#min-weight-value')).toBe(DEFAULT_TIE_FILTER.minWeight.toFixed(2).replace('.', ','));
+  expect(await text(page, '#filter-used')).toContain('(par défaut)');
+  // One checkbox per kind of evidence the API's schema knows, all ticked.
+  const kinds = (await api.run<{ __type: { enumValues: Array<{ name: string }> } }>('{ __type(name: "TieEvidence") { enumValues { name } } }')).data!.__type.enumValues.map((v) => v.name);
+  expect(kinds).toEqual(expect.arrayContaining(['CO_PRESENCE', 'VISIT']));
+  expect(await page.$$eval('#evidence-kinds input', (inputs) => inputs.map((i) => [(i as HTMLInputElement).value, (i as HTMLInputElement).checked]))).toEqual(kinds.map((k) => [k, true]));
+  expect(await page.$$eval('#evidence-kinds label', (labels) => labels.map((l) => l.textContent?.trim() ?? ''))).toEqual(expect.arrayContaining(['co-présence', 'visites']));
+  const byDefault = await sudUnder('');
+  await showsTies(page, byDefault.acquaintances.totalCount);
+
+  // The slider to its lowest (keyboard Home): every tie, whatever its weight.
+  await page.focus('#min-weight');
+  await page.keyboard.press('Home');
+  const every = await sudUnder(', ties: { minWeight: 0 }');
+  expect(every.acquaintances.totalCount).toBeGreaterThan(byDefault.acquaintances.totalCount);
+  await showsTies(page, every.acquaintances.totalCount);
+  expect(await text(page, '#min-weight-value')).toBe('0,00');
+  expect(await text(page, '#filter-used')).toContain('Force minimale ≥ 0,00');
+  expect(await text(page, '#filter-used')).not.toContain('par défaut');
+  // Every panel answered under the same filter.
+  expect(await page.$$eval('#gaps li', (rows) => rows.length)).toBe(every.gaps.length);
+  expect(await page.$$eval('#brokers tbody td:nth-child(2)', (tds) => tds.map((td) => Number(td.textContent)))).toEqual(every.brokers.brokers.map((b) => b.degree));
+
+  // Network events left out.
+  await page.check('#no-events');
+  const noEvents = await sudUnder(', ties: { minWeight: 0, excludeInitiativeKinds: [NETWORK_EVENT] }');
+  expect(noEvents.acquaintances.totalCount).toBeLessThan(every.acquaintances.totalCount);
+  await showsTies(page, noEvents.acquaintances.totalCount);
+  expect(await text(page, '#filter-used')).toContain('événements de réseau exclus');
+  expect(await page.$$eval('#brokers tbody td:nth-child(2)', (tds) => tds.map((td) => Number(td.textContent)))).toEqual(noEvents.brokers.brokers.map((b) => b.degree));
+
+  // Visits unticked: co-presence (and any other kind) only.
+  await page.uncheck('#evidence-kinds input[value="VISIT"]');
+  const rest = kinds.filter((k) => k !== 'VISIT');
+  const noVisits = await sudUnder(`, ties: { minWeight: 0, excludeInitiativeKinds: [NETWORK_EVENT], evidence: [${rest.join(', ')}] }`);
+  expect(noVisits.acquaintances.totalCount).toBeLessThan(noEvents.acquaintances.totalCount);
+  await showsTies(page, noVisits.acquaintances.totalCount);
+
+  // In Dutch the bar speaks Dutch and the filter stays.
+  await page.click('button[data-lang="NL"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'nl', null, { timeout: 30_000 });
+  await showsTies(page, noVisits.acquaintances.totalCount, 'banden');
+  expect(await text(page, '#filter-used')).toContain('Toegepaste filter');
+  expect(await text(page, '#filter-used')).toContain('netwerkevenementen uitgesloten');
+  expect(await page.$$eval('#evidence-kinds label', (labels) => labels.map((l) => l.textContent?.trim() ?? ''))).toEqual(expect.arrayContaining(['samen aanwezig', 'bezoeken']));
+  await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-filter-nl.png'), fullPage: true });
+
+  // Significant ties only (the hypergeometric backbone), then back to the default.
+  await page.check('#backbone');
+  const significant = await sudUnder(`, ties: { minWeight: 0, excludeInitiativeKinds: [NETWORK_EVENT], evidence: [${rest.join(', ')}], backbone: { model: HYPERGEOMETRIC } }`);
+  expect(significant.acquaintances.totalCount).toBeLessThan(noVisits.acquaintances.totalCount);
+  await showsTies(page, significant.acquaintances.totalCount, 'banden');
+  expect(await text(page, '#filter-used')).toContain('significante banden (α = 0,05)');
+  await page.click('#filter-reset');
+  await showsTies(page, byDefault.acquaintances.totalCount, 'banden');
+  expect(await text(page, '#filter-used')).toContain('(standaard)');
+  expect(await page.$$eval('#tie-filter input[type="checkbox"]:checked', (inputs) => inputs.length)).toBe(kinds.length);
+
+  expect(outside).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 300_000);
 
 it('an analyst key switches zones; another zone key shows its own zone', async () => {
   const { page, outside } = await openPage(`key=${keys.analyst}&zone=SUD&lang=fr`);

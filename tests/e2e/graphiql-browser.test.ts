@@ -4,7 +4,8 @@
  * the demo graph (seed 42): the page loads offline; without a key an example answers FORBIDDEN with
  * a hint saying how to send one; one key typed into the key box applies to every tab and is still
  * there after a reload; every example tab opens with its variables filled, and its Run button gives
- * data, no errors, and something to read (the path example: at least two steps). The key is never
+ * data, no errors, and something to read (the path example: at least two steps; the tie filter
+ * example: its aliases answer differently, the filter changes the figures). The key is never
  * in the page the server sends. Screenshot: tests/artifacts/graphiql.png.
  */
 import fs from 'node:fs';
@@ -46,6 +47,26 @@ function hasContent(value: unknown): boolean {
 }
 const meaningful = (data: Record<string, unknown>) => Object.values(data).every((v) => v !== null && hasContent(v));
 
+interface FilterDifference {
+  everyTie: { territory: unknown };
+  withoutNetworkEvents: { territory: unknown; appliedTieFilter: { isDefault: boolean; excludeInitiativeKinds: string[] } };
+  byDefault: { territory: unknown; appliedTieFilter: { isDefault: boolean } };
+  significantOnly: { territory: unknown; appliedTieFilter: { backbone: { correction: string } | null } };
+  brokersOfEveryTie: { brokers: unknown[] };
+  brokersWithoutNetworkEvents: { brokers: unknown[] };
+}
+/** The tie filter example shows a difference: each alias says its filter, and the figures differ. */
+function expectFilterDifference(data: unknown): void {
+  const d = data as FilterDifference;
+  expect(d.byDefault.appliedTieFilter.isDefault).toBe(true);
+  expect(d.withoutNetworkEvents.appliedTieFilter).toMatchObject({ isDefault: false, excludeInitiativeKinds: ['NETWORK_EVENT'] });
+  expect(d.significantOnly.appliedTieFilter.backbone).toMatchObject({ correction: 'HOLM' });
+  expect(d.withoutNetworkEvents.territory).not.toEqual(d.everyTie.territory);
+  expect(d.byDefault.territory).not.toEqual(d.everyTie.territory);
+  expect(d.significantOnly.territory).not.toEqual(d.everyTie.territory);
+  expect(d.brokersWithoutNetworkEvents.brokers).not.toEqual(d.brokersOfEveryTie.brokers);
+}
+
 useDemoBrowserRig(async (rig) => {
   ({ browser, base, api } = rig);
   analystKey = (await createApiKey(testDb(), 'analyst', { label: 'graphiql test' })).key;
@@ -53,7 +74,7 @@ useDemoBrowserRig(async (rig) => {
 
 it('every example has its variables and a meaningful answer on the demo graph', async () => {
   const examples = graphiqlExamples();
-  expect(examples).toHaveLength(7);
+  expect(examples).toHaveLength(8);
   for (const example of examples) {
     const name = operationName(example.query);
     const variables = JSON.parse(example.variables) as Record<string, unknown>;
@@ -67,7 +88,9 @@ it('every example has its variables and a meaningful answer on the demo graph', 
       expect(found.found).toBe(true);
       expect(found.steps.length).toBeGreaterThanOrEqual(2);
     }
+    if (name === 'WhatTheFilterChanges') expectFilterDifference(res.data);
   }
+  expect(examples.map((e) => operationName(e.query))).toContain('WhatTheFilterChanges');
 }, 120_000);
 
 /** The text of GraphiQL's response pane, once it holds a whole answer. */
@@ -137,6 +160,7 @@ it('in the page: a hint without a key, one key for every tab, every Run button a
     expect({ name, errors: answer.errors }).toEqual({ name, errors: undefined });
     expect({ name, meaningful: meaningful(answer.data ?? {}) }).toEqual({ name, meaningful: true });
     if (name === 'WhoCanIntroduceMe') expect((answer.data as { introductionPath: { steps: unknown[] } }).introductionPath.steps.length).toBeGreaterThanOrEqual(2);
+    if (name === 'WhatTheFilterChanges') expectFilterDifference(answer.data);
   }
   await page.screenshot({ path: path.join(ARTIFACTS, 'graphiql.png') });
 
