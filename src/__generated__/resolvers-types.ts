@@ -534,11 +534,16 @@ export type Gap = {
   __typename?: 'Gap';
   appliedTieFilter: AppliedTieFilter;
   expected: Scalars['Float']['output'];
+  /**
+   * With `need`: the need weights of those services summed (a service in an average place weighs 1; one
+   * whose quartier has no figure weighs 1 too). Null without `need`.
+   */
+  need?: Maybe<Scalars['Float']['output']>;
   observed: Scalars['Int']['output'];
   possible: Scalars['Int']['output'];
   sectorA: Sector;
   sectorB: Sector;
-  /** Services of A with no tie to B, plus services of B with no tie to A: the ranking key. */
+  /** Services of A with no tie to B, plus services of B with no tie to A: the ranking key (without `need`). */
   unconnectedServices: Scalars['Int']['output'];
 };
 
@@ -1054,6 +1059,22 @@ export type MutationWithdrawDeclaredTieArgs = {
   survey: Scalars['String']['input'];
 };
 
+export type NeedDirection =
+  | 'HIGH'
+  | 'LOW';
+
+/**
+ * Cold data as a need weight: an indicator of each service's quartier, relative to the mean over the
+ * territory's services' quartiers (1 = an average place).
+ */
+export type NeedInput = {
+  /** HIGH (default): more is more need (population, unemployment). LOW: less is more need (income). */
+  direction?: InputMaybe<NeedDirection>;
+  /** An indicator loaded for the quartiers, for example `population` or `median_taxable_income_per_declaration`. */
+  indicator: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
 /** A neighbourhood (wijk / quartier) of one of the two grids. */
 export type Neighbourhood = Node & {
   __typename?: 'Neighbourhood';
@@ -1394,7 +1415,11 @@ export type Query = {
    * keys get every tie with fewer than 5 carriers on a side, as FEW_CARRIERS (small-cell rule).
    */
   fragileTies: Array<TieAtRisk>;
-  /** Intersectoral gaps, ranked by services left unconnected. */
+  /**
+   * Intersectoral gaps, ranked by services left unconnected; with `need`, ranked by the need of the
+   * places they leave unconnected (each service weighted by an indicator of its quartier: "gaps where
+   * need is highest").
+   */
   gaps: Array<Gap>;
   initiative?: Maybe<Initiative>;
   /** What an edition changed: new ties, reach, first-timers, no-shows, capacity use. */
@@ -1527,6 +1552,7 @@ export type QueryFragileTiesArgs = {
 export type QueryGapsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   language?: InputMaybe<WorkingLanguage>;
+  need?: InputMaybe<NeedInput>;
   sectors?: InputMaybe<Array<Scalars['String']['input']>>;
   territory: TerritoryInput;
   threshold?: InputMaybe<Scalars['Float']['input']>;
@@ -2480,6 +2506,8 @@ export type ResolversTypes = {
   Municipality: ResolverTypeWrapper<MunicipalityRow>;
   MunicipalityShare: ResolverTypeWrapper<ShareRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NeedDirection: NeedDirection;
+  NeedInput: NeedInput;
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodRow>;
   NeighbourhoodGrid: NeighbourhoodGrid;
   NeighbourhoodKind: NeighbourhoodKind;
@@ -2602,6 +2630,7 @@ export type ResolversParentTypes = {
   Municipality: MunicipalityRow;
   MunicipalityShare: ShareRow;
   Mutation: Record<PropertyKey, never>;
+  NeedInput: NeedInput;
   Neighbourhood: NeighbourhoodRow;
   NetworkExport: NetworkExport;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -2866,6 +2895,7 @@ export type ErasePayloadResolvers<ContextType = Context, ParentType extends Reso
 export type GapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Gap'] = ResolversParentTypes['Gap']> = {
   appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
   expected?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  need?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   observed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   possible?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sectorA?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;

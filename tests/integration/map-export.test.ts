@@ -100,3 +100,30 @@ describe('services and ties (GEOJSON_TIES)', () => {
     expect(errors?.[0]?.extensions?.argument).toBe('level');
   });
 });
+
+describe('gaps where need is highest (cold data beside warm data)', () => {
+  type G = { sectorA: { code: string }; sectorB: { code: string }; unconnectedServices: number; need: number | null };
+  const key = (g: G) => `${g.sectorA.code}|${g.sectorB.code}|${g.unconnectedServices}`;
+
+  it('the same gaps, each with the need of the services it leaves unconnected, ranked by it', async () => {
+    const q = (need: string) => `{ gaps(territory: { zone: "SUD" }, first: 500${need}) { sectorA { code } sectorB { code } unconnectedServices need } }`;
+    const plain = await api.run<{ gaps: G[] }>(q(''));
+    const weighted = await api.run<{ gaps: G[] }>(q(', need: { indicator: "population", year: 2019 }'));
+    const income = await api.run<{ gaps: G[] }>(q(', need: { indicator: "median_taxable_income_per_declaration", year: 2019, direction: LOW }'));
+    expect([plain.errors, weighted.errors, income.errors]).toEqual([undefined, undefined, undefined]);
+    expect(plain.data!.gaps.every((g) => g.need === null)).toBe(true);
+    for (const ranked of [weighted.data!.gaps, income.data!.gaps]) {
+      expect(ranked.map(key).sort()).toEqual(plain.data!.gaps.map(key).sort());
+      expect(ranked.every((g) => g.need !== null && g.need > 0)).toBe(true);
+      expect(ranked.map((g) => g.need)).toEqual([...ranked.map((g) => g.need!)].sort((a, b) => b - a));
+    }
+    // Weights average 1 over the zone's services, so a gap's need is of the order of its count.
+    const total = (gs: G[], f: (g: G) => number) => gs.reduce((s, g) => s + f(g), 0);
+    expect(total(weighted.data!.gaps, (g) => g.need!) / total(weighted.data!.gaps, (g) => g.unconnectedServices)).toBeGreaterThan(0.5);
+  });
+
+  it('a bad indicator name is BAD_USER_INPUT naming need.indicator', async () => {
+    const { errors } = await api.run('{ gaps(territory: { zone: "SUD" }, need: { indicator: "Population!", year: 2019 }) { need } }');
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'need.indicator' });
+  });
+});

@@ -19,6 +19,8 @@ import { requiredService } from '../directory/loaders';
 import { servicePartsOf } from '../directory/projection';
 import { recommendations } from './recommend';
 import { tiesAtRisk, turnoverImpact } from './risk';
+import { needValues, parseNeed } from '../territory/geography';
+import { gapsByNeed, needWeights } from '../territory/need';
 import { analyticsBudget, assertExactSize, loadGraph, loadServices, loadSubgraph, loadTieInitiatives, loadTiesOfPairs, parseScope, parseTies, type Scope } from './scope';
 import { appliedTieFilter } from './tie-filter';
 
@@ -88,8 +90,14 @@ export const networkResolvers: Resolvers = {
       const threshold = args.threshold ?? 0.5;
       if (!(threshold >= 0 && threshold <= 10)) throw badInput('threshold', 'must be between 0 and 10');
       const first = limit(args.first);
+      const need = args.need ? parseNeed(args.need) : null;
       const scope = await parseScope(ctx, args);
-      return withFilter(scope, gaps(await loadGraph(ctx, scope), threshold).slice(0, first));
+      const graph = await loadGraph(ctx, scope);
+      const found = gaps(graph, threshold);
+      if (!need) return withFilter(scope, found.slice(0, first));
+      // Cold data beside warm data: the same gaps, ranked by the need of the services they leave unconnected.
+      const weights = needWeights(await needValues(ctx.db, graph.nodes.map((n) => n.id), need.indicator, need.year), need.direction);
+      return withFilter(scope, gapsByNeed(graph, found, weights).slice(0, first));
     },
     eiIndex: async (_p, args, ctx) => {
       const scope = await parseScope(ctx, args);

@@ -112,6 +112,28 @@ const PART_VALUES = {
   ),
 };
 
+const NEED_VALUES = cypher(
+  'territory.needValues',
+  `UNWIND $ids AS id MATCH (:Service {id: id})-[:LOCATED_IN]->(n:Neighbourhood) WHERE (n)-[:IN_ZONE]->()
+   OPTIONAL MATCH (n)<-[:DESCRIBES]-(v:IndicatorValue {indicator: $indicator, year: $year})
+   RETURN id, head(collect(v.value)) AS value`,
+);
+
+/** Each service's quartier value of an indicator and year (null: none published or loaded). */
+export async function needValues(db: Db, ids: readonly string[], indicator: string, year: number): Promise<Map<string, number | null>> {
+  const rows = await db.read<{ id: string; value: number | null }>(NEED_VALUES, { ids, indicator, year });
+  const out = new Map<string, number | null>(ids.map((id) => [id, null]));
+  for (const r of rows) out.set(r.id, r.value ?? null);
+  return out;
+}
+
+/** The `need` argument, checked: BAD_USER_INPUT naming its field. */
+export function parseNeed(need: { indicator: string; year: number; direction?: 'HIGH' | 'LOW' | null }): { indicator: string; year: number; direction: 'HIGH' | 'LOW' } {
+  if (!/^[a-z][a-z0-9_]{0,63}$/.test(need.indicator)) throw badInput('need.indicator', 'must be an indicator name like population');
+  if (!Number.isInteger(need.year) || need.year < 1900 || need.year > 2100) throw badInput('need.year', 'must be a year');
+  return { indicator: need.indicator, year: need.year, direction: need.direction ?? 'HIGH' };
+}
+
 const SECTOR = `s.code AS code, s.nameFr AS nameFr, s.nameNl AS nameNl, coalesce(s.years, []) AS years,
    head([(s)-[:IN_NEIGHBOURHOOD]->(n) | n.code]) AS neighbourhoodCode, head([(s)-[:IN_MUNICIPALITY]->(m) | m.nis]) AS municipalityNis`;
 const SECTORS_BY_CODE = cypher('territory.sectorsByCode', `UNWIND $keys AS key MATCH (s:StatisticalSector {code: key}) RETURN key, ${SECTOR}`);
