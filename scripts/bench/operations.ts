@@ -45,7 +45,7 @@ const RAW_DETAIL = cypher(
   'bench.raw.detail',
   `MATCH (s:Service {id: $id})
    RETURN s.nameFr AS name, head([(s)<-[:RUNS]-(o) | o.nameFr]) AS organisation, [(s)-[:IN_SECTOR]->(x) | x.nameFr] AS sectors,
-          head([(s)-[:LOCATED_IN]->(n:Neighbourhood {grid: 'SOCIAL_HEALTH'})-[:IN_MUNICIPALITY]->(m) | [n.nameFr, m.nameFr]]) AS place,
+          head([(s)-[:LOCATED_IN]->(n:Neighbourhood)-[:IN_MUNICIPALITY]->(m) WHERE (n)-[:IN_ZONE]->() | [n.nameFr, m.nameFr]]) AS place,
           [(p:Person)-[w:WORKS_AT]->(s) WHERE w.from <= date() AND (w.to IS NULL OR w.to >= date()) AND p.consent | [p.displayName, w.role]] AS staff,
           [(s)<-[:HOSTED_BY]-(x:Session) | [x.title, x.startsAt]][0..10] AS sessions`,
 );

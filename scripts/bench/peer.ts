@@ -76,11 +76,12 @@ const TYPE_DEFS = /* GraphQL */ `
   extend schema @mutation(operations: [])
 `;
 
+// A service's quartier is its neighbourhood in a zone: on the generated graphs, the monitoring grid.
 export const PEER_DIRECTORY = `query PeerDirectory($zone: String!, $first: Int) {
   services(where: { neighbourhoods: { some: { zones: { some: { code: { eq: $zone } } } } } }, limit: $first, sort: [{ id: ASC }]) {
     id nameFr
     sectors { nameFr }
-    neighbourhoods(where: { grid: { eq: "SOCIAL_HEALTH" } }) { nameFr }
+    neighbourhoods(where: { grid: { eq: "MONITORING" } }) { nameFr }
     organisations { nameFr }
   }
 }`;
@@ -90,7 +91,7 @@ export const PEER_DETAIL = `query PeerDetail($id: ID!, $today: Date!) {
     id nameFr
     organisations { nameFr }
     sectors { nameFr }
-    neighbourhoods(where: { grid: { eq: "SOCIAL_HEALTH" } }) { nameFr municipalities { nameFr } }
+    neighbourhoods(where: { grid: { eq: "MONITORING" } }) { nameFr municipalities { nameFr } }
     staffConnection(where: { node: { consent: { eq: true } }, edge: { from: { lte: $today }, OR: [{ to: { eq: null } }, { to: { gte: $today } }] } }) {
       edges { properties { role } node { displayName } }
     }

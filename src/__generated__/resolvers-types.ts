@@ -1884,13 +1884,13 @@ export type Service = Node & {
   id: Scalars['ID']['output'];
   /** Where the service is (WGS84). The demo's points are invented, inside the service's quartier. */
   location?: Maybe<Point>;
-  /** Monitoring-grid neighbourhood, when known. */
+  /** Monitoring-grid neighbourhood, when known (the same as `neighbourhood` when the zones are made of monitoring quartiers). */
   monitoringNeighbourhood?: Maybe<Neighbourhood>;
   municipality?: Maybe<Municipality>;
   name: Scalars['String']['output'];
   nameFr: Scalars['String']['output'];
   nameNl: Scalars['String']['output'];
-  /** Social-health quartier the service sits in (this decides its zone). */
+  /** The quartier the service sits in: its neighbourhood on the grid the zones are made of (the monitoring grid in the demo); it decides its zone and municipality. */
   neighbourhood?: Maybe<Neighbourhood>;
   organisation?: Maybe<Organisation>;
   primarySector?: Maybe<Sector>;
