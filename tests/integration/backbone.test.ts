@@ -20,6 +20,7 @@
  * Window from 2023-04-01 (m4, m5, m6, t7, t8, v1: N = 6; k C 5, D 2, E 3, F 2, G 2):
  *   E–F c=2 and E–G c=2: C(3,2)C(3,0)/C(6,2) = 3/15 = 0.2; C–E 1/2; D–F, F–G 3/5; C–F, C–G 2/3; D–E 4/5; C–D 1.
  */
+import { parseExportQuery } from '../../src/http/exports';
 import { rebuildAllTies } from '../../src/modules/network/ties';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 import { testApi, type TestApi } from '../helpers/api';
@@ -103,5 +104,20 @@ describe('a network question with the backbone keeps the pairs that met more tha
     const impact = async (ties: string) => (await data<{ initiativeImpact: { newTies: number } }>(`{ initiativeImpact(edition: "eB", ties: ${ties}) { newTies } }`)).initiativeImpact.newTies;
     expect(await impact('{}')).toBe(14);
     expect(await impact('{ backbone: { model: HYPERGEOMETRIC } }')).toBe(1);
+  });
+
+  it('the export carries the backbone ties, and its download address asks for the same backbone', async () => {
+    const r = await data<{ networkExport: { edges: number; url: string; appliedTieFilter: { backbone: unknown } } }>(
+      `{ networkExport(${SUD}, format: CSV_EDGES, ties: { backbone: { model: HYPERGEOMETRIC, alpha: 0.5, correction: BONFERRONI } }) { edges url appliedTieFilter { backbone { alpha correction } } } }`,
+    );
+    expect(r.networkExport.edges).toBe(2); // A–B (1/84 < 0.5/21) and the visit A–D
+    expect(r.networkExport.appliedTieFilter.backbone).toEqual({ alpha: 0.5, correction: 'BONFERRONI' });
+    const query = Object.fromEntries(new URL(r.networkExport.url, 'http://x').searchParams);
+    expect(parseExportQuery(query).ties).toEqual({ backbone: { model: 'HYPERGEOMETRIC', alpha: 0.5, correction: 'BONFERRONI' } });
+  });
+
+  it('the people-level export refuses the backbone (a test on services), naming ties.backbone', async () => {
+    const res = await api.run(`{ networkExport(${SUD}, level: PEOPLE, format: CSV_EDGES, ties: { backbone: { model: HYPERGEOMETRIC } }) { edges } }`);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ties.backbone' });
   });
 });

@@ -1,6 +1,6 @@
 /** `networkExport`: the export inline when small, and always its streaming download URL. */
 import type { Resolvers, TerritoryInput, TieFilter, TimeWindow } from '../../__generated__/resolvers-types';
-import { appliedTieFilter } from '../network/tie-filter';
+import { appliedTieFilter, DEFAULT_BACKBONE_ALPHA } from '../network/tie-filter';
 import { EXPORT_FORMATS, runExport } from './run';
 
 const INLINE_MAX_NODES = 2000;
@@ -13,7 +13,12 @@ export function downloadUrl(args: { territory: TerritoryInput; window?: TimeWind
   if (args.sectors?.length) q.set('sectors', args.sectors.join(','));
   if (args.pseudonyms && args.pseudonyms !== 'STABLE') q.set('pseudonyms', args.pseudonyms);
   // The tie filter travels as its own parameters (src/http/exports.ts reads them back).
-  for (const [k, v] of Object.entries(args.ties ?? {})) if (v !== null && v !== undefined) q.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  const { backbone, ...ties } = args.ties ?? {};
+  for (const [k, v] of Object.entries(ties)) if (v !== null && v !== undefined) q.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  if (backbone) {
+    q.set('backboneAlpha', String(backbone.alpha ?? DEFAULT_BACKBONE_ALPHA));
+    if (backbone.correction) q.set('backboneCorrection', backbone.correction);
+  }
   q.set('level', args.level);
   q.set('format', args.format);
   return `/exports/network?${q.toString()}`;

@@ -6,6 +6,7 @@
 import { assertAllowed } from '../../access/policy';
 import { DOOR_RULES } from '../../access/rules';
 import type { Context } from '../../context';
+import { badInput } from '../../errors';
 import { cypher } from '../../neo4j/driver';
 import { parseScope, type ScopeArgs } from '../network/scope';
 import type { TieFilterSpec } from '../network/tie-filter';
@@ -41,6 +42,8 @@ export async function runExport(ctx: Context, req: ExportRequest, write: Write):
   assertAllowed(req.level === 'PEOPLE' ? DOOR_RULES.exportPeople : DOOR_RULES.exportServices, ctx.principal, `the ${req.level.toLowerCase()} network export`);
   if (isMapFormat(req.format)) checkMapLevel(req.format, req.level);
   const scope = await parseScope(ctx, req);
+  // The backbone is a test on pairs of services; people's MET ties keep no encounter list to cut.
+  if (req.level === 'PEOPLE' && scope.ties.backbone) throw badInput('ties.backbone', 'the backbone judges services: ask it of the SERVICES level');
   const graph = suppressSmallCells(await buildExportGraph(ctx, scope, req.level, { perExportPseudonyms: req.pseudonyms === 'PER_EXPORT' }), ctx);
   switch (req.format) {
     case 'GEXF':
