@@ -100,7 +100,7 @@ describe('evidence in the ties (hand-counted)', () => {
   it('5. a change of employment moves the declared encounter with it', async () => {
     await write(async (tx) => {
       await tx.run(cypher('test.endB1', "MATCH (:Person {id: 'b1'})-[w:WORKS_AT]->(:Service {id: 'sB'}) SET w.to = date('2023-12-31')"));
-      await refreshTies(tx, { personIds: ['b1'], serviceIds: ['sB'] }); // as endEmployment does
+      await refreshTies(tx, { employmentOf: ['b1'], serviceIds: ['sB'] }); // as endEmployment does
     });
     expect(await knows('sB', 'sE')).toBeNull();
     await equalsRebuild();

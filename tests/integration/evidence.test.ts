@@ -71,6 +71,15 @@ describe('declareTie', () => {
     expect(await evidence()).toEqual(before);
   });
 
+  it('takes the global ids the API answers, as every ID argument does', async () => {
+    const ids = await api().run<{ person: { id: string }; service: { id: string } }>('{ person(id: "c1") { id } service(id: "sD") { id } }');
+    const { person, service } = ids.data!;
+    const p = await declare(`personId: "${person.id}", serviceId: "${service.id}", survey: "g", declaredOn: "2024-01-01", frequency: QUARTERLY`);
+    expect(p).toMatchObject({ declaredTie: { person: { displayName: 'Person c1' }, service: { nameFr: 'Service sD' }, weight: 0.5 }, errors: [] });
+    const wrong = await api().run(`mutation { declareTie(input: { personId: "${service.id}", serviceId: "sD", survey: "g", declaredOn: "2024-01-01", frequency: QUARTERLY }) { errors { code } } }`, {}, { as: editor });
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' }); // a service's id where a person's is asked
+  });
+
   it('withdraws an answer', async () => {
     await declare('personId: "b1", serviceId: "sD", survey: "w", declaredOn: "2024-01-01", frequency: DAILY');
     const w = await mutate('mutation { withdrawDeclaredTie(personId: "b1", serviceId: "sD", survey: "w") { declaredTie { frequency weight } errors { code field } } }');
@@ -126,6 +135,9 @@ describe('only editors write evidence; survey answers are person-level', () => {
     'recordAgreement(input: { serviceAId: "sA", serviceBId: "sE", kind: PARTNERSHIP, signedOn: "2024-01-01" }) { errors { code } }',
     'removeAgreement(serviceAId: "sA", serviceBId: "sE", kind: PARTNERSHIP, signedOn: "2024-01-01") { errors { code } }',
     'registerAttendance(personId: "a1", sessionId: "s3", role: PARTICIPANT, group: "T1") { errors { code } }',
+    'importCsv(kind: survey, csv: "person_id,service_id,survey,declared_on,frequency\\na1,sE,x,2024-01-01,weekly\\n") { rows }',
+    'importCsv(kind: referrals, csv: "from_service_id,to_service_id,period,count\\nsA,sE,2024,2\\n") { rows }',
+    'importCsv(kind: agreements, csv: "service_a_id,service_b_id,kind,signed_on\\nsA,sE,PARTNERSHIP,2024-01-01\\n") { rows }',
   ];
   const OTHERS: Principal[] = [
     { role: 'public' },
@@ -225,6 +237,17 @@ describe('imports: survey, referrals, agreements', () => {
     expect((await evidence()).filter((r) => r.includes('imp-1'))).toEqual(['D b1>sC imp-1 2024-02-01 WEEKLY 4.0 3.0', 'D c1>sA imp-1 2024-02-01 YEARLY_OR_LESS 2.5 null']);
     const again = await importRows(testDb(), 'survey', rows, { secret: SECRET });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    await equalsRebuild();
+  });
+
+  it('importCsv takes the three kinds, for editors', async () => {
+    const res = await api().run<{ importCsv: { kind: string; created: number; rejected: unknown[] } }>(
+      'mutation($csv: String!) { importCsv(kind: referrals, csv: $csv) { kind created rejected { row } } }',
+      { csv: 'from_service_id,to_service_id,period,count\nsE,sF,2023-11,4\n' },
+      { as: editor },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.importCsv).toEqual({ kind: 'referrals', created: 1, rejected: [] });
     await equalsRebuild();
   });
 

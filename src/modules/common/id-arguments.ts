@@ -59,6 +59,17 @@ export const ID_ARGUMENTS: Readonly<Record<string, NodeType | 'any'>> = {
   'SessionInput.id': 'Session',
   'SessionInput.editionId': 'Edition',
   'SessionInput.hostId': 'Service',
+  // Evidence of ties other than attendance (src/modules/evidence).
+  'DeclaredTieInput.personId': 'Person',
+  'DeclaredTieInput.serviceId': 'Service',
+  'Mutation.withdrawDeclaredTie.personId': 'Person',
+  'Mutation.withdrawDeclaredTie.serviceId': 'Service',
+  'ReferralInput.fromServiceId': 'Service',
+  'ReferralInput.toServiceId': 'Service',
+  'AgreementInput.serviceAId': 'Service',
+  'AgreementInput.serviceBId': 'Service',
+  'Mutation.removeAgreement.serviceAId': 'Service',
+  'Mutation.removeAgreement.serviceBId': 'Service',
 };
 
 /** Turns one argument's value into source ids; undefined when nothing in it is an ID. */
