@@ -61,14 +61,6 @@ export function evidenceEncounters(facts: EvidenceFacts): EvidenceEncounter[] {
   return out;
 }
 
-/** The people and services the facts name (what a refresh reading them must lock). */
-export function evidenceNodes(facts: EvidenceFacts): { people: string[]; services: string[] } {
-  return {
-    people: facts.declarations.map((d) => d.person),
-    services: [...facts.declarations.flatMap((d) => [d.service, ...d.services]), ...facts.referrals.flatMap((r) => [r.from, r.to]), ...facts.agreements.flatMap((g) => [g.a, g.b])],
-  };
-}
-
 /**
  * Every fact that can make an encounter with one end in the given services: answers naming one of
  * them or given by someone working at one of them on the day, referrals and agreements of one of them.

@@ -1,5 +1,5 @@
 /** The weights of survey answers, referrals and agreements, and the encounters they make, counted by hand. */
-import { evidenceEncounters, evidenceNodes } from './ties';
+import { evidenceEncounters } from './ties';
 import { AGREEMENT_WEIGHT, DECLARED_WEIGHT, parsePeriod, referralWeight } from './weights';
 
 describe('weights', () => {
@@ -34,10 +34,5 @@ describe('evidenceEncounters', () => {
       { s1: 'sC', s2: 'sA', p1: '', p2: '', day: '2024-01-01', kind: 'REFERRAL', weight: 0.75 }, // 3 × 0.25
       { s1: 'sA', s2: 'sD', p1: '', p2: '', day: '2022-06-01', kind: 'AGREEMENT', weight: 1 },
     ]);
-  });
-
-  it('names the people and services a refresh must lock', () => {
-    const nodes = evidenceNodes({ declarations: [{ person: 'p', service: 'sC', day: 'd', frequency: 'MONTHLY', services: ['sA'] }], referrals: [{ from: 'sE', to: 'sF', day: 'd', count: 1 }], agreements: [] });
-    expect(nodes).toEqual({ people: ['p'], services: ['sC', 'sA', 'sE', 'sF'] });
   });
 });
