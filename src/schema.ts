@@ -11,6 +11,7 @@ import { PROJECT_ROOT } from './config';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { withSourceIds } from './modules/common/id-arguments';
 import { DateScalar, DateTimeScalar } from './modules/common/scalars';
+import { communityResolvers } from './modules/communities/resolvers';
 import { directoryResolvers } from './modules/directory/resolvers';
 import { initiativeResolvers } from './modules/initiatives/resolvers';
 import { editingResolvers } from './modules/editing/resolvers';
@@ -40,6 +41,7 @@ export const moduleResolvers: Resolvers[] = [
   initiativeResolvers,
   accessResolvers,
   networkResolvers,
+  communityResolvers,
   editingResolvers,
   evidenceResolvers,
   exportResolvers,

@@ -7,6 +7,7 @@ import type { InitiativeRow, EditionRow, SessionRow, SessionPage, AttendanceRow 
 import type { PersonRow, PersonPage, EmploymentRow } from '../modules/people/model';
 import type { AuditPage } from '../access/model';
 import type { AcquaintanceRow, AcquaintancePage, MixingCellRow, GapRow, EiScoreRow, EiIndexRow, BrokerRow, BrokersRow, TieAtRiskRow, TurnoverImpactRow, InitiativeBorderRow, ZoneReachRow, InitiativeImpactRow, PathStepRow, IntroductionPathRow, RecommendationRow } from '../modules/network/model';
+import type { CommunitiesRow, CommunityRow, CommunitySectorRow, CommunityQuartierRow, CommunityLinkRow } from '../modules/communities/model';
 import type { UserErrorRow, OrganisationPayloadRow, ServicePayloadRow, PersonPayloadRow, EmploymentPayloadRow, InitiativePayloadRow, EditionPayloadRow, SessionPayloadRow, AttendancePayloadRow } from '../modules/editing/model';
 import type { DeclaredTieRow, DeclaredTiePayloadRow, ReferralRow, ReferralPayloadRow, AgreementRow, AgreementPayloadRow } from '../modules/evidence/model';
 import type { ImportReportRow } from '../modules/editing/import';
@@ -321,6 +322,119 @@ export type Brokers = {
   isolates: Array<Service>;
   /** Services measured. */
   serviceCount: Scalars['Int']['output'];
+};
+
+/**
+ * Clusters of services more tied among themselves than to the rest of the territory: where the network
+ * falls apart into groups that mostly meet each other. Read `modularity` first: near 0 the clusters are
+ * no clearer than chance, above about 0.3 they are clear. A community is a description of who met whom
+ * under the tie filter, not an organisational unit; change the filter and it can change.
+ */
+export type Communities = {
+  __typename?: 'Communities';
+  algorithm: CommunityAlgorithm;
+  appliedTieFilter: AppliedTieFilter;
+  /**
+   * Ties between two of the communities listed (`first` as for `communities`), summed per pair: the
+   * most tied pairs first, at most 10 per community listed.
+   */
+  between: Array<CommunityLink>;
+  /** The largest communities first (numbered 1, 2, … in that order). */
+  communities: Array<Community>;
+  /** How many communities the tied services fall into (services with no tie are in none). */
+  count: Scalars['Int']['output'];
+  /** Services of the territory with no tie under the filter: in no community. */
+  isolates: Scalars['Int']['output'];
+  /** Newman–Girvan modularity of the partition (weighted, at this resolution). */
+  modularity: Scalars['Float']['output'];
+  /** Louvain's resolution γ: above 1 asks for more, smaller communities; below 1 for fewer, larger ones. */
+  resolution: Scalars['Float']['output'];
+  seed: Scalars['Int']['output'];
+};
+
+
+/**
+ * Clusters of services more tied among themselves than to the rest of the territory: where the network
+ * falls apart into groups that mostly meet each other. Read `modularity` first: near 0 the clusters are
+ * no clearer than chance, above about 0.3 they are clear. A community is a description of who met whom
+ * under the tie filter, not an organisational unit; change the filter and it can change.
+ */
+export type CommunitiesBetweenArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Clusters of services more tied among themselves than to the rest of the territory: where the network
+ * falls apart into groups that mostly meet each other. Read `modularity` first: near 0 the clusters are
+ * no clearer than chance, above about 0.3 they are clear. A community is a description of who met whom
+ * under the tie filter, not an organisational unit; change the filter and it can change.
+ */
+export type CommunitiesCommunitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One community: its services and what they are. */
+export type Community = {
+  __typename?: 'Community';
+  /** Share of its pairs of services that are tied (1 for a clique). */
+  density: Scalars['Float']['output'];
+  /** 1 for the largest. */
+  index: Scalars['Int']['output'];
+  /** Ties with both ends inside. */
+  internalTies: Scalars['Int']['output'];
+  /** Services per working language, most first. */
+  languages: Array<CommunityLanguage>;
+  /** Monitoring quartiers of its services, most first. */
+  quartiers: Array<CommunityQuartier>;
+  /** Services per primary sector, most first. */
+  sectors: Array<CommunitySector>;
+  /** Its services, by id. */
+  services: Array<Service>;
+  size: Scalars['Int']['output'];
+};
+
+
+/** One community: its services and what they are. */
+export type CommunityServicesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How communities are found. */
+export type CommunityAlgorithm =
+  /**
+   * Louvain modularity optimisation (Blondel et al. 2008; graphology-communities-louvain), on the tie
+   * weights (weighted strength under the tie filter). Deterministic for a given seed.
+   */
+  | 'LOUVAIN';
+
+export type CommunityLanguage = {
+  __typename?: 'CommunityLanguage';
+  language: WorkingLanguage;
+  services: Scalars['Int']['output'];
+};
+
+/** Ties between two communities. */
+export type CommunityLink = {
+  __typename?: 'CommunityLink';
+  /** The two communities' numbers (a < b). */
+  a: Scalars['Int']['output'];
+  b: Scalars['Int']['output'];
+  ties: Scalars['Int']['output'];
+  /** Summed weights of those ties (withheld for pseudonymised keys when fewer than 5 ties, as for acquaintances). */
+  weight?: Maybe<Scalars['Float']['output']>;
+};
+
+export type CommunityQuartier = {
+  __typename?: 'CommunityQuartier';
+  neighbourhood: Neighbourhood;
+  services: Scalars['Int']['output'];
+};
+
+export type CommunitySector = {
+  __typename?: 'CommunitySector';
+  sector: Sector;
+  services: Scalars['Int']['output'];
 };
 
 /** Connect: groups per cycle and language. */
@@ -1405,6 +1519,8 @@ export type Query = {
   auditTrail: AuditEventConnection;
   /** Who bridges sectors and who is isolated (exact measures, up to 3,000 services: TOO_LARGE beyond). */
   brokers: Brokers;
+  /** Communities of the territory's service network under the tie filter. */
+  communities: Communities;
   edition?: Maybe<Edition>;
   /** Every rule of its programme an edition breaks now (empty when it is valid), structural and completeness rules included. */
   editionValidation: Array<UserError>;
@@ -1514,6 +1630,18 @@ export type QueryBrokersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   language?: InputMaybe<WorkingLanguage>;
   sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  territory: TerritoryInput;
+  ties?: InputMaybe<TieFilter>;
+  window?: InputMaybe<TimeWindow>;
+};
+
+
+export type QueryCommunitiesArgs = {
+  algorithm?: InputMaybe<CommunityAlgorithm>;
+  language?: InputMaybe<WorkingLanguage>;
+  resolution?: InputMaybe<Scalars['Float']['input']>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
   territory: TerritoryInput;
   ties?: InputMaybe<TieFilter>;
   window?: InputMaybe<TimeWindow>;
@@ -2463,6 +2591,13 @@ export type ResolversTypes = {
   Broker: ResolverTypeWrapper<BrokerRow>;
   BrokerageRoles: ResolverTypeWrapper<BrokerageRoles>;
   Brokers: ResolverTypeWrapper<BrokersRow>;
+  Communities: ResolverTypeWrapper<CommunitiesRow>;
+  Community: ResolverTypeWrapper<CommunityRow>;
+  CommunityAlgorithm: CommunityAlgorithm;
+  CommunityLanguage: ResolverTypeWrapper<CommunityLanguage>;
+  CommunityLink: ResolverTypeWrapper<CommunityLinkRow>;
+  CommunityQuartier: ResolverTypeWrapper<CommunityQuartierRow>;
+  CommunitySector: ResolverTypeWrapper<CommunitySectorRow>;
   CycleRules: ResolverTypeWrapper<CycleRules>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -2594,6 +2729,12 @@ export type ResolversParentTypes = {
   Broker: BrokerRow;
   BrokerageRoles: BrokerageRoles;
   Brokers: BrokersRow;
+  Communities: CommunitiesRow;
+  Community: CommunityRow;
+  CommunityLanguage: CommunityLanguage;
+  CommunityLink: CommunityLinkRow;
+  CommunityQuartier: CommunityQuartierRow;
+  CommunitySector: CommunitySectorRow;
   CycleRules: CycleRules;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -2801,6 +2942,51 @@ export type BrokersResolvers<ContextType = Context, ParentType extends Resolvers
   brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType>;
   isolates?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
   serviceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommunitiesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Communities'] = ResolversParentTypes['Communities']> = {
+  algorithm?: Resolver<ResolversTypes['CommunityAlgorithm'], ParentType, ContextType>;
+  appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
+  between?: Resolver<Array<ResolversTypes['CommunityLink']>, ParentType, ContextType, RequireFields<CommunitiesBetweenArgs, 'first'>>;
+  communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<CommunitiesCommunitiesArgs, 'first'>>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  isolates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  modularity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = {
+  density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  internalTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  languages?: Resolver<Array<ResolversTypes['CommunityLanguage']>, ParentType, ContextType>;
+  quartiers?: Resolver<Array<ResolversTypes['CommunityQuartier']>, ParentType, ContextType>;
+  sectors?: Resolver<Array<ResolversTypes['CommunitySector']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<CommunityServicesArgs, 'first'>>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommunityLanguageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityLanguage'] = ResolversParentTypes['CommunityLanguage']> = {
+  language?: Resolver<ResolversTypes['WorkingLanguage'], ParentType, ContextType>;
+  services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommunityLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityLink'] = ResolversParentTypes['CommunityLink']> = {
+  a?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weight?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type CommunityQuartierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityQuartier'] = ResolversParentTypes['CommunityQuartier']> = {
+  neighbourhood?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType>;
+  services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommunitySectorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunitySector'] = ResolversParentTypes['CommunitySector']> = {
+  sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+  services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CycleRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CycleRules'] = ResolversParentTypes['CycleRules']> = {
@@ -3208,6 +3394,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   acquaintances?: Resolver<ResolversTypes['AcquaintanceConnection'], ParentType, ContextType, RequireFields<QueryAcquaintancesArgs, 'territory'>>;
   auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<QueryAuditTrailArgs>>;
   brokers?: Resolver<ResolversTypes['Brokers'], ParentType, ContextType, RequireFields<QueryBrokersArgs, 'betweenness' | 'first' | 'territory'>>;
+  communities?: Resolver<ResolversTypes['Communities'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'algorithm' | 'resolution' | 'seed' | 'territory'>>;
   edition?: Resolver<Maybe<ResolversTypes['Edition']>, ParentType, ContextType, RequireFields<QueryEditionArgs, 'id'>>;
   editionValidation?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType, RequireFields<QueryEditionValidationArgs, 'edition'>>;
   eiIndex?: Resolver<ResolversTypes['EiIndex'], ParentType, ContextType, RequireFields<QueryEiIndexArgs, 'territory'>>;
@@ -3474,6 +3661,12 @@ export type Resolvers<ContextType = Context> = {
   Broker?: BrokerResolvers<ContextType>;
   BrokerageRoles?: BrokerageRolesResolvers<ContextType>;
   Brokers?: BrokersResolvers<ContextType>;
+  Communities?: CommunitiesResolvers<ContextType>;
+  Community?: CommunityResolvers<ContextType>;
+  CommunityLanguage?: CommunityLanguageResolvers<ContextType>;
+  CommunityLink?: CommunityLinkResolvers<ContextType>;
+  CommunityQuartier?: CommunityQuartierResolvers<ContextType>;
+  CommunitySector?: CommunitySectorResolvers<ContextType>;
   CycleRules?: CycleRulesResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

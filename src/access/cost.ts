@@ -144,6 +144,14 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   // introductionPath refuses maxSteps over 10.
   'IntroductionPath.steps': { max: 10 },
   'Query.recommendations': { page: 'own', factor: 3 },
+  // Communities: the listed ones, their services by page; sectors, languages and quartiers of one community.
+  'Communities.communities': { page: 'own' },
+  'Communities.between': { page: 'own', factor: 10 },
+  'Community.services': { page: 'own' },
+  'Community.sectors': { max: 30 },
+  'Community.languages': { max: 3 },
+  // A territory is at most one region: 145 monitoring quartiers.
+  'Community.quartiers': { max: 145 },
 
   // Access.
   'AuditEventConnection.nodes': { page: 'parent' },
@@ -191,6 +199,7 @@ export const ANALYTICS_WEIGHTS: Readonly<Record<string, number>> = {
   'Query.introductionPath': 500,
   'Query.recommendations': 1000,
   'Query.brokers': 2000,
+  'Query.communities': 1000,
   'Query.networkExport': 2000,
 };
 

@@ -1,0 +1,92 @@
+/** `communities`: Louvain on the scope's filtered network (network/measures/communities.ts), described with its quartiers. */
+import type { Resolvers } from '../../__generated__/resolvers-types';
+import { badInput, notFound } from '../../errors';
+import { cypher } from '../../neo4j/driver';
+import { detectCommunities } from '../network/measures/communities';
+import { disclosedWeight } from '../network/resolvers';
+import { loadGraph, parseScope } from '../network/scope';
+import { appliedTieFilter } from '../network/tie-filter';
+import type { CommunityRow } from './model';
+
+/** The monitoring quartier of each service (the grid the map draws). */
+const SERVICE_QUARTIERS = cypher(
+  'communities.serviceQuartiers',
+  `UNWIND $ids AS id MATCH (s:Service {id: id})-[:LOCATED_IN]->(n:Neighbourhood {grid: 'MONITORING'})
+   RETURN s.id AS service, n.code AS code`,
+);
+
+const first = (n: number | null | undefined, fallback: number, argument: string) => {
+  const value = n ?? fallback;
+  if (!Number.isInteger(value) || value < 0 || value > 500) throw badInput(argument, 'must be between 0 and 500');
+  return value;
+};
+
+const counts = (keys: string[]) =>
+  [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())]
+    .map(([code, services]) => ({ code, services }))
+    .sort((x, y) => y.services - x.services || (x.code < y.code ? -1 : 1));
+
+export const communityResolvers: Resolvers = {
+  Query: {
+    communities: async (_p, args, ctx) => {
+      const resolution = args.resolution ?? 1;
+      if (!(resolution > 0 && resolution <= 10)) throw badInput('resolution', 'must be above 0 and at most 10');
+      const seed = args.seed ?? 1;
+      if (!Number.isInteger(seed) || seed < 0) throw badInput('seed', 'must be a whole number, 0 or more');
+      const scope = await parseScope(ctx, args);
+      const graph = await loadGraph(ctx, scope);
+      const partition = detectCommunities(graph, { resolution, seed });
+      const tiedIds = [...partition.of.keys()];
+      const quartierOf = new Map(
+        tiedIds.length ? (await ctx.db.read<{ service: string; code: string }>(SERVICE_QUARTIERS, { ids: tiedIds })).map((r) => [r.service, r.code]) : [],
+      );
+      const communities: CommunityRow[] = partition.communities.map((c) => ({
+        ...c,
+        quartiers: counts(c.services.map((s) => quartierOf.get(s)).filter((q): q is string => q !== undefined)),
+      }));
+      return {
+        algorithm: args.algorithm ?? 'LOUVAIN',
+        resolution,
+        seed,
+        modularity: partition.modularity,
+        communities,
+        between: partition.between,
+        isolates: partition.isolates.length,
+        appliedTieFilter: appliedTieFilter(scope.ties),
+      };
+    },
+  },
+  Communities: {
+    count: (r) => r.communities.length,
+    communities: (r, args) => r.communities.slice(0, first(args.first, 20, 'first')),
+    // Only pairs of the communities listed (the same `first`), so a link never names one that is not
+    // there; the most tied first, at most 10 per community listed.
+    between: (r, args) => {
+      const listed = first(args.first, 20, 'first');
+      return r.between
+        .filter((l) => l.b <= listed)
+        .sort((x, y) => y.ties - x.ties || x.a - y.a || x.b - y.b)
+        .slice(0, 10 * listed);
+    },
+  },
+  Community: {
+    size: (c) => c.services.length,
+    services: async (c, args, ctx) =>
+      (await ctx.loaders.directory.service.loadMany(c.services.slice(0, first(args.first, 100, 'first')))).filter(
+        (s): s is Exclude<typeof s, Error | null> => s !== null && !(s instanceof Error),
+      ),
+    sectors: (c) => c.sectors.map((s) => ({ sector: s.key, services: s.services })),
+    languages: (c) => c.languages.map((l) => ({ language: l.key as 'FR' | 'NL' | 'BOTH', services: l.services })),
+    quartiers: (c) => c.quartiers,
+    density: (c) => (c.services.length > 1 ? c.internalTies / ((c.services.length * (c.services.length - 1)) / 2) : 0),
+  },
+  CommunitySector: {
+    sector: async (s, _a, ctx) => (await ctx.loaders.directory.sector.load(s.sector)) ?? Promise.reject(notFound('sector', s.sector, 'sector')),
+  },
+  CommunityQuartier: {
+    neighbourhood: async (q, _a, ctx) => (await ctx.loaders.territory.neighbourhood.load(q.code)) ?? Promise.reject(notFound('neighbourhood', q.code, 'neighbourhood')),
+  },
+  CommunityLink: {
+    weight: (l, _a, ctx) => disclosedWeight(ctx.principal, l.weight, l.ties),
+  },
+};
