@@ -5,11 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
-import { rebuildAllTies } from '../../src/modules/network/ties';
-import { generateDataset } from '../../src/seed/generate';
-import { loadDataset } from '../../src/seed/load';
-import { closeTestDb, resetGraph, testDb } from '../helpers/db';
-import { testApi, type TestApi } from '../helpers/api';
+import { useDemoApi } from '../helpers/api';
 
 /** The ```graphql blocks of a Markdown file, with the line each starts on. */
 export function graphqlBlocks(markdown: string): Array<{ line: number; query: string }> {
@@ -26,23 +22,13 @@ export function graphqlBlocks(markdown: string): Array<{ line: number; query: st
   return blocks;
 }
 
-let api: TestApi;
-beforeAll(async () => {
-  await resetGraph();
-  await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
-  await rebuildAllTies(testDb());
-  api = await testApi();
-}, 180_000);
-afterAll(async () => {
-  await api?.server.stop();
-  await closeTestDb();
-});
+const demo = useDemoApi();
 
 it('every GraphQL example of the README answers on the demo graph', async () => {
   const blocks = graphqlBlocks(fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8'));
   expect(blocks.length).toBeGreaterThanOrEqual(2);
   for (const { line, query } of blocks) {
-    const res = await api.run<Record<string, unknown>>(query);
+    const res = await demo().run<Record<string, unknown>>(query);
     expect({ line, errors: res.errors }).toEqual({ line, errors: undefined });
     expect({ line, nulls: Object.entries(res.data ?? {}).filter(([, v]) => v === null).map(([k]) => k) }).toEqual({ line, nulls: [] });
   }

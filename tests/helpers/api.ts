@@ -69,6 +69,27 @@ export function useFixtureApi(fixture: string, prepare?: () => Promise<void>): (
   };
 }
 
+/** The demo graph (seed 42) with its ties, and an API over it, for the tests of a file. Returns a getter. */
+export function useDemoApi(): () => TestApi {
+  let api: TestApi | undefined;
+  beforeAll(async () => {
+    // Imported here: the generator reads the Brussels source files, which most tests never need.
+    const [{ generateDataset }, { loadDataset }, { rebuildAllTies }] = await Promise.all([import('../../src/seed/generate'), import('../../src/seed/load'), import('../../src/modules/network/ties')]);
+    await resetGraph();
+    await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
+    await rebuildAllTies(testDb());
+    api = await testApi();
+  }, 180_000);
+  afterAll(async () => {
+    await api?.server.stop();
+    await closeTestDb();
+  });
+  return () => {
+    if (!api) throw new Error('the API is created in beforeAll');
+    return api;
+  };
+}
+
 /** An API server listening on a free loopback port for the tests of a file (or describe block). Returns a getter for its base URL. */
 export function useHttpServer(env: Record<string, string> = {}): () => string {
   let server: ApiServer | undefined;

@@ -6,31 +6,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { rebuildAllTies } from '../../src/modules/network/ties';
 import { quartierFigures } from '../../src/modules/exports/map';
 import { DATA_DIR, QUARTIERS } from '../../src/seed/brussels';
-import { generateDataset } from '../../src/seed/generate';
-import { loadDataset } from '../../src/seed/load';
-import { codes, testApi, type TestApi } from '../helpers/api';
-import { closeTestDb, resetGraph, testDb } from '../helpers/db';
+import { codes, useDemoApi } from '../helpers/api';
 import { readWithGdal } from '../helpers/gis';
 
-let api: TestApi;
+const demo = useDemoApi();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'map-export-'));
-beforeAll(async () => {
-  await resetGraph();
-  await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
-  await rebuildAllTies(testDb());
-  api = await testApi();
-}, 180_000);
-afterAll(async () => {
-  await api?.server.stop();
-  await closeTestDb();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function exported(format: string): Promise<{ file: string; nodes: number; edges: number }> {
-  const { data, errors } = await api.run<{ networkExport: { content: string; nodes: number; edges: number } }>(`{ networkExport(territory: { zone: "SUD" }, format: ${format}) { content nodes edges } }`);
+  const { data, errors } = await demo().run<{ networkExport: { content: string; nodes: number; edges: number } }>(`{ networkExport(territory: { zone: "SUD" }, format: ${format}) { content nodes edges } }`);
   expect(errors).toBeUndefined();
   const file = path.join(dir, `${format}.geojson`);
   fs.writeFileSync(file, data!.networkExport.content);
@@ -95,7 +81,7 @@ describe('services and ties (GEOJSON_TIES)', () => {
   }, 120_000);
 
   it('a people-level map is BAD_USER_INPUT naming the level', async () => {
-    const { errors } = await api.run('{ networkExport(territory: { zone: "SUD" }, format: GEOJSON_TIES, level: PEOPLE) { nodes } }');
+    const { errors } = await demo().run('{ networkExport(territory: { zone: "SUD" }, format: GEOJSON_TIES, level: PEOPLE) { nodes } }');
     expect(codes(errors)).toEqual(['BAD_USER_INPUT']);
     expect(errors?.[0]?.extensions?.argument).toBe('level');
   });
@@ -107,9 +93,9 @@ describe('gaps where need is highest (cold data beside warm data)', () => {
 
   it('the same gaps, each with the need of the services it leaves unconnected, ranked by it', async () => {
     const q = (need: string) => `{ gaps(territory: { zone: "SUD" }, first: 500${need}) { sectorA { code } sectorB { code } unconnectedServices need } }`;
-    const plain = await api.run<{ gaps: G[] }>(q(''));
-    const weighted = await api.run<{ gaps: G[] }>(q(', need: { indicator: "population", year: 2019 }'));
-    const income = await api.run<{ gaps: G[] }>(q(', need: { indicator: "median_taxable_income_per_declaration", year: 2019, direction: LOW }'));
+    const plain = await demo().run<{ gaps: G[] }>(q(''));
+    const weighted = await demo().run<{ gaps: G[] }>(q(', need: { indicator: "population", year: 2019 }'));
+    const income = await demo().run<{ gaps: G[] }>(q(', need: { indicator: "median_taxable_income_per_declaration", year: 2019, direction: LOW }'));
     expect([plain.errors, weighted.errors, income.errors]).toEqual([undefined, undefined, undefined]);
     expect(plain.data!.gaps.every((g) => g.need === null)).toBe(true);
     for (const ranked of [weighted.data!.gaps, income.data!.gaps]) {
@@ -123,7 +109,7 @@ describe('gaps where need is highest (cold data beside warm data)', () => {
   });
 
   it('a bad indicator name is BAD_USER_INPUT naming need.indicator', async () => {
-    const { errors } = await api.run('{ gaps(territory: { zone: "SUD" }, need: { indicator: "Population!", year: 2019 }) { need } }');
+    const { errors } = await demo().run('{ gaps(territory: { zone: "SUD" }, need: { indicator: "Population!", year: 2019 }) { need } }');
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'need.indicator' });
   });
 });
