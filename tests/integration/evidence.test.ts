@@ -4,7 +4,10 @@
  * (mutation, importCsv/npm run import) goes through the rules engine, answers each broken rule with
  * its code and field and writes nothing of it; a second run changes nothing; only editors write.
  */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import type { Principal } from '../../src/access/principal';
+import { PROJECT_ROOT, loadConfig } from '../../src/config';
 import { importRows, parseCsv } from '../../src/modules/editing/import';
 import { rebuildAllTies } from '../../src/modules/network/ties';
 import { cypher } from '../../src/neo4j/driver';
@@ -239,6 +242,24 @@ describe('imports: survey, referrals, agreements', () => {
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     await equalsRebuild();
   });
+
+  it.each(['survey', 'referrals', 'agreements'])('npm run import -- %s <sample>: a dry run writes nothing, a second run changes nothing', async (kind) => {
+    // tests/fixtures/import/<kind>.csv: m1 names sC, where m1 works on 2024-03-05 (SAME_SERVICE); every other row is good.
+    const file = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'import', `${kind}.csv`);
+    const cli = (...flags: string[]) =>
+      spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/import.ts', kind, file, ...flags], { cwd: PROJECT_ROOT, env: { ...process.env, PSEUDONYM_SECRET: loadConfig().PSEUDONYM_SECRET }, encoding: 'utf8' });
+    const rejected = kind === 'survey' ? 1 : 0;
+    const rows = { survey: 3, referrals: 3, agreements: 2 }[kind]!;
+    const before = await evidence();
+    const dry = cli('--dry-run');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain(`${rows} rows: ${rows - rejected} created, 0 updated, 0 unchanged, ${rejected} rejected`);
+    expect(await evidence()).toEqual(before);
+    expect(cli().stdout).toContain(`${rows - rejected} created`);
+    expect(cli().stdout).toContain(`${rows} rows: 0 created, 0 updated, ${rows - rejected} unchanged, ${rejected} rejected`);
+    if (rejected) expect(cli().stdout).toMatch(/row 4, service_id: SAME_SERVICE:/);
+    await equalsRebuild();
+  }, 120_000);
 
   it('importCsv takes the three kinds, for editors', async () => {
     const res = await api().run<{ importCsv: { kind: string; created: number; rejected: unknown[] } }>(
