@@ -78,7 +78,7 @@ it('a SUD zone key: its zone only, every panel filled, FR/NL switch, a click on 
   const legend = await page.$$eval('#legend .legend-item', (items) => items.map((i) => i.textContent ?? ''));
   expect(legend.length).toBeGreaterThan(1);
   expect(legend.every((l) => /\(\d+\)$/.test(l))).toBe(true);
-  const heads = await page.$$eval('.heat thead abbr', (abbrs) => abbrs.map((a) => [a.textContent ?? '', a.getAttribute('title') ?? '']));
+  const heads = await page.$$eval('.heat thead abbr', (abbrs) => abbrs.map((a): [string, string] => [a.textContent ?? '', a.getAttribute('title') ?? '']));
   expect(heads.length).toBeGreaterThan(1);
   expect(heads.every(([abbr, title]) => abbr.length > 0 && abbr.length <= 4 && title.length > abbr.length)).toBe(true);
   expect(new Set(heads.map(([abbr]) => abbr)).size).toBe(heads.length);
