@@ -28,6 +28,7 @@ const USAGE = [
   '       npm run import -- hsds <HSDS data package folder | HSDS 3.0 services JSON> [--dry-run] [--rejected <path>]',
   '       npm run import -- monitoring-grid <quartiers.geojson | .csv> [--dry-run]   (IBSA monitoring quartiers, WGS84)',
   '       npm run import -- statistical-sectors <IBSA sector table .csv> [--year 2024] [--dry-run]',
+  '       npm run import -- social-health-grid <SS_QSS table as .csv: CodeSector, QuartierSS_Gwwijk, NomQuartierSSFR, NaamGWwijkNL, BassinFR> [--dry-run]',
   '       npm run import -- indicators <code,year,indicator,value,unit.csv> --level NEIGHBOURHOOD|MUNICIPALITY|STATISTICAL_SECTOR [--source "…"] [--dry-run]',
   '  --dry-run          report what would change and what a real run would refuse, write nothing',
   '  --all-or-nothing   write every row or, when any row is rejected, none',

@@ -265,3 +265,36 @@ describe('geography in the API', () => {
     expect(data?.territoryAt.zone.code).toBe('CENTRE_OUEST');
   });
 });
+
+describe('npm run import -- social-health-grid', () => {
+  it('writes the QSS with their zone and re-derives the monitoring quartiers\' zones from their sectors', async () => {
+    // A test table, not the official one (which was not found): real 2024 sector codes grouped into
+    // three made-up QSS. Quartiers 1 and 19 lie wholly in one; quartier 21's sectors are split.
+    const sectorsOf = (quartier: string) =>
+      fs.readFileSync(file('grids/ibsa_sectors_2024_to_monitoring_quartiers.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).filter((c) => c[3] === quartier).map((c) => c[6]!);
+    const q21 = sectorsOf('21');
+    const table = [
+      'CodeSector,QuartierSS_Gwwijk,NomQuartierSSFR,NaamGWwijkNL,BassinFR,ZoneNL',
+      ...sectorsOf('1').map((s) => `${s},T1,Test centre,Test centrum,Centre-Ouest,`),
+      ...sectorsOf('19').map((s) => `${s},T2,Test nord,Test noord,Nord,`),
+      ...q21.slice(0, Math.ceil(q21.length / 2)).map((s) => `${s},T1,Test centre,Test centrum,Centre-Ouest,`),
+      ...q21.slice(Math.ceil(q21.length / 2)).map((s) => `${s},T3,Test nord-est,Test noord-oost,Nord-Est,`),
+      '21004ZZZZ,T1,x,x,Centre-Ouest,',
+      `${sectorsOf('2')[0]},T4,x,x,Ouest,`,
+    ].join('\n');
+    const report = await importTerritory(testDb(), 'social-health-grid', table, { fileName: 'qss.csv' });
+    expect(report.created).toBe(3);
+    expect(report.rejected.map((r) => r.field)).toEqual(['CodeSector', 'BassinFR']);
+    const rows = await testDb().read<{ code: string; zone: string; provenance: string }>(
+      cypher('test.qssZones', "MATCH (n:Neighbourhood)-[l:IN_ZONE]->(z) WHERE n.code IN ['1', '19', '21', 'QSS-T1', 'QSS-T3'] RETURN n.code AS code, z.code AS zone, l.provenance AS provenance ORDER BY code"),
+    );
+    const [t1, t3] = [Math.ceil(q21.length / 2), q21.length - Math.ceil(q21.length / 2)];
+    expect(rows).toEqual([
+      { code: '1', zone: 'CENTRE_OUEST', provenance: 'VERIFIED' }, // was INFERRED (project file)
+      { code: '19', zone: 'NORD', provenance: 'VERIFIED' },
+      { code: '21', zone: t1 >= t3 ? 'CENTRE_OUEST' : 'NORD_EST', provenance: 'INFERRED' }, // split: the majority
+      { code: 'QSS-T1', zone: 'CENTRE_OUEST', provenance: 'VERIFIED' },
+      { code: 'QSS-T3', zone: 'NORD_EST', provenance: 'VERIFIED' },
+    ]);
+  });
+});

@@ -12,6 +12,12 @@
  *                        year from `--year` or from the file name.
  *   indicators           tidy CSV `code, year, indicator, value, unit[, source]` for one level
  *                        (`--level`), with `--source` for rows without their own.
+ *   social-health-grid   the official sector → social-health quartier → bassin table (SS_QSS,
+ *                        saved as CSV: CodeSector, QuartierSS_Gwwijk, NomQuartierSSFR, NaamGWwijkNL,
+ *                        BassinFR). Writes the QSS (grid SOCIAL_HEALTH, code `QSS-<code>`, VERIFIED
+ *                        zone) and, since the table is what zones are made of, re-derives each
+ *                        monitoring quartier's zone from its sectors: VERIFIED when all of them lie
+ *                        in one zone's QSS, INFERRED (the majority's) when they are split.
  *
  * Every import MERGEs on the units' codes (running it twice changes nothing) and reports per row.
  */
@@ -24,7 +30,7 @@ import { INDICATOR_LEVELS, parseIndicatorCsv, type IndicatorLevel } from './indi
 import { assignZone } from './zones';
 import { refreshZoneShapes, WRITE_QUARTIERS, WRITE_SECTORS, writeIndicators } from './writes';
 
-export const TERRITORY_IMPORT_KINDS = ['monitoring-grid', 'statistical-sectors', 'indicators'] as const;
+export const TERRITORY_IMPORT_KINDS = ['monitoring-grid', 'statistical-sectors', 'indicators', 'social-health-grid'] as const;
 export type TerritoryImportKind = (typeof TERRITORY_IMPORT_KINDS)[number];
 export const isTerritoryKind = (kind: string): kind is TerritoryImportKind => (TERRITORY_IMPORT_KINDS as readonly string[]).includes(kind);
 
@@ -248,10 +254,84 @@ async function importIndicators(db: Db, text: string, opts: TerritoryImportOptio
   if (values.some((v) => v.value === null)) report.notes.push(`${values.filter((v) => v.value === null).length} value(s) empty at the source: stored as missing (null), not 0.`);
 }
 
+const QSS_WRITE = cypher(
+  'territory.import.qss',
+  `UNWIND $rows AS row MERGE (q:Neighbourhood {code: row.code})
+   SET q.grid = 'SOCIAL_HEALTH', q.nameFr = row.nameFr, q.nameNl = row.nameNl, q.synthetic = false, q.rezoneArea = coalesce(q.rezoneArea, false)
+   WITH q, row
+   CALL { WITH q MATCH (q)-[r:IN_ZONE|IN_MUNICIPALITY]->() DELETE r }
+   CALL { WITH q MATCH (q)<-[r:IN_SOCIAL_HEALTH_QUARTIER]-() DELETE r }
+   WITH q, row MATCH (z:Zone {code: row.zone}) MERGE (q)-[l:IN_ZONE]->(z) SET l.provenance = 'VERIFIED', l.basis = row.basis
+   WITH q, row MATCH (m:Municipality {nis: row.municipality}) MERGE (q)-[:IN_MUNICIPALITY]->(m)
+   WITH q, row UNWIND row.sectors AS code MATCH (s:StatisticalSector {code: code}) MERGE (s)-[:IN_SOCIAL_HEALTH_QUARTIER]->(q)`,
+);
+/** Each monitoring quartier's sectors with the zone of their QSS (null when a sector has none). */
+const ZONES_BY_SECTORS = cypher(
+  'territory.import.zonesBySectors',
+  `MATCH (n:Neighbourhood {grid: 'MONITORING'})<-[:IN_NEIGHBOURHOOD]-(s:StatisticalSector)
+   RETURN n.code AS code, collect(head([(s)-[:IN_SOCIAL_HEALTH_QUARTIER]->(q)-[:IN_ZONE]->(z) | z.code])) AS zones, count(s) AS sectors`,
+);
+const SET_ZONE = cypher(
+  'territory.import.setZone',
+  `UNWIND $rows AS row MATCH (n:Neighbourhood {code: row.code}), (z:Zone {code: row.zone})
+   CALL { WITH n MATCH (n)-[r:IN_ZONE]->() DELETE r }
+   MERGE (n)-[l:IN_ZONE]->(z) SET l.provenance = row.provenance, l.basis = row.basis`,
+);
+const KNOWN_SECTORS = cypher('territory.import.knownSectors', 'UNWIND $codes AS code MATCH (s:StatisticalSector {code: code}) RETURN s.code AS code');
+
+/** The zone of a monitoring quartier from the zones of its sectors' QSS (pure). */
+export function zoneFromSectors(zones: ReadonlyArray<string | null>): { zone: string; provenance: 'VERIFIED' | 'INFERRED'; basis: string } | null {
+  const counts = new Map<string, number>();
+  for (const z of zones) if (z) counts.set(z, (counts.get(z) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (!ranked.length) return null;
+  const [zone, n] = ranked[0]!;
+  if (ranked.length === 1 && n === zones.length) return { zone, provenance: 'VERIFIED', basis: `all its ${n} statistical sectors lie in social-health quartiers of the zone (official sector table)` };
+  return { zone, provenance: 'INFERRED', basis: `most of its statistical sectors (${n} of ${zones.length}) lie in social-health quartiers of the zone; ${ranked.slice(1).map(([z, k]) => `${k} in ${z}`).join(', ') || `${zones.length - n} in none`}` };
+}
+
+async function importSocialHealth(db: Db, text: string, opts: TerritoryImportOptions, report: TerritoryImportReport): Promise<void> {
+  const rows = csvRows(text);
+  report.rows = rows.length;
+  const zoneOf = new Map(ZONES.flatMap((z) => [[z.nameFr.toLowerCase(), z.code], [z.nameFr.replace(/^Bassin /, '').toLowerCase(), z.code]] as Array<[string, string]>));
+  const sectors = new Set((await db.read<{ code: string }>(KNOWN_SECTORS, { codes: rows.map((r) => pick(r, 'codesector', 'cd_sector', 'sector_code')) })).map((r) => r.code));
+  const qss = new Map<string, { code: string; nameFr: string; nameNl: string; zone: string; sectors: string[]; basis: string }>();
+  rows.forEach((r, i) => {
+    const row = i + 2;
+    const sector = pick(r, 'codesector', 'cd_sector', 'sector_code');
+    const code = pick(r, 'quartierss_gwwijk', 'qss_code', 'code_qss');
+    const zone = zoneOf.get(pick(r, 'bassinfr', 'bassin_fr', 'bassin').toLowerCase());
+    if (!sectors.has(sector)) return void report.rejected.push({ row, field: 'CodeSector', reason: `no statistical sector ${JSON.stringify(sector)} in the graph (import the sector table first)` });
+    if (!code) return void report.rejected.push({ row, field: 'QuartierSS_Gwwijk', reason: 'required' });
+    if (!zone) return void report.rejected.push({ row, field: 'BassinFR', reason: `must name one of the five bassins (${ZONES.map((z) => z.nameFr).join(', ')})` });
+    const key = `QSS-${code}`;
+    const q = qss.get(key) ?? { code: key, nameFr: pick(r, 'nomquartierssfr', 'name_fr') || key, nameNl: pick(r, 'naamgwwijknl', 'name_nl') || key, zone, sectors: [], basis: `official sector table: BassinFR ${pick(r, 'bassinfr', 'bassin_fr', 'bassin')}` };
+    if (q.zone !== zone) return void report.rejected.push({ row, field: 'BassinFR', reason: `QSS ${code} is in ${q.zone} on an earlier row` });
+    q.sectors.push(sector);
+    qss.set(key, q);
+  });
+  const out = [...qss.values()].map((q) => {
+    const byNis = new Map<string, number>();
+    for (const s of q.sectors) byNis.set(s.slice(0, 5), (byNis.get(s.slice(0, 5)) ?? 0) + 1);
+    return { ...q, municipality: [...byNis].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0] };
+  });
+  report.created = out.length;
+  if (opts.dryRun || !out.length) return;
+  await db.write(QSS_WRITE, { rows: out });
+  const derived = (await db.read<{ code: string; zones: Array<string | null>; sectors: number }>(ZONES_BY_SECTORS)).flatMap((r) => {
+    const z = zoneFromSectors(r.zones.length < r.sectors ? [...r.zones, ...Array<null>(r.sectors - r.zones.length).fill(null)] : r.zones);
+    return z ? [{ code: r.code, zone: z.zone, provenance: z.provenance, basis: `from the social-health grid: ${z.basis}` }] : [];
+  });
+  if (derived.length) await db.write(SET_ZONE, { rows: derived });
+  await refreshZoneShapes(db);
+  report.notes.push(`${out.length} social-health quartiers; the zones of ${derived.length} monitoring quartiers re-derived from their sectors (${derived.filter((d) => d.provenance === 'VERIFIED').length} VERIFIED).`);
+}
+
 export async function importTerritory(db: Db, kind: TerritoryImportKind, text: string, opts: TerritoryImportOptions): Promise<TerritoryImportReport> {
   const report: TerritoryImportReport = { kind, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [], notes: [] };
   if (kind === 'monitoring-grid') await importGrid(db, text, opts, report);
   else if (kind === 'statistical-sectors') await importSectors(db, text, opts, report);
+  else if (kind === 'social-health-grid') await importSocialHealth(db, text, opts, report);
   else await importIndicators(db, text, opts, report);
   report.rejected.sort((a, b) => a.row - b.row);
   return report;
