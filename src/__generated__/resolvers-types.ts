@@ -1577,7 +1577,10 @@ export type Query = {
   person?: Maybe<Person>;
   /** Every programme's rules, as declared (what an initiative's `programme` picks). */
   programmes: Array<ProgrammeRules>;
-  /** Where the next edition of an initiative should go: hosts, zones and sector mixes ranked by the gap they would close. */
+  /**
+   * Where the next edition of an initiative should go: hosts, zones and sector mixes ranked by the gap they
+   * would close; with `need`, the sector mixes are the gaps where need is highest (see `gaps`), scored by it.
+   */
   recommendations: Array<Recommendation>;
   /** The Brussels-Capital Region. */
   region: Region;
@@ -1800,6 +1803,7 @@ export type QueryPersonArgs = {
 export type QueryRecommendationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   initiative: Scalars['ID']['input'];
+  need?: InputMaybe<NeedInput>;
   territory?: InputMaybe<TerritoryInput>;
   ties?: InputMaybe<TieFilter>;
 };

@@ -108,6 +108,18 @@ describe('gaps where need is highest (cold data beside warm data)', () => {
     expect(total(weighted.data!.gaps, (g) => g.need!) / total(weighted.data!.gaps, (g) => g.unconnectedServices)).toBeGreaterThan(0.5);
   });
 
+  it('recommendations with a need weight propose the gaps where need is highest, scored by it', async () => {
+    const need = 'need: { indicator: "population", year: 2019 }';
+    const { data, errors } = await demo().run<{ gaps: G[]; recommendations: Array<{ kind: string; sectorA: { code: string } | null; sectorB: { code: string } | null; score: number; reason: string }> }>(`{
+      gaps(territory: { zone: "SUD" }, first: 3, ${need}) { sectorA { code } sectorB { code } unconnectedServices need }
+      recommendations(initiative: "ini-connect", territory: { zone: "SUD" }, first: 3, ${need}) { kind sectorA { code } sectorB { code } score reason(lang: FR) }
+    }`);
+    expect(errors).toBeUndefined();
+    const mixes = data!.recommendations.filter((r) => r.kind === 'SECTOR_MIX');
+    expect(mixes.map((r) => [r.sectorA?.code, r.sectorB?.code, r.score])).toEqual(data!.gaps.map((g) => [g.sectorA.code, g.sectorB.code, g.need]));
+    expect(mixes[0]?.reason).toContain('Besoin pondéré (population 2019)');
+  });
+
   it('a bad indicator name is BAD_USER_INPUT naming need.indicator', async () => {
     const { errors } = await demo().run('{ gaps(territory: { zone: "SUD" }, need: { indicator: "Population!", year: 2019 }) { need } }');
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'need.indicator' });

@@ -7,6 +7,8 @@
  */
 import type { Context } from '../../context';
 import type { TerritoryInput, TieFilter } from '../../__generated__/resolvers-types';
+import { needValues } from '../territory/geography';
+import { gapsByNeed, needWeights, type NeedDirection } from '../territory/need';
 import { badInput, notFound } from '../../errors';
 import { keyOf } from '../common/ids';
 import { isolates } from './measures/centrality';
@@ -25,6 +27,7 @@ export async function recommendations(
   territoryArg: TerritoryInput | null | undefined,
   first: number,
   ties?: TieFilter | null,
+  need?: { indicator: string; year: number; direction: NeedDirection } | null,
 ): Promise<RecommendationRow[]> {
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
   const initiativeId = keyOf('Initiative', initiativeArg, 'initiative');
@@ -40,16 +43,23 @@ export async function recommendations(
   };
   const out: Array<Omit<RecommendationRow, 'appliedTieFilter'>> = [];
 
-  const topGaps = gaps(graph).slice(0, first);
+  // With a need weight: the gaps where need is highest (cold data beside warm data, territory/need.ts).
+  const weights = need ? needWeights(await needValues(ctx.db, graph.nodes.map((n) => n.id), need.indicator, need.year), need.direction) : null;
+  const topGaps = (weights ? gapsByNeed(graph, gaps(graph), weights) : gaps(graph)).slice(0, first);
   for (const g of topGaps) {
     const [a, b] = await Promise.all([sectorName(g.sectorA), sectorName(g.sectorB)]);
+    const needOf = 'need' in g ? (g as { need: number }).need : null;
     out.push({
       kind: 'SECTOR_MIX',
       sectorA: g.sectorA,
       sectorB: g.sectorB,
-      score: g.unconnectedServices,
-      reasonFr: `Les secteurs « ${a.fr} » et « ${b.fr} » ont ${g.observed} lien(s) pour ${fmt(g.expected)} attendu(s) ; ${g.unconnectedServices} services n'ont aucun lien avec l'autre secteur.`,
-      reasonNl: `De sectoren "${a.nl}" en "${b.nl}" hebben ${g.observed} band(en) tegenover ${fmt(g.expected)} verwacht; ${g.unconnectedServices} diensten hebben geen enkele band met de andere sector.`,
+      score: needOf ?? g.unconnectedServices,
+      reasonFr:
+        `Les secteurs « ${a.fr} » et « ${b.fr} » ont ${g.observed} lien(s) pour ${fmt(g.expected)} attendu(s) ; ${g.unconnectedServices} services n'ont aucun lien avec l'autre secteur.` +
+        (needOf !== null && need ? ` Besoin pondéré (${need.indicator} ${need.year}) : ${fmt(needOf)}.` : ''),
+      reasonNl:
+        `De sectoren "${a.nl}" en "${b.nl}" hebben ${g.observed} band(en) tegenover ${fmt(g.expected)} verwacht; ${g.unconnectedServices} diensten hebben geen enkele band met de andere sector.` +
+        (needOf !== null && need ? ` Gewogen nood (${need.indicator} ${need.year}): ${fmt(needOf)}.` : ''),
     });
   }
 

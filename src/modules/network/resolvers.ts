@@ -148,7 +148,7 @@ export const networkResolvers: Resolvers = {
       return initiativeImpact(ctx, edition, await parseTies(ctx, args.ties));
     },
     introductionPath: async (_p, args, ctx, info) => introductionPath(ctx, args, await parseTies(ctx, args.ties), servicePartsOf(info, ctx.lang, PATH_SERVICES)),
-    recommendations: (_p, args, ctx) => recommendations(ctx, args.initiative, args.territory, args.first ?? 10, args.ties),
+    recommendations: (_p, args, ctx) => recommendations(ctx, args.initiative, args.territory, args.first ?? 10, args.ties, args.need ? parseNeed(args.need) : null),
   },
   AcquaintanceConnection: {
     ...connectionFields,
