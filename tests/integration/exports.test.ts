@@ -75,13 +75,17 @@ describe('round trips', () => {
     expect(edgesOf(g)).toEqual(expected.edges);
     expect(edgesOf(g, 'weightedStrength')).toEqual(expected.weighted);
     expect(g.getNodeAttribute('sC', 'sector')).toBe('HOUSING');
+    // Communities as `communities` finds them in SUD (tests/integration/communities.test.ts): {sA, sB}, {sC, sD}; sF has no tie.
+    expect(['sA', 'sB', 'sC', 'sD'].map((id) => g.getNodeAttribute(id, 'community') as unknown)).toEqual([1, 1, 2, 2]);
+    expect(g.getNodeAttribute('sF', 'community')).toBeUndefined();
   });
 
   it('CSV nodes and edges with Gephi headers', async () => {
     const nodes = parseCsv(await exported('CSV_NODES'), { columns: true }) as Array<Record<string, string>>;
     const edges = parseCsv(await exported('CSV_EDGES'), { columns: true }) as Array<Record<string, string>>;
     expect(nodes.map((n) => n.Id).sort()).toEqual(expected.nodes);
-    expect(Object.keys(nodes[0]!)).toEqual(['Id', 'Label', 'Sector', 'Zone', 'Municipality', 'Language', 'Start']);
+    expect(Object.keys(nodes[0]!)).toEqual(['Id', 'Label', 'Sector', 'Zone', 'Municipality', 'Language', 'Start', 'Community']);
+    expect(nodes.map((n) => `${n.Id}:${n.Community}`).sort()).toEqual(['sA:1', 'sB:1', 'sC:2', 'sD:2', 'sF:']); // Gephi colours by it
     expect(edges.map((e) => [...[e.Source!, e.Target!].sort(), Number(e.Weight)]).sort()).toEqual(expected.edges);
     expect(edges.every((e) => e.Type === 'Undirected')).toBe(true);
   });

@@ -26,6 +26,7 @@ export function writeGexf(g: ExportGraph, write: Write): void {
   write('  <graph defaultedgetype="undirected" mode="dynamic" timeformat="date">\n');
   write('    <attributes class="node">\n');
   NODE_ATTRIBUTES.forEach((a, i) => write(`      <attribute id="${i}" title="${a}" type="string"/>\n`));
+  write(`      <attribute id="${NODE_ATTRIBUTES.length}" title="community" type="integer"/>\n`);
   write('    </attributes>\n    <attributes class="edge">\n');
   write('      <attribute id="0" title="strength" type="integer"/>\n      <attribute id="1" title="suppressed" type="boolean"/>\n      <attribute id="2" title="initiatives" type="string"/>\n');
   write('      <attribute id="3" title="weightedStrength" type="double"/>\n');
@@ -34,6 +35,7 @@ export function writeGexf(g: ExportGraph, write: Write): void {
     const [r, gr, b] = colourOf(n.sector);
     write(`      <node id="${xml(n.id)}" label="${xml(n.label)}"${n.start ? ` start="${n.start}"` : ''}>\n        <attvalues>`);
     NODE_ATTRIBUTES.forEach((a, i) => write(`<attvalue for="${i}" value="${xml(n[a] ?? '')}"/>`));
+    if (n.community !== null) write(`<attvalue for="${NODE_ATTRIBUTES.length}" value="${n.community}"/>`);
     write(`</attvalues>\n        <viz:color r="${r}" g="${gr}" b="${b}"/>\n      </node>\n`);
   }
   write('    </nodes>\n    <edges>\n');
@@ -50,6 +52,7 @@ export function writeGraphml(g: ExportGraph, write: Write): void {
   write('<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n');
   NODE_ATTRIBUTES.forEach((a) => write(`  <key id="${a}" for="node" attr.name="${a}" attr.type="string"/>\n`));
   write('  <key id="label" for="node" attr.name="label" attr.type="string"/>\n');
+  write('  <key id="community" for="node" attr.name="community" attr.type="int"/>\n');
   write('  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>\n  <key id="suppressed" for="edge" attr.name="suppressed" attr.type="boolean"/>\n');
   write('  <key id="start" for="edge" attr.name="start" attr.type="string"/>\n  <key id="initiatives" for="edge" attr.name="initiatives" attr.type="string"/>\n');
   write('  <key id="weightedStrength" for="edge" attr.name="weightedStrength" attr.type="double"/>\n');
@@ -57,6 +60,7 @@ export function writeGraphml(g: ExportGraph, write: Write): void {
   for (const n of g.nodes) {
     write(`    <node id="${xml(n.id)}"><data key="label">${xml(n.label)}</data>`);
     for (const a of NODE_ATTRIBUTES) write(`<data key="${a}">${xml(n[a] ?? '')}</data>`);
+    if (n.community !== null) write(`<data key="community">${n.community}</data>`);
     write('</node>\n');
   }
   g.edges.forEach((e, i) =>
@@ -74,8 +78,8 @@ const csvCell = (v: unknown) => {
 
 /** Gephi's spreadsheet import: nodes (Id, Label, …) and edges (Source, Target, Type, Weight, …). */
 export function writeCsvNodes(g: ExportGraph, write: Write): void {
-  write('Id,Label,Sector,Zone,Municipality,Language,Start\n');
-  for (const n of g.nodes) write(`${[n.id, n.label, n.sector, n.zone, n.municipality, n.language, n.start].map(csvCell).join(',')}\n`);
+  write('Id,Label,Sector,Zone,Municipality,Language,Start,Community\n');
+  for (const n of g.nodes) write(`${[n.id, n.label, n.sector, n.zone, n.municipality, n.language, n.start, n.community].map(csvCell).join(',')}\n`);
 }
 
 export function writeCsvEdges(g: ExportGraph, write: Write): void {
@@ -85,7 +89,7 @@ export function writeCsvEdges(g: ExportGraph, write: Write): void {
 
 export function writeCytoscape(g: ExportGraph, write: Write): void {
   write('{"elements":{"nodes":[');
-  g.nodes.forEach((n, i) => write(`${i ? ',' : ''}${JSON.stringify({ data: { id: n.id, label: n.label, sector: n.sector, zone: n.zone, municipality: n.municipality, language: n.language, colour: `rgb(${colourOf(n.sector).join(',')})` } })}`));
+  g.nodes.forEach((n, i) => write(`${i ? ',' : ''}${JSON.stringify({ data: { id: n.id, label: n.label, sector: n.sector, zone: n.zone, municipality: n.municipality, language: n.language, community: n.community, colour: `rgb(${colourOf(n.sector).join(',')})` } })}`));
   write('],"edges":[');
   g.edges.forEach((e, i) => write(`${i ? ',' : ''}${JSON.stringify({ data: { id: `e${i}`, source: e.source, target: e.target, weight: e.weight, weightedStrength: e.tieWeight, suppressed: e.suppressed, start: e.start, end: e.end } })}`));
   write(']}}\n');
@@ -102,7 +106,7 @@ export function writeGeojson(g: ExportGraph, centroids: Map<string, [number, num
   if (g.level === 'SERVICES') {
     for (const n of g.nodes) {
       if (n.lat === null || n.lon === null) continue;
-      feature({ type: 'Feature', geometry: { type: 'Point', coordinates: [n.lon, n.lat] }, properties: { id: n.id, label: n.label, sector: n.sector, zone: n.zone, municipality: n.municipality, language: n.language } });
+      feature({ type: 'Feature', geometry: { type: 'Point', coordinates: [n.lon, n.lat] }, properties: { id: n.id, label: n.label, sector: n.sector, zone: n.zone, municipality: n.municipality, language: n.language, community: n.community } });
     }
   }
   const municipalityOf = new Map(g.nodes.map((n) => [n.id, n.municipality]));

@@ -12,6 +12,8 @@ import type { Context } from '../../context';
 import { cypher } from '../../neo4j/driver';
 import { encounterDates } from '../network/queries';
 import { loadSubgraph, queryFilter, tieParams, type Scope } from '../network/scope';
+import { detectCommunities } from '../network/measures/communities';
+import type { ServiceGraph } from '../network/measures/graph';
 import { passes, WEIGHT_EPSILON } from '../network/tie-filter';
 
 export type ExportLevel = 'SERVICES' | 'PEOPLE';
@@ -27,6 +29,8 @@ export interface ExportNode {
   lon: number | null;
   /** First encounter of any of its ties (when it appears on the timeline). */
   start: string | null;
+  /** Its Louvain community in the exported network (network/measures/communities.ts, seed 1); null without a tie. */
+  community: number | null;
 }
 
 export interface ExportEdge {
@@ -78,6 +82,9 @@ export interface ExportOptions {
   perExportPseudonyms?: boolean;
 }
 
+/** The community of each node of the exported network, as `communities` finds it with its defaults (γ = 1, seed 1). */
+const communitiesOf = (network: ServiceGraph) => detectCommunities(network, { resolution: 1, seed: 1 }).of;
+
 export async function buildExportGraph(ctx: Context, scope: Scope, level: ExportLevel, opts: ExportOptions = {}): Promise<ExportGraph> {
   const { graph, ties } = await loadSubgraph(ctx, scope);
   const run = { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true };
@@ -100,9 +107,21 @@ export async function buildExportGraph(ctx: Context, scope: Scope, level: Export
     });
     const firstSeen = new Map<string, string>();
     for (const e of edges) for (const id of [e.source, e.target]) if (!firstSeen.has(id) || e.start < firstSeen.get(id)!) firstSeen.set(id, e.start);
+    const community = communitiesOf(graph);
     const nodes = graph.nodes.map((n) => {
       const d = details.get(n.id);
-      return { id: n.id, label: (ctx.lang === 'NL' ? d?.nameNl : d?.nameFr) ?? n.id, sector: n.sector, zone: n.zone, municipality: d?.municipality ?? null, language: n.language, lat: d?.lat ?? null, lon: d?.lon ?? null, start: firstSeen.get(n.id) ?? null };
+      return {
+        id: n.id,
+        label: (ctx.lang === 'NL' ? d?.nameNl : d?.nameFr) ?? n.id,
+        sector: n.sector,
+        zone: n.zone,
+        municipality: d?.municipality ?? null,
+        language: n.language,
+        lat: d?.lat ?? null,
+        lon: d?.lon ?? null,
+        start: firstSeen.get(n.id) ?? null,
+        community: community.get(n.id) ?? null,
+      };
     });
     return { level, nodes, edges, pseudonymised: false };
   }
@@ -123,10 +142,25 @@ export async function buildExportGraph(ctx: Context, scope: Scope, level: Export
   ).filter((m) => passes(scope.ties, { weight: m.weight, strength: m.count, meetings: m.count }));
   const firstSeen = new Map<string, string>();
   for (const m of met) for (const id of [m.a, m.b]) if (!firstSeen.has(id) || m.firstAt < firstSeen.get(id)!) firstSeen.set(id, m.firstAt);
+  const community = communitiesOf({
+    nodes: shown.map((p) => ({ id: p.id, sector: nodeOf.get(p.service)?.sector ?? 'UNKNOWN', language: nodeOf.get(p.service)?.language ?? 'FR', zone: null })),
+    edges: met.map((m) => ({ a: m.a, b: m.b, strength: m.weight })),
+  });
   const nodes = shown.map((p) => {
     const s = nodeOf.get(p.service);
     const d = details.get(p.service);
-    return { id: idOf(p.id), label: hide ? idOf(p.id) : p.name, sector: s?.sector ?? 'UNKNOWN', zone: s?.zone ?? null, municipality: d?.municipality ?? null, language: s?.language ?? 'FR', lat: null, lon: null, start: firstSeen.get(p.id) ?? null };
+    return {
+      id: idOf(p.id),
+      label: hide ? idOf(p.id) : p.name,
+      sector: s?.sector ?? 'UNKNOWN',
+      zone: s?.zone ?? null,
+      municipality: d?.municipality ?? null,
+      language: s?.language ?? 'FR',
+      lat: null,
+      lon: null,
+      start: firstSeen.get(p.id) ?? null,
+      community: community.get(p.id) ?? null,
+    };
   });
   const edges = met.map((m) => ({ source: idOf(m.a), target: idOf(m.b), weight: m.count, tieWeight: m.weight, suppressed: false, start: m.firstAt, end: m.lastAt, dates: [m.firstAt, m.lastAt], initiatives: m.initiatives }));
   return { level, nodes, edges, pseudonymised: hide };
