@@ -6,6 +6,7 @@
  * territoryAt and indicators for a key of each role.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROLES, type Principal, type Role } from '../../src/access/principal';
 import { cypher } from '../../src/neo4j/driver';
@@ -263,6 +264,31 @@ describe('geography in the API', () => {
     );
     expect(codes(errors)).toEqual([]);
     expect(data?.territoryAt.zone.code).toBe('CENTRE_OUEST');
+  });
+});
+
+describe('HSDS services placed by the quartier polygons', () => {
+  it('a location is placed in the quartier whose polygon holds it; one outside the region in none', async () => {
+    const { importHsds } = await import('../../src/modules/editing/hsds');
+    const [gpLon, gpLat] = QUARTIERS.find((q) => q.code === '1')!.innerPoint;
+    const service = (id: string, latitude: number, longitude: number) => ({
+      id,
+      name: `Test ${id}`,
+      organization: { id: 'hsds-geo-org', name: 'Test org' },
+      languages: [{ code: 'fr' }],
+      service_at_locations: [{ location: { latitude, longitude } }],
+    });
+    const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hsds-geo-')), 'services.json');
+    // Inside Grand Place; and a point inside the region's box but outside every quartier (north-west corner).
+    fs.writeFileSync(json, JSON.stringify([service('hsds-geo-1', gpLat, gpLon), service('hsds-geo-2', 50.915, 4.245)]));
+    await importHsds(testDb(), json, { secret: 'test' });
+    const rows = await testDb().read<{ id: string; quartier: string | null }>(
+      cypher('test.hsdsPlaced', "MATCH (s:Service) WHERE s.id IN ['hsds-geo-1', 'hsds-geo-2'] RETURN s.id AS id, head([(s)-[:LOCATED_IN]->(n) | n.code]) AS quartier ORDER BY id"),
+    );
+    expect(rows).toEqual([
+      { id: 'hsds-geo-1', quartier: '1' },
+      { id: 'hsds-geo-2', quartier: null },
+    ]);
   });
 });
 

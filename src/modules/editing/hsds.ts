@@ -9,8 +9,8 @@
  *
  * HSDS has no Brussels sector nor social-health quartier, and makes language optional, so:
  *  - sectors come from the extension `x_sectors` (codes, `;`-separated, or a JSON array);
- *  - the quartier is the quartier (in a zone) whose centroid is nearest to the service's first
- *    location inside the Brussels region (an approximation until quartier polygons are imported);
+ *  - the quartier is the quartier (in a zone) whose polygon holds the service's first location
+ *    inside the Brussels region (without polygons in the graph: the one whose centroid is nearest);
  *    a location elsewhere, or one without coordinates, gives no quartier;
  *  - the working language is FR, NL or BOTH from the service's languages (ISO codes or names);
  *    other languages do not count;
@@ -24,8 +24,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cypher, type Db } from '../../neo4j/driver';
 import { importRows, importRowsInTransaction, parseCsv, type ImportKind, type ImportOptions, type ImportReportRow } from './import';
+import { contains, parseArea } from '../territory/geometry';
 
-const QUARTIERS = cypher('import.hsds.quartiers', 'MATCH (n:Neighbourhood) WHERE n.lat IS NOT NULL AND (n)-[:IN_ZONE]->() RETURN n.code AS code, n.lat AS lat, n.lon AS lon');
+const QUARTIERS = cypher(
+  'import.hsds.quartiers',
+  'MATCH (n:Neighbourhood) WHERE n.lat IS NOT NULL AND (n)-[:IN_ZONE]->() RETURN n.code AS code, n.lat AS lat, n.lon AS lon, n.geometry AS geometry',
+);
 
 const INCOMPLETE = cypher('import.hsds.incomplete', 'UNWIND $ids AS id MATCH (s:Service {id: id}) RETURN s.id AS id, s.incomplete AS incomplete');
 
@@ -201,7 +205,11 @@ export async function importHsds(db: Db, source: string, opts: ImportOptions): P
   const form = jsonFile ? 'json' : 'csv';
   const { orgs, services, servicesFile } = jsonFile ? { ...fromJson(fs.readFileSync(jsonFile, 'utf8')), servicesFile: path.basename(jsonFile) } : fromPackage(source);
 
-  const quartiers = await db.read<{ code: string; lat: number; lon: number }>(QUARTIERS);
+  const quartiers = await db.read<{ code: string; lat: number; lon: number; geometry: string | null }>(QUARTIERS);
+  // With the quartiers' polygons, the one that holds the point (none: outside the region); without
+  // them, the nearest centroid inside the region's box.
+  const shapes = quartiers.flatMap((q) => (q.geometry ? [{ code: q.code, area: parseArea(q.geometry) }] : []));
+  const holding = (lat: number, lon: number) => shapes.find((q) => contains(q.area, lon, lat))?.code ?? '';
   const nearest = (lat: number, lon: number) => {
     let best = '';
     let bestD = Infinity;
@@ -216,7 +224,7 @@ export async function importHsds(db: Db, source: string, opts: ImportOptions): P
       // Number('') is 0: an empty coordinate is no coordinate.
       const lat = l.latitude.trim() ? Number(l.latitude) : NaN;
       const lon = l.longitude.trim() ? Number(l.longitude) : NaN;
-      if (lat >= BRUSSELS.minLat && lat <= BRUSSELS.maxLat && lon >= BRUSSELS.minLon && lon <= BRUSSELS.maxLon) return nearest(lat, lon);
+      if (lat >= BRUSSELS.minLat && lat <= BRUSSELS.maxLat && lon >= BRUSSELS.minLon && lon <= BRUSSELS.maxLon) return shapes.length ? holding(lat, lon) : nearest(lat, lon);
     }
     return '';
   };
@@ -273,6 +281,6 @@ export async function importHsds(db: Db, source: string, opts: ImportOptions): P
     organisations,
     services: servicesReport,
     incomplete,
-    note: 'quartiers assigned by nearest centroid within the Brussels region (approximate); names: name = FR, alternate_name = NL; incomplete services keep what an editor already completed',
+    note: 'quartiers assigned by the polygon holding the location (by nearest centroid when the graph has no quartier polygons); names: name = FR, alternate_name = NL; incomplete services keep what an editor already completed',
   };
 }
