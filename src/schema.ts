@@ -13,6 +13,7 @@ import { withSourceIds } from './modules/common/id-arguments';
 import { DateScalar, DateTimeScalar } from './modules/common/scalars';
 import { communityResolvers } from './modules/communities/resolvers';
 import { directoryResolvers } from './modules/directory/resolvers';
+import { mapResolvers } from './modules/maps/resolvers';
 import { initiativeResolvers } from './modules/initiatives/resolvers';
 import { editingResolvers } from './modules/editing/resolvers';
 import { evidenceResolvers } from './modules/evidence/resolvers';
@@ -42,6 +43,7 @@ export const moduleResolvers: Resolvers[] = [
   accessResolvers,
   networkResolvers,
   communityResolvers,
+  mapResolvers,
   editingResolvers,
   evidenceResolvers,
   exportResolvers,

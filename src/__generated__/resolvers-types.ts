@@ -8,6 +8,7 @@ import type { PersonRow, PersonPage, EmploymentRow } from '../modules/people/mod
 import type { AuditPage } from '../access/model';
 import type { AcquaintanceRow, AcquaintancePage, MixingCellRow, GapRow, EiScoreRow, EiIndexRow, BrokerRow, BrokersRow, TieAtRiskRow, TurnoverImpactRow, InitiativeBorderRow, ZoneReachRow, InitiativeImpactRow, PathStepRow, IntroductionPathRow, RecommendationRow } from '../modules/network/model';
 import type { CommunitiesRow, CommunityRow, CommunitySectorRow, CommunityQuartierRow, CommunityLinkRow } from '../modules/communities/model';
+import type { QuartierFiguresRow, QuartierMapResult } from '../modules/maps/model';
 import type { UserErrorRow, OrganisationPayloadRow, ServicePayloadRow, PersonPayloadRow, EmploymentPayloadRow, InitiativePayloadRow, EditionPayloadRow, SessionPayloadRow, AttendancePayloadRow } from '../modules/editing/model';
 import type { DeclaredTieRow, DeclaredTiePayloadRow, ReferralRow, ReferralPayloadRow, AgreementRow, AgreementPayloadRow } from '../modules/evidence/model';
 import type { ImportReportRow } from '../modules/editing/import';
@@ -1202,6 +1203,11 @@ export type Neighbourhood = Node & {
   geometry?: Maybe<Geometry>;
   grid: NeighbourhoodGrid;
   id: Scalars['ID']['output'];
+  /**
+   * One indicator's figure (cold data) for a choropleth: of `year`, or the latest year loaded when
+   * `year` is left out; null when none is loaded (a figure missing at the source has `value` null).
+   */
+  indicator?: Maybe<IndicatorValue>;
   /** Indicator values of this neighbourhood, optionally of some indicators or one year. */
   indicators: Array<IndicatorValue>;
   /** A point guaranteed inside its polygon (for labels). */
@@ -1229,6 +1235,13 @@ export type Neighbourhood = Node & {
 /** A neighbourhood (wijk / quartier) of one of the two grids. */
 export type NeighbourhoodGeometryArgs = {
   toleranceMetres?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+/** A neighbourhood (wijk / quartier) of one of the two grids. */
+export type NeighbourhoodIndicatorArgs = {
+  name: Scalars['String']['input'];
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1501,6 +1514,44 @@ export type PseudonymScope =
   /** The same pseudonym for a person in every export and answer (keyed with the server's secret). */
   | 'STABLE';
 
+/**
+ * The network's figures of one monitoring quartier of a territory, for a map: the same counts as the
+ * GEOJSON_QUARTIERS export (one computation, src/modules/exports/map.ts), under the same territory,
+ * window and tie filter. Only ties between two services of the territory count.
+ */
+export type QuartierFigures = {
+  __typename?: 'QuartierFigures';
+  /** Of its services' ties, those between a French-only and a Dutch-only service (bilingual services do not cross). */
+  crossBorderTies: Scalars['Int']['output'];
+  /**
+   * Krackhardt & Stern's E-I index of the ties of its services (tiesInside + tiesOutside), primary
+   * sectors as the groups, as `eiIndex` counts them for a territory: (E − I) / (E + I), E the ties
+   * between two sectors, I the ties within one. Null without ties.
+   */
+  eiIndex?: Maybe<Scalars['Float']['output']>;
+  /** crossBorderTies / (tiesInside + tiesOutside), as `languageBorder` reads it; null without ties. */
+  languageBorderShare?: Maybe<Scalars['Float']['output']>;
+  neighbourhood: Neighbourhood;
+  /** Services placed in this quartier. */
+  services: Scalars['Int']['output'];
+  /** Of which with no tie under the filter. */
+  servicesWithoutTie: Scalars['Int']['output'];
+  /** servicesWithoutTie / services; null without services. */
+  shareWithoutTie?: Maybe<Scalars['Float']['output']>;
+  /** Ties with both ends here. */
+  tiesInside: Scalars['Int']['output'];
+  /** Ties from a service here to a service of another quartier of the territory. */
+  tiesOutside: Scalars['Int']['output'];
+};
+
+/** Every monitoring quartier of a territory with its network figures. */
+export type QuartierMap = {
+  __typename?: 'QuartierMap';
+  appliedTieFilter: AppliedTieFilter;
+  /** Every monitoring quartier of the territory (with a zone and a shape), by code; those without services have zeros. */
+  quartiers: Array<QuartierFigures>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -1577,6 +1628,8 @@ export type Query = {
   person?: Maybe<Person>;
   /** Every programme's rules, as declared (what an initiative's `programme` picks). */
   programmes: Array<ProgrammeRules>;
+  /** The network's figures per monitoring quartier of a territory, for a map (see QuartierFigures). */
+  quartierFigures: QuartierMap;
   /**
    * Where the next edition of an initiative should go: hosts, zones and sector mixes ranked by the gap they
    * would close; with `need`, the sector mixes are the gaps where need is highest (see `gaps`), scored by it.
@@ -1797,6 +1850,15 @@ export type QueryPeopleArgs = {
 
 export type QueryPersonArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryQuartierFiguresArgs = {
+  language?: InputMaybe<WorkingLanguage>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  territory: TerritoryInput;
+  ties?: InputMaybe<TieFilter>;
+  window?: InputMaybe<TimeWindow>;
 };
 
 
@@ -2671,6 +2733,8 @@ export type ResolversTypes = {
   ProgrammeRules: ResolverTypeWrapper<ProgrammeRules>;
   Provenance: Provenance;
   PseudonymScope: PseudonymScope;
+  QuartierFigures: ResolverTypeWrapper<QuartierFiguresRow>;
+  QuartierMap: ResolverTypeWrapper<QuartierMapResult>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Recommendation: ResolverTypeWrapper<RecommendationRow>;
   RecommendationKind: RecommendationKind;
@@ -2795,6 +2859,8 @@ export type ResolversParentTypes = {
   PersonPayload: PersonPayloadRow;
   Point: Point;
   ProgrammeRules: ProgrammeRules;
+  QuartierFigures: QuartierFiguresRow;
+  QuartierMap: QuartierMapResult;
   Query: Record<PropertyKey, never>;
   Recommendation: RecommendationRow;
   Referral: ReferralRow;
@@ -3259,6 +3325,7 @@ export type NeighbourhoodResolvers<ContextType = Context, ParentType extends Res
   geometry?: Resolver<Maybe<ResolversTypes['Geometry']>, ParentType, ContextType, RequireFields<NeighbourhoodGeometryArgs, 'toleranceMetres'>>;
   grid?: Resolver<ResolversTypes['NeighbourhoodGrid'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicator?: Resolver<Maybe<ResolversTypes['IndicatorValue']>, ParentType, ContextType, RequireFields<NeighbourhoodIndicatorArgs, 'name'>>;
   indicators?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, Partial<NeighbourhoodIndicatorsArgs>>;
   innerPoint?: Resolver<Maybe<ResolversTypes['Point']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['NeighbourhoodKind']>, ParentType, ContextType>;
@@ -3394,6 +3461,23 @@ export type ProgrammeRulesResolvers<ContextType = Context, ParentType extends Re
   season?: Resolver<Maybe<ResolversTypes['SeasonRules']>, ParentType, ContextType>;
 };
 
+export type QuartierFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuartierFigures'] = ResolversParentTypes['QuartierFigures']> = {
+  crossBorderTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eiIndex?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  languageBorderShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  neighbourhood?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType>;
+  services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  servicesWithoutTie?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shareWithoutTie?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tiesInside?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tiesOutside?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QuartierMapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuartierMap'] = ResolversParentTypes['QuartierMap']> = {
+  appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
+  quartiers?: Resolver<Array<ResolversTypes['QuartierFigures']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   acquaintances?: Resolver<ResolversTypes['AcquaintanceConnection'], ParentType, ContextType, RequireFields<QueryAcquaintancesArgs, 'territory'>>;
   auditTrail?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<QueryAuditTrailArgs>>;
@@ -3423,6 +3507,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, Partial<QueryPeopleArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   programmes?: Resolver<Array<ResolversTypes['ProgrammeRules']>, ParentType, ContextType>;
+  quartierFigures?: Resolver<ResolversTypes['QuartierMap'], ParentType, ContextType, RequireFields<QueryQuartierFiguresArgs, 'territory'>>;
   recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, RequireFields<QueryRecommendationsArgs, 'first' | 'initiative'>>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType, RequireFields<QuerySectorArgs, 'code'>>;
@@ -3718,6 +3803,8 @@ export type Resolvers<ContextType = Context> = {
   PersonPayload?: PersonPayloadResolvers<ContextType>;
   Point?: PointResolvers<ContextType>;
   ProgrammeRules?: ProgrammeRulesResolvers<ContextType>;
+  QuartierFigures?: QuartierFiguresResolvers<ContextType>;
+  QuartierMap?: QuartierMapResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;

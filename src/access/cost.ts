@@ -152,6 +152,8 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Community.languages': { max: 3 },
   // A territory is at most one region: 145 monitoring quartiers.
   'Community.quartiers': { max: 145 },
+  // Every monitoring quartier of a territory (one region: 145).
+  'QuartierMap.quartiers': { max: 300 },
 
   // Access.
   'AuditEventConnection.nodes': { page: 'parent' },
@@ -200,6 +202,7 @@ export const ANALYTICS_WEIGHTS: Readonly<Record<string, number>> = {
   'Query.recommendations': 1000,
   'Query.brokers': 2000,
   'Query.communities': 1000,
+  'Query.quartierFigures': 500,
   'Query.networkExport': 2000,
 };
 

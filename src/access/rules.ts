@@ -48,6 +48,7 @@ export const POLICY: Policy = {
     initiativeImpact: 'member',
     recommendations: 'member',
     communities: 'member',
+    quartierFigures: 'member',
     // About one named person, or starting from one: person-level.
     turnoverImpact: 'names',
     introductionPath: 'names',
@@ -124,6 +125,8 @@ export const POLICY: Policy = {
   CommunityLanguage: { '*': 'member' },
   CommunityQuartier: { '*': 'member' },
   CommunityLink: { '*': 'member' },
+  QuartierMap: { '*': 'member' },
+  QuartierFigures: { '*': 'member' },
   UserError: { '*': 'member' },
   OrganisationPayload: { '*': 'editor' },
   ServicePayload: { '*': 'editor' },

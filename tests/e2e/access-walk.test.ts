@@ -79,6 +79,8 @@ const ENTRY: Record<string, Array<[string, string]>> = {
   CommunityLanguage: [['Query', `communities${SUD}`], ['Communities', 'communities'], ['Community', 'languages']],
   CommunityQuartier: [['Query', `communities${SUD}`], ['Communities', 'communities'], ['Community', 'quartiers']],
   CommunityLink: [['Query', `communities${SUD}`], ['Communities', 'between']],
+  QuartierMap: [['Query', `quartierFigures${SUD}`]],
+  QuartierFigures: [['Query', `quartierFigures${SUD}`], ['QuartierMap', 'quartiers']],
   Broker: [['Query', `brokers${SUD}`], ['Brokers', 'brokers']],
   BrokerageRoles: [['Query', `brokers${SUD}`], ['Brokers', 'brokers'], ['Broker', 'roles']],
   TieAtRisk: [['Query', 'fragileTies(territory: { zone: "SUD" }, asOf: "2024-01-01")']],
@@ -134,6 +136,8 @@ const REQUIRED_ARGS: Record<string, string> = {
   'Query.introductionPath': '(fromPerson: "p1", to: "s3")',
   'Query.recommendations': '(initiative: "ini1")',
   'Query.communities': SUD,
+  'Query.quartierFigures': SUD,
+  'Neighbourhood.indicator': '(name: "population")',
   'Query.editionValidation': '(edition: "ed1")',
   'Query.networkExport': '(territory: { zone: "SUD" }, format: CSV_EDGES)',
 };

@@ -11,6 +11,7 @@
 import type { Context } from '../../context';
 import { badInput } from '../../errors';
 import { cypher } from '../../neo4j/driver';
+import type { ServiceGraph } from '../network/measures/graph';
 import type { Scope } from '../network/scope';
 import { ATTRIBUTION, CRS_URN, parseArea, type Area } from '../territory/geometry';
 import type { ExportGraph, ExportLevel } from './graph';
@@ -65,6 +66,12 @@ type QuartierRow = {
   indicators: Array<{ indicator: string; year: number; value: number | null }>;
 };
 
+/** The network as the per-quartier figures read it: an export's graph, or a question's (ties as source–target pairs). */
+export interface PlacedNetwork {
+  nodes: ReadonlyArray<{ id: string }>;
+  edges: ReadonlyArray<{ source: string; target: string }>;
+}
+
 export interface QuartierFigures {
   services: number;
   servicesWithoutTie: number;
@@ -76,7 +83,7 @@ export interface QuartierFigures {
  * The network's figures per quartier (pure): services placed there, those with no tie in the export,
  * ties with both ends there, and ties from there to a service of another quartier of the export.
  */
-export function quartierFigures(graph: Pick<ExportGraph, 'nodes' | 'edges'>, quartierOf: ReadonlyMap<string, string>): Map<string, QuartierFigures> {
+export function quartierFigures(graph: PlacedNetwork, quartierOf: ReadonlyMap<string, string>): Map<string, QuartierFigures> {
   const out = new Map<string, QuartierFigures>();
   const of = (q: string) => out.get(q) ?? (out.set(q, { services: 0, servicesWithoutTie: 0, tiesInside: 0, tiesOutside: 0 }), out.get(q)!);
   const degree = new Map<string, number>();
@@ -97,6 +104,73 @@ export function quartierFigures(graph: Pick<ExportGraph, 'nodes' | 'edges'>, qua
     if (!degree.get(n.id)) of(q).servicesWithoutTie += 1;
   }
   return out;
+}
+
+export interface QuartierMixing {
+  /** Ties of its services between two primary sectors (E of the E-I index) and within one (I). */
+  crossSector: number;
+  sameSector: number;
+  /** Ties of its services between a French-only and a Dutch-only service. */
+  crossBorder: number;
+}
+
+/**
+ * Per quartier, what its services' ties cross (pure): sectors (the E-I index's E and I, sectors as
+ * the groups, as `eiIndex` counts a territory) and the language border (as `languageBorder` reads
+ * it). A tie inside a quartier counts once there; a tie between two quartiers once at each end, as
+ * `quartierFigures` counts tiesOutside.
+ */
+export function quartierMixing(
+  nodes: ReadonlyArray<{ id: string; sector: string; language: string }>,
+  edges: PlacedNetwork['edges'],
+  quartierOf: ReadonlyMap<string, string>,
+): Map<string, QuartierMixing> {
+  const out = new Map<string, QuartierMixing>();
+  const node = new Map(nodes.map((n) => [n.id, n]));
+  for (const e of edges) {
+    const [a, b] = [node.get(e.source), node.get(e.target)];
+    if (!a || !b) continue;
+    const cross = a.sector !== b.sector;
+    const border = [a.language, b.language].sort().join() === 'FR,NL';
+    for (const q of new Set([quartierOf.get(a.id), quartierOf.get(b.id)])) {
+      if (!q) continue;
+      const row = out.get(q) ?? { crossSector: 0, sameSector: 0, crossBorder: 0 };
+      if (cross) row.crossSector += 1;
+      else row.sameSector += 1;
+      if (border) row.crossBorder += 1;
+      out.set(q, row);
+    }
+  }
+  return out;
+}
+
+const QUARTIER_CODES = Object.fromEntries(
+  Object.entries(QUARTIERS_OF).map(([level, match]) => [
+    level,
+    cypher(`exports.map.quartierCodes.${level}`, `${match} WHERE n.geometry IS NOT NULL AND EXISTS { (n)-[:IN_ZONE]->() } RETURN n.code AS code ORDER BY code`),
+  ]),
+) as Record<Scope['territory']['level'], ReturnType<typeof cypher>>;
+
+export interface QuartierMapRow extends QuartierFigures, QuartierMixing {
+  code: string;
+}
+
+/**
+ * The figures of every quartier of the scope's territory (those the GEOJSON_QUARTIERS export
+ * draws), from the scope's network: the export's counts and what its ties cross.
+ */
+export async function quartierMapRows(ctx: Context, scope: Scope, graph: ServiceGraph): Promise<QuartierMapRow[]> {
+  const codes = await ctx.db.read<{ code: string }>(QUARTIER_CODES[scope.territory.level], { code: scope.territory.code });
+  const placed = graph.nodes.length ? await ctx.db.read<{ id: string; quartier: string }>(QUARTIER_OF_SERVICES, { ids: graph.nodes.map((n) => n.id) }) : [];
+  const quartierOf = new Map(placed.map((p) => [p.id, p.quartier]));
+  const edges = graph.edges.map((e) => ({ source: e.a, target: e.b }));
+  const figures = quartierFigures({ nodes: graph.nodes, edges }, quartierOf);
+  const mixing = quartierMixing(graph.nodes, edges, quartierOf);
+  return codes.map(({ code }) => ({
+    code,
+    ...(figures.get(code) ?? { services: 0, servicesWithoutTie: 0, tiesInside: 0, tiesOutside: 0 }),
+    ...(mixing.get(code) ?? { crossSector: 0, sameSector: 0, crossBorder: 0 }),
+  }));
 }
 
 /** One geometry type for the layer (GDAL calls a Polygon and MultiPolygon mix "Unknown"). */
