@@ -46,7 +46,8 @@ const score = (rnd: Random) => Math.round(((rnd.int(1, 4) + rnd.int(2, 4) + rnd.
 
 export function generateEvidence(data: Dataset, rnd: Random, t: RegionTerritory, dir: Directory): void {
   const p = t.prefix;
-  const jobsOn = (personId: string, ms: number) => (dir.jobsOf.get(personId) ?? []).filter((j) => j.from <= ms && (j.to === null || j.to >= ms)).map((j) => dir.serviceById.get(j.serviceId)!);
+  const jobsOn = (personId: string, ms: number) =>
+    (dir.jobsOf.get(personId) ?? []).filter((j) => j.from <= ms && (j.to === null || j.to >= ms)).map((j) => dir.serviceById.get(j.serviceId)!);
   const byZone = new Map<string, ServiceInfo[]>();
   for (const s of dir.services) byZone.set(s.zoneCode, [...(byZone.get(s.zoneCode) ?? []), s]);
 
@@ -135,5 +136,6 @@ export function generateEvidence(data: Dataset, rnd: Random, t: RegionTerritory,
       if (sender.orgId !== host.orgId) agree(sender.id, host.id, 'IMMERSION', isoDay(dayMs(e.startsOn) - 14 * DAY), e.endsOn);
     }
   }
-  for (const [from, to] of pairs) if (rnd.chance(0.15)) agree(from.id, to.id, 'PARTNERSHIP', `${rnd.int(2019, 2023)}-${String(rnd.int(1, 12)).padStart(2, '0')}-01`, rnd.chance(0.5) ? null : '2026-12-31');
+  for (const [from, to] of pairs)
+    if (rnd.chance(0.15)) agree(from.id, to.id, 'PARTNERSHIP', `${rnd.int(2019, 2023)}-${String(rnd.int(1, 12)).padStart(2, '0')}-01`, rnd.chance(0.5) ? null : '2026-12-31');
 }

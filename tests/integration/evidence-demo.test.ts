@@ -32,12 +32,48 @@ const servicesOn = (personId: string, day: string) =>
   data.employments.filter((e) => e.personId === personId && e.from <= day && (e.to === null || e.to >= day)).map((e) => e.serviceId);
 
 it('every survey answer, referral and agreement of the demo passes the rules engine', async () => {
-  const fields = { person: 'p', service: 's', survey: 'v', declaredOn: 'd', trust: 't', value: 'w', from: 'f', to: 't', period: 'p', count: 'c', a: 'a', b: 'b', kind: 'k', signedOn: 's', endsOn: 'e' };
+  const fields = {
+    person: 'p',
+    service: 's',
+    survey: 'v',
+    declaredOn: 'd',
+    trust: 't',
+    value: 'w',
+    from: 'f',
+    to: 't',
+    period: 'p',
+    count: 'c',
+    a: 'a',
+    b: 'b',
+    kind: 'k',
+    signedOn: 's',
+    endsOn: 'e',
+  };
   await testDb().writeTx(async (tx) => {
-    const d = await checkDeclarations(tx, data.declarations.map((x) => ({ person: x.personId, service: x.serviceId, survey: x.survey, declaredOn: x.declaredOn, trust: x.trust, value: x.value })), fields);
+    const d = await checkDeclarations(
+      tx,
+      data.declarations.map((x) => ({ person: x.personId, service: x.serviceId, survey: x.survey, declaredOn: x.declaredOn, trust: x.trust, value: x.value })),
+      fields,
+    );
     expect(d.errors.flat()).toEqual([]);
-    expect((await checkReferrals(tx, data.referrals.map((r) => ({ from: r.fromServiceId, to: r.toServiceId, period: r.period, count: r.count })), fields)).flat()).toEqual([]);
-    expect((await checkAgreements(tx, data.agreements.map((g) => ({ a: g.serviceAId, b: g.serviceBId, kind: g.kind, signedOn: g.signedOn, endsOn: g.endsOn })), fields)).flat()).toEqual([]);
+    expect(
+      (
+        await checkReferrals(
+          tx,
+          data.referrals.map((r) => ({ from: r.fromServiceId, to: r.toServiceId, period: r.period, count: r.count })),
+          fields,
+        )
+      ).flat(),
+    ).toEqual([]);
+    expect(
+      (
+        await checkAgreements(
+          tx,
+          data.agreements.map((g) => ({ a: g.serviceAId, b: g.serviceBId, kind: g.kind, signedOn: g.signedOn, endsOn: g.endsOn })),
+          fields,
+        )
+      ).flat(),
+    ).toEqual([]);
   });
   // Part of the people of two zones answered; the tables are those of the June network days.
   expect(new Set(data.declarations.map((d) => d.survey)).size).toBe(1);
@@ -51,12 +87,16 @@ it('the KNOWS ties carry each kind exactly where the generated rows put it, with
   // From the rows: the pairs (and summed weights) of each kind.
   const expected = { DECLARED: new Map<string, number>(), REFERRAL: new Map<string, number>(), AGREEMENT: new Map<string, number>() };
   const add = (kind: keyof typeof expected, key: string, w: number) => expected[kind].set(key, (expected[kind].get(key) ?? 0) + w);
-  for (const d of data.declarations) for (const s of servicesOn(d.personId, d.declaredOn)) if (s !== d.serviceId) add('DECLARED', pair(s, d.serviceId), DECLARED_WEIGHT[d.frequency]);
+  for (const d of data.declarations)
+    for (const s of servicesOn(d.personId, d.declaredOn)) if (s !== d.serviceId) add('DECLARED', pair(s, d.serviceId), DECLARED_WEIGHT[d.frequency]);
   for (const r of data.referrals) add('REFERRAL', pair(r.fromServiceId, r.toServiceId), r.count * WEIGHT_PER_REFERRAL);
   for (const g of data.agreements) add('AGREEMENT', pair(g.serviceAId, g.serviceBId), AGREEMENT_WEIGHT);
   // From the stored ties.
   const rows = await testDb().read<{ a: string; b: string; kinds: string[]; weights: number[] }>(
-    cypher('test.demoKinds', "MATCH (a:Service)-[k:KNOWS]->(b:Service) WHERE any(x IN k.kinds WHERE x IN ['DECLARED', 'REFERRAL', 'AGREEMENT']) RETURN a.id AS a, b.id AS b, k.kinds AS kinds, k.weights AS weights"),
+    cypher(
+      'test.demoKinds',
+      "MATCH (a:Service)-[k:KNOWS]->(b:Service) WHERE any(x IN k.kinds WHERE x IN ['DECLARED', 'REFERRAL', 'AGREEMENT']) RETURN a.id AS a, b.id AS b, k.kinds AS kinds, k.weights AS weights",
+    ),
   );
   for (const kind of ['DECLARED', 'REFERRAL', 'AGREEMENT'] as const) {
     const stored = new Map<string, number>();
@@ -64,9 +104,11 @@ it('the KNOWS ties carry each kind exactly where the generated rows put it, with
     expect([...stored.keys()].sort()).toEqual([...expected[kind].keys()].sort());
     for (const [key, w] of expected[kind]) expect(stored.get(key)).toBeCloseTo(w, 9);
   }
-  console.log(`demo evidence: ${data.declarations.length} survey answers by ${new Set(data.declarations.map((d) => d.personId)).size} people → ${expected.DECLARED.size} service pairs; ` +
-    `${data.referrals.length} referral counts → ${expected.REFERRAL.size} pairs; ${data.agreements.length} agreements → ${expected.AGREEMENT.size} pairs; ` +
-    `${data.attendances.filter((a) => a.group).length} attendances at workshop tables`);
+  console.log(
+    `demo evidence: ${data.declarations.length} survey answers by ${new Set(data.declarations.map((d) => d.personId)).size} people → ${expected.DECLARED.size} service pairs; ` +
+      `${data.referrals.length} referral counts → ${expected.REFERRAL.size} pairs; ${data.agreements.length} agreements → ${expected.AGREEMENT.size} pairs; ` +
+      `${data.attendances.filter((a) => a.group).length} attendances at workshop tables`,
+  );
 }, 120_000);
 
 it('per zone, with the default filter: what the survey, referrals and agreements add to attendance', async () => {

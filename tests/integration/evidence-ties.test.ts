@@ -35,7 +35,10 @@ const KNOWS = cypher(
           k.peopleA AS peopleA, k.peopleB AS peopleB, k.kinds AS kinds, k.weights AS weights, k.encounterPeopleA AS encounterPeopleA, k.encounterPeopleB AS encounterPeopleB`,
 );
 const knows = async (a: string, b: string) => (await testDb().read<Record<string, unknown>>(KNOWS, { a, b }))[0] ?? null;
-const write = (work: (tx: Tx) => Promise<unknown>) => testDb().writeTx(async (tx) => void (await work(tx)));
+const write = (work: (tx: Tx) => Promise<unknown>) =>
+  testDb().writeTx(async (tx) => {
+    await work(tx);
+  });
 const noErrors = (errors: unknown[][]) => expect(errors).toEqual([[]]);
 const equalsRebuild = async () => {
   const incremental = await tieSnapshot(testDb());
@@ -45,16 +48,30 @@ const equalsRebuild = async () => {
 
 describe('evidence in the ties (hand-counted)', () => {
   it('1. a survey answer makes a DECLARED encounter on the declarer’s side', async () => {
-    await write(async (tx) => noErrors(await writeDeclarations(tx, [{ person: 'b1', service: 'sE', survey: 'q', declaredOn: '2024-01-10', frequency: 'WEEKLY', trust: null, value: null }], D)));
+    await write(async (tx) =>
+      noErrors(await writeDeclarations(tx, [{ person: 'b1', service: 'sE', survey: 'q', declaredOn: '2024-01-10', frequency: 'WEEKLY', trust: null, value: null }], D)),
+    );
     expect(await knows('sB', 'sE')).toEqual({
-      strength: 1, weight: 1, meetings: 1, visits: 0, firstAt: '2024-01-10', lastAt: '2024-01-10', peopleA: ['b1'], peopleB: [],
-      kinds: ['DECLARED'], weights: [1], encounterPeopleA: ['b1'], encounterPeopleB: [''],
+      strength: 1,
+      weight: 1,
+      meetings: 1,
+      visits: 0,
+      firstAt: '2024-01-10',
+      lastAt: '2024-01-10',
+      peopleA: ['b1'],
+      peopleB: [],
+      kinds: ['DECLARED'],
+      weights: [1],
+      encounterPeopleA: ['b1'],
+      encounterPeopleB: [''],
     });
     await equalsRebuild();
   });
 
   it('2. the declarer’s service is the one of the day they answered', async () => {
-    await write(async (tx) => noErrors(await writeDeclarations(tx, [{ person: 'm1', service: 'sD', survey: 'q', declaredOn: '2023-05-01', frequency: 'MONTHLY', trust: 3, value: 2 }], D)));
+    await write(async (tx) =>
+      noErrors(await writeDeclarations(tx, [{ person: 'm1', service: 'sD', survey: 'q', declaredOn: '2023-05-01', frequency: 'MONTHLY', trust: 3, value: 2 }], D)),
+    );
     const t = await knows('sA', 'sD');
     expect(t).toMatchObject({ strength: 2, visits: 1, meetings: 2, peopleA: ['a2', 'm1'], peopleB: [], kinds: ['DECLARED', 'VISIT'] }); // 2023-05-01, then 2023-10-17
     expect(t?.weight).toBeCloseTo(2 / 3 + 0.75, 12); // 17/12
@@ -93,7 +110,9 @@ describe('evidence in the ties (hand-counted)', () => {
     // Co-presence and visits alone: as before any evidence was written (7 ties).
     expect(await pairs('CO_PRESENCE, VISIT')).toHaveLength(7);
     // The default (0.25): the referral-only and declared-only evidence passes, and sA–sC now passes too (1/3 + 0.75).
-    const all = await api().run<{ acquaintances: { appliedTieFilter: { evidence: string[] } } }>('{ acquaintances(territory: { region: "BRU" }) { appliedTieFilter { evidence } } }');
+    const all = await api().run<{ acquaintances: { appliedTieFilter: { evidence: string[] } } }>(
+      '{ acquaintances(territory: { region: "BRU" }) { appliedTieFilter { evidence } } }',
+    );
     expect(all.data?.acquaintances.appliedTieFilter.evidence).toEqual(['CO_PRESENCE', 'VISIT', 'DECLARED', 'REFERRAL', 'AGREEMENT']);
   });
 

@@ -43,13 +43,24 @@ const equalsRebuild = async () => {
 
 describe('declareTie', () => {
   const declare = (input: string) =>
-    mutate(`mutation { declareTie(input: { ${input} }) { declaredTie { person { displayName } service { nameFr } survey declaredOn frequency trust value weight } errors { code field } } }`);
+    mutate(
+      `mutation { declareTie(input: { ${input} }) { declaredTie { person { displayName } service { nameFr } survey declaredOn frequency trust value weight } errors { code field } } }`,
+    );
 
   it('records an answer with who answered and when, and a second call changes nothing', async () => {
     const input = 'personId: "a1", serviceId: "sC", survey: "2024-SUD", declaredOn: "2024-03-01", frequency: MONTHLY, trust: 3.5, value: 2';
     const first = await declare(input);
     expect(first).toEqual({
-      declaredTie: { person: { displayName: 'Person a1' }, service: { nameFr: 'Service sC' }, survey: '2024-SUD', declaredOn: '2024-03-01', frequency: 'MONTHLY', trust: 3.5, value: 2, weight: 0.75 },
+      declaredTie: {
+        person: { displayName: 'Person a1' },
+        service: { nameFr: 'Service sC' },
+        survey: '2024-SUD',
+        declaredOn: '2024-03-01',
+        frequency: 'MONTHLY',
+        trust: 3.5,
+        value: 2,
+        weight: 0.75,
+      },
       errors: [],
     });
     const after = await evidence();
@@ -62,15 +73,23 @@ describe('declareTie', () => {
   it('refuses each broken rule with its code and field, and writes nothing', async () => {
     const before = await evidence();
     // m1 worked at sA until 2023-06-30, at sC from 2023-07-01: on 2023-08-01 naming sC is naming their own service.
-    expect((await declare('personId: "m1", serviceId: "sC", survey: "s", declaredOn: "2023-08-01", frequency: WEEKLY')).errors).toEqual([{ code: 'SAME_SERVICE', field: 'input.serviceId' }]);
+    expect((await declare('personId: "m1", serviceId: "sC", survey: "s", declaredOn: "2023-08-01", frequency: WEEKLY')).errors).toEqual([
+      { code: 'SAME_SERVICE', field: 'input.serviceId' },
+    ]);
     // e1 starts at sE on 2020-01-01.
-    expect((await declare('personId: "e1", serviceId: "sA", survey: "s", declaredOn: "2019-06-01", frequency: WEEKLY')).errors).toEqual([{ code: 'NOT_EMPLOYED', field: 'input.personId' }]);
-    expect((await declare('personId: "a1", serviceId: "sB", survey: "s", declaredOn: "2024-01-01", frequency: WEEKLY, trust: 5')).errors).toEqual([{ code: 'INVALID', field: 'input.trust' }]);
+    expect((await declare('personId: "e1", serviceId: "sA", survey: "s", declaredOn: "2019-06-01", frequency: WEEKLY')).errors).toEqual([
+      { code: 'NOT_EMPLOYED', field: 'input.personId' },
+    ]);
+    expect((await declare('personId: "a1", serviceId: "sB", survey: "s", declaredOn: "2024-01-01", frequency: WEEKLY, trust: 5')).errors).toEqual([
+      { code: 'INVALID', field: 'input.trust' },
+    ]);
     expect((await declare('personId: "nobody", serviceId: "sZ", survey: "s", declaredOn: "2024-01-01", frequency: WEEKLY')).errors).toEqual([
       { code: 'NOT_FOUND', field: 'input.personId' },
       { code: 'NOT_FOUND', field: 'input.serviceId' },
     ]);
-    expect((await declare('personId: "a1", serviceId: "sB", survey: " ", declaredOn: "2024-01-01", frequency: WEEKLY')).errors).toEqual([{ code: 'INVALID', field: 'input.survey' }]);
+    expect((await declare('personId: "a1", serviceId: "sB", survey: " ", declaredOn: "2024-01-01", frequency: WEEKLY')).errors).toEqual([
+      { code: 'INVALID', field: 'input.survey' },
+    ]);
     expect(await evidence()).toEqual(before);
   });
 
@@ -79,7 +98,11 @@ describe('declareTie', () => {
     const { person, service } = ids.data!;
     const p = await declare(`personId: "${person.id}", serviceId: "${service.id}", survey: "g", declaredOn: "2024-01-01", frequency: QUARTERLY`);
     expect(p).toMatchObject({ declaredTie: { person: { displayName: 'Person c1' }, service: { nameFr: 'Service sD' }, weight: 0.5 }, errors: [] });
-    const wrong = await api().run(`mutation { declareTie(input: { personId: "${service.id}", serviceId: "sD", survey: "g", declaredOn: "2024-01-01", frequency: QUARTERLY }) { errors { code } } }`, {}, { as: editor });
+    const wrong = await api().run(
+      `mutation { declareTie(input: { personId: "${service.id}", serviceId: "sD", survey: "g", declaredOn: "2024-01-01", frequency: QUARTERLY }) { errors { code } } }`,
+      {},
+      { as: editor },
+    );
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' }); // a service's id where a person's is asked
   });
 
@@ -96,7 +119,8 @@ describe('declareTie', () => {
 
 describe('recordReferrals and recordAgreement', () => {
   it('records a count per period; 0 removes it', async () => {
-    const refer = (input: string) => mutate(`mutation { recordReferrals(input: { ${input} }) { referral { from { nameFr } to { nameFr } period periodStart periodEnd count weight } errors { code field } } }`);
+    const refer = (input: string) =>
+      mutate(`mutation { recordReferrals(input: { ${input} }) { referral { from { nameFr } to { nameFr } period periodStart periodEnd count weight } errors { code field } } }`);
     expect(await refer('fromServiceId: "sA", toServiceId: "sB", period: "2024-Q2", count: 6')).toEqual({
       referral: { from: { nameFr: 'Service sA' }, to: { nameFr: 'Service sB' }, period: '2024-Q2', periodStart: '2024-04-01', periodEnd: '2024-06-30', count: 6, weight: 1.5 }, // 6 × 0.25
       errors: [],
@@ -112,19 +136,29 @@ describe('recordReferrals and recordAgreement', () => {
   });
 
   it('records an agreement once per pair, whichever service comes first', async () => {
-    const agree = (input: string) => mutate(`mutation { recordAgreement(input: { ${input} }) { agreement { a { nameFr } b { nameFr } kind signedOn endsOn weight } errors { code field } } }`);
+    const agree = (input: string) =>
+      mutate(`mutation { recordAgreement(input: { ${input} }) { agreement { a { nameFr } b { nameFr } kind signedOn endsOn weight } errors { code field } } }`);
     expect(await agree('serviceAId: "sD", serviceBId: "sB", kind: IMMERSION, signedOn: "2023-09-01", endsOn: "2024-06-30"')).toEqual({
       agreement: { a: { nameFr: 'Service sB' }, b: { nameFr: 'Service sD' }, kind: 'IMMERSION', signedOn: '2023-09-01', endsOn: '2024-06-30', weight: 1 },
       errors: [],
     });
     await agree('serviceAId: "sB", serviceBId: "sD", kind: IMMERSION, signedOn: "2023-09-01", endsOn: "2024-06-30"');
     expect((await evidence()).filter((r) => r.startsWith('A '))).toEqual(['A sB-sD IMMERSION 2023-09-01 2024-06-30']);
-    expect((await agree('serviceAId: "sB", serviceBId: "sD", kind: PARTNERSHIP, signedOn: "2023-09-01", endsOn: "2023-01-01"')).errors).toEqual([{ code: 'INVALID', field: 'input.endsOn' }]);
+    expect((await agree('serviceAId: "sB", serviceBId: "sD", kind: PARTNERSHIP, signedOn: "2023-09-01", endsOn: "2023-01-01"')).errors).toEqual([
+      { code: 'INVALID', field: 'input.endsOn' },
+    ]);
     // Two services of one organisation: an immersion agreement joins two organisations.
-    await testDb().write(cypher('test.sameOrg', "MATCH (o:Organisation {id: 'oA'}), (q:Neighbourhood {code: 'Q1'}) MERGE (s:Service {id: 'sA2'}) SET s.nameFr = 'sA2', s.nameNl = 'sA2', s.workingLanguage = 'FR' MERGE (o)-[:RUNS]->(s) MERGE (s)-[:LOCATED_IN]->(q)"));
+    await testDb().write(
+      cypher(
+        'test.sameOrg',
+        "MATCH (o:Organisation {id: 'oA'}), (q:Neighbourhood {code: 'Q1'}) MERGE (s:Service {id: 'sA2'}) SET s.nameFr = 'sA2', s.nameNl = 'sA2', s.workingLanguage = 'FR' MERGE (o)-[:RUNS]->(s) MERGE (s)-[:LOCATED_IN]->(q)",
+      ),
+    );
     expect((await agree('serviceAId: "sA", serviceBId: "sA2", kind: IMMERSION, signedOn: "2023-09-01"')).errors).toEqual([{ code: 'OWN_ORGANISATION', field: 'input.serviceBId' }]);
     expect((await agree('serviceAId: "sA", serviceBId: "sA2", kind: PARTNERSHIP, signedOn: "2023-09-01"')).errors).toEqual([]);
-    const removed = await mutate('mutation { removeAgreement(serviceAId: "sA2", serviceBId: "sA", kind: PARTNERSHIP, signedOn: "2023-09-01") { agreement { a { nameFr } kind } errors { code } } }');
+    const removed = await mutate(
+      'mutation { removeAgreement(serviceAId: "sA2", serviceBId: "sA", kind: PARTNERSHIP, signedOn: "2023-09-01") { agreement { a { nameFr } kind } errors { code } } }',
+    );
     expect(removed).toEqual({ agreement: { a: { nameFr: 'Service sA' }, kind: 'PARTNERSHIP' }, errors: [] });
     await equalsRebuild();
   });
@@ -180,8 +214,15 @@ describe('the attendance group', () => {
     // Left out: unchanged.
     const mark = await mutate('mutation { markAttendance(personId: "c1", sessionId: "s3", status: PRESENT) { attendance { group status } errors { code } } }');
     expect(mark).toEqual({ attendance: { group: 'T2', status: 'PRESENT' }, errors: [] });
-    const read = await api().run<{ session: { attendances: Array<{ person: { displayName: string }; group: string | null }> } }>('{ session(id: "s3") { attendances { person { displayName } group } } }');
-    expect(read.data?.session.attendances).toEqual(expect.arrayContaining([{ person: { displayName: 'Person c1' }, group: 'T2' }, { person: { displayName: 'Person m1' }, group: null }]));
+    const read = await api().run<{ session: { attendances: Array<{ person: { displayName: string }; group: string | null }> } }>(
+      '{ session(id: "s3") { attendances { person { displayName } group } } }',
+    );
+    expect(read.data?.session.attendances).toEqual(
+      expect.arrayContaining([
+        { person: { displayName: 'Person c1' }, group: 'T2' },
+        { person: { displayName: 'Person m1' }, group: null },
+      ]),
+    );
     const bad = await api().run('mutation { markAttendance(personId: "c1", sessionId: "s3", status: PRESENT, group: " T2") { errors { code } } }', {}, { as: editor });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'group' });
     // "" takes it away.
@@ -191,7 +232,9 @@ describe('the attendance group', () => {
   });
 
   it('is written by the attendance import when the list has a group column, and kept when it has none', async () => {
-    const withGroup = parseCsv('session,date,name,organisation,role,present,group\ns1,2023-03-01,Person a1,oA,participant,present,T1\ns1,2023-03-01,Person b1,oB,participant,present,T1\ns1,2023-03-01,Person c1,oC,participant,present,"   "\n');
+    const withGroup = parseCsv(
+      'session,date,name,organisation,role,present,group\ns1,2023-03-01,Person a1,oA,participant,present,T1\ns1,2023-03-01,Person b1,oB,participant,present,T1\ns1,2023-03-01,Person c1,oC,participant,present,"   "\n',
+    );
     const first = await importRows(testDb(), 'attendance', withGroup, { secret: SECRET });
     expect(first).toMatchObject({ created: 0, updated: 2, unchanged: 1, rejected: [] });
     expect((await groups()).filter((g) => g.endsWith('@s1=T1'))).toEqual(['a1@s1=T1', 'b1@s1=T1']);
@@ -200,7 +243,9 @@ describe('the attendance group', () => {
     expect(await importRows(testDb(), 'attendance', without, { secret: SECRET })).toMatchObject({ updated: 0, unchanged: 1 });
     expect((await groups()).filter((g) => g.endsWith('@s1=T1'))).toEqual(['a1@s1=T1', 'b1@s1=T1']);
     const tooLong = parseCsv(`session,date,name,organisation,role,present,group\ns1,2023-03-01,Person a1,oA,participant,present,${'x'.repeat(41)}\n`);
-    expect((await importRows(testDb(), 'attendance', tooLong, { secret: SECRET })).rejected).toEqual([{ row: 2, field: 'group', reason: expect.stringMatching(/^INVALID: /) }]);
+    expect((await importRows(testDb(), 'attendance', tooLong, { secret: SECRET })).rejected).toEqual([
+      { row: 2, field: 'group', reason: expect.stringMatching(/^INVALID: /) as string },
+    ]);
     await equalsRebuild();
   });
 });
@@ -229,9 +274,9 @@ describe('imports: survey, referrals, agreements', () => {
     expect({ ...report, ms: 0, rowsPerSecond: 0 }).toEqual({ ...dry, dryRun: false, written: true, ms: 0, rowsPerSecond: 0 });
     expect(report).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
     expect(report.rejected).toEqual([
-      { row: 3, field: 'service_id', reason: expect.stringMatching(/^SAME_SERVICE: /) },
-      { row: 4, field: 'person_id', reason: expect.stringMatching(/^NOT_EMPLOYED: /) },
-      { row: 5, field: 'frequency', reason: expect.stringMatching(/^INVALID: one of /) },
+      { row: 3, field: 'service_id', reason: expect.stringMatching(/^SAME_SERVICE: /) as string },
+      { row: 4, field: 'person_id', reason: expect.stringMatching(/^NOT_EMPLOYED: /) as string },
+      { row: 5, field: 'frequency', reason: expect.stringMatching(/^INVALID: one of /) as string },
       { row: 6, field: 'person_id', reason: 'INVALID: duplicate of row 2' },
       { row: 7, field: 'person_id', reason: 'NOT_FOUND: No such person' },
     ]);
@@ -243,23 +288,31 @@ describe('imports: survey, referrals, agreements', () => {
     await equalsRebuild();
   });
 
-  it.each(['survey', 'referrals', 'agreements'])('npm run import -- %s <sample>: a dry run writes nothing, a second run changes nothing', async (kind) => {
-    // tests/fixtures/import/<kind>.csv: m1 names sC, where m1 works on 2024-03-05 (SAME_SERVICE); every other row is good.
-    const file = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'import', `${kind}.csv`);
-    const cli = (...flags: string[]) =>
-      spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/import.ts', kind, file, ...flags], { cwd: PROJECT_ROOT, env: { ...process.env, PSEUDONYM_SECRET: loadConfig().PSEUDONYM_SECRET }, encoding: 'utf8' });
-    const rejected = kind === 'survey' ? 1 : 0;
-    const rows = { survey: 3, referrals: 3, agreements: 2 }[kind]!;
-    const before = await evidence();
-    const dry = cli('--dry-run');
-    expect(dry.status).toBe(0);
-    expect(dry.stdout).toContain(`${rows} rows: ${rows - rejected} created, 0 updated, 0 unchanged, ${rejected} rejected`);
-    expect(await evidence()).toEqual(before);
-    expect(cli().stdout).toContain(`${rows - rejected} created`);
-    expect(cli().stdout).toContain(`${rows} rows: 0 created, 0 updated, ${rows - rejected} unchanged, ${rejected} rejected`);
-    if (rejected) expect(cli().stdout).toMatch(/row 4, service_id: SAME_SERVICE:/);
-    await equalsRebuild();
-  }, 120_000);
+  it.each(['survey', 'referrals', 'agreements'])(
+    'npm run import -- %s <sample>: a dry run writes nothing, a second run changes nothing',
+    async (kind) => {
+      // tests/fixtures/import/<kind>.csv: m1 names sC, where m1 works on 2024-03-05 (SAME_SERVICE); every other row is good.
+      const file = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'import', `${kind}.csv`);
+      const cli = (...flags: string[]) =>
+        spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/import.ts', kind, file, ...flags], {
+          cwd: PROJECT_ROOT,
+          env: { ...process.env, PSEUDONYM_SECRET: loadConfig().PSEUDONYM_SECRET },
+          encoding: 'utf8',
+        });
+      const rejected = kind === 'survey' ? 1 : 0;
+      const rows = { survey: 3, referrals: 3, agreements: 2 }[kind]!;
+      const before = await evidence();
+      const dry = cli('--dry-run');
+      expect(dry.status).toBe(0);
+      expect(dry.stdout).toContain(`${rows} rows: ${rows - rejected} created, 0 updated, 0 unchanged, ${rejected} rejected`);
+      expect(await evidence()).toEqual(before);
+      expect(cli().stdout).toContain(`${rows - rejected} created`);
+      expect(cli().stdout).toContain(`${rows} rows: 0 created, 0 updated, ${rows - rejected} unchanged, ${rejected} rejected`);
+      if (rejected) expect(cli().stdout).toMatch(/row 4, service_id: SAME_SERVICE:/);
+      await equalsRebuild();
+    },
+    120_000,
+  );
 
   it('importCsv takes the three kinds, for editors', async () => {
     const res = await api().run<{ importCsv: { kind: string; created: number; rejected: unknown[] } }>(
@@ -277,8 +330,8 @@ describe('imports: survey, referrals, agreements', () => {
     const r = await importRows(testDb(), 'referrals', referrals, { secret: SECRET });
     expect(r).toMatchObject({ created: 1, unchanged: 1 }); // row 5 removes nothing: unchanged
     expect(r.rejected).toEqual([
-      { row: 3, field: 'to_service_id', reason: expect.stringMatching(/^SAME_SERVICE: /) },
-      { row: 4, field: 'period', reason: expect.stringMatching(/^INVALID: /) },
+      { row: 3, field: 'to_service_id', reason: expect.stringMatching(/^SAME_SERVICE: /) as string },
+      { row: 4, field: 'period', reason: expect.stringMatching(/^INVALID: /) as string },
     ]);
     expect(await importRows(testDb(), 'referrals', referrals, { secret: SECRET })).toMatchObject({ created: 0, unchanged: 2 });
     const agreements = parseCsv('service_a_id,service_b_id,kind,signed_on,ends_on\nsE,sC,partnership,2022-05-01,\nsC,sE,PARTNERSHIP,2022-05-01,2025-01-01\n');

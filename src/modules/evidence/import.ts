@@ -120,27 +120,46 @@ export async function importEvidence(io: Io, kind: EvidenceImportKind, rows: Csv
     const good: Array<{ n: number; key: string; change: object }> = [];
     rows.slice(start, start + batchSize).forEach((row, i) => {
       const n = start + i + 2; // as a spreadsheet numbers rows (the header is row 1)
-      const reject = (field: string, reason: string) => void report.rejected.push({ row: n, field, reason: `INVALID: ${reason}` });
+      const reject = (field: string, reason: string) => {
+        report.rejected.push({ row: n, field, reason: `INVALID: ${reason}` });
+      };
       const missing = plan.required.find((c) => !row[c]);
-      if (missing) return reject(missing, 'is required');
+      if (missing) {
+        reject(missing, 'is required');
+        return;
+      }
       const parsed = plan.parse(row);
-      if (!('change' in parsed)) return reject(parsed.field, parsed.reason);
+      if (!('change' in parsed)) {
+        reject(parsed.field, parsed.reason);
+        return;
+      }
       const key = plan.key(parsed.change);
       const earlier = seen.get(key);
-      if (earlier !== undefined) return reject(plan.required[0]!, `duplicate of row ${earlier}`);
+      if (earlier !== undefined) {
+        reject(plan.required[0]!, `duplicate of row ${earlier}`);
+        return;
+      }
       seen.set(key, n);
       good.push({ n, key, change: parsed.change });
     });
     const existing = new Map(
-      (good.length ? await io.read<{ key: string; sig: unknown }>(plan.existing, { rows: good.map((g) => lookup(kind, g.key, g.change)) }) : []).map((e) => [e.key, JSON.stringify(e.sig)]),
+      (good.length ? await io.read<{ key: string; sig: unknown }>(plan.existing, { rows: good.map((g) => lookup(kind, g.key, g.change)) }) : []).map((e) => [
+        e.key,
+        JSON.stringify(e.sig),
+      ]),
     );
     const toWrite = good.filter((g) => {
       const before = existing.get(g.key);
-      if (before === undefined ? plan.removes?.(g.change) : before === JSON.stringify(plan.signature(g.change))) return (report.unchanged += 1), false;
+      if (before === undefined ? plan.removes?.(g.change) : before === JSON.stringify(plan.signature(g.change))) return ((report.unchanged += 1), false);
       return true;
     });
     if (toWrite.length) {
-      const verdicts = await io.batch((tx) => plan.write(tx, toWrite.map((g) => g.change)));
+      const verdicts = await io.batch((tx) =>
+        plan.write(
+          tx,
+          toWrite.map((g) => g.change),
+        ),
+      );
       toWrite.forEach((g, i) => {
         const errors = verdicts[i]!;
         if (errors.length) for (const e of errors) report.rejected.push({ row: g.n, field: e.field ?? 'row', reason: `${e.code}: ${e.message}` });

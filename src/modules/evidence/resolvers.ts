@@ -35,7 +35,13 @@ export const evidenceResolvers: Resolvers = {
     declareTie: async (_p, { input }, ctx) => {
       const key = { person: input.personId, service: input.serviceId, survey: input.survey };
       const r = await mutate(ctx, async (tx) => {
-        single(await writeDeclarations(tx, [{ ...key, declaredOn: input.declaredOn, frequency: input.frequency, trust: input.trust ?? null, value: input.value ?? null }], DECLARATION_FIELDS));
+        single(
+          await writeDeclarations(
+            tx,
+            [{ ...key, declaredOn: input.declaredOn, frequency: input.frequency, trust: input.trust ?? null, value: input.value ?? null }],
+            DECLARATION_FIELDS,
+          ),
+        );
         return declaredRow(tx, key);
       });
       return { declaredTie: r.value ?? null, errors: r.errors };

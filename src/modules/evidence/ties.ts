@@ -86,7 +86,7 @@ type Run = (query: typeof EVIDENCE_FACTS, params: Record<string, unknown>) => Pr
 export async function readEvidenceFacts(run: Run, serviceIds: string[]): Promise<EvidenceFacts> {
   if (!serviceIds.length) return NO_EVIDENCE;
   const [row] = await run(EVIDENCE_FACTS, { serviceIds });
-  return row ? { declarations: row.declarations, referrals: row.referrals.map((r) => ({ ...r, count: Number(r.count) })), agreements: row.agreements } : NO_EVIDENCE;
+  return row ? { declarations: row.declarations, referrals: row.referrals, agreements: row.agreements } : NO_EVIDENCE;
 }
 
 export const evidenceIn = (tx: Tx, serviceIds: string[]) => readEvidenceFacts((q, p) => tx.run(q, p), serviceIds);

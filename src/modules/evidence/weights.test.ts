@@ -24,8 +24,14 @@ describe('evidenceEncounters', () => {
   it('one encounter per service the person worked at that day, none with a service itself', () => {
     const encounters = evidenceEncounters({
       // p worked at sA and sB on the day (two jobs): 2 encounters with sC; the one naming sB from sB makes none.
-      declarations: [{ person: 'p', service: 'sC', day: '2024-03-01', frequency: 'WEEKLY', services: ['sA', 'sB'] }, { person: 'p', service: 'sB', day: '2024-03-01', frequency: 'DAILY', services: ['sB'] }],
-      referrals: [{ from: 'sC', to: 'sA', day: '2024-01-01', count: 3 }, { from: 'sA', to: 'sA', day: '2024-01-01', count: 9 }],
+      declarations: [
+        { person: 'p', service: 'sC', day: '2024-03-01', frequency: 'WEEKLY', services: ['sA', 'sB'] },
+        { person: 'p', service: 'sB', day: '2024-03-01', frequency: 'DAILY', services: ['sB'] },
+      ],
+      referrals: [
+        { from: 'sC', to: 'sA', day: '2024-01-01', count: 3 },
+        { from: 'sA', to: 'sA', day: '2024-01-01', count: 9 },
+      ],
       agreements: [{ a: 'sA', b: 'sD', day: '2022-06-01' }],
     });
     expect(encounters).toEqual([

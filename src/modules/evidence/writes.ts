@@ -53,10 +53,7 @@ const REFER = cypher(
    MERGE (a)-[r:REFERRED {period: row.period}]->(b)
    SET r.count = toInteger(row.count), r.periodStart = date(row.start), r.periodEnd = date(row.end)`,
 );
-const UNREFER = cypher(
-  'evidence.unrefer',
-  'UNWIND $rows AS row MATCH (:Service {id: row.from})-[r:REFERRED {period: row.period}]->(:Service {id: row.to}) DELETE r',
-);
+const UNREFER = cypher('evidence.unrefer', 'UNWIND $rows AS row MATCH (:Service {id: row.from})-[r:REFERRED {period: row.period}]->(:Service {id: row.to}) DELETE r');
 const AGREE = cypher(
   'evidence.agree',
   `UNWIND $rows AS row MATCH (a:Service {id: row.a}), (b:Service {id: row.b})
