@@ -9,8 +9,8 @@ import { nameIn } from '../common/lang';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { connectionFields } from '../directory/resolvers';
 import { languageBorder } from './measures/border';
+import { acquaintanceKey, acquaintancePage } from './measures/acquaintances';
 import { brokerRanking } from './measures/centrality';
-import type { TieEdge } from './measures/graph';
 import { eiIndex, gaps, mixingMatrix } from './measures/mixing';
 import { initiativeImpact } from './impact';
 import type { TieAtRiskRow } from './model';
@@ -48,15 +48,6 @@ const withFilter = <T extends object>(scope: Scope, rows: T[]) => {
   const applied = appliedTieFilter(scope.ties);
   return rows.map((r) => ({ ...r, appliedTieFilter: applied }));
 };
-
-/** Strongest first (weighted strength), then by pair: the cursor is this same key, so pages are stable. */
-export const acquaintanceKey = (t: TieEdge) => `${(1e9 - t.strength).toFixed(9).padStart(20, '0')}|${tieKey(t)}`;
-
-export function acquaintancePage(edges: TieEdge[], after: string | null, size: number): TieEdge[] {
-  const sorted = edges.map((t) => ({ t, key: acquaintanceKey(t) })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-  const start = after === null ? 0 : sorted.findIndex((t) => t.key > after);
-  return start < 0 ? [] : sorted.slice(start, start + size).map((x) => x.t);
-}
 
 /** Where an introduction path keeps its services (read with the path, see path.ts). */
 const PATH_SERVICES = [['start'], ['steps', 'from'], ['steps', 'to']];
