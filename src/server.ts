@@ -17,7 +17,7 @@ import { metricsRouter } from './http/metrics';
 import { RateLimiter } from './access/rate-limit';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
-import { formatError } from './http/format-error';
+import { formatError, hideSuggestions } from './http/format-error';
 import { logger } from './logger';
 import { dashboardRouter } from './http/dashboard';
 import { compiledExecution } from './executor';
@@ -56,7 +56,8 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
     maxTokens: { enabled: false },
     // Armor's cost multiplies only literal `first:` arguments: plugins/cost-limit.ts counts every list, with variables.
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: config.INTROSPECTION !== 'all' },
+    // Suggestions are hidden by formatError instead (http/format-error.ts `hideSuggestions`).
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   const audit = new AuditTrail(db, config.PSEUDONYM_SECRET);
   const schemas = buildSchemas(config.PSEUDONYM_SECRET);
@@ -69,7 +70,7 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.MAX_TOKENS },
     validationRules: armor.validationRules,
-    formatError,
+    formatError: config.INTROSPECTION === 'all' ? formatError : (formatted, error) => hideSuggestions(formatError(formatted, error)),
     plugins: [
       operationCheckPlugin(),
       ...armor.plugins,

@@ -27,3 +27,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { ...formatted, extensions: { ...extensions, code } };
 }
 
+
+/**
+ * The schema's field names hidden from "Did you mean …?" hints, for servers that do not serve
+ * introspection. Done on the formatted copy: graphql-armor's plugin rewrote the error itself, and
+ * failed on the read-only errors of execution (every FORBIDDEN became an internal error).
+ */
+export function hideSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/ ?Did you mean .+\?/g, '').trim();
+  return message === formatted.message ? formatted : { ...formatted, message };
+}

@@ -1,6 +1,7 @@
 /** The HTTP surface over a real socket: GraphQL, GraphiQL (served locally), health, readiness, metrics, limits. */
 import { loadConfig } from '../../src/config';
 import { createServer, type ApiServer } from '../../src/server';
+import { PUBLIC } from '../../src/access/principal';
 import { testApi } from '../helpers/api';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 
@@ -68,6 +69,19 @@ describe('with introspection switched off (INTROSPECTION=false)', () => {
       const given = (await (await post({ query: '{ sectorz { code } }' })).json()) as { errors: Array<{ message: string }> };
       expect(given.errors[0]?.message).toMatch(/Did you mean .*"sectors"/);
       expect(await (await post({ query: '{ __schema { queryType { name } } }' })).json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    } finally {
+      await closed.server.stop();
+    }
+  });
+
+  it('answers errors met while executing with their own code, not as internal errors', async () => {
+    const closed = await testApi({ INTROSPECTION: 'false' });
+    try {
+      // The public role may not ask network questions: FORBIDDEN, as with introspection on.
+      const forbidden = await closed.run('{ eiIndex(territory: { zone: "SUD" }) { territory { index } } }', undefined, { as: PUBLIC });
+      expect(forbidden.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      const bad = await closed.run('{ services(first: -1) { totalCount } }');
+      expect(bad.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     } finally {
       await closed.server.stop();
     }
