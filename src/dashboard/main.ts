@@ -6,13 +6,15 @@
  * The tie filter bar (strength slider, evidence chooser, network events, backbone) re-asks every
  * panel with the filter chosen; it starts at the API's documented default, which the first answer
  * reports (`appliedTieFilter`), and the evidence kinds come from the API's schema.
+ * Two tabs: the geographic map (geo-view.ts, first) and the force layout of who knows whom (map.ts).
  */
-import type { DashboardZoneNetworkQuery, TieFilter } from './__generated__/graphql';
+import type { DashboardZoneNetworkQuery, DashboardZoneShapesQuery, TieFilter } from './__generated__/graphql';
 import { ApiError, request } from './api';
 import { el, fill } from './dom';
 import { evidenceWord, t, type Lang, type Word } from './i18n';
 import { drawMap, type MapEdge, type NetworkMap } from './map';
-import { EditionImpact, EvidenceKinds, LatestEditions, ServiceDetail, ViewerAndZones, ZoneBrokers, ZoneMixing, ZoneNetwork, ZoneRisks } from './operations';
+import { geoMap, geoState, MEASURES, redrawGeo, renderGeo, type Measure } from './geo-view';
+import { EditionImpact, EvidenceKinds, LatestEditions, ServiceDetail, ViewerAndZones, ZoneBrokers, ZoneCommunities, ZoneMixing, ZoneNetwork, ZoneQuartierFigures, ZoneRisks, ZoneShapes } from './operations';
 import { renderBrokers, renderFragile, renderImpact, renderLegend, renderMixing, renderService, renderServiceHint } from './panels';
 import { colourOf } from '../modules/common/sector-colours';
 
@@ -53,6 +55,7 @@ function applyWords(): void {
   $('min-weight').title = t('minWeightHelp', state.lang);
   document.querySelectorAll<HTMLElement>('[data-evidence-word]').forEach((node) => (node.textContent = evidenceWord(node.dataset.evidenceWord ?? '', state.lang)));
   renderFilterUsed();
+  fillMeasures();
 }
 
 const checkbox = (id: string) => $(id) as HTMLInputElement;
@@ -93,6 +96,9 @@ function showWeight(): void {
 }
 
 /** What the answers were computed with, in words. */
+/** The filter used, in words (also written on the map and its PNG). */
+let filterUsedText = '';
+
 function renderFilterUsed(): void {
   if (!applied) return fill('filter-used', '');
   const a = applied;
@@ -106,7 +112,8 @@ function renderFilterUsed(): void {
     a.excludeInitiativeKinds.includes('NETWORK_EVENT') ? t('networkEventsOut', state.lang) : null,
     a.backbone ? `${t('significantOnly', state.lang)} (α = ${decimal(a.backbone.alpha)})` : null,
   ].filter((p): p is string => p !== null);
-  fill('filter-used', `${t('filterUsed', state.lang)}${colon}${parts.join(' · ')}${a.isDefault ? ` (${t('byDefault', state.lang)})` : ''}`);
+  filterUsedText = `${t('filterUsed', state.lang)}${colon}${parts.join(' · ')}${a.isDefault ? ` (${t('byDefault', state.lang)})` : ''}`;
+  fill('filter-used', filterUsedText);
   document.body.dataset.filter = JSON.stringify(state.ties);
 }
 
@@ -145,12 +152,15 @@ async function loadZone(): Promise<void> {
   saveUrl();
   status(t('loading', state.lang), true);
   const vars = { zone: state.zone, lang: state.lang, ties: state.ties };
-  const [network, mixing, brokers, risks, impacts] = await Promise.all([
+  const [network, mixing, brokers, risks, impacts, shapes, figures, communities] = await Promise.all([
     loadNetwork(),
     request(state.key, ZoneMixing, vars),
     request(state.key, ZoneBrokers, vars),
     request(state.key, ZoneRisks, vars),
     loadLatestImpacts(),
+    loadShapes(),
+    request(state.key, ZoneQuartierFigures, { zone: state.zone, ties: state.ties }),
+    request(state.key, ZoneCommunities, { zone: state.zone, ties: state.ties }),
   ]);
   if (mine !== generation) return;
   applied = network.applied;
@@ -184,6 +194,7 @@ async function loadZone(): Promise<void> {
     sectors.set(code, entry);
   }
   renderLegend([...sectors.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)), state.lang);
+  if (shapes) renderGeo({ shapes, figures, communities, services: network.services, edges, filterUsed: filterUsedText, lang: state.lang }, (id) => void showService(id));
   renderMixing(mixing, state.lang);
   renderBrokers(brokers, state.lang, (id) => void showService(id));
   renderFragile(risks, state.lang);
@@ -191,6 +202,18 @@ async function loadZone(): Promise<void> {
   if (state.service && names.has(state.service)) await showService(state.service);
   else renderServiceHint(state.lang);
   status('');
+}
+
+/** The zone's quartier shapes, once per zone and language (they do not change with the filter). */
+let shapesCache: { key: string; shapes: Promise<DashboardZoneShapesQuery['zone']> } | null = null;
+function loadShapes(): Promise<DashboardZoneShapesQuery['zone']> {
+  const key = `${state.zone}|${state.lang}`;
+  if (shapesCache?.key !== key) {
+    const shapes = request(state.key, ZoneShapes, { zone: state.zone, lang: state.lang }).then((r) => r.zone);
+    shapesCache = { key, shapes };
+    shapes.catch(() => (shapesCache = null));
+  }
+  return shapesCache.shapes;
 }
 
 /** Every tie of the zone, page by page (300 each: the largest page under the query cost limit). */
@@ -239,6 +262,7 @@ $('key-form').addEventListener('submit', (event) => {
 $('zone').addEventListener('change', () => {
   state.zone = ($('zone') as HTMLSelectElement).value;
   state.service = null;
+  geoState.selected = null;
   loadZone().catch(fail);
 });
 /** Any change in the filter bar asks every panel again. */
@@ -268,10 +292,63 @@ document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((button) =>
   }),
 );
 
+/** The two views: the geographic map first, the force layout second (sigma takes its size when shown). */
+function showTab(tab: 'geo' | 'network'): void {
+  for (const [name, panel] of [['geo', 'panel-geo'], ['network', 'panel-network']] as const) {
+    $(panel).hidden = name !== tab;
+    $(`tab-${name}`).setAttribute('aria-selected', String(name === tab));
+  }
+  document.body.dataset.tab = tab;
+  if (tab === 'network' && map) {
+    map.renderer.resize();
+    map.renderer.refresh();
+  }
+  if (tab === 'geo') redrawGeo();
+}
+$('tab-geo').addEventListener('click', () => showTab('geo'));
+$('tab-network').addEventListener('click', () => showTab('network'));
+
+/** The measure chooser and the point colouring redraw the map; nothing is asked again. */
+const measureSelect = $('measure') as HTMLSelectElement;
+function fillMeasures(): void {
+  measureSelect.replaceChildren(...MEASURES.map((m) => new Option(t(`m_${m}` as Word, state.lang), m, false, m === geoState.measure)));
+}
+measureSelect.addEventListener('change', () => {
+  geoState.measure = measureSelect.value as Measure;
+  redrawGeo();
+});
+document.querySelectorAll<HTMLInputElement>('input[name="colour-by"]').forEach((input) =>
+  input.addEventListener('change', () => {
+    geoState.colourBy = input.value === 'community' ? 'community' : 'sector';
+    redrawGeo();
+  }),
+);
+/** The map as drawn, with its legend and filter, as a PNG: offered as a download. */
+$('map-png').addEventListener('click', () => {
+  const drawn = geoMap();
+  if (!drawn) return;
+  drawn
+    .toPng(2)
+    .then((url) => {
+      const link = $('map-png-link') as HTMLAnchorElement;
+      link.href = url;
+      link.download = `carte-${state.zone.toLowerCase()}-${geoState.measure}.png`;
+      link.hidden = false;
+      link.click();
+      document.body.dataset.png = 'ready';
+    })
+    .catch(fail);
+});
+$('map-print').addEventListener('click', () => window.print());
+// The map is drawn to its container's width.
+window.addEventListener('resize', () => {
+  if (document.body.dataset.tab !== 'network') redrawGeo();
+});
+
 /** For end-to-end tests: where a service is drawn on the map, in page pixels. */
 declare global {
   interface Window {
-    dashboard: { nodePosition(id: string): { x: number; y: number } | null; serviceIds(): string[] };
+    dashboard: { nodePosition(id: string): { x: number; y: number } | null; serviceIds(): string[]; quartierPoint(code: string): { x: number; y: number } | null };
   }
 }
 window.dashboard = {
@@ -282,6 +359,7 @@ window.dashboard = {
     return { x: box.left + p.x, y: box.top + p.y };
   },
   serviceIds: () => map?.graph.nodes() ?? [],
+  quartierPoint: (code) => geoMap()?.quartierPoint(code) ?? null,
 };
 
 start().catch(fail);

@@ -62,6 +62,13 @@ export const ZoneNetwork = graphql(`
         municipality {
           name(lang: $lang)
         }
+        location {
+          lon
+          lat
+        }
+        neighbourhood {
+          code
+        }
       }
       nodes {
         a {
@@ -224,6 +231,78 @@ export const ServiceDetail = graphql(`
       staffCount {
         value
         suppressed
+      }
+    }
+  }
+`);
+
+/** The zone's quartiers for the map: shapes (simplified to 10 m, under a pixel at zone scale), inner points and the need indicators (2019). */
+export const ZoneShapes = graphql(`
+  query DashboardZoneShapes($zone: String!, $lang: Lang) {
+    zone(code: $zone) {
+      code
+      name(lang: $lang)
+      neighbourhoods {
+        code
+        name(lang: $lang)
+        innerPoint {
+          lon
+          lat
+        }
+        geometry(toleranceMetres: 10) {
+          geoJson
+          attribution
+        }
+        population: indicator(name: "population", year: 2019) {
+          value
+          unit
+          year
+          source
+        }
+        income: indicator(name: "median_taxable_income_per_declaration", year: 2019) {
+          value
+          unit
+          year
+          source
+        }
+      }
+    }
+  }
+`);
+
+/** The network's figures per quartier under the tie filter (the GEOJSON_QUARTIERS export's). */
+export const ZoneQuartierFigures = graphql(`
+  query DashboardQuartierFigures($zone: String!, $ties: TieFilter) {
+    quartierFigures(territory: { zone: $zone }, ties: $ties) {
+      quartiers {
+        neighbourhood {
+          code
+        }
+        services
+        servicesWithoutTie
+        shareWithoutTie
+        tiesInside
+        tiesOutside
+        eiIndex
+        crossBorderTies
+        languageBorderShare
+      }
+    }
+  }
+`);
+
+/** Louvain communities under the tie filter: the colour of each tied service when the map colours by community. */
+export const ZoneCommunities = graphql(`
+  query DashboardZoneCommunities($zone: String!, $ties: TieFilter) {
+    communities(territory: { zone: $zone }, ties: $ties) {
+      count
+      modularity
+      communities(first: 30) {
+        index
+        size
+        services(first: 500) {
+          id
+        }
       }
     }
   }

@@ -78,6 +78,24 @@ const PAGE = `<!doctype html>
     #tie-filter legend { font-weight: 600; float: left; margin-right: .5rem; }
     #min-weight { width: 9rem; vertical-align: middle; }
     #filter-used { flex-basis: 100%; margin: 0; }
+    .tabs { display: flex; gap: .3rem; border-bottom: 1px solid #d0d7de; margin-bottom: .5rem; }
+    .tabs button { font: inherit; padding: .3rem .8rem; border: 1px solid #d0d7de; border-bottom: none; border-radius: 6px 6px 0 0; background: #f6f8fa; cursor: pointer; }
+    .tabs button[aria-selected="true"] { background: #fff; font-weight: 600; margin-bottom: -1px; border-bottom: 1px solid #fff; }
+    [hidden] { display: none !important; }
+    .geo-controls { display: flex; flex-wrap: wrap; gap: .3rem 1rem; align-items: center; font-size: .85rem; margin-bottom: .4rem; }
+    .geo-controls fieldset { border: none; margin: 0; padding: 0; display: flex; gap: .6rem; align-items: center; }
+    .geo-controls legend { float: left; margin-right: .4rem; }
+    #measure { max-width: 100%; }
+    #geo-map { min-height: 260px; }
+    #geo-map svg { display: block; max-width: 100%; height: auto; }
+    #geo-map path.quartier:focus { outline: none; stroke: #d00000; stroke-width: 2; }
+    @media print {
+      header, #tie-filter, #status, .tabs, .geo-controls, #panel-geo > .help, #panel-network, main > div:last-child, main > div:first-child > section:not(#views) { display: none !important; }
+      #panel-geo { display: block !important; }
+      main { display: block; padding: 0; }
+      section { border: none; padding: 0; margin: 0; }
+      #geo-map svg { width: 100%; height: auto; }
+    }
   </style>
 </head>
 <body data-state="loading">
@@ -115,18 +133,40 @@ const PAGE = `<!doctype html>
   <div id="status" role="status" aria-live="polite"></div>
   <main>
     <div>
-      <section>
-        <h2 data-word="map">Qui connaît qui</h2>
-        <p class="help" data-word="mapHelp"></p>
-        <div id="map" aria-label="network map"></div>
-        <div id="map-count"></div>
-        <div id="map-isolates" class="help"></div>
-        <div id="legend"></div>
+      <section id="views">
+        <div role="tablist" class="tabs">
+          <button type="button" role="tab" id="tab-geo" aria-controls="panel-geo" aria-selected="true" data-word="tabMap">Carte</button>
+          <button type="button" role="tab" id="tab-network" aria-controls="panel-network" aria-selected="false" data-word="tabNetwork">Qui connaît qui</button>
+        </div>
+        <div id="panel-geo" role="tabpanel" aria-labelledby="tab-geo">
+          <p class="help" data-word="geoHelp"></p>
+          <div class="geo-controls">
+            <label><span data-word="measure">Mesure</span> <select id="measure"></select></label>
+            <fieldset id="colour-by">
+              <legend data-word="colourBy">Couleur des points</legend>
+              <label><input type="radio" name="colour-by" value="sector" checked /> <span data-word="bySector"></span></label>
+              <label><input type="radio" name="colour-by" value="community" /> <span data-word="byCommunity"></span></label>
+            </fieldset>
+            <button type="button" id="map-png" data-word="png">PNG</button>
+            <button type="button" id="map-print" data-word="print">Imprimer</button>
+            <a id="map-png-link" hidden>PNG</a>
+          </div>
+          <div id="geo-map" aria-label="geographic map"></div>
+        </div>
+        <div id="panel-network" role="tabpanel" aria-labelledby="tab-network" hidden>
+          <h2 data-word="map">Qui connaît qui</h2>
+          <p class="help" data-word="mapHelp"></p>
+          <div id="map" aria-label="network map"></div>
+          <div id="map-count"></div>
+          <div id="map-isolates" class="help"></div>
+          <div id="legend"></div>
+        </div>
       </section>
       <section><h2 data-word="mixing"></h2><div id="mixing"></div></section>
       <section><h2 data-word="impact"></h2><div id="impact"></div></section>
     </div>
     <div>
+      <section aria-live="polite"><h2 data-word="quartier"></h2><div id="quartier"></div></section>
       <section aria-live="polite"><h2 data-word="detail"></h2><div id="service"></div></section>
       <section><h2 data-word="gaps"></h2><div id="gaps"></div></section>
       <section><h2 data-word="brokers"></h2><div id="brokers"></div><h2 data-word="isolates"></h2><div id="isolates"></div></section>

@@ -5,9 +5,12 @@
  * brokers and edition impact show what the API answers; FR/NL switches; clicking a service on the
  * map shows it; an analyst key switches zones; the tie filter bar (strength slider, evidence
  * chooser built from the API's TieEvidence, network events, backbone) starts at the documented
- * default and re-asks every panel; nothing is fetched from outside. Screenshots go to
- * tests/artifacts/. GraphiQL's page is tested in graphiql-browser.test.ts.
+ * default and re-asks every panel; nothing is fetched from outside. The first tab is the
+ * geographic map: one path per quartier, a choropleth of the measure chosen, the quartier panel a
+ * click fills, points by sector or community, ties under the filter, a PNG with its legend.
+ * Screenshots go to tests/artifacts/. GraphiQL's page is tested in graphiql-browser.test.ts.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createApiKey } from '../../src/access/api-keys';
@@ -94,7 +97,8 @@ it('a SUD zone key: its zone only, every panel filled, FR/NL switch, a click on 
   expect(await text(page, 'h1')).toBe('Zonedashboard');
   expect(await text(page, '#map-count')).toContain('diensten');
 
-  // Click the best-connected service where sigma drew it.
+  // Click the best-connected service where sigma drew it (on the second tab).
+  await page.click('#tab-network');
   const [first] = await page.evaluate(() => window.dashboard.serviceIds());
   const brokerId = await page.getAttribute('#brokers tbody tr:first-child [data-service]', 'data-service');
   const target = brokerId ?? first!;
@@ -117,6 +121,131 @@ it('a SUD zone key: its zone only, every panel filled, FR/NL switch, a click on 
   expect(errors).toEqual([]);
   await page.close();
 }, 240_000);
+
+/** What the API says about SUD's quartiers (as an analyst, in process): what the map must draw. */
+async function sudQuartiers(ties = '') {
+  const res = await api.run<{
+    zone: { neighbourhoods: Array<{ code: string; geometry: { attribution: string } | null; population: { value: number | null } | null }> };
+    quartierFigures: { quartiers: Array<{ neighbourhood: { code: string }; services: number; servicesWithoutTie: number; tiesInside: number; tiesOutside: number }> };
+    acquaintances: { totalCount: number; services: Array<{ id: string; location: { lon: number } | null }> };
+    communities: { communities: Array<{ index: number; services: Array<{ id: string }> }> };
+  }>(
+    `{ zone(code: "SUD") { neighbourhoods { code geometry { attribution } population: indicator(name: "population", year: 2019) { value } } }
+       quartierFigures(territory: { zone: "SUD" }${ties}) { quartiers { neighbourhood { code } services servicesWithoutTie tiesInside tiesOutside } }
+       acquaintances(territory: { zone: "SUD" }, first: 1${ties}) { totalCount services { id location { lon } } }
+       communities(territory: { zone: "SUD" }${ties}) { communities(first: 30) { index services(first: 500) { id } } } }`,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!;
+}
+
+const fills = (page: Page) => page.$$eval('#geo-map path.quartier', (ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('data-code') ?? '', p.getAttribute('fill') ?? ''])));
+const pointFills = (page: Page) => page.$$eval('#geo-map circle.service', (cs) => Object.fromEntries(cs.map((c) => [c.getAttribute('data-service') ?? '', c.getAttribute('fill') ?? ''])));
+
+it('the Map tab, with a SUD zone key: a path per quartier, the choropleth follows the measure, a click fills the quartier panel, points by community, a PNG', async () => {
+  const { page, outside, errors } = await openPage(`key=${keys.SUD}&zone=SUD&lang=fr`);
+  expect(await page.getAttribute('#tab-geo', 'aria-selected')).toBe('true'); // the first tab
+  expect(await page.isVisible('#geo-map svg')).toBe(true);
+  expect(await page.isVisible('#map')).toBe(false);
+  const sud = await sudQuartiers();
+
+  // One path per quartier of the zone, as the API has them; every figure of the default measure (services) as the API counts it.
+  const shaped = sud.zone.neighbourhoods.filter((n) => n.geometry).map((n) => n.code).sort();
+  expect(shaped.length).toBeGreaterThan(10);
+  const drawnCodes = await page.$$eval('#geo-map path.quartier', (ps) => ps.map((p) => p.getAttribute('data-code') ?? ''));
+  expect(drawnCodes.sort()).toEqual(shaped);
+  expect(sud.quartierFigures.quartiers.map((q) => q.neighbourhood.code).sort()).toEqual(shaped);
+  const values = await page.$$eval('#geo-map path.quartier', (ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('data-code') ?? '', Number(p.getAttribute('data-value'))])));
+  expect(values).toEqual(Object.fromEntries(sud.quartierFigures.quartiers.map((q) => [q.neighbourhood.code, q.services])));
+  // Points: every service with a place; lines: every tie under the default filter.
+  const located = sud.acquaintances.services.filter((s) => s.location).length;
+  expect(await page.$$eval('#geo-map circle.service', (cs) => cs.length)).toBe(located);
+  expect(await page.$$eval('#geo-map line.tie', (ls) => ls.length)).toBe(sud.acquaintances.totalCount);
+  // Legend, scale bar, attribution and the filter used, on the figure itself.
+  expect(await page.$$eval('#geo-map rect.legend-class', (rs) => rs.length)).toBeGreaterThan(1);
+  expect(Number(await page.getAttribute('#geo-map g.scale-bar', 'data-metres'))).toBeGreaterThan(0);
+  const attribution = await page.$eval('#geo-map g.attribution', (g) => g.textContent ?? '');
+  expect(attribution).toContain('UrbIS © CIRB/SPRB');
+  expect(attribution).toContain('IBSA');
+  expect(await page.$eval('#geo-map svg', (svg) => Array.from(svg.querySelectorAll('.legend-filter')).map((t) => t.textContent).join(' '))).toContain('Filtre appliqué');
+
+  // Another measure, another choropleth: population (cold data, its source added to the attribution).
+  const byServices = await fills(page);
+  await page.selectOption('#measure', 'population');
+  await page.waitForFunction(() => document.getElementById('geo-map')?.dataset.measure === 'population', null, { timeout: 30_000 });
+  const byPopulation = await fills(page);
+  expect(byPopulation).not.toEqual(byServices);
+  const population = await page.$$eval('#geo-map path.quartier', (ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('data-code') ?? '', p.getAttribute('data-value') === '' ? null : Number(p.getAttribute('data-value'))])));
+  expect(population).toEqual(Object.fromEntries(sud.zone.neighbourhoods.filter((n) => n.geometry).map((n) => [n.code, n.population?.value ?? null])));
+  expect(await page.$eval('#geo-map g.attribution', (g) => g.textContent ?? '')).toContain('Statbel');
+  await page.selectOption('#measure', 'eiIndex');
+  await page.waitForFunction(() => document.getElementById('geo-map')?.dataset.measure === 'eiIndex', null, { timeout: 30_000 });
+  expect(await fills(page)).not.toEqual(byPopulation);
+
+  // A click on the quartier with most services fills the panel with its figures and its services.
+  const target = [...sud.quartierFigures.quartiers].sort((a, b) => b.services - a.services)[0]!;
+  const at = await page.evaluate((code) => window.dashboard.quartierPoint(code), target.neighbourhood.code);
+  expect(at).not.toBeNull();
+  await page.mouse.click(at!.x, at!.y);
+  await page.waitForFunction((code) => document.getElementById('quartier-name')?.dataset.code === code, target.neighbourhood.code, { timeout: 30_000 });
+  expect(await text(page, '[data-figure="services"] dd')).toBe(String(target.services));
+  expect(await text(page, '[data-figure="servicesWithoutTie"] dd')).toMatch(new RegExp(`^${target.servicesWithoutTie} \\(\\d+ %\\)$`));
+  expect(await text(page, '[data-figure="tiesInside"] dd')).toBe(String(target.tiesInside));
+  expect(await text(page, '[data-figure="tiesOutside"] dd')).toBe(String(target.tiesOutside));
+  expect(await text(page, '[data-figure="population"] dd')).toContain('2019');
+  expect(await page.$$eval('#quartier-services li', (li) => li.length)).toBe(target.services);
+  expect(await page.getAttribute(`#geo-map path.quartier[data-code="${target.neighbourhood.code}"]`, 'stroke')).toBe('#d00000');
+  // A service of the list opens its card.
+  const serviceId = await page.getAttribute('#quartier-services button', 'data-service');
+  await page.click('#quartier-services button');
+  await page.waitForFunction((id) => document.body.dataset.service === id, serviceId, { timeout: 30_000 });
+
+  // Colour by community: the points take the communities' colours; services of one community share one.
+  const bySector = await pointFills(page);
+  await page.check('input[name="colour-by"][value="community"]');
+  await page.waitForFunction(() => document.getElementById('geo-map')?.dataset.colourBy === 'community', null, { timeout: 30_000 });
+  const byCommunity = await pointFills(page);
+  expect(byCommunity).not.toEqual(bySector);
+  const largest = sud.communities.communities.find((c) => c.index === 1)!;
+  expect(new Set(largest.services.map((s) => byCommunity[s.id])).size).toBe(1);
+  expect(await page.$eval('#geo-map g.legend', (g) => g.textContent ?? '')).toContain('Communauté 1');
+
+  // The PNG: the figure with its legend and filter, twice its size on screen.
+  await page.click('#map-png');
+  await page.waitForFunction(() => document.body.dataset.png === 'ready', null, { timeout: 30_000 });
+  const href = (await page.getAttribute('#map-png-link', 'href')) ?? '';
+  expect(href.startsWith('data:image/png;base64,')).toBe(true);
+  const png = Buffer.from(href.slice('data:image/png;base64,'.length), 'base64');
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.length).toBeGreaterThan(20_000);
+  const svgSize = await page.$eval('#geo-map svg', (svg) => [Number(svg.getAttribute('width')), Number(svg.getAttribute('height'))]);
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(svgSize.map((v) => v * 2)); // IHDR width, height
+  fs.writeFileSync(path.join(ARTIFACTS, 'dashboard-map-sud.png'), png);
+
+  // The filter bar drives the map: every tie (slider to 0), the figures as the API gives them under it.
+  await page.focus('#min-weight');
+  await page.keyboard.press('Home');
+  const every = await sudQuartiers(', ties: { minWeight: 0 }');
+  await showsTies(page, every.acquaintances.totalCount);
+  expect(await page.$$eval('#geo-map line.tie', (ls) => ls.length)).toBe(every.acquaintances.totalCount);
+  await page.selectOption('#measure', 'tiesInside');
+  await page.waitForFunction(() => document.getElementById('geo-map')?.dataset.measure === 'tiesInside', null, { timeout: 30_000 });
+  const inside = await page.$$eval('#geo-map path.quartier', (ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('data-code') ?? '', Number(p.getAttribute('data-value'))])));
+  expect(inside).toEqual(Object.fromEntries(every.quartierFigures.quartiers.map((q) => [q.neighbourhood.code, q.tiesInside])));
+  expect(await page.$eval('#geo-map svg', (svg) => Array.from(svg.querySelectorAll('.legend-filter')).map((t) => t.textContent).join(' '))).toContain('Force minimale ≥ 0,00');
+
+  // In Dutch.
+  await page.click('button[data-lang="NL"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'nl' && document.body.dataset.state === 'ready', null, { timeout: 90_000 });
+  expect(await text(page, '#tab-geo')).toBe('Kaart');
+  expect(await page.$eval('#measure', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')).toBe('Banden binnen de wijk (aantal)');
+  expect(await page.$eval('#geo-map g.legend', (g) => g.textContent ?? '')).toContain('Gemeenschap 1');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-map-sud-nl.png'), fullPage: true });
+
+  expect(outside).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 300_000);
 
 /** What the API says about SUD under a tie filter (`, ties: {…}` or ''), as an analyst in process. */
 async function sudUnder(ties: string) {
@@ -230,6 +359,11 @@ it('screenshots at 1,400 × 900 and at a phone width (390 px): everything fits t
     // Nothing wider than the page but the heat map's own scroll box.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect({ name, overflow }).toEqual({ name, overflow: 0 });
+    // The map tab first: its quartiers drawn inside the page's width.
+    expect(await page.$$eval('#geo-map path.quartier', (ps) => ps.length)).toBeGreaterThan(10);
+    const box = await page.$eval('#geo-map svg', (svg) => svg.getBoundingClientRect().right);
+    expect(box).toBeLessThanOrEqual(viewport.width);
+    await (await page.$('#views'))!.screenshot({ path: path.join(ARTIFACTS, name.replace('dashboard-', 'dashboard-map-')) });
     await page.close();
   }
 }, 240_000);

@@ -181,7 +181,7 @@ export type DashboardZoneNetworkQueryVariables = Exact<{
 }>;
 
 
-export type DashboardZoneNetworkQuery = { acquaintances: { totalCount: number, appliedTieFilter: { minWeight: number, evidence: Array<TieEvidence>, excludeInitiativeKinds: Array<InitiativeKind>, isDefault: boolean, backbone: { alpha: number } | null }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, services: Array<{ id: string, name: string, workingLanguage: WorkingLanguage | null, primarySector: { code: string, name: string } | null, municipality: { name: string } | null }>, nodes: Array<{ strength: number | null, count: number | null, lastMet: string, a: { id: string }, b: { id: string } }> } };
+export type DashboardZoneNetworkQuery = { acquaintances: { totalCount: number, appliedTieFilter: { minWeight: number, evidence: Array<TieEvidence>, excludeInitiativeKinds: Array<InitiativeKind>, isDefault: boolean, backbone: { alpha: number } | null }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, services: Array<{ id: string, name: string, workingLanguage: WorkingLanguage | null, primarySector: { code: string, name: string } | null, municipality: { name: string } | null, location: { lon: number, lat: number } | null, neighbourhood: { code: string } | null }>, nodes: Array<{ strength: number | null, count: number | null, lastMet: string, a: { id: string }, b: { id: string } }> } };
 
 export type DashboardZoneBrokersQueryVariables = Exact<{
   zone: string;
@@ -233,6 +233,30 @@ export type DashboardServiceQueryVariables = Exact<{
 
 
 export type DashboardServiceQuery = { service: { id: string, name: string, workingLanguage: WorkingLanguage | null, organisation: { name: string } | null, sectors: Array<{ name: string }>, neighbourhood: { name: string } | null, municipality: { name: string } | null, staffCount: { value: number | null, suppressed: boolean } } | null };
+
+export type DashboardZoneShapesQueryVariables = Exact<{
+  zone: string;
+  lang?: Lang | null | undefined;
+}>;
+
+
+export type DashboardZoneShapesQuery = { zone: { code: string, name: string, neighbourhoods: Array<{ code: string, name: string, innerPoint: { lon: number, lat: number } | null, geometry: { geoJson: string, attribution: string } | null, population: { value: number | null, unit: string, year: number, source: string } | null, income: { value: number | null, unit: string, year: number, source: string } | null }> } | null };
+
+export type DashboardQuartierFiguresQueryVariables = Exact<{
+  zone: string;
+  ties?: TieFilter | null | undefined;
+}>;
+
+
+export type DashboardQuartierFiguresQuery = { quartierFigures: { quartiers: Array<{ services: number, servicesWithoutTie: number, shareWithoutTie: number | null, tiesInside: number, tiesOutside: number, eiIndex: number | null, crossBorderTies: number, languageBorderShare: number | null, neighbourhood: { code: string } }> } };
+
+export type DashboardZoneCommunitiesQueryVariables = Exact<{
+  zone: string;
+  ties?: TieFilter | null | undefined;
+}>;
+
+
+export type DashboardZoneCommunitiesQuery = { communities: { count: number, modularity: number, communities: Array<{ index: number, size: number, services: Array<{ id: string }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -305,6 +329,13 @@ export const DashboardZoneNetworkDocument = new TypedDocumentString(`
       }
       municipality {
         name(lang: $lang)
+      }
+      location {
+        lon
+        lat
+      }
+      neighbourhood {
+        code
       }
     }
     nodes {
@@ -466,3 +497,69 @@ export const DashboardServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardServiceQuery, DashboardServiceQueryVariables>;
+export const DashboardZoneShapesDocument = new TypedDocumentString(`
+    query DashboardZoneShapes($zone: String!, $lang: Lang) {
+  zone(code: $zone) {
+    code
+    name(lang: $lang)
+    neighbourhoods {
+      code
+      name(lang: $lang)
+      innerPoint {
+        lon
+        lat
+      }
+      geometry(toleranceMetres: 10) {
+        geoJson
+        attribution
+      }
+      population: indicator(name: "population", year: 2019) {
+        value
+        unit
+        year
+        source
+      }
+      income: indicator(name: "median_taxable_income_per_declaration", year: 2019) {
+        value
+        unit
+        year
+        source
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardZoneShapesQuery, DashboardZoneShapesQueryVariables>;
+export const DashboardQuartierFiguresDocument = new TypedDocumentString(`
+    query DashboardQuartierFigures($zone: String!, $ties: TieFilter) {
+  quartierFigures(territory: {zone: $zone}, ties: $ties) {
+    quartiers {
+      neighbourhood {
+        code
+      }
+      services
+      servicesWithoutTie
+      shareWithoutTie
+      tiesInside
+      tiesOutside
+      eiIndex
+      crossBorderTies
+      languageBorderShare
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardQuartierFiguresQuery, DashboardQuartierFiguresQueryVariables>;
+export const DashboardZoneCommunitiesDocument = new TypedDocumentString(`
+    query DashboardZoneCommunities($zone: String!, $ties: TieFilter) {
+  communities(territory: {zone: $zone}, ties: $ties) {
+    count
+    modularity
+    communities(first: 30) {
+      index
+      size
+      services(first: 500) {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardZoneCommunitiesQuery, DashboardZoneCommunitiesQueryVariables>;
