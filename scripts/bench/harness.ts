@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { createApiKey, revokeApiKey } from '../../src/access/api-keys';
 import type { Principal } from '../../src/access/principal';
 import { PROJECT_ROOT, type Config } from '../../src/config';
 import { createContext } from '../../src/context';
@@ -222,7 +223,7 @@ export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleRes
     };
     const result: ScaleResult = { scale: opts.scale, services, operations, roundTrips, plans: await savePlans(db, opts.scale, t) };
     if (opts.importRows > 0) result.importRate = await benchImport(db, opts.importRows, config);
-    if (opts.loadSeconds > 0) result.load = await loadTest(opts.neo4jUri, opts.loadSeconds, t);
+    if (opts.loadSeconds > 0) result.load = await loadTest(db, opts.neo4jUri, opts.loadSeconds, t);
     if (opts.writesPerEditor) {
       result.writers = [];
       for (const mix of ['overlapping', 'separate'] as const) result.writers.push(await benchWriters(db, opts.neo4jUri, { mix, editors: 8, writesPerEditor: opts.writesPerEditor }));
@@ -377,12 +378,20 @@ async function benchImport(db: Db, n: number, config: Config): Promise<NonNullab
  * own, so its resident set is the API's (the load generator, the peer library and the harness are
  * not in it) and the load generator does not take turns with it on one event loop.
  */
-async function loadTest(neo4jUri: string, seconds: number, t: BenchTargets): Promise<NonNullable<ScaleResult['load']>> {
+async function loadTest(db: Db, neo4jUri: string, seconds: number, t: BenchTargets): Promise<NonNullable<ScaleResult['load']>> {
+  // The network questions are for keyholders: the dashboard sends an analyst's (or a zone's) key.
+  const { key, id } = await createApiKey(db, 'analyst', { label: 'bench load' });
   const { child, url } = await forkApi(neo4jUri);
   try {
     const body = (i: number) => JSON.stringify({ query: OPERATIONS[i]!.graphql, variables: OPERATIONS[i]!.variables(t) });
     // The dashboard mix: directory page, zone acquaintances, mixing matrix and gaps.
-    const requests = [0, 2, 3].map((i) => ({ method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: body(i) }));
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
+    const requests = [0, 2, 3].map((i) => ({ method: 'POST' as const, path: '/graphql', headers, body: body(i) }));
+    // Each request answers data, not an error, or the load would time refusals.
+    for (const r of requests) {
+      const answer = (await (await fetch(`${url}/graphql`, { method: 'POST', headers, body: r.body })).json()) as { errors?: Array<{ message: string }> };
+      if (answer.errors?.length) throw new Error(`load test: a request of the mix answers an error: ${answer.errors[0]?.message ?? ''}`);
+    }
     let rss = 0;
     child.on('message', (m: ApiProcessMessage) => 'rss' in m && (rss = Math.max(rss, m.rss)));
     const sampler = setInterval(() => child.send('rss'), 250);
@@ -399,6 +408,7 @@ async function loadTest(neo4jUri: string, seconds: number, t: BenchTargets): Pro
     };
   } finally {
     await stopApi(child);
+    await revokeApiKey(db, id);
   }
 }
 
