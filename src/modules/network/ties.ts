@@ -315,6 +315,22 @@ const SESSIONS_TOUCHING = cypher(
           UNION UNWIND $serviceIds AS sid MATCH (:Service {id: sid})<-[:HOSTED_BY]-(x:Session) RETURN x.id AS session }
    RETURN collect(DISTINCT session) AS sessions`,
 );
+/**
+ * The sessions that can feed a tie with BOTH ends among the given people or services (a refresh's
+ * ties): those two or more of the people attended, or that two or more of the services took part in
+ * (present staff, or the host). A busy service's other sessions, where it met only outsiders, are
+ * not read: their ties have an end outside the scope, which the change cannot have altered.
+ */
+const SESSIONS_WITHIN = cypher(
+  'ties.sessionsWithin',
+  `CALL { UNWIND $personIds AS pid MATCH (:Person {id: pid})-[:ATTENDED {status: 'PRESENT'}]->(x:Session) RETURN x.id AS session, 'p' AS kind, pid AS member
+          UNION UNWIND $serviceIds AS sid MATCH (:Service {id: sid})<-[w:WORKS_AT]-(:Person)-[:ATTENDED {status: 'PRESENT'}]->(x:Session)
+                WHERE w.from <= date(x.startsAt) AND (w.to IS NULL OR w.to >= date(x.startsAt)) RETURN x.id AS session, 's' AS kind, sid AS member
+          UNION UNWIND $serviceIds AS sid MATCH (:Service {id: sid})<-[:HOSTED_BY]-(x:Session) RETURN x.id AS session, 's' AS kind, sid AS member }
+   WITH session, kind, count(DISTINCT member) AS members
+   WITH session, max(members) AS most WHERE most >= 2
+   RETURN collect(session) AS sessions`,
+);
 const SESSIONS_OF_PEOPLE = cypher(
   'ties.sessionsOfPeople',
   'UNWIND $personIds AS pid MATCH (:Person {id: pid})-[:ATTENDED]->(x:Session) RETURN collect(DISTINCT x.id) AS sessions',
@@ -416,7 +432,7 @@ export async function refreshTies(tx: Tx, change: TieChange): Promise<void> {
     if (scope.personIds.length === 0 && scope.serviceIds.length === 0) return;
     const missing = { personIds: scope.personIds.filter((p) => !locked.people.has(p)), serviceIds: scope.serviceIds.filter((s) => !locked.services.has(s)) };
     if (missing.personIds.length === 0 && missing.serviceIds.length === 0) {
-      const [touching] = await tx.run<{ sessions: string[] }>(SESSIONS_TOUCHING, { ...scope });
+      const [touching] = await tx.run<{ sessions: string[] }>(SESSIONS_WITHIN, { ...scope });
       const facts = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: touching?.sessions ?? [] });
       const evidence = await evidenceIn(tx, scope.serviceIds);
       const { met, knows } = computeTies(facts, { people: new Set(scope.personIds), services: new Set(scope.serviceIds), bothEnds: true }, evidence);
