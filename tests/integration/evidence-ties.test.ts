@@ -35,7 +35,9 @@ const KNOWS = cypher(
           k.peopleA AS peopleA, k.peopleB AS peopleB, k.kinds AS kinds, k.weights AS weights, k.encounterPeopleA AS encounterPeopleA, k.encounterPeopleB AS encounterPeopleB`,
 );
 const knows = async (a: string, b: string) => (await testDb().read<Record<string, unknown>>(KNOWS, { a, b }))[0] ?? null;
-const write = (work: (tx: Tx) => Promise<unknown>) => testDb().writeTx(async (tx) => void (await work(tx)));
+const write = (work: (tx: Tx) => Promise<unknown>) => testDb().writeTx(async (tx) => {
+  await work(tx);
+});
 const noErrors = (errors: unknown[][]) => expect(errors).toEqual([[]]);
 const equalsRebuild = async () => {
   const incremental = await tieSnapshot(testDb());
