@@ -82,7 +82,7 @@ withScriptDb(async (db) => {
   if (!formats.every((f) => f in EXPORT_FORMATS)) throw new Error(`--format: one of CSV, ${Object.keys(EXPORT_FORMATS).join(', ')}`);
   // The same parameters, checked the same way, as GET /exports/network.
   const given: Record<string, string> = Object.fromEntries(
-    [...TERRITORY, 'from', 'to', 'sectors', 'level', 'pseudonyms', ...TIE_FILTER].flatMap((name) => (typeof args[name] === 'string' ? [[name, args[name] as string]] : [])),
+    [...TERRITORY, 'from', 'to', 'sectors', 'level', 'pseudonyms', ...TIE_FILTER].flatMap((name) => (typeof args[name] === 'string' ? [[name, args[name]]] : [])),
   );
   if (!TERRITORY.some((t) => t in given)) given.region = 'BRU';
   const territory = TERRITORY.map((t) => given[t]).find(Boolean) ?? 'BRU';

@@ -30,7 +30,8 @@ withScriptDb(async (db) => {
   await migrate(db);
   let t0 = Date.now();
   const data = generateDataset({ scale, seed });
-  const total = Object.values(data).reduce((sum, rows) => sum + rows.length, 0);
+  const tables: ReadonlyArray<readonly unknown[]> = Object.values(data);
+  const total = tables.reduce((sum, rows) => sum + rows.length, 0);
   console.log(`Generated scale ${scale}, seed ${seed}: ${total.toLocaleString('en')} rows in ${Date.now() - t0} ms`);
   const bar = process.stdout.isTTY ? new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} rows | {what}' }, Presets.shades_classic) : null;
   bar?.start(total, 0, { what: '' });

@@ -2,6 +2,7 @@
  * The one place configuration is read. Every setting comes from the environment, is validated at
  * start, and fails with a message naming the variable and the reason.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -91,7 +92,7 @@ export const PROJECT_ROOT = findRoot(__dirname);
 function findRoot(start: string): string {
   let dir = start;
   for (;;) {
-    if (require('node:fs').existsSync(path.join(dir, 'package.json'))) return dir;
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
     const up = path.dirname(dir);
     if (up === dir) return process.cwd();
     dir = up;

@@ -75,7 +75,7 @@ export function tooLarge(argument: string, limit: number, actual: number, what: 
 }
 
 function neo4jCode(err: unknown): string | undefined {
-  if (err && typeof err === 'object' && 'code' in err) return String((err as { code: unknown }).code);
+  if (err && typeof err === 'object' && 'code' in err) return String(err.code);
   return undefined;
 }
 

@@ -20,7 +20,8 @@ type Compiled = CompiledQuery | ExecutionResult;
  * without its path. They are given graphql-js's form, path and locations kept.
  */
 function withExtensions(error: GraphQLError): GraphQLError {
-  if (error.extensions) return error;
+  // Typed as always there, but graphql-jit's errors come without it.
+  if ((error as Partial<Pick<GraphQLError, 'extensions'>>).extensions) return error;
   return Object.assign(new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined }), { locations: error.locations });
 }
 
@@ -36,9 +37,9 @@ export function compiledExecution(schema: GraphQLSchema, executionSchema: (conte
   const compiled = new WeakMap<DocumentNode, Map<GraphQLSchema, Map<string | null, Compiled>>>();
   const compile = (target: GraphQLSchema, document: DocumentNode, operationName: string | null): Compiled => {
     let bySchema = compiled.get(document);
-    if (!bySchema) compiled.set(document, (bySchema = new Map()));
+    if (!bySchema) compiled.set(document, (bySchema = new Map<GraphQLSchema, Map<string | null, Compiled>>()));
     let byName = bySchema.get(target);
-    if (!byName) bySchema.set(target, (byName = new Map()));
+    if (!byName) bySchema.set(target, (byName = new Map<string | null, Compiled>()));
     let query = byName.get(operationName);
     if (!query) byName.set(operationName, (query = compileQuery(target, document, operationName ?? undefined)));
     return query;

@@ -68,7 +68,7 @@ export async function createServer(config: Config, db: Db): Promise<ApiServer> {
     introspection: config.INTROSPECTION !== 'none',
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    parseOptions: { maxTokens: config.MAX_TOKENS },
+    parseOptions: { maxLexicalTokens: config.MAX_TOKENS },
     validationRules: armor.validationRules,
     formatError: config.INTROSPECTION === 'all' ? formatError : (formatted, error) => hideSuggestions(formatError(formatted, error)),
     plugins: [

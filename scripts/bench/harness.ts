@@ -85,7 +85,7 @@ const SERVICE_COUNT = cypher('bench.serviceCount', 'MATCH (s:Service) RETURN cou
 
 async function gqlAnswer(server: ApiServer, db: Db, config: Config, query: string, variables: Record<string, unknown>) {
   const contextValue = createContext({ db, config, principal: ANALYST });
-  const res = await server.apollo.executeOperation<Record<string, unknown>>({ query, variables }, { contextValue });
+  const res = await server.apollo.executeOperation({ query, variables }, { contextValue });
   if (res.body.kind !== 'single' || res.body.singleResult.errors) throw new Error(`GraphQL failed: ${JSON.stringify(res.body.kind === 'single' ? res.body.singleResult.errors : res.body)}`);
   return { data: res.body.singleResult.data ?? {}, roundTrips: contextValue.db.roundTrips };
 }

@@ -99,7 +99,7 @@ interface PeerDetailAnswer {
 }
 
 async function subgraph(db: Db, zone: string) {
-  const rows = await db.read<{ id: string; sector: string; ties: Array<[string | null, number | null]> }>(RAW_SUBGRAPH, { zone });
+  const rows = await db.read<{ id: string; sector: string | null; ties: Array<[string | null, number | null]> }>(RAW_SUBGRAPH, { zone });
   const ids = new Set(rows.map((r) => r.id));
   return {
     nodes: rows.map((r) => ({ id: r.id, sector: r.sector ?? 'UNKNOWN', language: 'FR' as const, zone })),

@@ -110,7 +110,7 @@ export async function createPeer(driver: Driver): Promise<Peer> {
   await apollo.start();
   return {
     async run(query, variables) {
-      const res = await apollo.executeOperation<Record<string, unknown>>({ query, variables });
+      const res = await apollo.executeOperation({ query, variables });
       if (res.body.kind !== 'single') throw new Error('@neo4j/graphql: unexpected incremental response');
       const { data, errors } = res.body.singleResult;
       if (errors?.length) throw new Error(`@neo4j/graphql failed: ${errors.map((e) => e.message).join('; ')}`);

@@ -51,14 +51,19 @@ export function requireCaller(verifier: KeyVerifier, limiter: RateLimiter, opts:
     try {
       principal = await authenticate(verifier, req.headers);
     } catch (err) {
-      return sendError(res, isUnavailable(err) ? databaseUnavailable(err) : err);
+      sendError(res, isUnavailable(err) ? databaseUnavailable(err) : err);
+      return;
     }
     const caller = callerOf(principal, req.ip);
     if (!limiter.take(caller, cost)) {
       const wait = limiter.retryAfterSeconds(caller, cost);
-      return sendError(res, rateLimited(wait), wait);
+      sendError(res, rateLimited(wait), wait);
+      return;
     }
-    if (!principal) return sendError(res, unauthenticated());
+    if (!principal) {
+      sendError(res, unauthenticated());
+      return;
+    }
     res.locals.principal = principal;
     next();
   };

@@ -27,6 +27,7 @@ import {
   isNonNullType,
   isObjectType,
   Kind,
+  OperationTypeNode,
   valueFromASTUntyped,
   type DocumentNode,
   type FieldNode,
@@ -37,7 +38,6 @@ import {
   type GraphQLField,
   type GraphQLInputField,
   type GraphQLArgument,
-  type GraphQLOutputType,
   type GraphQLSchema,
   type GraphQLType,
   type OperationDefinitionNode,
@@ -322,7 +322,7 @@ export function operationCost(
     return callWeight + multiplier * (1 + selectionCost(node.selectionSet, named, ownPage));
   };
 
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const root = operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getSubscriptionType();
   const cost = root ? selectionCost(operation.selectionSet, root, pageMax) : 0;
   return { cost, usesVariables };
 }
@@ -378,7 +378,7 @@ class IntrospectionCounter {
   private cost(selectionSet: SelectionSetNode, value: IntrospectionValue): number {
     const key = this.keyOf(value);
     let byValue = this.memo.get(selectionSet);
-    if (!byValue) this.memo.set(selectionSet, (byValue = new Map()));
+    if (!byValue) this.memo.set(selectionSet, (byValue = new Map<unknown, number>()));
     const known = byValue.get(key);
     if (known !== undefined) return known;
     byValue.set(key, 0);
@@ -419,7 +419,7 @@ class IntrospectionCounter {
       }
       case '__Field':
         if (field === 'args') return value.field.args.map((a) => ({ kind: '__InputValue', value: a }));
-        if (field === 'type') return type(value.field.type as GraphQLOutputType);
+        if (field === 'type') return type(value.field.type);
         return [];
       case '__InputValue':
         return field === 'type' ? type(value.value.type) : [];

@@ -138,7 +138,7 @@ async function keepOwnZone(value: unknown, ctx: Context, topLevel: boolean): Pro
 /** Rules about a zone key's arguments (rules.ts ARGUMENT_RULES): default territory, entities in its zone. */
 async function zoneArguments(ctx: Context, coordinate: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
   const entities = ARGUMENT_RULES.zoneEntities[coordinate];
-  if (entities) for (const [argument, entity] of Object.entries(entities)) if (typeof args[argument] === 'string') await checkEntityArg(ctx, entity, argument, args[argument] as string, coordinate);
+  if (entities) for (const [argument, entity] of Object.entries(entities)) if (typeof args[argument] === 'string') await checkEntityArg(ctx, entity, argument, args[argument], coordinate);
   const territoryArg = ARGUMENT_RULES.zoneDefault[coordinate];
   if (territoryArg && (args[territoryArg] === undefined || args[territoryArg] === null)) return { ...args, [territoryArg]: { zone: ctx.principal.zone } };
   return args;

@@ -14,7 +14,7 @@ const MADE_MAX = 50_000;
 
 export function pseudonym(secret: string, personId: string): string {
   let bySecret = made.get(secret);
-  if (!bySecret) made.set(secret, (bySecret = new Map()));
+  if (!bySecret) made.set(secret, (bySecret = new Map<string, string>()));
   let value = bySecret.get(personId);
   if (value === undefined) {
     if (bySecret.size >= MADE_MAX) bySecret.clear();

@@ -15,7 +15,7 @@ const TERRITORY_ARGS = ['territory', 'within', 'select'];
 
 function territoryArgs(args: Record<string, unknown>): Array<[string, TerritoryInput]> {
   const found: Array<[string, TerritoryInput]> = [];
-  for (const name of TERRITORY_ARGS) if (args[name] && typeof args[name] === 'object') found.push([name, args[name] as TerritoryInput]);
+  for (const name of TERRITORY_ARGS) if (args[name] && typeof args[name] === 'object') found.push([name, args[name]]);
   const filter = args.filter as { territory?: TerritoryInput } | undefined;
   if (filter?.territory) found.push(['filter.territory', filter.territory]);
   return found;

@@ -22,9 +22,10 @@ const KEY_STORAGE = 'bng.dashboard.key';
 const LATEST_EDITIONS = 3;
 
 const params = new URLSearchParams(location.search);
+const initialLang: Lang = params.get('lang')?.toUpperCase() === 'NL' ? 'NL' : params.get('lang') ? 'FR' : navigator.language.startsWith('nl') ? 'NL' : 'FR';
 const state = {
   key: params.get('key') ?? localStorage.getItem(KEY_STORAGE) ?? '',
-  lang: (params.get('lang')?.toUpperCase() === 'NL' ? 'NL' : params.get('lang') ? 'FR' : navigator.language.startsWith('nl') ? 'NL' : 'FR') as Lang,
+  lang: initialLang,
   zone: params.get('zone') ?? '',
   service: null as string | null,
   /** The filter chosen in the bar; null: the API's default (the `ties` argument left out). */
@@ -41,7 +42,7 @@ let names = new Map<string, string>();
 /** Bumped on each load: answers of an older load (zone or language switched meanwhile) are dropped. */
 let generation = 0;
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
 function status(text: string, busy = false): void {
   fill('status', text);
@@ -129,10 +130,16 @@ async function start(): Promise<void> {
   applyWords();
   ($('key') as HTMLInputElement).value = state.key;
   renderServiceHint(state.lang);
-  if (!state.key) return status(t('needKey', state.lang));
+  if (!state.key) {
+    status(t('needKey', state.lang));
+    return;
+  }
   status(t('loading', state.lang), true);
   const viewer = await request(state.key, ViewerAndZones, { lang: state.lang });
-  if (viewer.me.role === 'public') return status(t('needKey', state.lang));
+  if (viewer.me.role === 'public') {
+    status(t('needKey', state.lang));
+    return;
+  }
   if (!evidenceKinds.length) {
     evidenceKinds = (await request(state.key, EvidenceKinds, {})).__type?.enumValues?.map((v) => v.name) ?? [];
     renderEvidenceChooser();

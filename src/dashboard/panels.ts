@@ -34,7 +34,7 @@ export function renderMixing(data: DashboardZoneMixingQuery, lang: Lang): void {
   const cell = new Map(data.mixingMatrix.flatMap((c) => [[`${c.sectorA.code}|${c.sectorB.code}`, c], [`${c.sectorB.code}|${c.sectorA.code}`, c]] as const));
   // Sector names are too long for column heads: abbreviations, the full name on hover and in the row heads.
   const abbr = abbreviations(sectors.map(([, name]) => name));
-  const header = el('tr', {}, el('th', {}), ...sectors.map(([code, name], i) => el('th', { scope: 'col', 'data-sector': code }, el('abbr', { title: name }, abbr[i]!))));
+  const header = el('tr', {}, el('th', {}), ...sectors.map(([code, name], i) => el('th', { scope: 'col', 'data-sector': code }, el('abbr', { title: name }, abbr[i]))));
   const rows = sectors.map(([a, name], i) =>
     el(
       'tr',

@@ -84,10 +84,10 @@ export function parseExportQuery(query: Record<string, unknown>): ExportRequest 
 export function exportsRouter(db: Db, config: Config, audit: AuditTrail, requireCaller: express.RequestHandler): Router {
   const router = express.Router();
   router.get('/exports/network', requireCaller, async (req, res) => {
-    let started = false;
+    let started = false as boolean; // write() sets it, where the compiler does not look
     const ctx = createContext({ db, config, audit, principal: principalOf(res), acceptLanguage: req.headers['accept-language'] });
     try {
-      const request = parseExportQuery(req.query as Record<string, unknown>);
+      const request = parseExportQuery(req.query);
       const meta = EXPORT_FORMATS[request.format];
       const write = (chunk: string) => {
         if (!started) {

@@ -3,6 +3,7 @@
    variables filled in and chosen to answer on the demo graph (seed 42).
    One API key box above the editor applies to every tab (sent as `Authorization: Bearer <key>`
    unless a tab's Headers set their own) and is remembered in this browser's localStorage. */
+/* global React, ReactDOM, GraphiQL -- the UMD builds the page loads before this script */
 (function () {
   var tab = function (title, query, variables) {
     return { query: '# ' + title + '\n' + query.trim() + '\n', variables: JSON.stringify(variables || {}, null, 2) };
@@ -56,7 +57,7 @@
   var readKey = function () {
     try {
       return localStorage.getItem(KEY_STORE) || '';
-    } catch (e) {
+    } catch {
       return '';
     }
   };
@@ -64,7 +65,7 @@
     try {
       if (key) localStorage.setItem(KEY_STORE, key);
       else localStorage.removeItem(KEY_STORE);
-    } catch (e) {
+    } catch {
       /* private mode: the key then lasts as long as the page */
     }
   };
@@ -83,7 +84,7 @@
       var k = localStorage.key(i);
       if (k && (k.indexOf('graphiql:') === 0 || (k.indexOf('bng-graphiql-') === 0 && k.indexOf(prefix) !== 0))) localStorage.removeItem(k);
     }
-  } catch (e) {
+  } catch {
     /* no storage: GraphiQL keeps its tabs in memory */
   }
   var ownKeys = function () {
@@ -113,7 +114,7 @@
   var hasSavedTabs = false;
   try {
     hasSavedTabs = Boolean(storage.getItem('graphiql:tabState'));
-  } catch (e) {
+  } catch {
     storage = null;
   }
 

@@ -72,7 +72,10 @@ export function graphiqlRouter(): Router {
   });
   router.get('/graphql', (req, res, next) => {
     // Only a browser navigating here gets the IDE; GET queries with ?query= go to Apollo.
-    if (req.query.query !== undefined || !req.accepts('text/html')) return next();
+    if (req.query.query !== undefined || !req.accepts('text/html')) {
+      next();
+      return;
+    }
     res.type('html').send(GRAPHIQL_HTML);
   });
   return router;

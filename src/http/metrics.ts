@@ -35,7 +35,8 @@ export function metricsRouter(config: Config, requireCaller: express.RequestHand
       try {
         assertAllowed(DOOR_RULES.metrics, principalOf(res), 'the metrics (send METRICS_TOKEN or an admin key)');
       } catch (err) {
-        return sendError(res, err);
+        sendError(res, err);
+        return;
       }
       void serve(req, res);
     },

@@ -33,7 +33,7 @@ const TYPE_OF_KEY = cypher(
 
 async function typeOfKey(ctx: Context, key: string): Promise<NodeType | null> {
   const rows = await ctx.db.read<{ rank: number; type: NodeType }>(TYPE_OF_KEY, { key });
-  rows.sort((a, b) => Number(a.rank) - Number(b.rank));
+  rows.sort((a, b) => a.rank - b.rank);
   return rows[0]?.type ?? null;
 }
 

@@ -14,7 +14,7 @@ const AUTH_CODES = new Set([
 
 /** Neo4j refused the login (wrong user or password, too many failed attempts, expired credentials). */
 export function isAuthFailure(err: unknown): boolean {
-  return !!err && typeof err === 'object' && 'code' in err && AUTH_CODES.has(String((err as { code: unknown }).code));
+  return !!err && typeof err === 'object' && 'code' in err && AUTH_CODES.has(String(err.code));
 }
 
 export type ConnectFailureKind = 'unreachable' | 'authentication' | 'other';
@@ -33,7 +33,7 @@ export interface ConnectTarget {
 }
 
 export function describeConnectFailure(target: ConnectTarget, err: unknown): string {
-  const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+  const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : undefined;
   // The driver's messages span lines; the start-up error is one.
   const cause = `${code ? `${code}: ` : ''}${err instanceof Error ? err.message : String(err)}`.replace(/\s*\n\s*/g, ' ');
   switch (connectFailureKind(err)) {

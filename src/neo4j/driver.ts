@@ -3,7 +3,7 @@
  * Values come back as plain JS (numbers, ISO strings for temporals) so resolvers never see driver types.
  */
 import { GraphQLError } from 'graphql';
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import { databaseUnavailable, isUnavailable, analyticsTimeout, isTimeout, isTransient, transientError } from '../errors';
 import { metrics } from '../metrics';
 
@@ -203,7 +203,7 @@ export class Tx {
   }
 }
 
-function toRows<T>(query: NamedQuery, result: QueryResult<RecordShape>): T[] {
+function toRows<T>(query: NamedQuery, result: QueryResult): T[] {
   const decoders = query.decoders ?? {};
   return result.records.map((record) => {
     const row: Row = {};

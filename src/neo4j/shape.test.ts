@@ -89,7 +89,7 @@ it('days and instants sent as plain values read as the driver\'s temporals do, n
 
 it('every named query returning an instant as a column decodes it (else it would answer epoch milliseconds)', () => {
   const modules = [directoryQueries, initiativeQueries, networkQueries, peopleQueries, territoryQueries];
-  const queries = modules.flatMap((m) => Object.values(m)).filter((q): q is NamedQuery => typeof q === 'object' && q !== null && 'text' in q && 'name' in q);
+  const queries = modules.flatMap((m): unknown[] => Object.values(m)).filter((q): q is NamedQuery => typeof q === 'object' && q !== null && 'text' in q && 'name' in q);
   const instantColumns = queries.flatMap((q) => [...q.text.matchAll(/toFloat\([^()]*\.epochMillis\) AS (\w+)/g)].map((m) => [q.name, m[1], typeof q.decoders?.[m[1] as string]]));
   // the three session queries, startsAt and endsAt each
   expect(instantColumns.map(([name]) => name).sort()).toEqual(['sessionsById', 'sessionsById', 'sessionsHostedBy', 'sessionsHostedBy', 'sessionsOfEdition', 'sessionsOfEdition'].map((n) => `initiatives.${n}`));

@@ -18,7 +18,7 @@ export function httpStatusPlugin(): ApolloServerPlugin<Context> {
           const code = body?.errors?.map((e) => e.extensions?.code).find((c) => c === ErrorCode.SERVICE_UNAVAILABLE || c === ErrorCode.TRANSIENT);
           if (code === undefined) return;
           response.http.status = 503;
-          response.http.headers.set('retry-after', String(retryAfterOf(String(code)) ?? UNAVAILABLE_RETRY_AFTER_SECONDS));
+          response.http.headers.set('retry-after', String(retryAfterOf(code) ?? UNAVAILABLE_RETRY_AFTER_SECONDS));
         },
       };
     },

@@ -19,7 +19,7 @@ export const DATA_DIR = path.join(PROJECT_ROOT, 'src', 'seed', 'data', 'brussels
 
 type Row = Record<string, string>;
 export function readCsv(file: string, delimiter = ','): Row[] {
-  return parse(fs.readFileSync(path.join(DATA_DIR, file), 'utf8'), { columns: true, delimiter, skip_empty_lines: true, bom: true, trim: true }) as Row[];
+  return parse<Row>(fs.readFileSync(path.join(DATA_DIR, file), 'utf8'), { columns: true, delimiter, skip_empty_lines: true, bom: true, trim: true });
 }
 const readGeoJson = (file: string) =>
   JSON.parse(fs.readFileSync(path.join(DATA_DIR, file), 'utf8')) as { features: Array<{ properties: Record<string, unknown>; geometry: Area }> };

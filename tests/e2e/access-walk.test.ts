@@ -4,7 +4,7 @@
  * say: readable, or FORBIDDEN. A new field without a rule, or without a way to reach it here,
  * fails this test — so nothing new is exposed by accident.
  */
-import { getNamedType, isObjectType, isNonNullType, parse, type ExecutionResult, type GraphQLField, type GraphQLObjectType } from 'graphql';
+import { getNamedType, isObjectType, isNonNullType, parse, type ExecutionResult, type GraphQLError, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { ROLES, type Principal, type Role } from '../../src/access/principal';
 import { ruleFor, type Rule } from '../../src/access/policy';
@@ -268,7 +268,7 @@ describe.each(ROLES)('as %s', (role) => {
       const compiled = compileQuery(target, parse(text));
       if (!isCompiledQuery(compiled)) throw new Error(`does not compile: ${text}`);
       const result = (await compiled.query(undefined, createContext({ db: testDb(), config, principal: PRINCIPALS[role] }), {})) as ExecutionResult;
-      const errors = (result.errors ?? []).map((e) => ({ message: e.message, path: e.path, code: e.extensions?.code }));
+      const errors = (result.errors ?? []).map((e) => ({ message: e.message, path: e.path, code: (e as Partial<Pick<GraphQLError, 'extensions'>>).extensions?.code })); // graphql-jit's errors may lack extensions
       return JSON.stringify({ data: result.data, errors });
     };
     const different: string[] = [];

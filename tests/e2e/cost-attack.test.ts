@@ -88,6 +88,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   if (api?.child.exitCode === null) {
     api.child.kill('SIGTERM');
     await api.exited;

@@ -78,14 +78,14 @@ it('a SUD zone key: its zone only, every panel filled, FR/NL switch, a click on 
   // Read without help: a hint in the empty service panel, a sector legend, named heat-map columns,
   // fragile ties in words, isolates listed rather than drawn.
   expect(await text(page, '#service .hint')).toContain('Cliquez sur un service');
-  const legend = await page.$$eval('#legend .legend-item', (items) => items.map((i) => i.textContent ?? ''));
+  const legend = await page.$$eval('#legend .legend-item', (items) => items.map((i) => i.textContent));
   expect(legend.length).toBeGreaterThan(1);
   expect(legend.every((l) => /\(\d+\)$/.test(l))).toBe(true);
-  const heads = await page.$$eval('.heat thead abbr', (abbrs) => abbrs.map((a): [string, string] => [a.textContent ?? '', a.getAttribute('title') ?? '']));
+  const heads = await page.$$eval('.heat thead abbr', (abbrs) => abbrs.map((a): [string, string] => [a.textContent, a.getAttribute('title') ?? '']));
   expect(heads.length).toBeGreaterThan(1);
   expect(heads.every(([abbr, title]) => abbr.length > 0 && abbr.length <= 4 && title.length > abbr.length)).toBe(true);
   expect(new Set(heads.map(([abbr]) => abbr)).size).toBe(heads.length);
-  const fragile = await page.$$eval('ul.fragile li', (rows) => rows.map((r) => r.textContent ?? ''));
+  const fragile = await page.$$eval('ul.fragile li', (rows) => rows.map((r) => r.textContent));
   expect(fragile.length).toBeGreaterThan(0);
   expect(fragile.every((r) => /porté par (\d+ personnes?|moins de 5 personnes) chez .+, (\d+ personnes?|moins de 5 personnes) chez /.test(r))).toBe(true);
   const drawn = await page.evaluate(() => window.dashboard.serviceIds().length);
@@ -271,7 +271,7 @@ it('the tie filter bar, with a SUD zone key: the default first, every panel re-a
   const kinds = (await api.run<{ __type: { enumValues: Array<{ name: string }> } }>('{ __type(name: "TieEvidence") { enumValues { name } } }')).data!.__type.enumValues.map((v) => v.name);
   expect(kinds).toEqual(expect.arrayContaining(['CO_PRESENCE', 'VISIT']));
   expect(await page.$$eval('#evidence-kinds input', (inputs) => inputs.map((i) => [(i as HTMLInputElement).value, (i as HTMLInputElement).checked]))).toEqual(kinds.map((k) => [k, true]));
-  expect(await page.$$eval('#evidence-kinds label', (labels) => labels.map((l) => l.textContent?.trim() ?? ''))).toEqual(expect.arrayContaining(['co-présence', 'visites']));
+  expect(await page.$$eval('#evidence-kinds label', (labels) => labels.map((l) => l.textContent.trim()))).toEqual(expect.arrayContaining(['co-présence', 'visites']));
   const byDefault = await sudUnder('');
   await showsTies(page, byDefault.acquaintances.totalCount);
 
@@ -309,7 +309,7 @@ it('the tie filter bar, with a SUD zone key: the default first, every panel re-a
   await showsTies(page, noVisits.acquaintances.totalCount, 'banden');
   expect(await text(page, '#filter-used')).toContain('Toegepaste filter');
   expect(await text(page, '#filter-used')).toContain('netwerkevenementen uitgesloten');
-  expect(await page.$$eval('#evidence-kinds label', (labels) => labels.map((l) => l.textContent?.trim() ?? ''))).toEqual(expect.arrayContaining(['samen aanwezig', 'bezoeken']));
+  expect(await page.$$eval('#evidence-kinds label', (labels) => labels.map((l) => l.textContent.trim()))).toEqual(expect.arrayContaining(['samen aanwezig', 'bezoeken']));
   await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-filter-nl.png'), fullPage: true });
 
   // Significant ties only (the hypergeometric backbone), then back to the default.

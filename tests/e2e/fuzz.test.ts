@@ -136,7 +136,7 @@ it('answers 1,000+ hostile requests with coded errors, no stack traces, no write
     if (/\bat .+\.(ts|js):\d+|stacktrace|Neo4jError|node_modules/.test(text)) problems.push(`${label}: leaks internals: ${text.slice(0, 200)}`);
     let parsed: { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(text) as typeof parsed;
     } catch {
       // Express answers a malformed JSON body itself with a 400 (no stack: NODE_ENV=test is not development).
       if (res.status !== 400) problems.push(`${label}: non-JSON HTTP ${res.status}: ${text.slice(0, 100)}`);

@@ -80,7 +80,7 @@ it('every example has its variables and a meaningful answer on the demo graph', 
     const variables = JSON.parse(example.variables) as Record<string, unknown>;
     // Every variable the operation declares is filled in.
     for (const declared of example.query.matchAll(/\$(\w+):/g)) expect({ name, variable: declared[1], given: declared[1]! in variables }).toEqual({ name, variable: declared[1], given: true });
-    const res = await api.run<Record<string, unknown>>(example.query, variables);
+    const res = await api.run(example.query, variables);
     expect({ name, errors: res.errors }).toEqual({ name, errors: undefined });
     expect({ name, meaningful: meaningful(res.data ?? {}) }).toEqual({ name, meaningful: true });
     if (name === 'WhoCanIntroduceMe') {
@@ -97,10 +97,10 @@ it('every example has its variables and a meaningful answer on the demo graph', 
 async function response(page: Page): Promise<{ data?: Record<string, unknown>; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> {
   const handle = await page.waitForFunction(
     () => {
-      const editor = document.querySelector('.result-window .CodeMirror') as (Element & { CodeMirror?: { getValue(): string } }) | null;
+      const editor = document.querySelector<Element & { CodeMirror?: { getValue(): string } }>('.result-window .CodeMirror');
       const text = editor?.CodeMirror?.getValue() ?? '';
       try {
-        return text.trim() ? JSON.parse(text) : false;
+        return text.trim() ? (JSON.parse(text) as unknown) : false;
       } catch {
         return false;
       }
@@ -112,7 +112,7 @@ async function response(page: Page): Promise<{ data?: Record<string, unknown>; e
 }
 
 const editorValue = (page: Page, selector: string) =>
-  page.evaluate((sel) => (document.querySelector(sel) as (Element & { CodeMirror?: { getValue(): string } }) | null)?.CodeMirror?.getValue() ?? null, selector);
+  page.evaluate((sel) => document.querySelector<Element & { CodeMirror?: { getValue(): string } }>(sel)?.CodeMirror?.getValue() ?? null, selector);
 
 it('in the page: a hint without a key, one key for every tab, every Run button answers with data', async () => {
   const examples = graphiqlExamples();
@@ -148,7 +148,7 @@ it('in the page: a hint without a key, one key for every tab, every Run button a
     await page.click(`.graphiql-tab:nth-child(${i + 1}) .graphiql-tab-button`);
     // GraphiQL reads the operation's name from the editor shortly after a tab switch.
     await page.waitForFunction(
-      (op) => (document.querySelector('.graphiql-query-editor .CodeMirror') as (Element & { CodeMirror?: { operationName?: string } }) | null)?.CodeMirror?.operationName === op,
+      (op) => document.querySelector<Element & { CodeMirror?: { operationName?: string } }>('.graphiql-query-editor .CodeMirror')?.CodeMirror?.operationName === op,
       name,
       { timeout: 10_000 },
     );

@@ -18,6 +18,7 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
 afterAll(() => browser?.close());
 
 it('renders the SVG map in Chromium; the screenshot shows the legend colours and the nodes', async () => {

@@ -35,8 +35,8 @@ export function startApiProcess(env: NodeJS.ProcessEnv, timeoutMs: number): Prom
         }
       }
     };
-    child.stdout?.on('data', onLine);
-    child.stderr?.on('data', onLine);
+    child.stdout.on('data', onLine);
+    child.stderr.on('data', onLine);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`exited with ${code} before serving:\n${logs.join('\n')}`));

@@ -34,6 +34,7 @@ export async function testApi(env: Record<string, string> = {}): Promise<TestApi
   const server = await createServer(config, db);
   return {
     server,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- TestApi.run's T, the caller's
     async run<T>(query: string, variables?: Record<string, unknown>, opts: RunOptions = {}) {
       const contextValue = createContext({ db, config, audit: server.audit, acceptLanguage: opts.acceptLanguage, principal: opts.as ?? ANALYST });
       const response = await server.apollo.executeOperation<T>({ query, variables }, { contextValue });

@@ -33,7 +33,7 @@ export async function resetGraph(db: Db = testDb()): Promise<void> {
       await session.run(WIPE.text);
       return;
     } catch (err) {
-      const transient = String((err as { code?: string }).code ?? '').startsWith('Neo.TransientError');
+      const transient = ((err as { code?: string }).code ?? '').startsWith('Neo.TransientError');
       if (!transient || attempt >= 10) throw err;
       await new Promise((r) => setTimeout(r, 200 * attempt));
     } finally {

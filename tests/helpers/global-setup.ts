@@ -11,7 +11,6 @@ import { startNeo4j, type RunningNeo4j } from '../../src/neo4j/local';
 import { migrate } from '../../src/neo4j/migrations';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __TEST_NEO4J__: RunningNeo4j | undefined;
 }
 

@@ -11,7 +11,9 @@ import { rebuildAllTies } from '../../src/modules/network/ties';
 import { codes, useFixtureApi } from '../helpers/api';
 import { testDb } from '../helpers/db';
 
-const api = useFixtureApi('network-small', async () => void (await rebuildAllTies(testDb())));
+const api = useFixtureApi('network-small', async () => {
+  await rebuildAllTies(testDb());
+});
 const QUERY = `{ communities(territory: { zone: "SUD" }) {
   algorithm modularity count isolates
   communities { index size internalTies density services { nameFr } sectors { sector { code } services } languages { language services } }

@@ -81,8 +81,8 @@ describe('round trips', () => {
   });
 
   it('CSV nodes and edges with Gephi headers', async () => {
-    const nodes = parseCsv(await exported('CSV_NODES'), { columns: true }) as Array<Record<string, string>>;
-    const edges = parseCsv(await exported('CSV_EDGES'), { columns: true }) as Array<Record<string, string>>;
+    const nodes = parseCsv<Record<string, string>>(await exported('CSV_NODES'), { columns: true });
+    const edges = parseCsv<Record<string, string>>(await exported('CSV_EDGES'), { columns: true });
     expect(nodes.map((n) => n.Id).sort()).toEqual(expected.nodes);
     expect(Object.keys(nodes[0]!)).toEqual(['Id', 'Label', 'Sector', 'Zone', 'Municipality', 'Language', 'Start', 'Community']);
     expect(nodes.map((n) => `${n.Id}:${n.Community}`).sort()).toEqual(['sA:1', 'sB:1', 'sC:2', 'sD:2', 'sF:']); // Gephi colours by it

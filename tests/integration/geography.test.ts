@@ -32,6 +32,7 @@ beforeAll(async () => {
   api = await testApi();
 }, 120_000);
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   await api?.server.stop();
   await closeTestDb();
 });
@@ -216,7 +217,7 @@ describe('geography in the API', () => {
       ['21014', false],
     ]);
     expect(n.kind).toBe('RESIDENTIAL');
-    expect(JSON.parse(data!.zone.geometry.geoJson).type).toMatch(/Polygon/);
+    expect((JSON.parse(data!.zone.geometry.geoJson) as { type: unknown }).type).toMatch(/Polygon/);
     expect(contains(parseArea(data!.municipality.geometry.geoJson), grandPlace.innerPoint[0], grandPlace.innerPoint[1])).toBe(true);
   });
 

@@ -4,6 +4,7 @@
  * not guessed; dry runs write nothing; re-running changes nothing; ties kept equal to a rebuild.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PROJECT_ROOT } from '../../src/config';
@@ -189,7 +190,7 @@ describe('npm run import', () => {
   const personal = ['Person c1', 'PERSON  C1', 'Nora Nouvelle', 'nora@example.org', 'Person d1', 'Person b1', 'Person e2', 'Person a2'];
 
   it('prints the report, naming nobody, and writes no file unless asked', () => {
-    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'bng-import-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bng-import-'));
     const file = path.join(dir, 'attendance.csv');
     fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'import', 'attendance.csv'), file);
     const out = importCli('attendance', file);
@@ -202,7 +203,7 @@ describe('npm run import', () => {
   }, 60_000);
 
   it('with --rejected <path>, writes row, field and reason only to that path', () => {
-    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'bng-import-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bng-import-'));
     const file = path.join(dir, 'attendance.csv');
     const report = path.join(dir, 'report', 'rejected.csv');
     fs.mkdirSync(path.dirname(report));

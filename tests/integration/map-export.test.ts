@@ -54,7 +54,7 @@ describe('the quartiers of a zone, with the network figures (GEOJSON_QUARTIERS)'
   it('counts by hand on a graph of three services in two quartiers', () => {
     // a, b in Q1; c in Q2; ties a–b (inside Q1) and b–c (Q1 to Q2); d in Q2 has no tie.
     const figures = quartierFigures(
-      { nodes: ['a', 'b', 'c', 'd'].map((id) => ({ id })) as never, edges: [{ source: 'a', target: 'b' }, { source: 'b', target: 'c' }] as never },
+      { nodes: ['a', 'b', 'c', 'd'].map((id) => ({ id })), edges: [{ source: 'a', target: 'b' }, { source: 'b', target: 'c' }] as never },
       new Map([['a', 'Q1'], ['b', 'Q1'], ['c', 'Q2'], ['d', 'Q2']]),
     );
     expect(Object.fromEntries(figures)).toEqual({

@@ -165,7 +165,7 @@ describe('a batch of one key', () => {
   // Every keyed statement of the loaders, the service ones read with every part.
   const keyed = (): NamedQuery[] =>
     [directory, initiatives, people, territory]
-      .flatMap((module) => Object.values(module))
+      .flatMap((module): unknown[] => Object.values(module))
       .filter((x): x is NamedQuery => typeof x === 'object' && x !== null && 'text' in x && typeof (x as NamedQuery).text === 'string')
       .concat([directory.servicesById(SERVICE_PARTS), directory.servicesOfOrganisation(SERVICE_PARTS)])
       .filter((query) => query.text.includes('$keys'));

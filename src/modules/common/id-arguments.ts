@@ -80,7 +80,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function converter(type: GraphQLInputType, coordinate: string, seen: Set<string> = new Set()): Convert | undefined {
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
-    const item = converter(nullable.ofType as GraphQLInputType, coordinate, seen);
+    const item = converter(nullable.ofType, coordinate, seen);
     return item && ((value, argument) => (Array.isArray(value) ? value.map((v) => item(v, argument)) : item(value, argument)));
   }
   const named = getNamedType(type);

@@ -72,6 +72,6 @@ export function rowOf<T extends { __typename: string }>(typename: T['__typename'
 }
 
 /** Types a database row without a type name (relationship rows such as attendance). */
-export function plainRow<T>() {
+export function plainRow<T>() { // eslint-disable-line @typescript-eslint/no-unnecessary-type-parameters -- T: the row type the caller names
   return (row: Row): T => row as unknown as T;
 }

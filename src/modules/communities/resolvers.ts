@@ -1,5 +1,5 @@
 /** `communities`: Louvain on the scope's filtered network (network/measures/communities.ts), described with its quartiers. */
-import type { Resolvers } from '../../__generated__/resolvers-types';
+import type { QueryCommunitiesArgs, Resolvers } from '../../__generated__/resolvers-types';
 import { badInput, notFound } from '../../errors';
 import { cypher } from '../../neo4j/driver';
 import { detectCommunities } from '../network/measures/communities';
@@ -28,7 +28,8 @@ const counts = (keys: string[]) =>
 
 export const communityResolvers: Resolvers = {
   Query: {
-    communities: async (_p, args, ctx) => {
+    // QueryCommunitiesArgs: an explicit null skips the schema's defaults.
+    communities: async (_p, args: QueryCommunitiesArgs, ctx) => {
       const resolution = args.resolution ?? 1;
       if (!(resolution > 0 && resolution <= 10)) throw badInput('resolution', 'must be above 0 and at most 10');
       const seed = args.seed ?? 1;

@@ -126,6 +126,6 @@ const PART_TO_LOAD: Record<keyof ServiceNeighbours, ServicePart> = {
  */
 export function neighbourOf<K extends keyof ServiceNeighbours>(loaders: DirectoryLoaders, s: ServiceRow, part: K): ServiceNeighbours[K] | null | Promise<ServiceNeighbours[K] | null> {
   const known = s.embedded[part];
-  if (known !== undefined) return known as ServiceNeighbours[K];
-  return loaders.serviceWith([PART_TO_LOAD[part]]).load(s.id).then((row) => (row?.embedded[part] as ServiceNeighbours[K] | undefined) ?? null);
+  if (known !== undefined) return known;
+  return loaders.serviceWith([PART_TO_LOAD[part]]).load(s.id).then((row) => row?.embedded[part] ?? null);
 }

@@ -1,5 +1,5 @@
 /** Parts keys: one frozen list per set of parts, in a fixed order, each neighbour filled once; trims from the operation. */
-import { parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import { CONNECTION_NODES, partsKey, servicePartsOf, trimsOf } from './projection';
 
 it('gives the same frozen list for the same set of parts, whatever the order or repeats', () => {
@@ -24,8 +24,8 @@ it('fills each neighbour once: a quartier placed in its municipality and its zon
 /** The resolve info of an operation's first field, as the executor gives it. */
 function infoOf(document: string): Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'operation'> {
   const doc = parse(document);
-  const operation = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
-  const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]));
+  const operation = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
   return { operation, fragments, fieldNodes: [operation.selectionSet.selections[0] as FieldNode] };
 }
 

@@ -5,7 +5,7 @@
  * Cypher is. Each part is a constant Cypher fragment; a projection is composed from fragments only
  * (never from request text) and cached by its set of parts.
  */
-import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { LangCode } from '../../context';
 import { cypher, type NamedQuery } from '../../neo4j/driver';
 import { many, one, row, shape, type Field, type Fields, type Omission, type Shape } from '../../neo4j/shape';
@@ -207,8 +207,8 @@ function fieldsIn(fragments: GraphQLResolveInfo['fragments'], sets: readonly Sel
   const out: FieldNode[] = [];
   const visit = (set: SelectionSetNode, seen: Set<string>) => {
     for (const sel of set.selections) {
-      if (sel.kind === 'Field') out.push(sel);
-      else if (sel.kind === 'InlineFragment') visit(sel.selectionSet, seen);
+      if (sel.kind === Kind.FIELD) out.push(sel);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet, seen);
       else if (!seen.has(sel.name.value)) {
         const fragment: FragmentDefinitionNode | undefined = fragments[sel.name.value];
         if (fragment) visit(fragment.selectionSet, new Set([...seen, sel.name.value]));
@@ -290,9 +290,9 @@ function askedIn(info: Pick<GraphQLResolveInfo, 'fragments' | 'operation'>): Ask
       else if (name === 'nameNl') asked.nl = true;
       else if (name === 'name') {
         const lang = field.arguments?.find((a) => a.name.value === 'lang')?.value;
-        if (!lang || lang.kind === 'NullValue') asked.inRequestLanguage = true;
-        else if (lang.kind === 'EnumValue' && lang.value === 'FR') asked.fr = true;
-        else if (lang.kind === 'EnumValue' && lang.value === 'NL') asked.nl = true;
+        if (!lang || lang.kind === Kind.NULL) asked.inRequestLanguage = true;
+        else if (lang.kind === Kind.ENUM && lang.value === 'FR') asked.fr = true;
+        else if (lang.kind === Kind.ENUM && lang.value === 'NL') asked.nl = true;
         else asked.fr = asked.nl = true;
       }
       visit(fieldsIn(info.fragments, selectionsOf([field])));

@@ -468,8 +468,9 @@ const WRITE_ATTENDANCE = cypher(
    SET a.role = row.role, a.status = row.status, a.group = CASE WHEN row.keepGroup THEN a.group ELSE row.group END`,
 );
 
-type OrganisationRow = { id: string; nameFr: string; nameNl: string; services: string[] };
-type CandidateRow = { id: string; name: string; nameKey: string | null; organisationId: string | null; emailHash: string | null };
+// Names as stored: a node may lack one (null), which the lookups below allow for.
+type OrganisationRow = { id: string; nameFr: string | null; nameNl: string | null; services: string[] };
+type CandidateRow = { id: string; name: string | null; nameKey: string | null; organisationId: string | null; emailHash: string | null };
 
 /**
  * The organisations a list names, by id and by normalised FR and NL name (lists name them either
@@ -529,7 +530,7 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
       slice.map((r, i) => {
         const org = organisationNamed(index, r.organisation ?? '');
         const hash = hashes[i];
-        return [org && norms[i] ? nameErasureKey(opts.secret, norms[i]!, org.id) : null, hash ? erasureKey(opts.secret, 'email', hash) : null];
+        return [org && norms[i] ? nameErasureKey(opts.secret, norms[i], org.id) : null, hash ? erasureKey(opts.secret, 'email', hash) : null];
       });
     const tombstonesOf = async (index: Map<string, OrganisationRow>) => {
       const keys = rowKeys(index);

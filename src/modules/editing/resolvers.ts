@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Context } from '../../context';
-import type { Resolvers } from '../../__generated__/resolvers-types';
+import type { MutationImportCsvArgs, Resolvers } from '../../__generated__/resolvers-types';
 import { type Tx } from '../../neo4j/driver';
 import { badInput } from '../../errors';
 import { keyOf } from '../common/ids';
@@ -17,7 +17,7 @@ import type { EmploymentRow } from '../people/model';
 import type { UserErrorRow } from './model';
 import { AttendanceState, checkAttendanceChange, groupProblem, checkEdition, checkSession, currentAttendance, RuleViolation, validateEdition, violation } from './rules';
 import { recordEditionEvent } from '../../access/audit';
-import { PROGRAMMES, type ProgrammeCode } from '../initiatives/programmes';
+import { PROGRAMMES } from '../initiatives/programmes';
 import * as w from './writes';
 import { normaliseName } from './matching';
 
@@ -112,8 +112,8 @@ export const editingResolvers: Resolvers = {
     upsertInitiative: async (_p, { input }, ctx) => {
       const r = await mutate(ctx, async (tx) => {
         const programme = input.programme ?? null;
-        if (programme && PROGRAMMES[programme as ProgrammeCode].kind !== input.kind) {
-          throw new RuleViolation([violation('INVALID', 'input.programme', `${programme} is a programme of kind ${PROGRAMMES[programme as ProgrammeCode].kind}, not ${input.kind}`)]);
+        if (programme && PROGRAMMES[programme].kind !== input.kind) {
+          throw new RuleViolation([violation('INVALID', 'input.programme', `${programme} is a programme of kind ${PROGRAMMES[programme].kind}, not ${input.kind}`)]);
         }
         if ((await tx.run(w.upsertInitiative, { ...input, programme })).length === 0) throw notFoundError('input.organiserId', 'organisation', input.organiserId);
       });
@@ -215,7 +215,8 @@ export const editingResolvers: Resolvers = {
       });
       return { edition: r.errors.length ? null : await fresh(ctx.loaders.initiatives.edition, id), errors: r.errors };
     },
-    importCsv: async (_p, { kind, csv, dryRun, allOrNothing }, ctx) => {
+    // MutationImportCsvArgs: an explicit null skips the schema's defaults.
+    importCsv: async (_p, { kind, csv, dryRun, allOrNothing }: MutationImportCsvArgs, ctx) => {
       if (csv.length > 5_000_000) throw badInput('csv', 'is over 5 MB: use `npm run import` for large files');
       let rows;
       try {

@@ -290,6 +290,7 @@ export class AttendanceState {
  */
 export function groupProblem(group: string): string | null {
   if (group.length > 40) return 'a group is a short label (40 characters at most)';
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   if (group !== group.trim() || /[\u0000-\u001f]/.test(group)) return 'no leading or trailing spaces or control characters';
   return null;
 }

@@ -80,13 +80,15 @@ const EVIDENCE_FACTS = cypher(
    RETURN declarations, referrals, agreements`,
 );
 
-type Run = (query: typeof EVIDENCE_FACTS, params: Record<string, unknown>) => Promise<Array<EvidenceFacts & Record<string, unknown>>>;
+/** The facts as read: a REFERRED's `count` is a stored property, null on one written without it. */
+type FactsRow = Omit<EvidenceFacts, 'referrals'> & { referrals: Array<Omit<ReferralFact, 'count'> & { count: number | null }> };
+type Run = (query: typeof EVIDENCE_FACTS, params: Record<string, unknown>) => Promise<Array<FactsRow & Record<string, unknown>>>;
 
 /** The facts for these services, read with the caller's transaction or database (`run`). */
 export async function readEvidenceFacts(run: Run, serviceIds: string[]): Promise<EvidenceFacts> {
   if (!serviceIds.length) return NO_EVIDENCE;
   const [row] = await run(EVIDENCE_FACTS, { serviceIds });
-  return row ? { declarations: row.declarations, referrals: row.referrals, agreements: row.agreements } : NO_EVIDENCE;
+  return row ? { declarations: row.declarations, referrals: row.referrals.map((r) => ({ ...r, count: r.count ?? 0 })), agreements: row.agreements } : NO_EVIDENCE;
 }
 
 export const evidenceIn = (tx: Tx, serviceIds: string[]) => readEvidenceFacts((q, p) => tx.run(q, p), serviceIds);

@@ -187,7 +187,10 @@ function featureWriter(write: Write) {
 }
 
 export async function writeMap(ctx: Context, scope: Scope, graph: ExportGraph, format: MapFormat, write: Write): Promise<void> {
-  if (format === 'GEOJSON_TIES') return writeTies(graph, write);
+  if (format === 'GEOJSON_TIES') {
+    writeTies(graph, write);
+    return;
+  }
   const quartiers = await ctx.db.read<QuartierRow>(QUARTIER_ROWS[scope.territory.level], { code: scope.territory.code });
   const placed = await ctx.db.read<{ id: string; quartier: string }>(QUARTIER_OF_SERVICES, { ids: graph.nodes.map((n) => n.id) });
   const figures = quartierFigures(graph, new Map(placed.map((p) => [p.id, p.quartier])));

@@ -211,7 +211,7 @@ export const DEFAULT_PROGRAMME: Record<InitiativeKind, ProgrammeCode> = {
 
 export function programmeOf(kind: string, programme: string | null | undefined): Programme {
   if (programme && programme in PROGRAMMES) return PROGRAMMES[programme as ProgrammeCode];
-  return PROGRAMMES[DEFAULT_PROGRAMME[kind as InitiativeKind] ?? 'NETWORK_EVENT'];
+  return PROGRAMMES[kind in DEFAULT_PROGRAMME ? DEFAULT_PROGRAMME[kind as InitiativeKind] : 'NETWORK_EVENT'];
 }
 
 export const roleRule = (p: Programme, role: string): RoleRule | undefined => p.roles.find((r) => r.role === role);

@@ -34,7 +34,7 @@ export async function recommendations(
   const [info] = await ctx.db.read<{ kind: string; pastHosts: string[]; covers: Array<{ level: string; code: string }> }>(q.initiativeInfo, { id: initiativeId });
   if (!info) throw notFound('initiative', initiativeArg, 'initiative');
   const cover = info.covers[0];
-  const territory = territoryArg ?? ((cover ? { [cover.level.toLowerCase()]: cover.code } : { region: 'BRU' }) as TerritoryInput);
+  const territory = territoryArg ?? (cover ? { [cover.level.toLowerCase()]: cover.code } : { region: 'BRU' });
   const scope = await parseScope(ctx, { territory, ties });
   const graph = await loadGraph(ctx, scope);
   const sectorName = async (code: string) => {

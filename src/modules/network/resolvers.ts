@@ -1,7 +1,7 @@
 /** Resolvers of the network module: parse the scope, load the subgraph once, run pure measures. */
 import { disclosed, disclosedRatio, peopleCount } from '../../access/counts';
 import { pseudonymised } from '../../access/principal';
-import type { Resolvers } from '../../__generated__/resolvers-types';
+import type { QueryBrokersArgs, QueryGapsArgs, QueryRecommendationsArgs, Resolvers } from '../../__generated__/resolvers-types';
 import { SMALL_CELL } from '../../access/pseudonym';
 import { badInput, notFound } from '../../errors';
 import { keyOf } from '../common/ids';
@@ -77,7 +77,8 @@ export const networkResolvers: Resolvers = {
       const scope = await parseScope(ctx, args);
       return withFilter(scope, mixingMatrix(await loadGraph(ctx, scope)));
     },
-    gaps: async (_p, args, ctx) => {
+    // Query*Args: an explicit null skips the schema's defaults.
+    gaps: async (_p, args: QueryGapsArgs, ctx) => {
       const threshold = args.threshold ?? 0.5;
       if (!(threshold >= 0 && threshold <= 10)) throw badInput('threshold', 'must be between 0 and 10');
       const first = limit(args.first);
@@ -95,7 +96,7 @@ export const networkResolvers: Resolvers = {
       const { perSector, territory } = eiIndex(await loadGraph(ctx, scope));
       return { territory, sectors: perSector, appliedTieFilter: appliedTieFilter(scope.ties) };
     },
-    brokers: async (_p, args, ctx) => {
+    brokers: async (_p, args: QueryBrokersArgs, ctx) => {
       const first = limit(args.first);
       const startedAt = Date.now();
       const scope = await parseScope(ctx, args);
@@ -139,7 +140,7 @@ export const networkResolvers: Resolvers = {
       return initiativeImpact(ctx, edition, await parseTies(ctx, args.ties));
     },
     introductionPath: async (_p, args, ctx, info) => introductionPath(ctx, args, await parseTies(ctx, args.ties), servicePartsOf(info, ctx.lang, PATH_SERVICES)),
-    recommendations: (_p, args, ctx) => recommendations(ctx, args.initiative, args.territory, args.first ?? 10, args.ties, args.need ? parseNeed(args.need) : null),
+    recommendations: (_p, args: QueryRecommendationsArgs, ctx) => recommendations(ctx, args.initiative, args.territory, args.first ?? 10, args.ties, args.need ? parseNeed(args.need) : null),
   },
   AcquaintanceConnection: {
     ...connectionFields,

@@ -31,7 +31,7 @@ export function fromWindow(row: WindowTieRow): AcquaintanceRow {
       initiative: row.via[i] ?? '',
       personA: row.encounterPeopleA[i] ?? '',
       personB: row.encounterPeopleB[i] ?? '',
-      weight: Number(row.weights[i] ?? 0),
+      weight: row.weights[i] ?? 0,
       kind: (row.kinds[i] ?? 'CO_PRESENCE') as EvidenceKind,
     })),
   );

@@ -210,7 +210,7 @@ export function computeTies(facts: SessionFacts[], focus?: TieFocus, evidence: E
     for (const p of f.present) {
       const seen = byPerson.get(p.person);
       const group = [seen?.group ?? null, p.group ?? null].filter((g): g is string => g !== null).sort(byString)[0] ?? null;
-      byPerson.set(p.person, { ...p, group, services: sortedUnique([...(seen?.services ?? []), ...(p.services ?? [])]) });
+      byPerson.set(p.person, { ...p, group, services: sortedUnique([...(seen?.services ?? []), ...p.services]) });
     }
     const groups = new Map<string, PresentPerson[]>();
     for (const p of [...byPerson.values()].sort((x, y) => byString(x.person, y.person))) {

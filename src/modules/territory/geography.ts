@@ -189,9 +189,11 @@ export function createGeographyLoaders(db: Db) {
     rolledUp: Object.fromEntries(
       (Object.keys(PART_VALUES) as Array<keyof typeof PART_VALUES>).map((label) => [
         label,
-        oneLoader(db, PART_VALUES[label], (r) =>
-          rollUp((r.values as Array<IndicatorRow & { indicator: string | null }>).filter((v) => v.indicator !== null), Number(r.parts), label === 'Zone' ? `the zone's ${r.parts} quartiers` : `the region's ${r.parts} municipalities`),
-        ),
+        oneLoader(db, PART_VALUES[label], (r) => {
+          const parts = Number(r.parts);
+          const values = (r.values as Array<Omit<IndicatorRow, 'indicator'> & { indicator: string | null }>).filter((v): v is IndicatorRow => v.indicator !== null);
+          return rollUp(values, parts, label === 'Zone' ? `the zone's ${parts} quartiers` : `the region's ${parts} municipalities`);
+        }),
       ]),
     ) as Record<keyof typeof PART_VALUES, ReturnType<typeof oneLoader<IndicatorRow[]>>>,
     sector: oneLoader<SectorUnitRow>(db, SECTORS_BY_CODE, sectorRow),

@@ -61,7 +61,7 @@ const pick = (p: Props, ...names: string[]) => names.map((n) => p[n]).find((v) =
 function csvRows(text: string): Props[] {
   const header = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (header.match(/;/g) ?? []).length > (header.match(/,/g) ?? []).length ? ';' : ',';
-  return (parse(text, { columns: true, delimiter, skip_empty_lines: true, bom: true, relax_column_count: true }) as Array<Record<string, unknown>>).map(lower);
+  return parse<Record<string, unknown>>(text, { columns: true, delimiter, skip_empty_lines: true, bom: true, relax_column_count: true }).map(lower);
 }
 
 /** Kind from the MDZONE code range (the ranges are an inference, see SOURCES.md). */

@@ -33,7 +33,7 @@ const INDICATOR_NAME = /^[a-z][a-z0-9_]{0,63}$/;
  * `source` applies to rows without a `source` column of their own.
  */
 export function parseIndicatorCsv(text: string, level: IndicatorLevel, source: string): { values: IndicatorValue[]; rowOf: number[]; problems: RowProblem[] } {
-  const rows = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Array<Record<string, string | undefined>>;
+  const rows = parse<Record<string, string | undefined>>(text, { columns: true, skip_empty_lines: true, bom: true, trim: true });
   const values: IndicatorValue[] = [];
   /** The file row of each value (header = 1). */
   const rowOf: number[] = [];

@@ -31,7 +31,7 @@ export type Tick = () => void;
 export interface Adjacency {
   ids: string[];
   neighbours: Map<string, Set<string>>;
-  weight(a: string, b: string): number;
+  weight: (a: string, b: string) => number;
 }
 
 /**
@@ -77,7 +77,7 @@ export interface IndexedGraph {
   weights: Float64Array;
   /** Sector of each node as a small integer (equal integers = same sector). */
   sector: Int32Array;
-  tied(a: number, c: number): boolean;
+  tied: (a: number, c: number) => boolean;
 }
 
 export const indexed = once(new WeakMap<ServiceGraph, IndexedGraph>(), buildIndexed);
