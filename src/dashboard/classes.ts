@@ -1,7 +1,7 @@
 /**
  * Class breaks and colours of the choropleth. Counts and need indicators: quantiles of the
  * quartiers' values (5 classes, fewer when values repeat), so each colour holds about as many
- * quartiers; shares: fixed fifths of 0–1; the E-I index: fixed classes of −1…+1 on a diverging ramp
+ * quartiers (whole breaks for counts); shares: fixed fifths of 0–1; the E-I index: fixed classes of −1…+1 on a diverging ramp
  * (negative: ties within sectors, positive: across). A quartier without a figure is "no data". Pure.
  */
 export interface Classes {
@@ -30,7 +30,9 @@ export function classify(values: ReadonlyArray<number | null>, kind: ScaleKind, 
   if (kind === 'diverging') return { breaks: [-1, -0.6, -0.2, 0.2, 0.6, 1], colours: DIVERGING };
   const sorted = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return { breaks: [], colours: [] };
-  const breaks = [...new Set(Array.from({ length: n + 1 }, (_, i) => quantile(sorted, i / n)).map((b) => Math.round(b * 100) / 100))];
+  // Counts (every value whole) get whole breaks: "0 – 0.8 services" reads as nothing.
+  const round = sorted.every(Number.isInteger) ? Math.round : (b: number) => Math.round(b * 100) / 100;
+  const breaks = [...new Set(Array.from({ length: n + 1 }, (_, i) => round(quantile(sorted, i / n))))];
   if (breaks.length === 1) breaks.push(breaks[0]!); // one value everywhere: one class
   const classes = breaks.length - 1;
   // Spread the ramp over the classes there are (3 classes: light, middle, dark).

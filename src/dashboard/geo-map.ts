@@ -186,11 +186,12 @@ export function drawGeoMap(container: HTMLElement, model: GeoMapModel, onQuartie
   legend.append(text(8, y, model.measureTitle, { 'font-weight': 600 }));
   y += 8;
   const n = model.classes.colours.length;
-  const boxW = Math.min(64, (width - 24) / (n + 1.5));
+  // Room for the classes, the no-data box and its label on one line, whatever the width.
+  const boxW = Math.min(64, (width - 24 - model.noDataLabel.length * 5.6) / (n + 0.6));
   model.classes.colours.forEach((colour, i) => legend.append(node('rect', { class: 'legend-class', x: 8 + i * boxW, y, width: boxW, height: 12, fill: colour, stroke: '#5c6670', 'stroke-width': 0.5 })));
   model.classes.breaks.forEach((b, i) => legend.append(text(8 + i * boxW, y + 25, model.formatBreak(b), { 'font-size': 10, 'text-anchor': i === 0 ? 'start' : 'middle', class: 'legend-break' })));
-  const noDataX = 8 + n * boxW + boxW / 2;
-  legend.append(node('rect', { x: noDataX, y, width: boxW / 2, height: 12, fill: NO_DATA, stroke: '#5c6670', 'stroke-width': 0.5 }));
+  const noDataX = 8 + n * boxW + 12;
+  legend.append(node('rect', { x: noDataX, y, width: 24, height: 12, fill: NO_DATA, stroke: '#5c6670', 'stroke-width': 0.5 }));
   legend.append(text(noDataX, y + 25, model.noDataLabel, { 'font-size': 10 }));
   y += 46;
   legend.append(text(8, y, model.pointsTitle, { 'font-weight': 600 }));

@@ -64,7 +64,7 @@ const numberFormat = (lang: Lang, digits: number) => new Intl.NumberFormat(lang 
 /** How a figure of the measure is written (legend breaks, tooltips, the panel). */
 function formatter(measure: Measure, lang: Lang): (v: number) => string {
   if (SCALE[measure] === 'share') return (v) => `${numberFormat(lang, 0).format(v * 100)} %`;
-  if (measure === 'eiIndex') return (v) => `${v > 0 ? '+' : ''}${numberFormat(lang, 1).format(v)}`;
+  if (measure === 'eiIndex') return (v) => `${v > 0 ? '+' : ''}${numberFormat(lang, 1).format(v)}`.replace('-', '−');
   if (measure === 'income') return (v) => `${numberFormat(lang, 0).format(v)} €`;
   return (v) => numberFormat(lang, 1).format(v);
 }
@@ -156,7 +156,8 @@ function draw(): void {
   }
 
   const source = measure === 'population' || measure === 'income' ? withShape.map((q) => q[measure]?.source).find((s) => s) : undefined;
-  const attribution = [withShape.find((q) => q.geometry)?.geometry?.attribution ?? '', source].filter(Boolean).join('; ');
+  // The indicator's source by its publisher's words up to the first comma (the panel gives it whole).
+  const attribution = [withShape.find((q) => q.geometry)?.geometry?.attribution ?? '', source?.split(/[,(]/)[0]?.trim()].filter(Boolean).join('; ');
   const measureTitle = t(`m_${measure}` as Word, lang);
   const format = formatter(measure, lang);
   drawn = drawGeoMap(

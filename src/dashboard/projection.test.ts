@@ -25,9 +25,11 @@ it('picks a round scale bar no longer than asked', () => {
 });
 
 it('classes: quantiles of the values, fixed fifths of shares, no data for null', () => {
+  // Quantiles of 0…8 at 20 % steps: 1.6, 3.2, 4.8, 6.4, rounded for counts to 2, 3, 5, 6.
   const q = classify([0, 1, 2, 3, 4, 5, 6, 7, 8, null], 'quantile');
-  expect(q.breaks).toEqual([0, 1.6, 3.2, 4.8, 6.4, 8]);
-  expect([classOf(q, 0), classOf(q, 1.6), classOf(q, 8), classOf(q, null)]).toEqual([0, 1, 4, null]);
+  expect(q.breaks).toEqual([0, 2, 3, 5, 6, 8]);
+  expect([classOf(q, 0), classOf(q, 2), classOf(q, 8), classOf(q, null)]).toEqual([0, 1, 4, null]);
+  expect(classify([0.5, 1.25, 2], 'quantile').breaks).toEqual([0.5, 0.8, 1.1, 1.4, 1.7, 2]);
   expect(colourFor(q, null)).toBe(NO_DATA);
   // Repeated values merge classes: in 0, 0, 0, 5 the 20–60 % quantiles are 0, the 80 % one is
   // 0 + 0.4 × 5 = 2 (position 2.4 of 0–3): breaks 0, 2, 5, two classes.

@@ -85,7 +85,8 @@ const PAGE = `<!doctype html>
     .geo-controls { display: flex; flex-wrap: wrap; gap: .3rem 1rem; align-items: center; font-size: .85rem; margin-bottom: .4rem; }
     .geo-controls fieldset { border: none; margin: 0; padding: 0; display: flex; gap: .6rem; align-items: center; }
     .geo-controls legend { float: left; margin-right: .4rem; }
-    #measure { max-width: 100%; }
+    .geo-controls > label { display: flex; flex-wrap: wrap; gap: .3rem; align-items: center; max-width: 100%; }
+    #measure { flex: 1 1 12rem; min-width: 0; max-width: 100%; }
     #geo-map { min-height: 260px; }
     #geo-map svg { display: block; max-width: 100%; height: auto; }
     #geo-map path.quartier:focus { outline: none; stroke: #d00000; stroke-width: 2; }

@@ -368,6 +368,20 @@ it('screenshots at 1,400 × 900 and at a phone width (390 px): everything fits t
   }
 }, 240_000);
 
+it('printing gives the map and its legend alone (the print stylesheet), here as a PDF', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${base}/dashboard?key=${keys.SUD}&zone=SUD&lang=fr`);
+  await ready(page);
+  await page.emulateMedia({ media: 'print' });
+  expect(await page.isVisible('#geo-map svg')).toBe(true);
+  for (const selector of ['header', '#tie-filter', '.tabs', '.geo-controls', '#mixing', '#quartier', '#brokers', '#panel-network'])
+    expect({ selector, visible: await page.isVisible(selector) }).toEqual({ selector, visible: false });
+  expect(await page.$eval('#geo-map g.legend', (g) => g.textContent ?? '')).toContain('Filtre appliqué');
+  const pdf = await page.pdf({ path: path.join(ARTIFACTS, 'dashboard-map-print.pdf'), format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await page.close();
+}, 120_000);
+
 it('without a key the page asks for one and shows no network', async () => {
   const { page } = await openPage('lang=nl');
   expect(await text(page, '#status')).toBe('Voer een API-sleutel in om het netwerk te zien.');
