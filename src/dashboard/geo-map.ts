@@ -107,7 +107,19 @@ export function drawGeoMap(container: HTMLElement, model: GeoMapModel, onQuartie
   const quartiers = node('g', { class: 'quartiers' });
   const pathOf = (q: GeoQuartier) =>
     q.polygons
-      .flatMap((polygon) => polygon.map((ring) => ring.map((p, i) => `${i ? 'L' : 'M'}${at(p).map((v) => v.toFixed(1)).join(',')}`).join('') + 'Z'))
+      .flatMap((polygon) =>
+        polygon.map(
+          (ring) =>
+            ring
+              .map(
+                (p, i) =>
+                  `${i ? 'L' : 'M'}${at(p)
+                    .map((v) => v.toFixed(1))
+                    .join(',')}`,
+              )
+              .join('') + 'Z',
+        ),
+      )
       .join('');
   for (const q of model.quartiers) {
     const selected = q.code === model.selected;
@@ -151,7 +163,16 @@ export function drawGeoMap(container: HTMLElement, model: GeoMapModel, onQuartie
     points.append(
       node(
         'circle',
-        { class: 'service', 'data-service': p.id, cx: cx.toFixed(1), cy: cy.toFixed(1), r: 3.6, fill: p.hollow ? '#ffffff' : p.colour, stroke: p.hollow ? '#57606a' : '#ffffff', 'stroke-width': 1 },
+        {
+          class: 'service',
+          'data-service': p.id,
+          cx: cx.toFixed(1),
+          cy: cy.toFixed(1),
+          r: 3.6,
+          fill: p.hollow ? '#ffffff' : p.colour,
+          stroke: p.hollow ? '#57606a' : '#ffffff',
+          'stroke-width': 1,
+        },
         node('title', {}, p.label),
       ),
     );
@@ -171,11 +192,27 @@ export function drawGeoMap(container: HTMLElement, model: GeoMapModel, onQuartie
       text(10 + bar.pixels, by - 8, bar.label, { 'font-size': 10, 'text-anchor': 'middle', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' }),
     ),
   );
-  svg.append(node('g', { class: 'north' }, node('path', { d: `M${width - 18},${top + 8} l6,14 l-6,-4 l-6,4 Z`, fill: '#1f2328' }), text(width - 18, top + 34, 'N', { 'text-anchor': 'middle', 'font-size': 10 })));
+  svg.append(
+    node(
+      'g',
+      { class: 'north' },
+      node('path', { d: `M${width - 18},${top + 8} l6,14 l-6,-4 l-6,4 Z`, fill: '#1f2328' }),
+      text(width - 18, top + 34, 'N', { 'text-anchor': 'middle', 'font-size': 10 }),
+    ),
+  );
   const attribution = wrap(model.attribution, Math.min(width - 20 - bar.pixels, 360), 5.4);
   const attr = node('g', { class: 'attribution' });
   attribution.forEach((line, i) =>
-    attr.append(text(width - 6, top + mapHeight - 6 - (attribution.length - 1 - i) * 12, line, { 'font-size': 9.5, 'text-anchor': 'end', fill: '#30363d', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' })),
+    attr.append(
+      text(width - 6, top + mapHeight - 6 - (attribution.length - 1 - i) * 12, line, {
+        'font-size': 9.5,
+        'text-anchor': 'end',
+        fill: '#30363d',
+        stroke: '#fff',
+        'stroke-width': 3,
+        'paint-order': 'stroke',
+      }),
+    ),
   );
   svg.append(attr);
   svg.append(node('rect', { x: 0.5, y: top + 0.5, width: width - 1, height: mapHeight - 1, fill: 'none', stroke: '#d0d7de' }));
@@ -188,8 +225,12 @@ export function drawGeoMap(container: HTMLElement, model: GeoMapModel, onQuartie
   const n = model.classes.colours.length;
   // Room for the classes, the no-data box and its label on one line, whatever the width.
   const boxW = Math.min(64, (width - 24 - model.noDataLabel.length * 5.6) / (n + 0.6));
-  model.classes.colours.forEach((colour, i) => legend.append(node('rect', { class: 'legend-class', x: 8 + i * boxW, y, width: boxW, height: 12, fill: colour, stroke: '#5c6670', 'stroke-width': 0.5 })));
-  model.classes.breaks.forEach((b, i) => legend.append(text(8 + i * boxW, y + 25, model.formatBreak(b), { 'font-size': 10, 'text-anchor': i === 0 ? 'start' : 'middle', class: 'legend-break' })));
+  model.classes.colours.forEach((colour, i) =>
+    legend.append(node('rect', { class: 'legend-class', x: 8 + i * boxW, y, width: boxW, height: 12, fill: colour, stroke: '#5c6670', 'stroke-width': 0.5 })),
+  );
+  model.classes.breaks.forEach((b, i) =>
+    legend.append(text(8 + i * boxW, y + 25, model.formatBreak(b), { 'font-size': 10, 'text-anchor': i === 0 ? 'start' : 'middle', class: 'legend-break' })),
+  );
   const noDataX = 8 + n * boxW + 12;
   legend.append(node('rect', { x: noDataX, y, width: 24, height: 12, fill: NO_DATA, stroke: '#5c6670', 'stroke-width': 0.5 }));
   legend.append(text(noDataX, y + 25, model.noDataLabel, { 'font-size': 10 }));
@@ -203,7 +244,9 @@ export function drawGeoMap(container: HTMLElement, model: GeoMapModel, onQuartie
       x = 8;
       y += 16;
     }
-    legend.append(node('circle', { class: 'legend-point', cx: x + 5, cy: y - 4, r: 4.5, fill: s.hollow ? '#ffffff' : s.colour, stroke: s.hollow ? '#57606a' : '#ffffff', 'stroke-width': 1 }));
+    legend.append(
+      node('circle', { class: 'legend-point', cx: x + 5, cy: y - 4, r: 4.5, fill: s.hollow ? '#ffffff' : s.colour, stroke: s.hollow ? '#57606a' : '#ffffff', 'stroke-width': 1 }),
+    );
     legend.append(text(x + 14, y, s.label));
     x += w;
   }

@@ -148,7 +148,8 @@ function draw(): void {
       const k = community.get(s.id) ?? 0;
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-    for (const [k, n] of [...counts].sort(([a], [b]) => a - b)) if (k >= 1 && k <= COMMUNITY_COLOURS.length) legend.push({ label: `${t('community', lang)} ${k} (${n})`, colour: COMMUNITY_COLOURS[k - 1]! });
+    for (const [k, n] of [...counts].sort(([a], [b]) => a - b))
+      if (k >= 1 && k <= COMMUNITY_COLOURS.length) legend.push({ label: `${t('community', lang)} ${k} (${n})`, colour: COMMUNITY_COLOURS[k - 1]! });
     const others = [...counts].filter(([k]) => k > COMMUNITY_COLOURS.length).reduce((s, [, n]) => s + n, 0);
     if (others) legend.push({ label: `${t('otherCommunities', lang)} (${others})`, colour: OTHER_COMMUNITY });
     const untied = counts.get(0) ?? 0;

@@ -164,7 +164,7 @@ it('the Map tab, with a SUD zone key: a path per quartier, the choropleth follow
   // Legend, scale bar, attribution and the filter used, on the figure itself.
   expect(await page.$$eval('#geo-map rect.legend-class', (rs) => rs.length)).toBeGreaterThan(1);
   expect(Number(await page.getAttribute('#geo-map g.scale-bar', 'data-metres'))).toBeGreaterThan(0);
-  const attribution = await page.$eval('#geo-map g.attribution', (g) => g.textContent ?? '');
+  const attribution = await page.$eval('#geo-map g.attribution', (g) => g.textContent);
   expect(attribution).toContain('UrbIS © CIRB/SPRB');
   expect(attribution).toContain('IBSA');
   expect(await page.$eval('#geo-map svg', (svg) => Array.from(svg.querySelectorAll('.legend-filter')).map((t) => t.textContent).join(' '))).toContain('Filtre appliqué');
@@ -177,7 +177,7 @@ it('the Map tab, with a SUD zone key: a path per quartier, the choropleth follow
   expect(byPopulation).not.toEqual(byServices);
   const population = await page.$$eval('#geo-map path.quartier', (ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('data-code') ?? '', p.getAttribute('data-value') === '' ? null : Number(p.getAttribute('data-value'))])));
   expect(population).toEqual(Object.fromEntries(sud.zone.neighbourhoods.filter((n) => n.geometry).map((n) => [n.code, n.population?.value ?? null])));
-  expect(await page.$eval('#geo-map g.attribution', (g) => g.textContent ?? '')).toContain('Statbel');
+  expect(await page.$eval('#geo-map g.attribution', (g) => g.textContent)).toContain('Statbel');
   await page.selectOption('#measure', 'eiIndex');
   await page.waitForFunction(() => document.getElementById('geo-map')?.dataset.measure === 'eiIndex', null, { timeout: 30_000 });
   expect(await fills(page)).not.toEqual(byPopulation);
@@ -208,7 +208,7 @@ it('the Map tab, with a SUD zone key: a path per quartier, the choropleth follow
   expect(byCommunity).not.toEqual(bySector);
   const largest = sud.communities.communities.find((c) => c.index === 1)!;
   expect(new Set(largest.services.map((s) => byCommunity[s.id])).size).toBe(1);
-  expect(await page.$eval('#geo-map g.legend', (g) => g.textContent ?? '')).toContain('Communauté 1');
+  expect(await page.$eval('#geo-map g.legend', (g) => g.textContent)).toContain('Communauté 1');
 
   // The PNG: the figure with its legend and filter, twice its size on screen.
   await page.click('#map-png');
@@ -239,7 +239,7 @@ it('the Map tab, with a SUD zone key: a path per quartier, the choropleth follow
   await page.waitForFunction(() => document.documentElement.lang === 'nl' && document.body.dataset.state === 'ready', null, { timeout: 90_000 });
   expect(await text(page, '#tab-geo')).toBe('Kaart');
   expect(await page.$eval('#measure', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')).toBe('Banden binnen de wijk (aantal)');
-  expect(await page.$eval('#geo-map g.legend', (g) => g.textContent ?? '')).toContain('Gemeenschap 1');
+  expect(await page.$eval('#geo-map g.legend', (g) => g.textContent)).toContain('Gemeenschap 1');
   await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-map-sud-nl.png'), fullPage: true });
 
   expect(outside).toEqual([]);
@@ -376,7 +376,7 @@ it('printing gives the map and its legend alone (the print stylesheet), here as 
   expect(await page.isVisible('#geo-map svg')).toBe(true);
   for (const selector of ['header', '#tie-filter', '.tabs', '.geo-controls', '#mixing', '#quartier', '#brokers', '#panel-network'])
     expect({ selector, visible: await page.isVisible(selector) }).toEqual({ selector, visible: false });
-  expect(await page.$eval('#geo-map g.legend', (g) => g.textContent ?? '')).toContain('Filtre appliqué');
+  expect(await page.$eval('#geo-map g.legend', (g) => g.textContent)).toContain('Filtre appliqué');
   const pdf = await page.pdf({ path: path.join(ARTIFACTS, 'dashboard-map-print.pdf'), format: 'A4', printBackground: true });
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await page.close();
