@@ -125,3 +125,40 @@ describe('gaps where need is highest (cold data beside warm data)', () => {
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'need.indicator' });
   });
 });
+
+describe('quartierFigures: the export’s figures through GraphQL, for the dashboard’s map', () => {
+  type Figures = { neighbourhood: { code: string }; services: number; servicesWithoutTie: number; shareWithoutTie: number | null; tiesInside: number; tiesOutside: number; eiIndex: number | null; crossBorderTies: number; languageBorderShare: number | null };
+  it('equal the GEOJSON_QUARTIERS export’s for every quartier of SUD, under the default filter and with every tie', async () => {
+    for (const ties of ['', ', ties: { minWeight: 0 }']) {
+      const { data, errors } = await demo().run<{ networkExport: { content: string }; quartierFigures: { quartiers: Figures[] } }>(
+        `{ networkExport(territory: { zone: "SUD" }, format: GEOJSON_QUARTIERS${ties}) { content }
+           quartierFigures(territory: { zone: "SUD" }${ties}) { quartiers { neighbourhood { code } services servicesWithoutTie shareWithoutTie tiesInside tiesOutside eiIndex crossBorderTies languageBorderShare } } }`,
+      );
+      expect(errors).toBeUndefined();
+      const layer = JSON.parse(data!.networkExport.content) as { features: Array<{ properties: Record<string, number | string | null> }> };
+      const pick = (p: Record<string, unknown>) => [p.services, p.servicesWithoutTie, p.shareWithoutTie, p.tiesInside, p.tiesOutside];
+      const fromExport = Object.fromEntries(layer.features.map((f) => [String(f.properties.code), pick({ services: f.properties.services, servicesWithoutTie: f.properties.services_without_tie, shareWithoutTie: f.properties.share_without_tie, tiesInside: f.properties.ties_inside, tiesOutside: f.properties.ties_outside })]));
+      const quartiers = data!.quartierFigures.quartiers;
+      // The export rounds the share to three decimals.
+      const fromApi = Object.fromEntries(quartiers.map((q) => [q.neighbourhood.code, pick({ ...q, shareWithoutTie: q.shareWithoutTie === null ? null : Math.round(q.shareWithoutTie * 1000) / 1000 })]));
+      expect(fromApi).toEqual(fromExport);
+      // E-I and the border share: defined exactly where the quartier has ties, within their ranges.
+      for (const q of quartiers) {
+        const tied = q.tiesInside + q.tiesOutside > 0;
+        expect([q.neighbourhood.code, q.eiIndex !== null, q.languageBorderShare !== null]).toEqual([q.neighbourhood.code, tied, tied]);
+        if (q.eiIndex !== null) expect(Math.abs(q.eiIndex)).toBeLessThanOrEqual(1);
+        if (q.languageBorderShare !== null) expect(q.languageBorderShare).toBeCloseTo(q.crossBorderTies / (q.tiesInside + q.tiesOutside), 12);
+      }
+      expect(quartiers.some((q) => q.eiIndex !== null)).toBe(true);
+    }
+  }, 120_000);
+
+  it('a zone key reads its own zone’s, not another’s', async () => {
+    const as = { role: 'zone' as const, zone: 'SUD', keyId: 'k-map' };
+    const own = await demo().run<{ quartierFigures: { quartiers: unknown[] } }>('{ quartierFigures(territory: { zone: "SUD" }) { quartiers { services } } }', {}, { as });
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.quartierFigures.quartiers.length).toBe(QUARTIERS.filter((q) => q.zone.zoneCode === 'SUD').length);
+    const other = await demo().run('{ quartierFigures(territory: { zone: "NORD" }) { quartiers { services } } }', {}, { as });
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  }, 60_000);
+});
