@@ -13,6 +13,7 @@
  * them): a row is found by its number, a mutation by its arguments.
  */
 import { cypher, type Tx } from '../../neo4j/driver';
+import { tieScope } from '../network/ties';
 import { programmeOf, roleRule, ROLES_WITHOUT_EMPLOYMENT, type Programme } from '../initiatives/programmes';
 import { AGREEMENT_KINDS, parsePeriod } from '../evidence/weights';
 import type { UserErrorRow } from './model';
@@ -96,12 +97,18 @@ interface HostFacts {
   organisation: string | null;
 }
 
-/** Write locks, taken first and in id order: concurrent writes to one session, edition or person queue here. */
+/**
+ * Write locks, taken first and in one order (sessions, editions, people, services; each by id):
+ * concurrent writes to one session, edition or person queue here. The people and services whose
+ * ties the write's tie refresh will recompute are locked here too, in the same order, rather than
+ * later by the refresh: writers that took their own locks first and then each other's would deadlock.
+ */
 const LOCK = cypher(
   'rules.lock',
   `CALL { UNWIND $sessions AS id MATCH (x:Session {id: id}) SET x._lock = true REMOVE x._lock }
    CALL { UNWIND $editions AS id MATCH (e:Edition {id: id}) SET e._lock = true REMOVE e._lock }
    CALL { UNWIND $persons AS id MATCH (p:Person {id: id}) SET p._lock = true REMOVE p._lock }
+   CALL { UNWIND $services AS id MATCH (s:Service {id: id}) SET s._lock = true REMOVE s._lock }
    RETURN 1 AS locked`,
 );
 const SESSION_FACTS = cypher(
@@ -148,7 +155,9 @@ const SIBLINGS = cypher(
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
 async function lock(tx: Tx, sessions: Iterable<string>, editions: Iterable<string>, persons: Iterable<string>): Promise<void> {
-  await tx.run(LOCK, { sessions: sorted(sessions), editions: sorted(editions), persons: sorted(persons) });
+  const [sessionIds, personIds] = [[...sessions], [...persons]];
+  const ties = await tieScope(tx, { personIds, sessionIds });
+  await tx.run(LOCK, { sessions: sorted(sessionIds), editions: sorted(editions), persons: sorted([...personIds, ...ties.personIds]), services: ties.serviceIds });
 }
 
 const jobOn = (jobs: Job[], day: string) => jobs.find((j) => j.from <= day && (j.to === null || j.to >= day)) ?? null;
