@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config';
 import { createContext } from '../../src/context';
 import { createServer, type ApiServer } from '../../src/server';
 import { closeTestDb, loadFixture, resetGraph, testDb } from './db';
+import { rebuildAllTies } from '../../src/modules/network/ties';
 
 export interface Result<T> {
   data: T | null | undefined;
@@ -101,4 +102,17 @@ export function useHttpServer(env: Record<string, string> = {}): () => string {
   });
   afterAll(() => server?.stop());
   return () => base;
+}
+
+/** A fixture with its ties built, an API over it, and `data` that runs a query and expects no error: the setup of the network tests. */
+export function useTiedFixture(fixture: string): { api: () => TestApi; data: <T>(query: string, variables?: Record<string, unknown>) => Promise<T> } {
+  const api = useFixtureApi(fixture, async () => {
+    await rebuildAllTies(testDb());
+  });
+  const data = async <T>(query: string, variables?: Record<string, unknown>): Promise<T> => {
+    const res = await api().run<T>(query, variables);
+    expect(res.errors).toBeUndefined();
+    return res.data as T;
+  };
+  return { api, data };
 }

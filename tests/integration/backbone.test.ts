@@ -21,29 +21,10 @@
  *   E–F c=2 and E–G c=2: C(3,2)C(3,0)/C(6,2) = 3/15 = 0.2; C–E 1/2; D–F, F–G 3/5; C–F, C–G 2/3; D–E 4/5; C–D 1.
  */
 import { parseExportQuery } from '../../src/http/exports';
-import { rebuildAllTies } from '../../src/modules/network/ties';
-import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
-import { testApi, type TestApi } from '../helpers/api';
+import { useTiedFixture } from '../helpers/api';
 
-let api: TestApi;
 const SUD = 'territory: { zone: "SUD" }';
-
-beforeAll(async () => {
-  await resetGraph();
-  await loadFixture('backbone');
-  await rebuildAllTies(testDb());
-  api = await testApi();
-});
-afterAll(async () => {
-  await api.server.stop();
-  await closeTestDb();
-});
-
-async function data<T>(query: string): Promise<T> {
-  const res = await api.run<T>(query);
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
-}
+const { api, data } = useTiedFixture('backbone');
 
 interface Tie {
   a: { nameFr: string };
@@ -88,7 +69,7 @@ describe('a network question with the backbone keeps the pairs that met more tha
 
   it('refuses α outside (0, 0.5], naming ties.backbone.alpha', async () => {
     for (const alpha of [0, 0.6, -1]) {
-      const res = await api.run(`{ eiIndex(${SUD}, ties: { backbone: { model: HYPERGEOMETRIC, alpha: ${alpha} } }) { territory { index } } }`);
+      const res = await api().run(`{ eiIndex(${SUD}, ties: { backbone: { model: HYPERGEOMETRIC, alpha: ${alpha} } }) { territory { index } } }`);
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ties.backbone.alpha' });
     }
   });
@@ -117,7 +98,7 @@ describe('a network question with the backbone keeps the pairs that met more tha
   });
 
   it('the people-level export refuses the backbone (a test on services), naming ties.backbone', async () => {
-    const res = await api.run(`{ networkExport(${SUD}, level: PEOPLE, format: CSV_EDGES, ties: { backbone: { model: HYPERGEOMETRIC } }) { edges } }`);
+    const res = await api().run(`{ networkExport(${SUD}, level: PEOPLE, format: CSV_EDGES, ties: { backbone: { model: HYPERGEOMETRIC } }) { edges } }`);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ties.backbone' });
   });
 });

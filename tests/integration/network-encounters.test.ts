@@ -7,29 +7,10 @@
  * c4 2 → 1; a visit 1):
  *   s1–s2 1/3 + 1 + 1/2 + 1/2 = 7/3   s1–s3 1/3   s1–s4 1/2 + 1/2 = 1   s2–s3 1/3   s2–s4 1 + 1 = 2   s3–s4 1
  */
-import { rebuildAllTies } from '../../src/modules/network/ties';
-import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
-import { testApi, type TestApi } from '../helpers/api';
+import { useTiedFixture } from '../helpers/api';
 
-let api: TestApi;
 const SUD = 'territory: { zone: "SUD" }';
-
-beforeAll(async () => {
-  await resetGraph();
-  await loadFixture('network-ties');
-  await rebuildAllTies(testDb());
-  api = await testApi();
-});
-afterAll(async () => {
-  await api.server.stop();
-  await closeTestDb();
-});
-
-async function data<T>(query: string): Promise<T> {
-  const res = await api.run<T>(query);
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
-}
+const { api, data } = useTiedFixture('network-ties');
 
 interface Tie {
   a: { nameFr: string };
@@ -216,7 +197,7 @@ describe('the tie filter: one argument, every question', () => {
       ['{ minCount: 0 }', 'ties.minCount'],
       ['{ evidence: [] }', 'ties.evidence'],
     ]) {
-      const res = await api.run(`{ mixingMatrix(${SUD}, ties: ${filter}) { observed } }`);
+      const res = await api().run(`{ mixingMatrix(${SUD}, ties: ${filter}) { observed } }`);
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     }
   });

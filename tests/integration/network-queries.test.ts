@@ -9,30 +9,12 @@
 import { cypher, int } from '../../src/neo4j/driver';
 import { territoryServices } from '../../src/modules/network/queries';
 import { directoryStatements, type Condition } from '../../src/modules/directory/services';
-import { rebuildAllTies } from '../../src/modules/network/ties';
-import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
-import { codes, testApi, type TestApi } from '../helpers/api';
+import { codes, testApi, useTiedFixture } from '../helpers/api';
+import { testDb } from '../helpers/db';
 import { profileOperators } from '../helpers/profile';
 
-let api: TestApi;
 const SUD = 'territory: { zone: "SUD" }';
-
-beforeAll(async () => {
-  await resetGraph();
-  await loadFixture('network-small');
-  await rebuildAllTies(testDb());
-  api = await testApi();
-});
-afterAll(async () => {
-  await api.server.stop();
-  await closeTestDb();
-});
-
-async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await api.run<T>(query, variables);
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
-}
+const { api, data } = useTiedFixture('network-small');
 
 describe('acquaintances', () => {
   it('the KNOWS subgraph of a zone, strongest first, with every service as a node', async () => {
@@ -227,11 +209,11 @@ describe('language border, impact, introductions, recommendations', () => {
 
 describe('bad input and edge cases', () => {
   it('window from > to, unknown sector, unknown territory', async () => {
-    const w = await api.run(`{ mixingMatrix(${SUD}, window: { from: "2024-01-01", to: "2023-01-01" }) { observed } }`);
+    const w = await api().run(`{ mixingMatrix(${SUD}, window: { from: "2024-01-01", to: "2023-01-01" }) { observed } }`);
     expect(w.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'window' });
-    const s = await api.run(`{ eiIndex(${SUD}, sectors: ["ASTROLOGY"]) { territory { index } } }`);
+    const s = await api().run(`{ eiIndex(${SUD}, sectors: ["ASTROLOGY"]) { territory { index } } }`);
     expect(s.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'sectors' });
-    const t = await api.run('{ brokers(territory: { zone: "WEST" }) { serviceCount } }');
+    const t = await api().run('{ brokers(territory: { zone: "WEST" }) { serviceCount } }');
     expect(t.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'territory.zone' });
   });
 
@@ -260,7 +242,7 @@ describe('bad input and edge cases', () => {
          CREATE (s)-[:LOCATED_IN]->(q), (s)-[:IN_SECTOR {primary: true}]->(sec)`,
       ),
     );
-    const res = await api.run('{ brokers(territory: { zone: "NORD" }) { serviceCount } }');
+    const res = await api().run('{ brokers(territory: { zone: "NORD" }) { serviceCount } }');
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_LARGE', argument: 'territory', limit: 3000, actual: 3002 });
     // A 1 ms analytics limit: the region's subgraph query cannot finish in time.
     const hurried = await testApi({ ANALYTICS_TIMEOUT_MS: '1' });
