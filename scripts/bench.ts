@@ -45,7 +45,15 @@ async function withDatabase(scale: Scale, work: (db: Db, uri: string) => Promise
   let uri = process.env.BENCH_NEO4J_URI;
   if (!uri) {
     const config = loadConfig();
-    local = await startNeo4j({ home: path.join(config.projectRoot, '.data', `neo4j-bench-${scale}`), port: 0, heap: '4g', pagecacheMiB: 3072, txTimeoutSeconds: 1800, attached: true, log });
+    local = await startNeo4j({
+      home: path.join(config.projectRoot, '.data', `neo4j-bench-${scale}`),
+      port: 0,
+      heap: '4g',
+      pagecacheMiB: 3072,
+      txTimeoutSeconds: 1800,
+      attached: true,
+      log,
+    });
     uri = local.uri;
     // benchDriver and the forked API process read the credentials from the environment.
     process.env.NEO4J_USER = local.user;
@@ -64,7 +72,9 @@ async function withDatabase(scale: Scale, work: (db: Db, uri: string) => Promise
       const report = await loadDataset(db, generateDataset({ scale, seed }), { batchSize: 10_000 });
       const loaded = Object.values(report.rows).reduce((a, b) => a + b, 0);
       const ties = await rebuildAllTies(db);
-      log(`  ${loaded.toLocaleString('en')} rows in ${(report.ms / 1000).toFixed(0)} s (${Math.round((loaded * 1000) / report.ms)} rows/s); ${ties.knows.toLocaleString('en')} KNOWS, ${ties.met.toLocaleString('en')} MET in ${(ties.ms / 1000).toFixed(0)} s; total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+      log(
+        `  ${loaded.toLocaleString('en')} rows in ${(report.ms / 1000).toFixed(0)} s (${Math.round((loaded * 1000) / report.ms)} rows/s); ${ties.knows.toLocaleString('en')} KNOWS, ${ties.met.toLocaleString('en')} MET in ${(ties.ms / 1000).toFixed(0)} s; total ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+      );
     }
     return await work(db, uri);
   } finally {
@@ -83,7 +93,20 @@ async function main(): Promise<void> {
     log(`Scale ${scale}:`);
     results.push(
       await withDatabase(scale, (db, neo4jUri) =>
-        benchScale(db, { scale, iterations, warmup: Math.min(Number(arg('warmup', '3')), iterations), warmupMs: Number(arg('warmup-ms', '10000')), warmupDatabaseMs: Number(arg('warmup-db-ms', '60000')), measureMs: Number(arg('measure-ms', '5000')), loadSeconds: scale === scales[0] ? loadSeconds : 0, importRows: scale === scales[0] ? importRowCount : 0, writesPerEditor: scale === scales[0] ? writesPerEditor : 0, neo4jUri, only, log }),
+        benchScale(db, {
+          scale,
+          iterations,
+          warmup: Math.min(Number(arg('warmup', '3')), iterations),
+          warmupMs: Number(arg('warmup-ms', '10000')),
+          warmupDatabaseMs: Number(arg('warmup-db-ms', '60000')),
+          measureMs: Number(arg('measure-ms', '5000')),
+          loadSeconds: scale === scales[0] ? loadSeconds : 0,
+          importRows: scale === scales[0] ? importRowCount : 0,
+          writesPerEditor: scale === scales[0] ? writesPerEditor : 0,
+          neo4jUri,
+          only,
+          log,
+        }),
       ),
     );
   }
@@ -91,7 +114,13 @@ async function main(): Promise<void> {
   console.log(`\n${text}\n`);
   const file = path.resolve(arg('out', path.join(RESULTS_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)));
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
+  const machine = {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
   fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, iterations, results, table: text }, null, 2));
   console.log(`Results: ${path.relative(process.cwd(), file)}`);
 }

@@ -100,7 +100,9 @@ withScriptDb(async (db) => {
     try {
       const { nodes, edges } = await runExport(ctx, request, (c) => stream.write(c));
       await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
-      console.log(`${path.relative(process.cwd(), path.resolve(file)) || file}: ${nodes} nodes, ${edges} edges${principal.role === 'observatory' && request.level === 'PEOPLE' ? ' (pseudonymised)' : ''}`);
+      console.log(
+        `${path.relative(process.cwd(), path.resolve(file)) || file}: ${nodes} nodes, ${edges} edges${principal.role === 'observatory' && request.level === 'PEOPLE' ? ' (pseudonymised)' : ''}`,
+      );
     } finally {
       audit.record(ctx, 'npm run export');
     }

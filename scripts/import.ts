@@ -39,7 +39,12 @@ if (args.includes('--help') || args.includes('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!kind || !file || !([...IMPORT_KINDS, ...TERRITORY_IMPORT_KINDS, 'hsds'] as readonly string[]).includes(kind) || (rejectedAt >= 0 && (!rejectedPath || rejectedPath.startsWith('--')))) {
+if (
+  !kind ||
+  !file ||
+  !([...IMPORT_KINDS, ...TERRITORY_IMPORT_KINDS, 'hsds'] as readonly string[]).includes(kind) ||
+  (rejectedAt >= 0 && (!rejectedPath || rejectedPath.startsWith('--')))
+) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -56,8 +61,16 @@ withScriptDb(async (db) => {
   await migrate(db);
   if (isTerritoryKind(kind)) {
     const year = valueOf('--year');
-    const r = await importTerritory(db, kind, fs.readFileSync(file, 'utf8'), { fileName: file, dryRun, year: year ? Number(year) : null, level: valueOf('--level'), source: valueOf('--source') });
-    console.log(`${dryRun ? 'Dry run — nothing written. ' : ''}${kind}: ${r.rows} rows: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected`);
+    const r = await importTerritory(db, kind, fs.readFileSync(file, 'utf8'), {
+      fileName: file,
+      dryRun,
+      year: year ? Number(year) : null,
+      level: valueOf('--level'),
+      source: valueOf('--source'),
+    });
+    console.log(
+      `${dryRun ? 'Dry run — nothing written. ' : ''}${kind}: ${r.rows} rows: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected`,
+    );
     for (const x of r.rejected) console.log(`  rejected, row ${x.row}, ${x.field}: ${x.reason}`);
     for (const note of r.notes) console.log(`Note: ${note}`);
     if (rejectedPath) fs.writeFileSync(rejectedPath, rejectedCsv(r));
@@ -65,8 +78,13 @@ withScriptDb(async (db) => {
   }
   if (kind === 'hsds') {
     const r = await importHsds(db, file, { dryRun, secret: loadConfig().PSEUDONYM_SECRET });
-    for (const [what, report] of [['organisations', r.organisations], ['services', r.services]] as const) {
-      console.log(`${dryRun ? 'Dry run — ' : ''}HSDS ${what}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected`);
+    for (const [what, report] of [
+      ['organisations', r.organisations],
+      ['services', r.services],
+    ] as const) {
+      console.log(
+        `${dryRun ? 'Dry run — ' : ''}HSDS ${what}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected`,
+      );
       for (const x of report.rejected) console.log(`  rejected, row ${x.row}, ${x.field}: ${x.reason}`);
     }
     // Written all the same, for an editor to complete (a service id is no personal data).
@@ -87,7 +105,9 @@ withScriptDb(async (db) => {
   bar?.stop();
   const erased = report.erased ? `, ${report.erased} skipped (erased people)` : '';
   if (allOrNothing && !dryRun && !report.written && report.rejected.length) console.log('All or nothing: rows were rejected, so nothing was written.');
-  console.log(`${dryRun ? 'Dry run — nothing written. ' : ''}${kind}: ${report.rows} rows: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected${erased} (${report.rowsPerSecond} rows/s)`);
+  console.log(
+    `${dryRun ? 'Dry run — nothing written. ' : ''}${kind}: ${report.rows} rows: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected${erased} (${report.rowsPerSecond} rows/s)`,
+  );
   // The name is in the input at that row; the candidates are person ids for an editor to look up.
   for (const d of report.doubtful) console.log(`  doubtful, row ${d.row}: ${d.reason}; candidates: ${d.candidates.join(', ')}`);
   for (const r of report.rejected.slice(0, 20)) console.log(`  rejected, row ${r.row}, ${r.field}: ${r.reason}`);

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
         attached: false,
         log: console.log,
       });
-      console.log(`Neo4j started: ${neo4j.uri} (pid ${neo4j.pid})\nUse it with NEO4J_URI=${neo4j.uri} NEO4J_USER=${neo4j.user} NEO4J_PASSWORD=<the password in ${authFilePath(home)}>\n${where}`);
+      console.log(
+        `Neo4j started: ${neo4j.uri} (pid ${neo4j.pid})\nUse it with NEO4J_URI=${neo4j.uri} NEO4J_USER=${neo4j.user} NEO4J_PASSWORD=<the password in ${authFilePath(home)}>\n${where}`,
+      );
       return;
     }
     case 'stop':

@@ -4,5 +4,7 @@ import { withScriptDb } from './script-db';
 
 withScriptDb(async (db) => {
   const r = await rebuildAllTies(db);
-  console.log(`Rebuilt ${r.met.toLocaleString('en')} MET and ${r.knows.toLocaleString('en')} KNOWS ties from ${r.sessions.toLocaleString('en')} sessions in ${(r.ms / 1000).toFixed(1)} s`);
+  console.log(
+    `Rebuilt ${r.met.toLocaleString('en')} MET and ${r.knows.toLocaleString('en')} KNOWS ties from ${r.sessions.toLocaleString('en')} sessions in ${(r.ms / 1000).toFixed(1)} s`,
+  );
 });

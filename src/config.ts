@@ -26,7 +26,10 @@ const EnvSchema = z.object({
   // The local Neo4j used when NEO4J_URI is unset.
   LOCAL_NEO4J_HOME: z.string().default('.data/neo4j'),
   LOCAL_NEO4J_PORT: z.coerce.number().int().min(0).max(65535).default(7687),
-  LOCAL_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 1g or 512m').default('1g'),
+  LOCAL_NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/, 'must look like 1g or 512m')
+    .default('1g'),
   LOCAL_NEO4J_PAGECACHE_MB: intFromEnv(512),
 
   QUERY_TIMEOUT_MS: intFromEnv(15_000),
@@ -61,7 +64,10 @@ const EnvSchema = z.object({
   // Rows one request may read from Neo4j, and rows its network analyses may read besides (they read whole territories).
   MAX_ROWS_PER_REQUEST: intFromEnv(200_000),
   MAX_ANALYTICS_ROWS_PER_REQUEST: intFromEnv(1_000_000),
-  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must look like 1mb or 512kb').default('1mb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/, 'must look like 1mb or 512kb')
+    .default('1mb'),
 });
 
 export type Introspection = 'all' | 'keys' | 'none';
@@ -82,7 +88,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const introspection = parsed.data.INTROSPECTION;
   const INTROSPECTION: Introspection =
-    introspection === undefined ? (parsed.data.NODE_ENV === 'production' ? 'keys' : 'all') : introspection === 'keys' ? 'keys' : introspection === 'true' || introspection === '1' ? 'all' : 'none';
+    introspection === undefined
+      ? parsed.data.NODE_ENV === 'production'
+        ? 'keys'
+        : 'all'
+      : introspection === 'keys'
+        ? 'keys'
+        : introspection === 'true' || introspection === '1'
+          ? 'all'
+          : 'none';
   return { ...parsed.data, INTROSPECTION, projectRoot: PROJECT_ROOT };
 }
 

@@ -9,11 +9,29 @@ import { GraphQLError } from 'graphql';
 import { compiledExecution } from './executor';
 
 const typeDefs = /* GraphQL */ `
-  enum Lang { FR NL }
-  interface Named { name(lang: Lang = FR): String! }
-  type Person implements Named { id: ID! name(lang: Lang = FR): String! friends: [Person!]! strict: String! }
-  type Team implements Named { name(lang: Lang = FR): String! members(first: Int = 2): [Person!]! }
-  type Query { person(id: ID!): Person named: [Named!]! broken: Person crash: String }
+  enum Lang {
+    FR
+    NL
+  }
+  interface Named {
+    name(lang: Lang = FR): String!
+  }
+  type Person implements Named {
+    id: ID!
+    name(lang: Lang = FR): String!
+    friends: [Person!]!
+    strict: String!
+  }
+  type Team implements Named {
+    name(lang: Lang = FR): String!
+    members(first: Int = 2): [Person!]!
+  }
+  type Query {
+    person(id: ID!): Person
+    named: [Named!]!
+    broken: Person
+    crash: String
+  }
 `;
 const PEOPLE: Record<string, { id: string; fr: string; nl: string; friends: string[] }> = {
   a: { id: 'a', fr: 'Anne', nl: 'Anna', friends: ['b', 'c'] },
@@ -83,7 +101,15 @@ describe('compiled execution', () => {
   it('the answers themselves: aliases, fragments, bubbling and coded errors', async () => {
     const res = await answer(new ApolloServer({ gateway: compiledExecution(schema) }), { id: 'a', lang: 'NL', n: 1 });
     expect(res.data).toEqual({
-      first: { id: 'a', nl: 'Anna', fr: 'Anne', friends: [{ name: 'Bram', friends: [{ id: 'a' }] }, { name: 'Katrien', friends: [] }] },
+      first: {
+        id: 'a',
+        nl: 'Anna',
+        fr: 'Anne',
+        friends: [
+          { name: 'Bram', friends: [{ id: 'a' }] },
+          { name: 'Katrien', friends: [] },
+        ],
+      },
       named: [
         { __typename: 'Person', name: 'Anna' },
         { __typename: 'Team', name: 'Ploeg', members: [{ id: 'a', nl: 'Anna', fr: 'Anne' }] }, // first: 1 of 4

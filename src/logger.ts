@@ -7,9 +7,7 @@ export const logger = pino({
   level,
   base: { service: 'brussels-network-graph' },
   redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]'], remove: true },
-  ...(process.stdout.isTTY && process.env.NODE_ENV !== 'production'
-    ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss' } } }
-    : {}),
+  ...(process.stdout.isTTY && process.env.NODE_ENV !== 'production' ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss' } } } : {}),
 });
 
 export type Logger = typeof logger;

@@ -66,7 +66,9 @@ export class OperationHistogram {
     if (known) return known;
     const name = this.byOperation.size < OPERATIONS_MAX ? operation : OTHER_OPERATIONS;
     const label = `operation="${escapeLabel(name)}"`;
-    const series = this.byOperation.get(name) ?? (this.outcomes.length ? this.outcomes.map((o) => new HistogramSeries(this.bounds, `${label},outcome="${o}"`)) : [new HistogramSeries(this.bounds, label)]);
+    const series =
+      this.byOperation.get(name) ??
+      (this.outcomes.length ? this.outcomes.map((o) => new HistogramSeries(this.bounds, `${label},outcome="${o}"`)) : [new HistogramSeries(this.bounds, label)]);
     this.byOperation.set(name, series);
     return series;
   }

@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   const send = (message: ApiProcessMessage) => process.send?.(message);
   process.on('message', (message) => {
     if (message === 'rss') send({ rss: process.memoryUsage().rss });
-    if (message === 'stop') void server.stop().then(() => driver.close()).then(() => process.exit(0));
+    if (message === 'stop')
+      void server
+        .stop()
+        .then(() => driver.close())
+        .then(() => process.exit(0));
   });
   // A harness that dies mid-run takes its API with it.
   process.on('disconnect', () => process.exit(0));

@@ -86,7 +86,8 @@ const SERVICE_COUNT = cypher('bench.serviceCount', 'MATCH (s:Service) RETURN cou
 async function gqlAnswer(server: ApiServer, db: Db, config: Config, query: string, variables: Record<string, unknown>) {
   const contextValue = createContext({ db, config, principal: ANALYST });
   const res = await server.apollo.executeOperation({ query, variables }, { contextValue });
-  if (res.body.kind !== 'single' || res.body.singleResult.errors) throw new Error(`GraphQL failed: ${JSON.stringify(res.body.kind === 'single' ? res.body.singleResult.errors : res.body)}`);
+  if (res.body.kind !== 'single' || res.body.singleResult.errors)
+    throw new Error(`GraphQL failed: ${JSON.stringify(res.body.kind === 'single' ? res.body.singleResult.errors : res.body)}`);
   return { data: res.body.singleResult.data ?? {}, roundTrips: contextValue.db.roundTrips };
 }
 const gql = async (server: ApiServer, db: Db, config: Config, query: string, variables: Record<string, unknown>) =>
@@ -156,7 +157,13 @@ export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleRes
       return trips;
     };
     const warmed = await warmDatabase(selected, opts.warmupDatabaseMs, (op) => warmOnce(op, op.variables(t)));
-    if (warmed) opts.log(`  warmed the database for ${warmed} s on ${selected.filter((o) => o.fast).map((o) => o.name).join(', ')}`);
+    if (warmed)
+      opts.log(
+        `  warmed the database for ${warmed} s on ${selected
+          .filter((o) => o.fast)
+          .map((o) => o.name)
+          .join(', ')}`,
+      );
     for (const op of selected) {
       const vars = op.variables(t);
       let roundTrips = 0;
@@ -197,7 +204,8 @@ export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleRes
       if (peerOp) {
         // The peer must give the same answer, or its timing means nothing.
         const [mine, theirs] = peerOp.same((await gqlAnswer(server, db, config, op.graphql, vars)).data, await peer.run(peerOp.query, peerVars));
-        if (JSON.stringify(mine) !== JSON.stringify(theirs)) throw new Error(`${op.name}: @neo4j/graphql answers differently:\n ours ${JSON.stringify(mine).slice(0, 400)}\n peer ${JSON.stringify(theirs).slice(0, 400)}`);
+        if (JSON.stringify(mine) !== JSON.stringify(theirs))
+          throw new Error(`${op.name}: @neo4j/graphql answers differently:\n ours ${JSON.stringify(mine).slice(0, 400)}\n peer ${JSON.stringify(theirs).slice(0, 400)}`);
         const peerStart = Date.now();
         for (let i = 0; i < WARMUP_MAX && (i < opts.warmup || Date.now() - peerStart < opts.warmupMs); i++) await peer.run(peerOp.query, peerVars);
         await sample(async () => void peerTimes.push(await time(() => peer.run(peerOp.query, peerVars))));
@@ -226,7 +234,8 @@ export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleRes
     if (opts.loadSeconds > 0) result.load = await loadTest(db, opts.neo4jUri, opts.loadSeconds, t);
     if (opts.writesPerEditor) {
       result.writers = [];
-      for (const mix of ['overlapping', 'separate'] as const) result.writers.push(await benchWriters(db, opts.neo4jUri, { mix, editors: 8, writesPerEditor: opts.writesPerEditor }));
+      for (const mix of ['overlapping', 'separate'] as const)
+        result.writers.push(await benchWriters(db, opts.neo4jUri, { mix, editors: 8, writesPerEditor: opts.writesPerEditor }));
     }
     return result;
   } finally {
@@ -319,7 +328,14 @@ async function benchImport(db: Db, n: number, config: Config): Promise<NonNullab
     const listOf = (round: number, size: number) => {
       const rows = Array.from({ length: size }, (_, i) => row(i));
       return {
-        ours: rows.map(({ i, org, k }) => ({ session: `bench-session-${k}`, date: day(k), name: `Bench Person ${tag(round * 1_000_000 + i)}`, organisation: org.organisation, role: 'guest', present: '' })),
+        ours: rows.map(({ i, org, k }) => ({
+          session: `bench-session-${k}`,
+          date: day(k),
+          name: `Bench Person ${tag(round * 1_000_000 + i)}`,
+          organisation: org.organisation,
+          role: 'guest',
+          present: '',
+        })),
         raw: rows.map(({ i, org, k }) => ({
           person: `bench-raw-${round}-${i}`,
           name: `Bench Person ${tag(round * 1_000_000 + size + i)}`,
@@ -418,7 +434,9 @@ const versusPeer = (speedUp: number) => (speedUp >= 1 ? `we are ${speedUp}× fas
 export function table(results: ScaleResult[]): string {
   const lines: string[] = [];
   const scales = results.map((r) => r.scale);
-  lines.push(`| operation | ${scales.map((s) => `${s} ours p50 / p95 ms | ${s} raw p50 / p95 ms | ${s} ratio (≤ 1.25) | ${s} @neo4j/graphql p50 / p95 ms (ours × faster, ≥ 2)`).join(' | ')} | round trips |`);
+  lines.push(
+    `| operation | ${scales.map((s) => `${s} ours p50 / p95 ms | ${s} raw p50 / p95 ms | ${s} ratio (≤ 1.25) | ${s} @neo4j/graphql p50 / p95 ms (ours × faster, ≥ 2)`).join(' | ')} | round trips |`,
+  );
   lines.push(`|---|${scales.map(() => '---|---|---|---').join('|')}|---|`);
   // The operations timed (all, or those `--only` named), in the order of the first scale.
   const names = results[0]?.operations.map((o) => o.name) ?? [];
@@ -434,13 +452,24 @@ export function table(results: ScaleResult[]): string {
   lines.push('');
   for (const r of results)
     for (const o of r.operations)
-      if (o.peer) lines.push(`${r.scale}: ${o.name} vs @neo4j/graphql (same answer checked): ${versusPeer(o.peer.speedUp)}; target ours ≥ 2× faster: ${o.peer.speedUp >= 2 ? 'met' : 'not met'}`);
+      if (o.peer)
+        lines.push(
+          `${r.scale}: ${o.name} vs @neo4j/graphql (same answer checked): ${versusPeer(o.peer.speedUp)}; target ours ≥ 2× faster: ${o.peer.speedUp >= 2 ? 'met' : 'not met'}`,
+        );
   for (const r of results) {
     lines.push(`${r.scale} (${r.services} services): round trips, directory page of 10: ${r.roundTrips.first10}, of 100: ${r.roundTrips.first100} (target: equal)`);
-    if (r.importRate) lines.push(`${r.scale}: import ${r.importRate.rows} attendance rows (medians of ${IMPORT_ROUNDS} rounds): ours ${r.importRate.oursRowsPerSecond} rows/s, raw UNWIND MERGE ${r.importRate.rawRowsPerSecond} rows/s → ${Math.round(r.importRate.share * 100)} % (target ≥ 50 %; rounds ${r.importRate.shares.map((x) => `${Math.round(x * 100)} %`).join(', ')})`);
+    if (r.importRate)
+      lines.push(
+        `${r.scale}: import ${r.importRate.rows} attendance rows (medians of ${IMPORT_ROUNDS} rounds): ours ${r.importRate.oursRowsPerSecond} rows/s, raw UNWIND MERGE ${r.importRate.rawRowsPerSecond} rows/s → ${Math.round(r.importRate.share * 100)} % (target ≥ 50 %; rounds ${r.importRate.shares.map((x) => `${Math.round(x * 100)} %`).join(', ')})`,
+      );
     for (const w of r.writers ?? [])
-      lines.push(`${r.scale}: ${w.editors} editors at once, ${w.mix} sessions: ${w.writes} writes in ${w.seconds} s, ${w.writesPerSecond} writes/s, p50 ${w.p50Ms} ms, p95 ${w.p95Ms} ms, errors ${w.errors} (target 0)${w.firstError ? ` (first: ${w.firstError})` : ''}`);
-    if (r.load) lines.push(`${r.scale}: load ${r.load.connections} connections × ${r.load.seconds} s: ${r.load.requestsPerSecond} req/s, p99 ${r.load.p99Ms} ms, errors ${r.load.errors}, non-2xx ${r.load.non2xx}, API RSS ${r.load.apiRssMb} MB`);
+      lines.push(
+        `${r.scale}: ${w.editors} editors at once, ${w.mix} sessions: ${w.writes} writes in ${w.seconds} s, ${w.writesPerSecond} writes/s, p50 ${w.p50Ms} ms, p95 ${w.p95Ms} ms, errors ${w.errors} (target 0)${w.firstError ? ` (first: ${w.firstError})` : ''}`,
+      );
+    if (r.load)
+      lines.push(
+        `${r.scale}: load ${r.load.connections} connections × ${r.load.seconds} s: ${r.load.requestsPerSecond} req/s, p99 ${r.load.p99Ms} ms, errors ${r.load.errors}, non-2xx ${r.load.non2xx}, API RSS ${r.load.apiRssMb} MB`,
+      );
     const scans = r.plans.flatMap((p) => p.labelScans.map((s) => `${p.name}: ${s}`));
     lines.push(`${r.scale}: plans saved (${r.plans.length}); label scans: ${scans.length ? scans.join('; ') : 'none'}`);
   }

@@ -119,8 +119,20 @@ export const OPERATIONS: Operation[] = [
       query: PEER_DIRECTORY,
       variables: (t) => ({ zone: t.zone, first: 50 }),
       same: (ours, peer) => [
-        (ours as DirectoryAnswer).services.nodes.map((s) => [fromGlobalId(s.id)?.key ?? s.id, s.name, s.sectors.map((x) => x.name).sort(), s.neighbourhood?.name ?? null, s.organisation?.name ?? null]),
-        (peer as PeerDirectoryAnswer).services.map((s) => [s.id, s.nameFr, s.sectors.map((x) => x.nameFr).sort(), s.neighbourhoods[0]?.nameFr ?? null, s.organisations[0]?.nameFr ?? null]),
+        (ours as DirectoryAnswer).services.nodes.map((s) => [
+          fromGlobalId(s.id)?.key ?? s.id,
+          s.name,
+          s.sectors.map((x) => x.name).sort(),
+          s.neighbourhood?.name ?? null,
+          s.organisation?.name ?? null,
+        ]),
+        (peer as PeerDirectoryAnswer).services.map((s) => [
+          s.id,
+          s.nameFr,
+          s.sectors.map((x) => x.nameFr).sort(),
+          s.neighbourhoods[0]?.nameFr ?? null,
+          s.organisations[0]?.nameFr ?? null,
+        ]),
       ],
     },
     plan: { query: RAW_DIRECTORY, params: (t) => ({ zone: t.zone, limit: int(50) }) },
@@ -142,7 +154,15 @@ export const OPERATIONS: Operation[] = [
         if (!p) return [o, null];
         const instant = (x: string) => new Date(x).toISOString();
         return [
-          [o.name, o.organisation?.name, o.sectors.map((x) => x.name).sort(), o.neighbourhood?.name, o.neighbourhood?.municipality?.name, o.staff.map((e) => `${e.person.displayName}|${e.role}`).sort(), o.sessionsHosted.nodes.map((x) => [x.title, instant(x.startsAt)])],
+          [
+            o.name,
+            o.organisation?.name,
+            o.sectors.map((x) => x.name).sort(),
+            o.neighbourhood?.name,
+            o.neighbourhood?.municipality?.name,
+            o.staff.map((e) => `${e.person.displayName}|${e.role}`).sort(),
+            o.sessionsHosted.nodes.map((x) => [x.title, instant(x.startsAt)]),
+          ],
           [
             p.nameFr,
             p.organisations[0]?.nameFr,

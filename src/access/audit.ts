@@ -29,10 +29,7 @@ export const AUDIT_PAGE = cypher(
   `MATCH (e:AuditEvent) WHERE ($personId IS NULL OR $personId IN e.personIds) AND ($after IS NULL OR e.id < $after)
    WITH e ORDER BY e.id DESC LIMIT $limit RETURN ${COLUMNS}`,
 );
-export const AUDIT_COUNT = cypher(
-  'access.auditCount',
-  'MATCH (e:AuditEvent) WHERE $personId IS NULL OR $personId IN e.personIds RETURN count(e) AS total',
-);
+export const AUDIT_COUNT = cypher('access.auditCount', 'MATCH (e:AuditEvent) WHERE $personId IS NULL OR $personId IN e.personIds RETURN count(e) AS total');
 
 /** An audit event as written and as read back; `at` is when the data was read (ISO), not when its batch was written. */
 export interface AuditRow {
@@ -158,13 +155,15 @@ const APPEND_EDITION_EVENT = cypher(
  * Inside a write transaction that changes an edition's state outside the rules (a reopen): an event
  * saying who did it, to which edition and why. It names no person.
  */
-export async function recordEditionEvent(
-  tx: Tx,
-  e: { kind: string; operation: string; editionId: string; reason: string },
-  by: Pick<Principal, 'role' | 'keyId'>,
-): Promise<void> {
+export async function recordEditionEvent(tx: Tx, e: { kind: string; operation: string; editionId: string; reason: string }, by: Pick<Principal, 'role' | 'keyId'>): Promise<void> {
   const atMs = Date.now();
-  await tx.run(APPEND_EDITION_EVENT, { ...e, id: eventId(atMs, crypto.randomBytes(4).toString('hex'), 0), at: new Date(atMs).toISOString(), role: by.role, keyId: by.keyId ?? null });
+  await tx.run(APPEND_EDITION_EVENT, {
+    ...e,
+    id: eventId(atMs, crypto.randomBytes(4).toString('hex'), 0),
+    at: new Date(atMs).toISOString(),
+    role: by.role,
+    keyId: by.keyId ?? null,
+  });
 }
 
 export function auditPlugin(trail: AuditTrail): ApolloServerPlugin<Context> {

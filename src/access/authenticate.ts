@@ -32,8 +32,7 @@ export async function authenticate(verifier: KeyVerifier, headers: IncomingHttpH
 }
 
 /** The rate-limit bucket of a caller: its key id once verified, else its address. */
-export const callerOf = (principal: Principal | null, address: string | undefined) =>
-  principal?.keyId ? `key:${principal.keyId}` : `ip:${address ?? 'unknown'}`;
+export const callerOf = (principal: Principal | null, address: string | undefined) => (principal?.keyId ? `key:${principal.keyId}` : `ip:${address ?? 'unknown'}`);
 
 export interface AccessOptions {
   /** Tokens a request of this door takes from its caller's bucket (an export weighs more than a query). */

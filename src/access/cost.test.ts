@@ -5,17 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  getIntrospectionQuery,
-  isInterfaceType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  Kind,
-  parse,
-  type GraphQLOutputType,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { getIntrospectionQuery, isInterfaceType, isListType, isNonNullType, isObjectType, Kind, parse, type GraphQLOutputType, type OperationDefinitionNode } from 'graphql';
 import { OPERATIONS } from '../../scripts/bench/operations';
 import { loadConfig, PROJECT_ROOT } from '../config';
 import * as dashboard from '../dashboard/__generated__/graphql';
@@ -74,7 +64,7 @@ describe('the cost of an operation', () => {
     expect(costOf('{ session(id: "s") { attendances { person { id } } } }')).toBe(1 + 200 * 2);
   });
 
-  it('multiplies the edges of a connection by the connection\'s first', () => {
+  it("multiplies the edges of a connection by the connection's first", () => {
     // people 1 + edges 3 × (PersonEdge 1 + node 1 × (Person 1 + attendances 500 × (Attendance 1 + session 1)))
     expect(costOf('{ people(first: 3) { edges { node { attendances { session { id } } } } } }')).toBe(1 + 3 * (1 + 1 + 1000));
     // a connection inside a page: services 1 + nodes 4 × (Service 1 + sessionsHosted 1 + nodes 7 × Session 1)
@@ -133,7 +123,7 @@ describe('the cost of an operation', () => {
     expect(operationCost(schema, fixed, fixed.definitions[0] as OperationDefinitionNode, {}, options).usesVariables).toBe(false);
   });
 
-  it('counts introspection exactly over the schema: GraphiQL\'s schema query passes, nesting does not help', () => {
+  it("counts introspection exactly over the schema: GraphiQL's schema query passes, nesting does not help", () => {
     const full = costOf(getIntrospectionQuery());
     expect(full).toBeGreaterThan(500);
     expect(full).toBeLessThan(config.MAX_COST / 5);
@@ -165,7 +155,7 @@ describe('the declared list sizes', () => {
     expect(Object.keys(LIST_SIZES).filter((l) => !lists.includes(l))).toEqual([]);
   });
 
-  it('page only fields that take first (their own, or the connection\'s above them)', () => {
+  it("page only fields that take first (their own, or the connection's above them)", () => {
     for (const [key, size] of Object.entries(LIST_SIZES)) {
       if (!('page' in size)) continue;
       const [typeName, fieldName] = key.split('.') as [string, string];
@@ -204,11 +194,13 @@ describe('the default budget', () => {
   });
 
   it('refuses the attack of issue 25 (five aliases nested to depth 11), with literals, variables or fragments', () => {
-    const chain = (leaf: string) => `initiatives { editions { sessions { attendances { person { attendances { session { attendances { person { attendances { session { ${leaf} } } } } } } } } } } }`;
+    const chain = (leaf: string) =>
+      `initiatives { editions { sessions { attendances { person { attendances { session { attendances { person { attendances { session { ${leaf} } } } } } } } } } } }`;
     const aliases = (leaf: string) => Array.from({ length: 5 }, (_, i) => `a${i}: ${chain(leaf)}`).join(' ');
     // 100 × 400 × 1000 × 200 × … far beyond any budget
     expect(costOf(`{ ${aliases('id')} }`)).toBeGreaterThan(1e15);
-    const paged = (i: number) => `p${i}: people(first: $n) { nodes { attendances { session { attendances { person { attendances { session { edition { sessions { id } } } } } } } } } }`;
+    const paged = (i: number) =>
+      `p${i}: people(first: $n) { nodes { attendances { session { attendances { person { attendances { session { edition { sessions { id } } } } } } } } } }`;
     expect(costOf(`query($n: Int) { ${[0, 1, 2, 3, 4].map(paged).join(' ')} }`, { n: 500 })).toBeGreaterThan(limit);
     const fragments = `query { ${[0, 1, 2, 3, 4].map((i) => `a${i}: initiatives { ...I }`).join(' ')} }
       fragment I on Initiative { editions { ... on Edition { sessions { ...S } } } }

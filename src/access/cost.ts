@@ -224,10 +224,9 @@ export const QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY';
 
 export function queryTooCostly(cost: number, limit: number): GraphQLError {
   const shown = Number.isFinite(cost) ? Math.round(cost) : Number.MAX_VALUE;
-  return new GraphQLError(
-    `The operation's estimated cost, ${shown}, is over the limit of ${limit}: ask for smaller pages (first), fewer nested lists or fewer aliases`,
-    { extensions: { code: QUERY_TOO_COSTLY, cost: shown, limit, http: { status: 400 } } },
-  );
+  return new GraphQLError(`The operation's estimated cost, ${shown}, is over the limit of ${limit}: ask for smaller pages (first), fewer nested lists or fewer aliases`, {
+    extensions: { code: QUERY_TOO_COSTLY, cost: shown, limit, http: { status: 400 } },
+  });
 }
 
 /** The list size of a `Type.field`, as declared (or the default). */
@@ -322,7 +321,12 @@ export function operationCost(
     return callWeight + multiplier * (1 + selectionCost(node.selectionSet, named, ownPage));
   };
 
-  const root = operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    operation.operation === OperationTypeNode.QUERY
+      ? schema.getQueryType()
+      : operation.operation === OperationTypeNode.MUTATION
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
   const cost = root ? selectionCost(operation.selectionSet, root, pageMax) : 0;
   return { cost, usesVariables };
 }
@@ -410,7 +414,8 @@ class IntrospectionCounter {
       case '__Type': {
         const t = value.type;
         if (field === 'ofType') return isListType(t) || isNonNullType(t) ? type(t.ofType) : [];
-        if (field === 'fields') return isObjectType(t) || isInterfaceType(t) ? Object.values(t.getFields()).map((f) => ({ kind: '__Field', field: f as GraphQLField<unknown, unknown> })) : [];
+        if (field === 'fields')
+          return isObjectType(t) || isInterfaceType(t) ? Object.values(t.getFields()).map((f) => ({ kind: '__Field', field: f as GraphQLField<unknown, unknown> })) : [];
         if (field === 'interfaces') return isObjectType(t) || isInterfaceType(t) ? t.getInterfaces().map((i) => ({ kind: '__Type', type: i })) : [];
         if (field === 'possibleTypes') return isAbstractType(t) ? this.schema.getPossibleTypes(t).map((p) => ({ kind: '__Type', type: p })) : [];
         if (field === 'enumValues') return isEnumType(t) ? t.getValues().map((v) => ({ kind: '__EnumValue', value: v })) : [];

@@ -16,7 +16,6 @@ export interface PeopleCount {
   rounded: boolean;
 }
 
-
 /** A count as this caller may see it: exact, rounded to a multiple of 5, or null (withheld). */
 export function disclosed(principal: Pick<Principal, 'role'>, n: number): number | null {
   if (!pseudonymised(principal) || n === 0) return n;

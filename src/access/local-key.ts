@@ -48,7 +48,9 @@ export async function ensureLocalAnalystKey(db: Db, home: string): Promise<{ key
   fs.mkdirSync(home, { recursive: true, mode: 0o700 });
   // Written whole then renamed, readable by its owner only (it opens person-level data).
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify({ key, note: 'analyst key made by `npm start` for this local database; revoke with npm run keys -- revoke <id>' }, null, 2), { mode: 0o600 });
+  fs.writeFileSync(temporary, JSON.stringify({ key, note: 'analyst key made by `npm start` for this local database; revoke with npm run keys -- revoke <id>' }, null, 2), {
+    mode: 0o600,
+  });
   fs.renameSync(temporary, file);
   return { key, file, created: true };
 }

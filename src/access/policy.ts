@@ -138,7 +138,8 @@ async function keepOwnZone(value: unknown, ctx: Context, topLevel: boolean): Pro
 /** Rules about a zone key's arguments (rules.ts ARGUMENT_RULES): default territory, entities in its zone. */
 async function zoneArguments(ctx: Context, coordinate: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
   const entities = ARGUMENT_RULES.zoneEntities[coordinate];
-  if (entities) for (const [argument, entity] of Object.entries(entities)) if (typeof args[argument] === 'string') await checkEntityArg(ctx, entity, argument, args[argument], coordinate);
+  if (entities)
+    for (const [argument, entity] of Object.entries(entities)) if (typeof args[argument] === 'string') await checkEntityArg(ctx, entity, argument, args[argument], coordinate);
   const territoryArg = ARGUMENT_RULES.zoneDefault[coordinate];
   if (territoryArg && (args[territoryArg] === undefined || args[territoryArg] === null)) return { ...args, [territoryArg]: { zone: ctx.principal.zone } };
   return args;
@@ -211,8 +212,7 @@ export function applyPolicy(schema: GraphQLSchema, policy: Policy, pseudonymSecr
       }
       // Rules about rows: people (always: consent, pseudonyms, the audit trail), rows about people
       // without consent (for all but admins), services and territories outside a zone key's zone.
-      const rowRules =
-        personType || namesPerson || readsPeople || nodeLookup || ((role === undefined || role === 'zone') && (zoned || hasTerritoryArgs || zoneArgumentRules));
+      const rowRules = personType || namesPerson || readsPeople || nodeLookup || ((role === undefined || role === 'zone') && (zoned || hasTerritoryArgs || zoneArgumentRules));
       // Nothing to check per call: the field keeps its own resolver (most scalar fields).
       if (!rowRules && (role !== undefined || rule === 'public')) return { ...field, extensions };
       // Made once per field, not per call: a page resolves thousands of fields.

@@ -14,7 +14,20 @@ import { el, fill } from './dom';
 import { evidenceWord, t, type Lang, type Word } from './i18n';
 import { drawMap, type MapEdge, type NetworkMap } from './map';
 import { geoMap, geoState, MEASURES, redrawGeo, renderGeo, type Measure } from './geo-view';
-import { EditionImpact, EvidenceKinds, LatestEditions, ServiceDetail, ViewerAndZones, ZoneBrokers, ZoneCommunities, ZoneMixing, ZoneNetwork, ZoneQuartierFigures, ZoneRisks, ZoneShapes } from './operations';
+import {
+  EditionImpact,
+  EvidenceKinds,
+  LatestEditions,
+  ServiceDetail,
+  ViewerAndZones,
+  ZoneBrokers,
+  ZoneCommunities,
+  ZoneMixing,
+  ZoneNetwork,
+  ZoneQuartierFigures,
+  ZoneRisks,
+  ZoneShapes,
+} from './operations';
 import { renderBrokers, renderFragile, renderImpact, renderLegend, renderMixing, renderService, renderServiceHint } from './panels';
 import { colourOf } from '../modules/common/sector-colours';
 
@@ -76,7 +89,9 @@ function renderEvidenceChooser(): void {
 
 /** The filter the bar says, as the API takes it: only what differs from the default is sent. */
 function filterFromBar(): TieFilter | null {
-  const evidence = Array.from(document.querySelectorAll<HTMLInputElement>('#evidence-kinds input[name="evidence"]')).filter((i) => i.checked).map((i) => i.value);
+  const evidence = Array.from(document.querySelectorAll<HTMLInputElement>('#evidence-kinds input[name="evidence"]'))
+    .filter((i) => i.checked)
+    .map((i) => i.value);
   const filter: TieFilter = {};
   const weight = Number(slider().value);
   if (weight !== defaultWeight) filter.minWeight = weight;
@@ -200,7 +215,10 @@ async function loadZone(): Promise<void> {
     entry.count += 1;
     sectors.set(code, entry);
   }
-  renderLegend([...sectors.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)), state.lang);
+  renderLegend(
+    [...sectors.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    state.lang,
+  );
   if (shapes) renderGeo({ shapes, figures, communities, services: network.services, edges, filterUsed: filterUsedText, lang: state.lang }, (id) => void showService(id));
   renderMixing(mixing, state.lang);
   renderBrokers(brokers, state.lang, (id) => void showService(id));
@@ -301,7 +319,10 @@ document.querySelectorAll<HTMLButtonElement>('[data-lang]').forEach((button) =>
 
 /** The two views: the geographic map first, the force layout second (sigma takes its size when shown). */
 function showTab(tab: 'geo' | 'network'): void {
-  for (const [name, panel] of [['geo', 'panel-geo'], ['network', 'panel-network']] as const) {
+  for (const [name, panel] of [
+    ['geo', 'panel-geo'],
+    ['network', 'panel-network'],
+  ] as const) {
     $(panel).hidden = name !== tab;
     $(`tab-${name}`).setAttribute('aria-selected', String(name === tab));
   }

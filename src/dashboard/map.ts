@@ -83,7 +83,12 @@ export function drawMap(container: HTMLElement, nodes: MapNode[], edges: MapEdge
       const attrs = graph.getNodeAttributes(id);
       const at = renderer.graphToViewport({ x: Number(attrs.x), y: Number(attrs.y) });
       const radius = renderer.scaleSize(Number(attrs.size));
-      const box: [number, number, number, number] = [at.x + radius + 2, at.y - LABEL_SIZE / 2 - 2, at.x + radius + 4 + measure.measureText(String(attrs.label)).width, at.y + LABEL_SIZE / 2 + 2];
+      const box: [number, number, number, number] = [
+        at.x + radius + 2,
+        at.y - LABEL_SIZE / 2 - 2,
+        at.x + radius + 4 + measure.measureText(String(attrs.label)).width,
+        at.y + LABEL_SIZE / 2 + 2,
+      ];
       if (box[0] < 0 || box[1] < 0 || box[2] > width - 2 || box[3] > height) continue;
       if (taken.some((o) => box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3])) continue;
       taken.push(box);

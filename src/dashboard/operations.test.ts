@@ -30,7 +30,12 @@ function generateWith(schema: string): { status: number | null; output: string }
         generates: { [path.join(dir, 'out') + '/']: { preset: 'client', config: { documentMode: 'string' } } },
       }),
     );
-    const run = spawnSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'graphql-codegen'), ['--config', path.join(dir, 'codegen.json')], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NODE_ENV: 'development' } });
+    const run = spawnSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'graphql-codegen'), ['--config', path.join(dir, 'codegen.json')], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, NODE_ENV: 'development' },
+    });
     return { status: run.status, output: `${run.stdout}${run.stderr}` };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

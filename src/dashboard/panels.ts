@@ -19,7 +19,10 @@ const SMALL_WORDS = new Set(['à', 'a', 'de', 'des', 'du', 'la', 'le', 'les', 'e
 export function abbreviations(names: string[]): string[] {
   const taken = new Set<string>();
   return names.map((name) => {
-    const words = name.replace(/\(.*?\)/g, ' ').split(/[\s\-–/,]+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
+    const words = name
+      .replace(/\(.*?\)/g, ' ')
+      .split(/[\s\-–/,]+/)
+      .filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
     const base = (words.length > 1 ? words.map((w) => w[0]).join('') : (words[0] ?? name).slice(0, 3)).toUpperCase();
     let abbr = base;
     for (let extra = 1; taken.has(abbr); extra++) abbr = `${base}${(words[words.length - 1] ?? name).slice(1, 1 + extra).toLowerCase() || extra}`;
@@ -31,7 +34,15 @@ export function abbreviations(names: string[]): string[] {
 /** Sector × sector heat map: colour = observed / expected (white: none, deep blue: twice or more). */
 export function renderMixing(data: DashboardZoneMixingQuery, lang: Lang): void {
   const sectors = [...new Map(data.mixingMatrix.flatMap((c) => [c.sectorA, c.sectorB]).map((s) => [s.code, s.name])).entries()].sort((x, y) => x[1].localeCompare(y[1]));
-  const cell = new Map(data.mixingMatrix.flatMap((c) => [[`${c.sectorA.code}|${c.sectorB.code}`, c], [`${c.sectorB.code}|${c.sectorA.code}`, c]] as const));
+  const cell = new Map(
+    data.mixingMatrix.flatMap(
+      (c) =>
+        [
+          [`${c.sectorA.code}|${c.sectorB.code}`, c],
+          [`${c.sectorB.code}|${c.sectorA.code}`, c],
+        ] as const,
+    ),
+  );
   // Sector names are too long for column heads: abbreviations, the full name on hover and in the row heads.
   const abbr = abbreviations(sectors.map(([, name]) => name));
   const header = el('tr', {}, el('th', {}), ...sectors.map(([code, name], i) => el('th', { scope: 'col', 'data-sector': code }, el('abbr', { title: name }, abbr[i]))));
@@ -47,19 +58,33 @@ export function renderMixing(data: DashboardZoneMixingQuery, lang: Lang): void {
         const shade = Math.round(255 - Math.min(ratio, 2) * 100);
         return el(
           'td',
-          { style: `background: rgb(${shade}, ${shade + 20 > 255 ? 255 : shade + 20}, 255)`, title: `${name} × ${sectors.find(([code]) => code === b)?.[1] ?? b}: ${c.observed} ${t('observed', lang)} / ${fmt(c.expected, 1)} ${t('expected', lang)}`, 'data-cell': `${a}|${b}` },
+          {
+            style: `background: rgb(${shade}, ${shade + 20 > 255 ? 255 : shade + 20}, 255)`,
+            title: `${name} × ${sectors.find(([code]) => code === b)?.[1] ?? b}: ${c.observed} ${t('observed', lang)} / ${fmt(c.expected, 1)} ${t('expected', lang)}`,
+            'data-cell': `${a}|${b}`,
+          },
           String(c.observed),
         );
       }),
     ),
   );
-  fill('mixing', el('p', { class: 'help' }, t('heatHelp', lang)), el('div', { class: 'scroll' }, el('table', { class: 'heat' }, el('thead', {}, header), el('tbody', {}, ...rows))));
+  fill(
+    'mixing',
+    el('p', { class: 'help' }, t('heatHelp', lang)),
+    el('div', { class: 'scroll' }, el('table', { class: 'heat' }, el('thead', {}, header), el('tbody', {}, ...rows))),
+  );
   fill(
     'gaps',
     el(
       'ol',
       {},
-      ...data.gaps.map((g) => el('li', {}, `${g.sectorA.name} — ${g.sectorB.name}: ${g.observed} ${t('observed', lang)} / ${fmt(g.expected, 1)} ${t('expected', lang)}, ${g.unconnectedServices} ${t('unconnected', lang)}`)),
+      ...data.gaps.map((g) =>
+        el(
+          'li',
+          {},
+          `${g.sectorA.name} — ${g.sectorB.name}: ${g.observed} ${t('observed', lang)} / ${fmt(g.expected, 1)} ${t('expected', lang)}, ${g.unconnectedServices} ${t('unconnected', lang)}`,
+        ),
+      ),
     ),
   );
 }
@@ -76,7 +101,13 @@ export function renderBrokers(data: DashboardZoneBrokersQuery, lang: Lang, onSer
       'table',
       {},
       el('thead', {}, el('tr', {}, el('th', {}, t('detail', lang)), el('th', {}, t('degree', lang)), el('th', {}, t('betweenness', lang)), el('th', {}, t('constraint', lang)))),
-      el('tbody', {}, ...data.brokers.brokers.map((b) => el('tr', {}, el('td', {}, link(b.service)), el('td', {}, b.degree), el('td', {}, fmt(b.betweenness, 3)), el('td', {}, fmt(b.constraint, 2))))),
+      el(
+        'tbody',
+        {},
+        ...data.brokers.brokers.map((b) =>
+          el('tr', {}, el('td', {}, link(b.service)), el('td', {}, b.degree), el('td', {}, fmt(b.betweenness, 3)), el('td', {}, fmt(b.constraint, 2))),
+        ),
+      ),
     ),
   );
   const isolates = data.brokers.isolates;

@@ -204,7 +204,10 @@ export function dashboardRouter(production: boolean): Router {
   router.get('/dashboard', (_req, res) => res.type('html').send(PAGE));
   router.get('/dashboard/dashboard.js', async (_req, res) => {
     try {
-      res.type('js').set('cache-control', 'no-cache').send(await script());
+      res
+        .type('js')
+        .set('cache-control', 'no-cache')
+        .send(await script());
     } catch (err) {
       logger.error({ err }, 'dashboard bundle unavailable');
       res.status(503).type('text').send('The dashboard bundle is not built: run `npm run build`.');

@@ -23,7 +23,18 @@ const TERRITORY_PARAMS = ['region', 'zone', 'municipality', 'neighbourhood'] as 
 export const TIE_FILTER_NUMBERS = ['minWeight', 'minCount', 'minMeetings'] as const;
 export const TIE_FILTER_LISTS = ['evidence', 'initiativeKinds', 'excludeInitiativeKinds'] as const;
 export const TIE_FILTER_BACKBONE = ['backboneAlpha', 'backboneCorrection'] as const;
-const KNOWN_PARAMS = new Set<string>([...TERRITORY_PARAMS, 'from', 'to', 'sectors', 'level', 'format', 'pseudonyms', ...TIE_FILTER_NUMBERS, ...TIE_FILTER_LISTS, ...TIE_FILTER_BACKBONE]);
+const KNOWN_PARAMS = new Set<string>([
+  ...TERRITORY_PARAMS,
+  'from',
+  'to',
+  'sectors',
+  'level',
+  'format',
+  'pseudonyms',
+  ...TIE_FILTER_NUMBERS,
+  ...TIE_FILTER_LISTS,
+  ...TIE_FILTER_BACKBONE,
+]);
 const CORRECTIONS: readonly MultipleTestCorrection[] = ['NONE', 'BONFERRONI', 'HOLM'];
 
 /** The tie filter's parameters as a TieFilter input (checked with the rest of the filter by parseScope). */

@@ -27,7 +27,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { ...formatted, extensions: { ...extensions, code } };
 }
 
-
 /**
  * The schema's field names hidden from "Did you mean …?" hints, for servers that do not serve
  * introspection. Done on the formatted copy: graphql-armor's plugin rewrote the error itself, and

@@ -29,9 +29,7 @@ export const MIGRATIONS: Migration[] = [
   {
     version: 1,
     name: 'uniqueness constraints on every id',
-    statements: KEYS.map(
-      ([label, prop]) => `CREATE CONSTRAINT ${label.toLowerCase()}_${prop} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${prop} IS UNIQUE`,
-    ),
+    statements: KEYS.map(([label, prop]) => `CREATE CONSTRAINT ${label.toLowerCase()}_${prop} IF NOT EXISTS FOR (n:${label}) REQUIRE n.${prop} IS UNIQUE`),
   },
   {
     version: 2,
@@ -84,10 +82,7 @@ export const MIGRATIONS: Migration[] = [
 const checksum = (m: Migration) => crypto.createHash('sha256').update(m.statements.join('\n')).digest('hex').slice(0, 16);
 
 const APPLIED = cypher('migrations.applied', 'MATCH (m:Migration) RETURN m.version AS version, m.checksum AS checksum ORDER BY version');
-const RECORD = cypher(
-  'migrations.record',
-  'MERGE (m:Migration {version: $version}) SET m.name = $name, m.checksum = $checksum, m.appliedAt = datetime()',
-);
+const RECORD = cypher('migrations.record', 'MERGE (m:Migration {version: $version}) SET m.name = $name, m.checksum = $checksum, m.appliedAt = datetime()');
 
 export interface MigrationReport {
   applied: number[];

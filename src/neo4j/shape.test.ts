@@ -68,7 +68,7 @@ it('the columns of a flat shape give the same row as its list', async () => {
   expect(TAG.columns).toBe('t.code AS code, t.label AS label');
 });
 
-it('days and instants sent as plain values read as the driver\'s temporals do, null kept', async () => {
+it("days and instants sent as plain values read as the driver's temporals do, null kept", async () => {
   const WHEN = shape<{ on: string | null; at: string | null }>({ on: day('w.on'), at: instant<string | null>('w.at') });
   const query = (text: string) => cypher('test.shapeTemporal', `UNWIND $cases AS c WITH {on: date(c.on), at: datetime(c.at)} AS w RETURN ${text}`, WHEN.decoders);
   const cases = [
@@ -83,7 +83,10 @@ it('days and instants sent as plain values read as the driver\'s temporals do, n
     { on: null, at: null },
   ]);
   expect(await testDb().read(query(WHEN.columns), { cases })).toEqual(viaDriver);
-  const viaList = await testDb().read(cypher('test.shapeTemporalList', `UNWIND $cases AS c WITH {on: date(c.on), at: datetime(c.at)} AS w RETURN ${WHEN.list} AS w`, { w: WHEN.decode }), { cases });
+  const viaList = await testDb().read(
+    cypher('test.shapeTemporalList', `UNWIND $cases AS c WITH {on: date(c.on), at: datetime(c.at)} AS w RETURN ${WHEN.list} AS w`, { w: WHEN.decode }),
+    { cases },
+  );
   expect(viaList.map((r) => r.w)).toEqual(viaDriver);
 });
 
@@ -92,7 +95,9 @@ it('every named query returning an instant as a column decodes it (else it would
   const queries = modules.flatMap((m): unknown[] => Object.values(m)).filter((q): q is NamedQuery => typeof q === 'object' && q !== null && 'text' in q && 'name' in q);
   const instantColumns = queries.flatMap((q) => [...q.text.matchAll(/toFloat\([^()]*\.epochMillis\) AS (\w+)/g)].map((m) => [q.name, m[1], typeof q.decoders?.[m[1] as string]]));
   // the three session queries, startsAt and endsAt each
-  expect(instantColumns.map(([name]) => name).sort()).toEqual(['sessionsById', 'sessionsById', 'sessionsHostedBy', 'sessionsHostedBy', 'sessionsOfEdition', 'sessionsOfEdition'].map((n) => `initiatives.${n}`));
+  expect(instantColumns.map(([name]) => name).sort()).toEqual(
+    ['sessionsById', 'sessionsById', 'sessionsHostedBy', 'sessionsHostedBy', 'sessionsOfEdition', 'sessionsOfEdition'].map((n) => `initiatives.${n}`),
+  );
   expect(instantColumns.filter(([, , decoder]) => decoder !== 'function')).toEqual([]);
 });
 
@@ -111,7 +116,7 @@ it('a shape without some fields reads them nowhere, nested rows included, and de
   const lean = NOTE.without(['label', 'size']);
   // Neither Neo4j nor the decoder sees them: the list lost those expressions, here and nested.
   expect(lean.list).not.toMatch(/t\.label|size\(/);
-  expect(lean.list).toBe("[x.id, x.at, head([(x)-[:MAIN]->(t:ShapeTag) | [t.code]]), [(x)-[:TAGGED]->(t:ShapeTag) | [t.code]], [x.id]]");
+  expect(lean.list).toBe('[x.id, x.at, head([(x)-[:MAIN]->(t:ShapeTag) | [t.code]]), [(x)-[:TAGGED]->(t:ShapeTag) | [t.code]], [x.id]]');
   const rows = await testDb().read(cypher('test.shapeWithout', `MATCH (x:ShapeNote {id: 'a'}) RETURN ${lean.list} AS note`, { note: lean.decode }));
   const a = rows[0]?.note as Note;
   expect(a).toEqual({ id: 'a', at: '2024-03-01T10:00:00.000Z', main: { __typename: 'Tag', code: 'T1' }, tags: expect.any(Array), self: { id: 'a' } });

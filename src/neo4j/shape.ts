@@ -69,7 +69,9 @@ function shapeOf<T>(typename: string | undefined, entries: ReadonlyArray<[string
     without: memoByOmission((omit) =>
       shapeOf<T>(
         typename,
-        entries.flatMap(([key, field]): Array<[string, Field<unknown>]> => (omit.includes(key) ? [] : [[key, typeof field === 'string' || !field.without ? field : field.without(omit)]])),
+        entries.flatMap(([key, field]): Array<[string, Field<unknown>]> =>
+          omit.includes(key) ? [] : [[key, typeof field === 'string' || !field.without ? field : field.without(omit)]],
+        ),
       ),
     ),
   };

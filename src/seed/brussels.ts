@@ -83,7 +83,11 @@ export interface SectorUnitFact {
  */
 const PROJECT_NL_NAMES: Record<string, string> = { SUD_EST: 'Zorgzone Zuid-Oost' };
 
-const splitList = (s: string) => s.split(';').map((x) => x.trim()).filter(Boolean);
+const splitList = (s: string) =>
+  s
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function loadMunicipalities(): MunicipalityFact[] {
@@ -205,7 +209,13 @@ export const SECTORS: SectorFact[] = [
   { code: 'HOMELESSNESS', nameFr: 'Sans-abrisme', nameNl: 'Thuislozenzorg', weight: 6, prefix: ['Accueil de jour', 'Dagcentrum'] },
   { code: 'ADDICTION', nameFr: 'Assuétudes', nameNl: 'Verslavingszorg', weight: 5, prefix: ['Centre assuétudes', 'Centrum verslaving'] },
   { code: 'YOUTH', nameFr: 'Aide à la jeunesse', nameNl: 'Jeugdhulp', weight: 10, prefix: ['AMO', 'Jeugdhuis'] },
-  { code: 'GENERAL_SOCIAL_WORK', nameFr: 'Travail social général (CPAS, CAW)', nameNl: 'Algemeen welzijnswerk (OCMW, CAW)', weight: 15, prefix: ['Service social', 'Sociale dienst'] },
+  {
+    code: 'GENERAL_SOCIAL_WORK',
+    nameFr: 'Travail social général (CPAS, CAW)',
+    nameNl: 'Algemeen welzijnswerk (OCMW, CAW)',
+    weight: 15,
+    prefix: ['Service social', 'Sociale dienst'],
+  },
   { code: 'PRIMARY_CARE', nameFr: 'Maisons médicales', nameNl: 'Wijkgezondheidscentra', weight: 10, prefix: ['Maison médicale', 'Wijkgezondheidscentrum'] },
   { code: 'FAMILY_PLANNING', nameFr: 'Planning familial', nameNl: 'Gezinsplanning', weight: 3, prefix: ['Planning familial', 'Centrum gezinsplanning'] },
   { code: 'HOME_HELP', nameFr: 'Aide à domicile', nameNl: 'Gezinszorg', weight: 9, prefix: ['Aide à domicile', 'Thuiszorg'] },

@@ -15,27 +15,29 @@ export interface Dataset {
   regions: Array<{ code: string; nameFr: string; nameNl: string }>;
   zones: Array<{ code: string; nameFr: string; nameNl: string; nameNlOfficial: boolean; regionCode: string; source: string; synthetic: boolean } & Shape>;
   municipalities: Array<{ nis: string; nameFr: string; nameNl: string; regionCode: string; lat: number; lon: number; areaKm2: number; synthetic: boolean } & Shape>;
-  neighbourhoods: Array<Shape & {
-    code: string;
-    grid: Grid;
-    nameFr: string;
-    nameNl: string;
-    synthetic: boolean;
-    rezoneArea: boolean;
-    municipalityNis: string;
-    zoneCode: string | null;
-    zoneProvenance: Provenance;
-    zoneBasis: string;
-    /** Every municipality it touches, with the share of its area (null when not computed). */
-    municipalities: Array<{ nis: string; share: number | null }>;
-    kind: string;
-    areaKm2: number;
-    inspireId: string | null;
-    lat: number;
-    lon: number;
-    innerLat: number;
-    innerLon: number;
-  }>;
+  neighbourhoods: Array<
+    Shape & {
+      code: string;
+      grid: Grid;
+      nameFr: string;
+      nameNl: string;
+      synthetic: boolean;
+      rezoneArea: boolean;
+      municipalityNis: string;
+      zoneCode: string | null;
+      zoneProvenance: Provenance;
+      zoneBasis: string;
+      /** Every municipality it touches, with the share of its area (null when not computed). */
+      municipalities: Array<{ nis: string; share: number | null }>;
+      kind: string;
+      areaKm2: number;
+      inspireId: string | null;
+      lat: number;
+      lon: number;
+      innerLat: number;
+      innerLon: number;
+    }
+  >;
   statisticalSectors: Array<{ code: string; nameFr: string; nameNl: string; neighbourhoodCode: string; municipalityNis: string; years: number[] }>;
   indicators: IndicatorValue[];
   sectors: Array<{ code: string; nameFr: string; nameNl: string }>;
@@ -57,8 +59,26 @@ export interface Dataset {
   }>;
   people: Array<{ id: string; displayName: string; consent: boolean; synthetic: boolean }>;
   employments: Array<{ personId: string; serviceId: string; from: string; to: string | null; role: string }>;
-  initiatives: Array<{ id: string; kind: InitiativeKind; programme: ProgrammeCode; nameFr: string; nameNl: string; organiserId: string; covers: Array<{ level: TerritoryLevel; code: string }> }>;
-  editions: Array<{ id: string; initiativeId: string; cycle: string; nameFr: string; nameNl: string; language: WorkingLanguage; startsOn: string; endsOn: string; closed: boolean }>;
+  initiatives: Array<{
+    id: string;
+    kind: InitiativeKind;
+    programme: ProgrammeCode;
+    nameFr: string;
+    nameNl: string;
+    organiserId: string;
+    covers: Array<{ level: TerritoryLevel; code: string }>;
+  }>;
+  editions: Array<{
+    id: string;
+    initiativeId: string;
+    cycle: string;
+    nameFr: string;
+    nameNl: string;
+    language: WorkingLanguage;
+    startsOn: string;
+    endsOn: string;
+    closed: boolean;
+  }>;
   sessions: Array<{ id: string; editionId: string; title: string; startsAt: string; endsAt: string; capacity: number | null; hostId: string | null }>;
   /** `group`: the table or visit group of the session (absent: none). */
   attendances: Array<{ personId: string; sessionId: string; role: AttendanceRole; status: AttendanceStatus; group?: string }>;

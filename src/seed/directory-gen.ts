@@ -47,7 +47,10 @@ export interface Directory {
 function personIdMaker(rnd: Random, prefix: string): () => string {
   const ids = rnd.derive('person-ids');
   const used = new Set<string>();
-  const word = () => Math.floor(ids.next() * 4294967296).toString(16).padStart(8, '0');
+  const word = () =>
+    Math.floor(ids.next() * 4294967296)
+      .toString(16)
+      .padStart(8, '0');
   return () => {
     let id: string;
     do id = `${prefix}per-${word()}${word()}`;
@@ -75,8 +78,64 @@ const WORDS: Array<[string, string]> = [
   ['La Clairière', 'De Open Plek'],
   ['Le Fil', 'De Draad'],
 ];
-const FIRST = ['Amina', 'Bram', 'Chloé', 'David', 'Elif', 'Fatima', 'Gert', 'Hanne', 'Ilias', 'Jasper', 'Karima', 'Lotte', 'Mehdi', 'Nadia', 'Olivier', 'Pieter', 'Rania', 'Sofie', 'Thomas', 'Yasmine', 'Zoé', 'Marc', 'Inès', 'Lucas', 'Nora', 'Samir', 'Eva', 'Jonas', 'Léa', 'Youssef'];
-const LAST = ['Peeters', 'Dubois', 'Janssens', 'El Amrani', 'Lambert', 'Maes', 'Benali', 'Claes', 'Dupont', 'Wouters', 'Yilmaz', 'Martin', 'Goossens', 'Diallo', 'Leroy', 'Jacobs', 'Mertens', 'Haddad', 'Renard', 'Willems', 'Kaya', 'Simon', 'Vermeulen', 'Mbala'];
+const FIRST = [
+  'Amina',
+  'Bram',
+  'Chloé',
+  'David',
+  'Elif',
+  'Fatima',
+  'Gert',
+  'Hanne',
+  'Ilias',
+  'Jasper',
+  'Karima',
+  'Lotte',
+  'Mehdi',
+  'Nadia',
+  'Olivier',
+  'Pieter',
+  'Rania',
+  'Sofie',
+  'Thomas',
+  'Yasmine',
+  'Zoé',
+  'Marc',
+  'Inès',
+  'Lucas',
+  'Nora',
+  'Samir',
+  'Eva',
+  'Jonas',
+  'Léa',
+  'Youssef',
+];
+const LAST = [
+  'Peeters',
+  'Dubois',
+  'Janssens',
+  'El Amrani',
+  'Lambert',
+  'Maes',
+  'Benali',
+  'Claes',
+  'Dupont',
+  'Wouters',
+  'Yilmaz',
+  'Martin',
+  'Goossens',
+  'Diallo',
+  'Leroy',
+  'Jacobs',
+  'Mertens',
+  'Haddad',
+  'Renard',
+  'Willems',
+  'Kaya',
+  'Simon',
+  'Vermeulen',
+  'Mbala',
+];
 const ROLES = [
   'assistant social / maatschappelijk werker',
   'psychologue / psycholoog',
@@ -189,7 +248,8 @@ export function generateDirectory(data: Dataset, rnd: Random, t: RegionTerritory
       jobs.push({ personId, serviceId: current.id, from: start2010 + rnd.int(0, 13 * 365) * DAY, to: null });
     }
     jobsOf.set(personId, jobs);
-    for (const job of jobs) data.employments.push({ personId, serviceId: job.serviceId, from: isoDate(job.from), to: job.to === null ? null : isoDate(job.to), role: rnd.pick(ROLES) });
+    for (const job of jobs)
+      data.employments.push({ personId, serviceId: job.serviceId, from: isoDate(job.from), to: job.to === null ? null : isoDate(job.to), role: rnd.pick(ROLES) });
   }
   return { services, serviceById: new Map(services.map((s) => [s.id, s])), jobsOf, personIds, newPersonId };
 }

@@ -90,7 +90,16 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
     );
     for (const [g, [language, n]] of groups.entries()) {
       const editionId = `${p}ed-connect-${year}-${language.toLowerCase()}${n}`;
-      edition({ id: editionId, initiativeId: `${p}ini-connect`, cycle: `${year}-${year + 1}`, nameFr: `Connect ${year}-${year + 1} groupe ${language} ${n}`, nameNl: `Connect ${year}-${year + 1} groep ${language} ${n}`, language, startsOn: `${year}-10-01`, endsOn: `${year + 1}-06-30` });
+      edition({
+        id: editionId,
+        initiativeId: `${p}ini-connect`,
+        cycle: `${year}-${year + 1}`,
+        nameFr: `Connect ${year}-${year + 1} groupe ${language} ${n}`,
+        nameNl: `Connect ${year}-${year + 1} groep ${language} ${n}`,
+        language,
+        startsOn: `${year}-10-01`,
+        endsOn: `${year + 1}-06-30`,
+      });
       // Monthly, Oct–Jun: the 2nd week, one weekday per group, 09:00–12:00 Brussels (07:00Z/08:00Z; we use 08:00Z).
       const slots: Array<[number, number]> = [];
       // One session a month through the season (October to June: 9 months).
@@ -128,12 +137,28 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
 
   // Praktijkgemeenschappen (Brusano): four communities per cycle, each in one zone.
   const zonesForCommunities = t.zoneCodes.filter((z) => !z.endsWith('SUD_EST'));
-  initiative('ini-praktijk', 'PRAKTIJKGEMEENSCHAP', 'Communautés de pratique', 'Praktijkgemeenschappen', 'org-brusano', zonesForCommunities.map((code) => ({ level: 'zone', code })));
+  initiative(
+    'ini-praktijk',
+    'PRAKTIJKGEMEENSCHAP',
+    'Communautés de pratique',
+    'Praktijkgemeenschappen',
+    'org-brusano',
+    zonesForCommunities.map((code) => ({ level: 'zone', code })),
+  );
   let representatives = 0;
   for (const year of targets.years.filter((y) => y >= 2023)) {
     for (const [k, zoneCode] of zonesForCommunities.entries()) {
       const editionId = `${p}ed-praktijk-${year}-${k + 1}`;
-      edition({ id: editionId, initiativeId: `${p}ini-praktijk`, cycle: `${year}-${year + 1}`, nameFr: `Communauté de pratique ${k + 1} (${zoneCode})`, nameNl: `Praktijkgemeenschap ${k + 1} (${zoneCode})`, language: 'BOTH', startsOn: `${year}-09-01`, endsOn: `${year + 1}-06-30` });
+      edition({
+        id: editionId,
+        initiativeId: `${p}ini-praktijk`,
+        cycle: `${year}-${year + 1}`,
+        nameFr: `Communauté de pratique ${k + 1} (${zoneCode})`,
+        nameNl: `Praktijkgemeenschap ${k + 1} (${zoneCode})`,
+        language: 'BOTH',
+        startsOn: `${year}-09-01`,
+        endsOn: `${year + 1}-06-30`,
+      });
       const slots: Array<[number, number]> = [];
       for (let m = 0; m < 10; m++) {
         const start = Date.UTC(year, 8 + m, 20 + k) + 12 * HOUR;
@@ -164,7 +189,16 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
   initiative('ini-vlinder', 'VLINDER', 'Projet Papillon', 'Vlinderproject', 'org-maya', [{ level: 'region', code: t.regionCode }]);
   for (const year of targets.years.filter((y) => y >= 2023 || targets.years.length > 2)) {
     const editionId = `${p}ed-vlinder-${year}`;
-    edition({ id: editionId, initiativeId: `${p}ini-vlinder`, cycle: String(year), nameFr: `Papillon ${year}`, nameNl: `Vlinder ${year}`, language: 'BOTH', startsOn: `${year}-03-01`, endsOn: `${year}-11-30` });
+    edition({
+      id: editionId,
+      initiativeId: `${p}ini-vlinder`,
+      cycle: String(year),
+      nameFr: `Papillon ${year}`,
+      nameNl: `Vlinder ${year}`,
+      language: 'BOTH',
+      startsOn: `${year}-03-01`,
+      endsOn: `${year}-11-30`,
+    });
     // Only organisations with someone employed all year can send (the ring must close).
     const [yearStart, yearEnd] = [dayMs(`${year}-01-01`), dayMs(`${year}-12-31`)];
     const staffed = new Set<string>();
@@ -206,7 +240,16 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
   for (const year of targets.years.filter((y) => y >= 2023 || targets.years.length > 2)) {
     const monday = dayMs(`${year}-10-16`) - ((new Date(`${year}-10-16T00:00:00Z`).getUTCDay() + 6) % 7) * DAY;
     const editionId = `${p}ed-rezone-${year}`;
-    edition({ id: editionId, initiativeId: `${p}ini-rezone`, cycle: String(year), nameFr: `Semaine Rézone ${year}`, nameNl: `Rézoneweek ${year}`, language: 'BOTH', startsOn: isoDate(monday), endsOn: isoDate(monday + (od.days - 1) * DAY) });
+    edition({
+      id: editionId,
+      initiativeId: `${p}ini-rezone`,
+      cycle: String(year),
+      nameFr: `Semaine Rézone ${year}`,
+      nameNl: `Rézoneweek ${year}`,
+      language: 'BOTH',
+      startsOn: isoDate(monday),
+      endsOn: isoDate(monday + (od.days - 1) * DAY),
+    });
     for (const host of hosts) {
       const opened = rnd.int(1, 2);
       for (let k = 0; k < opened; k++) {
@@ -226,21 +269,43 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
   const tables = rnd.derive('workshop-tables');
   for (const year of [...targets.years.filter((y) => y >= 2023 || targets.years.length > 2), lastYear + 1]) {
     const editionId = `${p}ed-bruggenbouwer-${year}`;
-    edition({ id: editionId, initiativeId: `${p}ini-bruggenbouwer`, cycle: String(year), nameFr: `Bâtisseurs de ponts ${year}`, nameNl: `Bruggenbouwer ${year}`, language: 'BOTH', startsOn: `${year}-01-01`, endsOn: `${year}-12-31` });
+    edition({
+      id: editionId,
+      initiativeId: `${p}ini-bruggenbouwer`,
+      cycle: String(year),
+      nameFr: `Bâtisseurs de ponts ${year}`,
+      nameNl: `Bruggenbouwer ${year}`,
+      language: 'BOTH',
+      startsOn: `${year}-01-01`,
+      endsOn: `${year}-12-31`,
+    });
     for (const month of year === 2024 ? [2, 5] : [2, 5, 10]) {
       const start = Date.UTC(year, month, 14) + 12 * HOUR;
       const end = start + 3 * HOUR;
       const host = rnd.pick(dir.services);
       const sessionId = addSession(editionId, 'Rencontre réseau / Netwerkmoment', start, end, null, host);
       const guests = pickPeople(rnd.int(30, 60), [[start, end]], () => true, new Set());
-      const table = month === 5 ? workshopTables(tables, guests.map((g) => g.personId)) : new Map<string, string>();
+      const table =
+        month === 5
+          ? workshopTables(
+              tables,
+              guests.map((g) => g.personId),
+            )
+          : new Map<string, string>();
       for (const g of guests) attend(g.personId, sessionId, 'GUEST', rnd.chance(0.9) ? 'PRESENT' : 'NO_SHOW', start, end, table.get(g.personId));
     }
   }
 
   // Larger scales: local network events in every zone until the session target is reached.
   if (targets.extraSessions > 0) {
-    initiative('ini-local', 'NETWORK_EVENT', 'Rencontres locales (synthétique)', 'Lokale ontmoetingen (synthetisch)', 'org-brusano', t.zoneCodes.map((code) => ({ level: 'zone', code })));
+    initiative(
+      'ini-local',
+      'NETWORK_EVENT',
+      'Rencontres locales (synthétique)',
+      'Lokale ontmoetingen (synthetisch)',
+      'org-brusano',
+      t.zoneCodes.map((code) => ({ level: 'zone', code })),
+    );
     const perEdition = 50;
     const editions = Math.ceil(targets.extraSessions / perEdition);
     const firstYear = targets.years[0]!;
@@ -248,7 +313,16 @@ export function generateInitiatives(data: Dataset, rnd: Random, t: RegionTerrito
       const zoneCode = t.zoneCodes[e % t.zoneCodes.length]!;
       const year = firstYear + (e % (lastYear + 1 - firstYear));
       const editionId = `${p}ed-local-${String(e + 1).padStart(4, '0')}`;
-      edition({ id: editionId, initiativeId: `${p}ini-local`, cycle: String(year), nameFr: `Rencontres locales ${zoneCode} ${year} #${e + 1}`, nameNl: `Lokale ontmoetingen ${zoneCode} ${year} #${e + 1}`, language: 'BOTH', startsOn: `${year}-01-01`, endsOn: `${year}-12-31` });
+      edition({
+        id: editionId,
+        initiativeId: `${p}ini-local`,
+        cycle: String(year),
+        nameFr: `Rencontres locales ${zoneCode} ${year} #${e + 1}`,
+        nameNl: `Lokale ontmoetingen ${zoneCode} ${year} #${e + 1}`,
+        language: 'BOTH',
+        startsOn: `${year}-01-01`,
+        endsOn: `${year}-12-31`,
+      });
       const zoneServices = dir.services.filter((s) => s.zoneCode === zoneCode);
       for (let k = 0; k < perEdition; k++) {
         const start = Date.UTC(year, rnd.int(0, 11), rnd.int(1, 28)) + rnd.int(7, 15) * HOUR;

@@ -57,14 +57,8 @@ const Q = {
   ),
   coversRegion: cypher('seed.covers.region', 'UNWIND $rows AS row MATCH (i:Initiative {id: row.id}), (t:Region {code: row.code}) MERGE (i)-[:COVERS]->(t)'),
   coversZone: cypher('seed.covers.zone', 'UNWIND $rows AS row MATCH (i:Initiative {id: row.id}), (t:Zone {code: row.code}) MERGE (i)-[:COVERS]->(t)'),
-  coversMunicipality: cypher(
-    'seed.covers.municipality',
-    'UNWIND $rows AS row MATCH (i:Initiative {id: row.id}), (t:Municipality {nis: row.code}) MERGE (i)-[:COVERS]->(t)',
-  ),
-  coversNeighbourhood: cypher(
-    'seed.covers.neighbourhood',
-    'UNWIND $rows AS row MATCH (i:Initiative {id: row.id}), (t:Neighbourhood {code: row.code}) MERGE (i)-[:COVERS]->(t)',
-  ),
+  coversMunicipality: cypher('seed.covers.municipality', 'UNWIND $rows AS row MATCH (i:Initiative {id: row.id}), (t:Municipality {nis: row.code}) MERGE (i)-[:COVERS]->(t)'),
+  coversNeighbourhood: cypher('seed.covers.neighbourhood', 'UNWIND $rows AS row MATCH (i:Initiative {id: row.id}), (t:Neighbourhood {code: row.code}) MERGE (i)-[:COVERS]->(t)'),
   editions: cypher(
     'seed.editions',
     `UNWIND $rows AS row MERGE (e:Edition {id: row.id})
@@ -117,8 +111,7 @@ export interface LoadOptions {
 export async function loadDataset(db: Db, data: Dataset, opts: LoadOptions = {}): Promise<LoadReport> {
   const started = Date.now();
   const batchSize = opts.batchSize ?? 5_000;
-  const covers = (level: string) =>
-    data.initiatives.flatMap((i) => i.covers.filter((c) => c.level === level).map((c) => ({ id: i.id, code: c.code })));
+  const covers = (level: string) => data.initiatives.flatMap((i) => i.covers.filter((c) => c.level === level).map((c) => ({ id: i.id, code: c.code })));
   // Order matters: relationships MATCH the nodes written before them.
   const steps: Array<[string, NamedQuery, readonly object[]]> = [
     ['regions', Q.regions, data.regions],

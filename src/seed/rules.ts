@@ -92,7 +92,9 @@ export function checkDemoRules(data: Dataset): string[] {
   // Connect: 3 French and 1 Dutch group per cycle.
   const connectCycles = new Map<string, string[]>();
   for (const e of data.editions) if (initiativeById.get(e.initiativeId)!.kind === 'INTERVISION') connectCycles.set(e.cycle, [...(connectCycles.get(e.cycle) ?? []), e.language]);
-  const declared = PROGRAMMES.CONNECT.cycle!.groupsPerLanguage.flatMap((g) => Array<string>(g.groups).fill(g.language)).sort().join();
+  const declared = PROGRAMMES.CONNECT.cycle!.groupsPerLanguage.flatMap((g) => Array<string>(g.groups).fill(g.language))
+    .sort()
+    .join();
   for (const [cycle, langs] of connectCycles) if (langs.sort().join() !== declared) problems.push(`Connect ${cycle}: groups ${langs.join(',')}`);
 
   // Evidence that is not attendance (the rules of editing/rules.ts: NOT_EMPLOYED, SAME_SERVICE, OWN_ORGANISATION).

@@ -37,8 +37,7 @@ export interface RegionTerritory {
 
 /** Zone shapes of region 0, computed once (a union of 20–40 quartiers takes 40–180 ms). */
 let baseZoneShapes: Map<string, Area | null> | null = null;
-const zoneShapes = () =>
-  (baseZoneShapes ??= new Map(ZONES.map((z) => [z.code, unionAreas(QUARTIERS.filter((q) => q.zone.zoneCode === z.code).map((q) => q.geometry))])));
+const zoneShapes = () => (baseZoneShapes ??= new Map(ZONES.map((z) => [z.code, unionAreas(QUARTIERS.filter((q) => q.zone.zoneCode === z.code).map((q) => q.geometry))])));
 
 export function generateTerritory(data: Dataset, _rnd: Random, regionIndex: number): RegionTerritory {
   const prefix = regionIndex === 0 ? '' : `R${String(regionIndex + 1).padStart(2, '0')}-`;
@@ -74,7 +73,11 @@ export function generateTerritory(data: Dataset, _rnd: Random, regionIndex: numb
     data.zones.push({ code, nameFr: name.fr, nameNl: name.nl, nameNlOfficial: zone.nameNlOfficial, regionCode, source: zone.source, synthetic, ...(g ? placed(g) : NO_SHAPE) });
   }
 
-  const population = new Map(demoIndicators().filter((v) => v.level === 'NEIGHBOURHOOD' && v.indicator === 'population').map((v) => [v.code, v.value ?? 0]));
+  const population = new Map(
+    demoIndicators()
+      .filter((v) => v.level === 'NEIGHBOURHOOD' && v.indicator === 'population')
+      .map((v) => [v.code, v.value ?? 0]),
+  );
   const quartiers: Quartier[] = [];
   for (const q of QUARTIERS) {
     const code = prefix + q.code;
@@ -120,7 +123,8 @@ export function generateTerritory(data: Dataset, _rnd: Random, regionIndex: numb
   }
 
   if (!synthetic) {
-    for (const s of statisticalSectors()) data.statisticalSectors.push({ code: s.code, nameFr: s.nameFr, nameNl: s.nameNl, neighbourhoodCode: s.quartierCode, municipalityNis: s.nis, years: s.years });
+    for (const s of statisticalSectors())
+      data.statisticalSectors.push({ code: s.code, nameFr: s.nameFr, nameNl: s.nameNl, neighbourhoodCode: s.quartierCode, municipalityNis: s.nis, years: s.years });
     data.indicators.push(...demoIndicators());
   }
   const residential = quartiers.filter((q) => q.kind === 'RESIDENTIAL' && q.population > 0);

@@ -48,7 +48,11 @@ function doors(url: () => string) {
   return {
     get: (path: string, key?: string) => fetch(`${url()}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }),
     post: (body: unknown, key?: string) =>
-      fetch(`${url()}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(body) }),
+      fetch(`${url()}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify(body),
+      }),
   };
 }
 
@@ -295,13 +299,21 @@ describe('rate limiting (point 8)', () => {
     for (let i = 0; i < 4; i++) exports.push((await get('/exports/network?zone=SUD&format=CSV_NODES', other.key)).status);
     expect(exports).toEqual([200, 200, 200, 429]);
   });
-
 });
 
 describe('arguments checked before work (point 11)', () => {
   it('every Query field that takes `first` refuses a huge or negative one before any query runs', async () => {
     const query = buildRawSchema().getQueryType()!;
-    const REQUIRED: Record<string, string> = { territory: '{ zone: "SUD" }', initiative: '"ini1"', edition: '"ed1"', id: '"s1"', to: '"s3"', service: '"s1"', person: '"p1"', format: 'CSV_NODES' };
+    const REQUIRED: Record<string, string> = {
+      territory: '{ zone: "SUD" }',
+      initiative: '"ini1"',
+      edition: '"ed1"',
+      id: '"s1"',
+      to: '"s3"',
+      service: '"s1"',
+      person: '"p1"',
+      format: 'CSV_NODES',
+    };
     const failures: string[] = [];
     let walked = 0;
     for (const field of Object.values(query.getFields())) {
@@ -312,7 +324,8 @@ describe('arguments checked before work (point 11)', () => {
       for (const first of [1_000_000, -1]) {
         const res = await api().run(`{ ${field.name}(${[...required, `first: ${first}`].join(', ')})${selection} }`, {}, { as: admin });
         walked += 1;
-        if (codes(res.errors).join() !== 'BAD_USER_INPUT' || res.roundTrips !== 0) failures.push(`${field.name}(first: ${first}): ${codes(res.errors).join()} after ${res.roundTrips} round trips`);
+        if (codes(res.errors).join() !== 'BAD_USER_INPUT' || res.roundTrips !== 0)
+          failures.push(`${field.name}(first: ${first}): ${codes(res.errors).join()} after ${res.roundTrips} round trips`);
       }
     }
     expect(walked).toBeGreaterThan(10);
@@ -330,7 +343,11 @@ describe('introspection (point 11)', () => {
   const url = useHttpServer({ INTROSPECTION: 'keys' });
   it('is refused to anonymous callers and served to keys', async () => {
     const ask = (headers: Record<string, string>) =>
-      fetch(`${url()}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) });
+      fetch(`${url()}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+      });
     const anonymous = await ask({});
     expect(anonymous.status).toBe(403);
     const { key } = await createApiKey(testDb(), 'observatory');
@@ -360,4 +377,3 @@ describe('a database that is down (point 9)', () => {
     }
   });
 });
-

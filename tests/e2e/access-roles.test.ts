@@ -18,7 +18,6 @@ const observatory: Principal = { role: 'observatory', keyId: 'k-obs' };
 const analyst: Principal = { role: 'analyst', keyId: 'k-analyst' };
 const admin: Principal = { role: 'admin', keyId: 'k-admin' };
 
-
 describe('zone key (SUD)', () => {
   it('lists only its zone’s services, with its own totals', async () => {
     const mine = await api().run<{ services: { totalCount: number; nodes: Array<{ nameFr: string }> } }>('{ services { totalCount nodes { nameFr } } }', {}, { as: zoneSud });

@@ -36,75 +36,199 @@ const ENTRY: Record<string, Array<[string, string]>> = {
   Zone: [['Query', 'zone(code: "SUD")']],
   Municipality: [['Query', 'municipality(nisCode: "21007")']],
   Neighbourhood: [['Query', 'neighbourhood(code: "Q1")']],
-  Geometry: [['Query', 'zone(code: "SUD")'], ['Zone', 'geometry']],
-  Point: [['Query', 'municipality(nisCode: "21007")'], ['Municipality', 'centroid']],
-  MunicipalityShare: [['Query', 'neighbourhood(code: "Q1")'], ['Neighbourhood', 'municipalities']],
-  ZoneProvenance: [['Query', 'neighbourhood(code: "Q1")'], ['Neighbourhood', 'provenance']],
-  IndicatorValue: [['Query', 'neighbourhood(code: "Q1")'], ['Neighbourhood', 'indicators']],
+  Geometry: [
+    ['Query', 'zone(code: "SUD")'],
+    ['Zone', 'geometry'],
+  ],
+  Point: [
+    ['Query', 'municipality(nisCode: "21007")'],
+    ['Municipality', 'centroid'],
+  ],
+  MunicipalityShare: [
+    ['Query', 'neighbourhood(code: "Q1")'],
+    ['Neighbourhood', 'municipalities'],
+  ],
+  ZoneProvenance: [
+    ['Query', 'neighbourhood(code: "Q1")'],
+    ['Neighbourhood', 'provenance'],
+  ],
+  IndicatorValue: [
+    ['Query', 'neighbourhood(code: "Q1")'],
+    ['Neighbourhood', 'indicators'],
+  ],
   StatisticalSector: [['Query', 'statisticalSector(code: "21007A00-")']],
   TerritoryAt: [['Query', 'territoryAt(lon: 4.32, lat: 50.81)']],
   Sector: [['Query', 'sector(code: "MENTAL_HEALTH")']],
   Organisation: [['Query', 'organisation(id: "o1")']],
   OrganisationConnection: [['Query', 'organisations(first: 1)']],
-  OrganisationEdge: [['Query', 'organisations(first: 1)'], ['OrganisationConnection', 'edges']],
+  OrganisationEdge: [
+    ['Query', 'organisations(first: 1)'],
+    ['OrganisationConnection', 'edges'],
+  ],
   Service: [['Query', 'service(id: "s1")']],
   ServiceConnection: [['Query', 'services(first: 1)']],
-  ServiceEdge: [['Query', 'services(first: 1)'], ['ServiceConnection', 'edges']],
-  PageInfo: [['Query', 'services(first: 1)'], ['ServiceConnection', 'pageInfo']],
-  PeopleCount: [['Query', 'service(id: "s1")'], ['Service', 'staffCount']],
+  ServiceEdge: [
+    ['Query', 'services(first: 1)'],
+    ['ServiceConnection', 'edges'],
+  ],
+  PageInfo: [
+    ['Query', 'services(first: 1)'],
+    ['ServiceConnection', 'pageInfo'],
+  ],
+  PeopleCount: [
+    ['Query', 'service(id: "s1")'],
+    ['Service', 'staffCount'],
+  ],
   Initiative: [['Query', 'initiative(id: "ini1")']],
   Edition: [['Query', 'edition(id: "ed1")']],
   Session: [['Query', 'session(id: "x1")']],
-  SessionConnection: [['Query', 'service(id: "s1")'], ['Service', 'sessionsHosted']],
-  SessionEdge: [['Query', 'service(id: "s1")'], ['Service', 'sessionsHosted'], ['SessionConnection', 'edges']],
-  Attendance: [['Query', 'session(id: "x1")'], ['Session', 'attendances']],
-  Employment: [['Query', 'person(id: "p1")'], ['Person', 'employments']],
+  SessionConnection: [
+    ['Query', 'service(id: "s1")'],
+    ['Service', 'sessionsHosted'],
+  ],
+  SessionEdge: [
+    ['Query', 'service(id: "s1")'],
+    ['Service', 'sessionsHosted'],
+    ['SessionConnection', 'edges'],
+  ],
+  Attendance: [
+    ['Query', 'session(id: "x1")'],
+    ['Session', 'attendances'],
+  ],
+  Employment: [
+    ['Query', 'person(id: "p1")'],
+    ['Person', 'employments'],
+  ],
   Person: [['Query', 'person(id: "p1")']],
   PersonConnection: [['Query', 'people(first: 1)']],
-  PersonEdge: [['Query', 'people(first: 1)'], ['PersonConnection', 'edges']],
+  PersonEdge: [
+    ['Query', 'people(first: 1)'],
+    ['PersonConnection', 'edges'],
+  ],
   Viewer: [['Query', 'me']],
   AcquaintanceConnection: [['Query', `acquaintances${SUD}`]],
-  AcquaintanceEdge: [['Query', `acquaintances${SUD}`], ['AcquaintanceConnection', 'edges']],
-  Acquaintance: [['Query', `acquaintances${SUD}`], ['AcquaintanceConnection', 'nodes']],
+  AcquaintanceEdge: [
+    ['Query', `acquaintances${SUD}`],
+    ['AcquaintanceConnection', 'edges'],
+  ],
+  Acquaintance: [
+    ['Query', `acquaintances${SUD}`],
+    ['AcquaintanceConnection', 'nodes'],
+  ],
   MixingCell: [['Query', `mixingMatrix${SUD}`]],
   Gap: [['Query', `gaps${SUD}`]],
   EiIndex: [['Query', `eiIndex${SUD}`]],
-  AppliedTieFilter: [['Query', `eiIndex${SUD}`], ['EiIndex', 'appliedTieFilter']],
-  AppliedBackbone: [['Query', 'eiIndex(territory: { zone: "SUD" }, ties: { backbone: { model: HYPERGEOMETRIC } })'], ['EiIndex', 'appliedTieFilter'], ['AppliedTieFilter', 'backbone']],
-  EiScore: [['Query', `eiIndex${SUD}`], ['EiIndex', 'territory']],
+  AppliedTieFilter: [
+    ['Query', `eiIndex${SUD}`],
+    ['EiIndex', 'appliedTieFilter'],
+  ],
+  AppliedBackbone: [
+    ['Query', 'eiIndex(territory: { zone: "SUD" }, ties: { backbone: { model: HYPERGEOMETRIC } })'],
+    ['EiIndex', 'appliedTieFilter'],
+    ['AppliedTieFilter', 'backbone'],
+  ],
+  EiScore: [
+    ['Query', `eiIndex${SUD}`],
+    ['EiIndex', 'territory'],
+  ],
   Brokers: [['Query', `brokers${SUD}`]],
   Communities: [['Query', `communities${SUD}`]],
-  Community: [['Query', `communities${SUD}`], ['Communities', 'communities']],
-  CommunitySector: [['Query', `communities${SUD}`], ['Communities', 'communities'], ['Community', 'sectors']],
-  CommunityLanguage: [['Query', `communities${SUD}`], ['Communities', 'communities'], ['Community', 'languages']],
-  CommunityQuartier: [['Query', `communities${SUD}`], ['Communities', 'communities'], ['Community', 'quartiers']],
-  CommunityLink: [['Query', `communities${SUD}`], ['Communities', 'between']],
+  Community: [
+    ['Query', `communities${SUD}`],
+    ['Communities', 'communities'],
+  ],
+  CommunitySector: [
+    ['Query', `communities${SUD}`],
+    ['Communities', 'communities'],
+    ['Community', 'sectors'],
+  ],
+  CommunityLanguage: [
+    ['Query', `communities${SUD}`],
+    ['Communities', 'communities'],
+    ['Community', 'languages'],
+  ],
+  CommunityQuartier: [
+    ['Query', `communities${SUD}`],
+    ['Communities', 'communities'],
+    ['Community', 'quartiers'],
+  ],
+  CommunityLink: [
+    ['Query', `communities${SUD}`],
+    ['Communities', 'between'],
+  ],
   QuartierMap: [['Query', `quartierFigures${SUD}`]],
-  QuartierFigures: [['Query', `quartierFigures${SUD}`], ['QuartierMap', 'quartiers']],
-  Broker: [['Query', `brokers${SUD}`], ['Brokers', 'brokers']],
-  BrokerageRoles: [['Query', `brokers${SUD}`], ['Brokers', 'brokers'], ['Broker', 'roles']],
+  QuartierFigures: [
+    ['Query', `quartierFigures${SUD}`],
+    ['QuartierMap', 'quartiers'],
+  ],
+  Broker: [
+    ['Query', `brokers${SUD}`],
+    ['Brokers', 'brokers'],
+  ],
+  BrokerageRoles: [
+    ['Query', `brokers${SUD}`],
+    ['Brokers', 'brokers'],
+    ['Broker', 'roles'],
+  ],
   TieAtRisk: [['Query', 'fragileTies(territory: { zone: "SUD" }, asOf: "2024-01-01")']],
   TurnoverImpact: [['Query', 'turnoverImpact(service: "s1", person: "p1", asOf: "2024-01-01")']],
   LanguageBorder: [['Query', `languageBorder${SUD}`]],
-  LanguageBorderShare: [['Query', `languageBorder${SUD}`], ['LanguageBorder', 'territory']],
-  InitiativeLanguageBorder: [['Query', `languageBorder${SUD}`], ['LanguageBorder', 'initiatives']],
+  LanguageBorderShare: [
+    ['Query', `languageBorder${SUD}`],
+    ['LanguageBorder', 'territory'],
+  ],
+  InitiativeLanguageBorder: [
+    ['Query', `languageBorder${SUD}`],
+    ['LanguageBorder', 'initiatives'],
+  ],
   InitiativeImpact: [['Query', 'initiativeImpact(edition: "ed1")']],
-  ZoneReach: [['Query', 'initiativeImpact(edition: "ed1")'], ['InitiativeImpact', 'reach']],
+  ZoneReach: [
+    ['Query', 'initiativeImpact(edition: "ed1")'],
+    ['InitiativeImpact', 'reach'],
+  ],
   IntroductionPath: [['Query', 'introductionPath(fromPerson: "p1", to: "s3")']],
-  PathStep: [['Query', 'introductionPath(fromPerson: "p1", to: "s3")'], ['IntroductionPath', 'steps']],
+  PathStep: [
+    ['Query', 'introductionPath(fromPerson: "p1", to: "s3")'],
+    ['IntroductionPath', 'steps'],
+  ],
   Recommendation: [['Query', 'recommendations(initiative: "ini1")']],
   UserError: [['Query', 'editionValidation(edition: "ed1")']],
   ProgrammeRules: [['Query', 'programmes']],
-  RoleRule: [['Query', 'programmes'], ['ProgrammeRules', 'roles']],
-  CycleRules: [['Query', 'programmes'], ['ProgrammeRules', 'cycle']],
-  GroupsPerLanguage: [['Query', 'programmes'], ['ProgrammeRules', 'cycle'], ['CycleRules', 'groupsPerLanguage']],
-  SeasonRules: [['Query', 'programmes'], ['ProgrammeRules', 'season']],
-  ImmersionRules: [['Query', 'programmes'], ['ProgrammeRules', 'immersion']],
-  OpenDoorRules: [['Query', 'programmes'], ['ProgrammeRules', 'openDoor']],
+  RoleRule: [
+    ['Query', 'programmes'],
+    ['ProgrammeRules', 'roles'],
+  ],
+  CycleRules: [
+    ['Query', 'programmes'],
+    ['ProgrammeRules', 'cycle'],
+  ],
+  GroupsPerLanguage: [
+    ['Query', 'programmes'],
+    ['ProgrammeRules', 'cycle'],
+    ['CycleRules', 'groupsPerLanguage'],
+  ],
+  SeasonRules: [
+    ['Query', 'programmes'],
+    ['ProgrammeRules', 'season'],
+  ],
+  ImmersionRules: [
+    ['Query', 'programmes'],
+    ['ProgrammeRules', 'immersion'],
+  ],
+  OpenDoorRules: [
+    ['Query', 'programmes'],
+    ['ProgrammeRules', 'openDoor'],
+  ],
   NetworkExport: [['Query', 'networkExport(territory: { zone: "SUD" }, format: CSV_EDGES)']],
-  AuditEvent: [['Query', 'auditTrail(first: 1)'], ['AuditEventConnection', 'nodes']],
+  AuditEvent: [
+    ['Query', 'auditTrail(first: 1)'],
+    ['AuditEventConnection', 'nodes'],
+  ],
   AuditEventConnection: [['Query', 'auditTrail(first: 1)']],
-  AuditEventEdge: [['Query', 'auditTrail(first: 1)'], ['AuditEventConnection', 'edges']],
+  AuditEventEdge: [
+    ['Query', 'auditTrail(first: 1)'],
+    ['AuditEventConnection', 'edges'],
+  ],
 };
 
 /** Values for required arguments, by `Type.field`. */
@@ -143,7 +267,28 @@ const REQUIRED_ARGS: Record<string, string> = {
 };
 
 // Mutations and their payloads are covered by tests/integration/editing.test.ts and evidence.test.ts (the walk only reads).
-const SKIP_TYPES = new Set(['Mutation', 'Subscription', 'OrganisationPayload', 'ServicePayload', 'PersonPayload', 'EmploymentPayload', 'InitiativePayload', 'EditionPayload', 'SessionPayload', 'AttendancePayload', 'ErasePayload', 'ImportReport', 'RejectedRow', 'DoubtfulMatch', 'DeclaredTiePayload', 'DeclaredTie', 'ReferralPayload', 'Referral', 'AgreementPayload', 'Agreement']);
+const SKIP_TYPES = new Set([
+  'Mutation',
+  'Subscription',
+  'OrganisationPayload',
+  'ServicePayload',
+  'PersonPayload',
+  'EmploymentPayload',
+  'InitiativePayload',
+  'EditionPayload',
+  'SessionPayload',
+  'AttendancePayload',
+  'ErasePayload',
+  'ImportReport',
+  'RejectedRow',
+  'DoubtfulMatch',
+  'DeclaredTiePayload',
+  'DeclaredTie',
+  'ReferralPayload',
+  'Referral',
+  'AgreementPayload',
+  'Agreement',
+]);
 
 function objectTypes(): GraphQLObjectType[] {
   return Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__'));
@@ -192,7 +337,12 @@ beforeAll(async () => {
   await resetGraph();
   await loadFixture('small-territory');
   // One statistical sector, so the sector's fields answer with data.
-  await testDb().write(cypher('test.walkSector', "MATCH (m:Neighbourhood {code: 'M1'}) CREATE (:StatisticalSector {code: '21007A00-', nameFr: 'Secteur', nameNl: 'Sector', years: [2024]})-[:IN_NEIGHBOURHOOD]->(m)"));
+  await testDb().write(
+    cypher(
+      'test.walkSector',
+      "MATCH (m:Neighbourhood {code: 'M1'}) CREATE (:StatisticalSector {code: '21007A00-', nameFr: 'Secteur', nameNl: 'Sector', years: [2024]})-[:IN_NEIGHBOURHOOD]->(m)",
+    ),
+  );
   await rebuildAllTies(testDb()); // one tie, s1–s3 (p1 and p2 at x1), so network types have data
   api = await testApi();
 });

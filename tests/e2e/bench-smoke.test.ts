@@ -11,7 +11,19 @@ it('runs every operation and the @neo4j/graphql peer, counts round trips, measur
   await resetGraph();
   await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
   await rebuildAllTies(testDb());
-  const result = await benchScale(testDb(), { scale: 'demo', iterations: 2, warmup: 1, warmupMs: 0, warmupDatabaseMs: 0, measureMs: 0, loadSeconds: 1, importRows: 300, writesPerEditor: 4, neo4jUri: process.env.NEO4J_URI as string, log: () => {} });
+  const result = await benchScale(testDb(), {
+    scale: 'demo',
+    iterations: 2,
+    warmup: 1,
+    warmupMs: 0,
+    warmupDatabaseMs: 0,
+    measureMs: 0,
+    loadSeconds: 1,
+    importRows: 300,
+    writesPerEditor: 4,
+    neo4jUri: process.env.NEO4J_URI as string,
+    log: () => {},
+  });
   expect(result.operations).toHaveLength(6);
   for (const op of result.operations) {
     expect(op.graphql.p50).toBeGreaterThan(0);
@@ -21,7 +33,9 @@ it('runs every operation and the @neo4j/graphql peer, counts round trips, measur
   expect(result.operations.filter((op) => op.peer && op.peer.p50 > 0).map((op) => op.name)).toEqual(['directory page (50, nested)', 'service detail']);
   expect(table([result])).toContain('demo @neo4j/graphql p50 / p95 ms');
   // Two scales add the growth table, ours and raw Cypher's side by side: 1 when a scale is compared with itself.
-  const growth = table([result, { ...result, scale: 'twice' }]).split('\n').filter((l) => l.startsWith('| directory page'));
+  const growth = table([result, { ...result, scale: 'twice' }])
+    .split('\n')
+    .filter((l) => l.startsWith('| directory page'));
   expect(growth.at(-1)).toBe(`| directory page (50, nested) | ${result.operations[0]!.graphql.p50} | ${result.operations[0]!.graphql.p50} | 1 | 1 |`);
   expect(result.roundTrips.first10).toBe(result.roundTrips.first100); // no N+1
   expect(result.importRate?.rows).toBe(300);

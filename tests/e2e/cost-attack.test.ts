@@ -63,7 +63,8 @@ const ATTACKS: Array<{ name: string; query: string; variables?: Record<string, u
     // Through what a zone key may read: services and the sessions they hosted, paged by a variable.
     name: 'zone-readable pages in variables',
     query: `query($n: Int) { ${FIVE(
-      (i) => `a${i}: services(first: $n) { nodes { sessionsHosted(first: $n) { nodes { edition { sessions { host { sessionsHosted(first: $n) { nodes { edition { sessions { id } } } } } } } } } } }`,
+      (i) =>
+        `a${i}: services(first: $n) { nodes { sessionsHosted(first: $n) { nodes { edition { sessions { host { sessionsHosted(first: $n) { nodes { edition { sessions { id } } } } } } } } } } }`,
     )} }`,
     variables: { n: 500 },
   },

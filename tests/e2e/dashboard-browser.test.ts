@@ -140,7 +140,8 @@ async function sudQuartiers(ties = '') {
 }
 
 const fills = (page: Page) => page.$$eval('#geo-map path.quartier', (ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('data-code') ?? '', p.getAttribute('fill') ?? ''])));
-const pointFills = (page: Page) => page.$$eval('#geo-map circle.service', (cs) => Object.fromEntries(cs.map((c) => [c.getAttribute('data-service') ?? '', c.getAttribute('fill') ?? ''])));
+const pointFills = (page: Page) =>
+  page.$$eval('#geo-map circle.service', (cs) => Object.fromEntries(cs.map((c) => [c.getAttribute('data-service') ?? '', c.getAttribute('fill') ?? ''])));
 
 it('the Map tab, with a SUD zone key: a path per quartier, the choropleth follows the measure, a click fills the quartier panel, points by community, a PNG', async () => {
   const { page, outside, errors } = await openPage(`key=${keys.SUD}&zone=SUD&lang=fr`);
@@ -150,7 +151,10 @@ it('the Map tab, with a SUD zone key: a path per quartier, the choropleth follow
   const sud = await sudQuartiers();
 
   // One path per quartier of the zone, as the API has them; every figure of the default measure (services) as the API counts it.
-  const shaped = sud.zone.neighbourhoods.filter((n) => n.geometry).map((n) => n.code).sort();
+  const shaped = sud.zone.neighbourhoods
+    .filter((n) => n.geometry)
+    .map((n) => n.code)
+    .sort();
   expect(shaped.length).toBeGreaterThan(10);
   const drawnCodes = await page.$$eval('#geo-map path.quartier', (ps) => ps.map((p) => p.getAttribute('data-code') ?? ''));
   expect(drawnCodes.sort()).toEqual(shaped);
@@ -167,7 +171,13 @@ it('the Map tab, with a SUD zone key: a path per quartier, the choropleth follow
   const attribution = await page.$eval('#geo-map g.attribution', (g) => g.textContent);
   expect(attribution).toContain('UrbIS © CIRB/SPRB');
   expect(attribution).toContain('IBSA');
-  expect(await page.$eval('#geo-map svg', (svg) => Array.from(svg.querySelectorAll('.legend-filter')).map((t) => t.textContent).join(' '))).toContain('Filtre appliqué');
+  expect(
+    await page.$eval('#geo-map svg', (svg) =>
+      Array.from(svg.querySelectorAll('.legend-filter'))
+        .map((t) => t.textContent)
+        .join(' '),
+    ),
+  ).toContain('Filtre appliqué');
 
   // Another measure, another choropleth: population (cold data, its source added to the attribution).
   const byServices = await fills(page);
@@ -175,7 +185,9 @@ it('the Map tab, with a SUD zone key: a path per quartier, the choropleth follow
   await page.waitForFunction(() => document.getElementById('geo-map')?.dataset.measure === 'population', null, { timeout: 30_000 });
   const byPopulation = await fills(page);
   expect(byPopulation).not.toEqual(byServices);
-  const population = await page.$$eval('#geo-map path.quartier', (ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('data-code') ?? '', p.getAttribute('data-value') === '' ? null : Number(p.getAttribute('data-value'))])));
+  const population = await page.$$eval('#geo-map path.quartier', (ps) =>
+    Object.fromEntries(ps.map((p) => [p.getAttribute('data-code') ?? '', p.getAttribute('data-value') === '' ? null : Number(p.getAttribute('data-value'))])),
+  );
   expect(population).toEqual(Object.fromEntries(sud.zone.neighbourhoods.filter((n) => n.geometry).map((n) => [n.code, n.population?.value ?? null])));
   expect(await page.$eval('#geo-map g.attribution', (g) => g.textContent)).toContain('Statbel');
   await page.selectOption('#measure', 'eiIndex');
@@ -232,7 +244,13 @@ it('the Map tab, with a SUD zone key: a path per quartier, the choropleth follow
   await page.waitForFunction(() => document.getElementById('geo-map')?.dataset.measure === 'tiesInside', null, { timeout: 30_000 });
   const inside = await page.$$eval('#geo-map path.quartier', (ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('data-code') ?? '', Number(p.getAttribute('data-value'))])));
   expect(inside).toEqual(Object.fromEntries(every.quartierFigures.quartiers.map((q) => [q.neighbourhood.code, q.tiesInside])));
-  expect(await page.$eval('#geo-map svg', (svg) => Array.from(svg.querySelectorAll('.legend-filter')).map((t) => t.textContent).join(' '))).toContain('Force minimale ≥ 0,00');
+  expect(
+    await page.$eval('#geo-map svg', (svg) =>
+      Array.from(svg.querySelectorAll('.legend-filter'))
+        .map((t) => t.textContent)
+        .join(' '),
+    ),
+  ).toContain('Force minimale ≥ 0,00');
 
   // In Dutch.
   await page.click('button[data-lang="NL"]');
@@ -259,7 +277,11 @@ async function sudUnder(ties: string) {
 
 /** Waits for the page to show a zone's network of this many ties, every panel answered. */
 const showsTies = (page: Page, ties: number, word = 'liens') =>
-  page.waitForFunction(([n, w]) => document.body.dataset.state === 'ready' && (document.getElementById('map-count')?.textContent ?? '').endsWith(`, ${n} ${w}`), [ties, word] as const, { timeout: 120_000 });
+  page.waitForFunction(
+    ([n, w]) => document.body.dataset.state === 'ready' && (document.getElementById('map-count')?.textContent ?? '').endsWith(`, ${n} ${w}`),
+    [ties, word] as const,
+    { timeout: 120_000 },
+  );
 
 it('the tie filter bar, with a SUD zone key: the default first, every panel re-asked with the filter chosen, in FR and NL', async () => {
   const { page, outside, errors } = await openPage(`key=${keys.SUD}&zone=SUD&lang=fr`);
@@ -268,9 +290,13 @@ it('the tie filter bar, with a SUD zone key: the default first, every panel re-a
   expect(await text(page, '#min-weight-value')).toBe(DEFAULT_TIE_FILTER.minWeight.toFixed(2).replace('.', ','));
   expect(await text(page, '#filter-used')).toContain('(par défaut)');
   // One checkbox per kind of evidence the API's schema knows, all ticked.
-  const kinds = (await api.run<{ __type: { enumValues: Array<{ name: string }> } }>('{ __type(name: "TieEvidence") { enumValues { name } } }')).data!.__type.enumValues.map((v) => v.name);
+  const kinds = (await api.run<{ __type: { enumValues: Array<{ name: string }> } }>('{ __type(name: "TieEvidence") { enumValues { name } } }')).data!.__type.enumValues.map(
+    (v) => v.name,
+  );
   expect(kinds).toEqual(expect.arrayContaining(['CO_PRESENCE', 'VISIT']));
-  expect(await page.$$eval('#evidence-kinds input', (inputs) => inputs.map((i) => [(i as HTMLInputElement).value, (i as HTMLInputElement).checked]))).toEqual(kinds.map((k) => [k, true]));
+  expect(await page.$$eval('#evidence-kinds input', (inputs) => inputs.map((i) => [(i as HTMLInputElement).value, (i as HTMLInputElement).checked]))).toEqual(
+    kinds.map((k) => [k, true]),
+  );
   expect(await page.$$eval('#evidence-kinds label', (labels) => labels.map((l) => l.textContent.trim()))).toEqual(expect.arrayContaining(['co-présence', 'visites']));
   const byDefault = await sudUnder('');
   await showsTies(page, byDefault.acquaintances.totalCount);

@@ -12,7 +12,8 @@ import { EXPORT_FORMATS } from '../../src/modules/exports/run';
 import { rebuildAllTies } from '../../src/modules/network/ties';
 import { closeTestDb, loadFixture, resetGraph, testDb } from '../helpers/db';
 
-const cli = (...args: string[]) => spawnSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/export.ts', ...args], { cwd: PROJECT_ROOT, env: process.env, encoding: 'utf8' });
+const cli = (...args: string[]) =>
+  spawnSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/export.ts', ...args], { cwd: PROJECT_ROOT, env: process.env, encoding: 'utf8' });
 
 beforeAll(async () => {
   await resetGraph();

@@ -60,9 +60,7 @@ function injectionOps(r: ReturnType<typeof rng>): string[] {
       const value = JSON.stringify(r.pick(HOSTILE_STRINGS));
       const args = [
         ...stringArgs.map((a) => `${a.name}: ${value}`),
-        ...inputArgs.map((a) =>
-          getNamedType(a.type).name === 'TerritoryInput' ? `${a.name}: { zone: ${value} }` : `${a.name}: { search: ${value}, sector: ${value} }`,
-        ),
+        ...inputArgs.map((a) => (getNamedType(a.type).name === 'TerritoryInput' ? `${a.name}: { zone: ${value} }` : `${a.name}: { search: ${value}, sector: ${value} }`)),
       ];
       ops.push(`{ ${field.name}(${args.join(', ')})${selection} }`);
     }
@@ -81,7 +79,29 @@ function aliasFlood(n: number): string {
 }
 
 function brokenDocument(r: ReturnType<typeof rng>): string {
-  const pieces = ['{', '}', '(', ')', 'services', 'first:', '-1', '"', '...', 'on', 'Service', '@include(if: true)', '$x', 'query', 'mutation', '#', '\\', 'fragment F on Query { ...F }', ':', '[', ']'];
+  const pieces = [
+    '{',
+    '}',
+    '(',
+    ')',
+    'services',
+    'first:',
+    '-1',
+    '"',
+    '...',
+    'on',
+    'Service',
+    '@include(if: true)',
+    '$x',
+    'query',
+    'mutation',
+    '#',
+    '\\',
+    'fragment F on Query { ...F }',
+    ':',
+    '[',
+    ']',
+  ];
   return Array.from({ length: 1 + r.int(30) }, () => r.pick(pieces)).join(' ');
 }
 
@@ -108,7 +128,17 @@ function generate(seed: number): Array<{ body: string; label: string }> {
 }
 
 const COUNT = cypher('test.countAll', 'MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS rels');
-const KNOWN_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'FORBIDDEN', 'RATE_LIMITED', 'TOO_LARGE', 'OPERATION_RESOLUTION_FAILURE']);
+const KNOWN_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'TOO_LARGE',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 let server: ApiServer;
 let base: string;

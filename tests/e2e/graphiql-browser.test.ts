@@ -79,7 +79,8 @@ it('every example has its variables and a meaningful answer on the demo graph', 
     const name = operationName(example.query);
     const variables = JSON.parse(example.variables) as Record<string, unknown>;
     // Every variable the operation declares is filled in.
-    for (const declared of example.query.matchAll(/\$(\w+):/g)) expect({ name, variable: declared[1], given: declared[1]! in variables }).toEqual({ name, variable: declared[1], given: true });
+    for (const declared of example.query.matchAll(/\$(\w+):/g))
+      expect({ name, variable: declared[1], given: declared[1]! in variables }).toEqual({ name, variable: declared[1], given: true });
     const res = await api.run(example.query, variables);
     expect({ name, errors: res.errors }).toEqual({ name, errors: undefined });
     expect({ name, meaningful: meaningful(res.data ?? {}) }).toEqual({ name, meaningful: true });
@@ -154,7 +155,8 @@ it('in the page: a hint without a key, one key for every tab, every Run button a
     );
     expect({ name, variables: await editorValue(page, '.graphiql-editor-tool .CodeMirror') }).toEqual({ name, variables: example.variables });
     // The first tab still shows its FORBIDDEN answer: a new one replaces it.
-    if (i === 0) await page.evaluate(() => (document.querySelector('.result-window .CodeMirror') as Element & { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(''));
+    if (i === 0)
+      await page.evaluate(() => (document.querySelector('.result-window .CodeMirror') as Element & { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(''));
     await page.click('.graphiql-execute-button');
     const answer = await response(page);
     expect({ name, errors: answer.errors }).toEqual({ name, errors: undefined });

@@ -120,7 +120,7 @@ describe('operations endpoints', () => {
     expect(text).toMatch(/^graphql_operation_duration_seconds_count\{operation="ZoneList",outcome="ok"\} [1-9]/m);
   });
 
-  it('/metrics keeps each operation\'s outcomes and round trips apart', async () => {
+  it("/metrics keeps each operation's outcomes and round trips apart", async () => {
     const before = await (await metrics()).text();
     const count = (text: string, series: string) => Number(text.match(new RegExp(`^${series} (\\d+)`, 'm'))?.[1] ?? 0);
     await post({ query: 'query MetricsProbe { zones { code } }', operationName: 'MetricsProbe' });
@@ -128,8 +128,14 @@ describe('operations endpoints', () => {
     await post({ query: 'query MetricsProbe { zones { code } }', operationName: 'MetricsProbe' });
     const after = await (await metrics()).text();
     // 2 answered, 1 failed (unknown zone), 3 operations with their round trips
-    expect(count(after, 'graphql_operation_duration_seconds_count\\{operation="MetricsProbe",outcome="ok"\\}') - count(before, 'graphql_operation_duration_seconds_count\\{operation="MetricsProbe",outcome="ok"\\}')).toBe(2);
-    expect(count(after, 'graphql_operation_duration_seconds_count\\{operation="MetricsProbe",outcome="error"\\}') - count(before, 'graphql_operation_duration_seconds_count\\{operation="MetricsProbe",outcome="error"\\}')).toBe(1);
+    expect(
+      count(after, 'graphql_operation_duration_seconds_count\\{operation="MetricsProbe",outcome="ok"\\}') -
+        count(before, 'graphql_operation_duration_seconds_count\\{operation="MetricsProbe",outcome="ok"\\}'),
+    ).toBe(2);
+    expect(
+      count(after, 'graphql_operation_duration_seconds_count\\{operation="MetricsProbe",outcome="error"\\}') -
+        count(before, 'graphql_operation_duration_seconds_count\\{operation="MetricsProbe",outcome="error"\\}'),
+    ).toBe(1);
     expect(count(after, 'graphql_operation_neo4j_round_trips_count\\{operation="MetricsProbe"\\}')).toBe(3);
   });
 });

@@ -51,7 +51,9 @@ it('a killed import leaves whole batches only, and re-running converges', async 
   await rebuildAllTies(testDb());
   await testDb().write(SETUP, { sessions: int(SESSIONS) });
   const people = await testDb().read<{ name: string; organisation: string }>(PEOPLE, { n: int(400) });
-  const rows = people.flatMap((p) => Array.from({ length: SESSIONS }, (_, k) => [`kill-${k + 1}`, new Date(Date.UTC(2030, 0, 2 + k)).toISOString().slice(0, 10), p.name, p.organisation, 'guest', '']));
+  const rows = people.flatMap((p) =>
+    Array.from({ length: SESSIONS }, (_, k) => [`kill-${k + 1}`, new Date(Date.UTC(2030, 0, 2 + k)).toISOString().slice(0, 10), p.name, p.organisation, 'guest', '']),
+  );
   fs.writeFileSync(file, `session,date,name,organisation,role,present\n${rows.map((r) => r.join(',')).join('\n')}\n`);
   expect(rows.length).toBeGreaterThan(25_000); // 231 people with a unique name × 120 sessions on the demo graph: 14 batches
 
@@ -73,7 +75,7 @@ it('a killed import leaves whole batches only, and re-running converges', async 
   expect({ afterKill, wholeBatches: afterKill % 2000 === 0 }).toEqual({ afterKill, wholeBatches: true }); // batches of 2,000 rows, each one transaction
 
   const rerun = spawnSync(process.execPath, importer(), { cwd: PROJECT_ROOT, env, encoding: 'utf8', timeout: 300_000 });
-  expect({ status: rerun.status, stderr: rerun.stderr.slice(0, 500) }).toEqual({ status: 0, stderr: "" });
+  expect({ status: rerun.status, stderr: rerun.stderr.slice(0, 500) }).toEqual({ status: 0, stderr: '' });
   expect(rerun.stdout).toContain(`${rows.length - afterKill} created, 0 updated, ${afterKill} unchanged, 0 rejected`);
   expect(await count()).toBe(rows.length);
   // The incremental ties equal a rebuild after the interrupted run and the re-run.

@@ -15,7 +15,17 @@ afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 it('exits with code 1 and says why when the local Neo4j dies', async () => {
   // An empty database is enough: no demo seed.
   const api = await startApiProcess(
-    { ...process.env, NEO4J_URI: '', LOCAL_NEO4J_HOME: home, LOCAL_NEO4J_PORT: '0', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development', SEED_DEMO_WHEN_EMPTY: 'false' },
+    {
+      ...process.env,
+      NEO4J_URI: '',
+      LOCAL_NEO4J_HOME: home,
+      LOCAL_NEO4J_PORT: '0',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+      SEED_DEMO_WHEN_EMPTY: 'false',
+    },
     180_000,
   );
   try {

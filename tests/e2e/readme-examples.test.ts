@@ -30,6 +30,11 @@ it('every GraphQL example of the README answers on the demo graph', async () => 
   for (const { line, query } of blocks) {
     const res = await demo().run(query);
     expect({ line, errors: res.errors }).toEqual({ line, errors: undefined });
-    expect({ line, nulls: Object.entries(res.data ?? {}).filter(([, v]) => v === null).map(([k]) => k) }).toEqual({ line, nulls: [] });
+    expect({
+      line,
+      nulls: Object.entries(res.data ?? {})
+        .filter(([, v]) => v === null)
+        .map(([k]) => k),
+    }).toEqual({ line, nulls: [] });
   }
 }, 120_000);

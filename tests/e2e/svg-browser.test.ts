@@ -31,8 +31,12 @@ it('renders the SVG map in Chromium; the screenshot shows the legend colours and
   const shot = await page.screenshot({ path: path.join(dir, 'network-map.png') });
   expect(shot.byteLength).toBeGreaterThan(10_000);
   // The SVG's own circles say where to look; the screenshot's pixels say what was drawn there.
-  const circles = await page.$$eval('circle[r="5"]', (cs) => cs.map((c) => [Math.round(Number(c.getAttribute('cx'))), Math.round(Number(c.getAttribute('cy')))] as [number, number]));
-  const swatchList = await page.$$eval('circle[r="7"]', (cs) => cs.map((c) => ({ fill: c.getAttribute('fill'), at: [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))] as [number, number] })));
+  const circles = await page.$$eval('circle[r="5"]', (cs) =>
+    cs.map((c) => [Math.round(Number(c.getAttribute('cx'))), Math.round(Number(c.getAttribute('cy')))] as [number, number]),
+  );
+  const swatchList = await page.$$eval('circle[r="7"]', (cs) =>
+    cs.map((c) => ({ fill: c.getAttribute('fill'), at: [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))] as [number, number] })),
+  );
   const [corner, ...rest] = await pixelsOf(page, shot, [[3, 3], ...swatchList.map((s) => s.at), ...circles]);
   const pixels = {
     circles: circles.length,

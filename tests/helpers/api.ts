@@ -76,7 +76,11 @@ export function useDemoApi(): () => TestApi {
   let api: TestApi | undefined;
   beforeAll(async () => {
     // Imported here: the generator reads the Brussels source files, which most tests never need.
-    const [{ generateDataset }, { loadDataset }, { rebuildAllTies }] = await Promise.all([import('../../src/seed/generate'), import('../../src/seed/load'), import('../../src/modules/network/ties')]);
+    const [{ generateDataset }, { loadDataset }, { rebuildAllTies }] = await Promise.all([
+      import('../../src/seed/generate'),
+      import('../../src/seed/load'),
+      import('../../src/modules/network/ties'),
+    ]);
     await resetGraph();
     await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
     await rebuildAllTies(testDb());

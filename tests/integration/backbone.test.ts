@@ -32,7 +32,9 @@ interface Tie {
 }
 const pair = (t: Tie) => `${t.a.nameFr.slice(-1)}–${t.b.nameFr.slice(-1)}`; // 'Service bA' → A
 async function ties(filter: string, extra = ''): Promise<string[]> {
-  const r = await data<{ acquaintances: { totalCount: number; nodes: Tie[] } }>(`{ acquaintances(${SUD}, ties: ${filter}${extra}, first: 50) { totalCount nodes { a { nameFr } b { nameFr } } } }`);
+  const r = await data<{ acquaintances: { totalCount: number; nodes: Tie[] } }>(
+    `{ acquaintances(${SUD}, ties: ${filter}${extra}, first: 50) { totalCount nodes { a { nameFr } b { nameFr } } } }`,
+  );
   expect(r.acquaintances.nodes).toHaveLength(r.acquaintances.totalCount);
   return r.acquaintances.nodes.map(pair).sort();
 }
@@ -76,13 +78,15 @@ describe('a network question with the backbone keeps the pairs that met more tha
 
   it('introductions walk only backbone ties: C reaches B directly without it, not at all with it', async () => {
     const path = async (ties: string) =>
-      (await data<{ introductionPath: { found: boolean; steps: unknown[] } }>(`{ introductionPath(fromService: "bC", to: "bB", ties: ${ties}) { found steps { firstMet } } }`)).introductionPath;
+      (await data<{ introductionPath: { found: boolean; steps: unknown[] } }>(`{ introductionPath(fromService: "bC", to: "bB", ties: ${ties}) { found steps { firstMet } } }`))
+        .introductionPath;
     expect(await path('{}')).toMatchObject({ found: true, steps: [{ firstMet: '2023-01-10' }] });
     expect(await path('{ backbone: { model: HYPERGEOMETRIC } }')).toEqual({ found: false, steps: [] });
   });
 
   it("an edition's new ties are the backbone's: 14 co-presence ties without it, A–B with it", async () => {
-    const impact = async (ties: string) => (await data<{ initiativeImpact: { newTies: number } }>(`{ initiativeImpact(edition: "eB", ties: ${ties}) { newTies } }`)).initiativeImpact.newTies;
+    const impact = async (ties: string) =>
+      (await data<{ initiativeImpact: { newTies: number } }>(`{ initiativeImpact(edition: "eB", ties: ${ties}) { newTies } }`)).initiativeImpact.newTies;
     expect(await impact('{}')).toBe(14);
     expect(await impact('{ backbone: { model: HYPERGEOMETRIC } }')).toBe(1);
   });

@@ -26,7 +26,14 @@ interface Answer {
     modularity: number;
     count: number;
     isolates: number;
-    communities: Array<{ index: number; size: number; internalTies: number; density: number; services: Array<{ nameFr: string }>; sectors: Array<{ sector: { code: string }; services: number }> }>;
+    communities: Array<{
+      index: number;
+      size: number;
+      internalTies: number;
+      density: number;
+      services: Array<{ nameFr: string }>;
+      sectors: Array<{ sector: { code: string }; services: number }>;
+    }>;
     between: Array<{ a: number; b: number; ties: number; weight: number | null }>;
     appliedTieFilter: { isDefault: boolean };
   };

@@ -3,8 +3,6 @@ import { codes, testApi, useFixtureApi } from '../helpers/api';
 
 const api = useFixtureApi('small-territory');
 
-
-
 type Ids = { services: { totalCount: number; nodes: Array<{ nameFr: string }> } };
 const ids = async (filter: Record<string, unknown>) => {
   const { data, errors } = await api().run<Ids>('query($f: ServiceFilter) { services(filter: $f) { totalCount nodes { nameFr } } }', { f: filter });
@@ -46,8 +44,10 @@ describe('pagination', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const res: { data?: { services: { nodes: Array<{ nameFr: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } =
-        await api().run('query($a: String) { services(first: 2, after: $a) { nodes { nameFr } pageInfo { hasNextPage endCursor } } }', { a: after });
+      const res: { data?: { services: { nodes: Array<{ nameFr: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } = await api().run(
+        'query($a: String) { services(first: 2, after: $a) { nodes { nameFr } pageInfo { hasNextPage endCursor } } }',
+        { a: after },
+      );
       const conn = res.data!.services;
       seen.push(...conn.nodes.map((n) => n.nameFr));
       if (!conn.pageInfo.hasNextPage) break;
@@ -110,9 +110,9 @@ describe('service detail', () => {
   });
 
   it('a person shows their work history, newest first, and attendances', async () => {
-    const { data } = await api().run<{ person: { employments: Array<{ service: { nameFr: string }; from: string; to: string | null }>; attendances: Array<{ status: string; role: string }> } }>(
-      '{ person(id: "p2") { employments { service { nameFr } from to } attendances { role status } } }',
-    );
+    const { data } = await api().run<{
+      person: { employments: Array<{ service: { nameFr: string }; from: string; to: string | null }>; attendances: Array<{ status: string; role: string }> };
+    }>('{ person(id: "p2") { employments { service { nameFr } from to } attendances { role status } } }');
     expect(data?.person.employments).toEqual([
       { service: { nameFr: 'Maison Gamma' }, from: '2023-01-01', to: null },
       { service: { nameFr: 'Centre Alpha' }, from: '2019-01-01', to: '2022-12-31' },
@@ -126,12 +126,14 @@ describe('service detail', () => {
     // are under test here, on a fixture of a few rows, so the limit is set out of the way.
     const deep = await testApi({ MAX_COST: String(1e12) });
     const { data } = await deep
-      .run<{ initiatives: Array<Record<string, unknown>> }>(`{
+      .run<{ initiatives: Array<Record<string, unknown>> }>(
+        `{
       initiatives(kind: INTERVISION) {
         name organiser { nameFr } covers { __typename ... on Region { code } }
         editions { cycle language startsOn endsOn participantCount { value suppressed } sessions { startsAt endsAt capacity host { nameFr } attendances { person { displayName } status } } }
       }
-    }`)
+    }`,
+      )
       .finally(() => deep.server.stop());
     expect(data?.initiatives).toEqual([
       {
@@ -255,8 +257,12 @@ describe('rows read with only what the operation asks (trims)', () => {
   });
 
   it('a name asked alone is in the request language, in one round trip', async () => {
-    const fr = await api().run<{ service: { name: string; organisation: { name: string } } }>('{ service(id: "s1") { name organisation { name } } }', undefined, { acceptLanguage: 'fr' });
-    const nl = await api().run<{ service: { name: string; organisation: { name: string } } }>('{ service(id: "s1") { name organisation { name } } }', undefined, { acceptLanguage: 'nl-BE' });
+    const fr = await api().run<{ service: { name: string; organisation: { name: string } } }>('{ service(id: "s1") { name organisation { name } } }', undefined, {
+      acceptLanguage: 'fr',
+    });
+    const nl = await api().run<{ service: { name: string; organisation: { name: string } } }>('{ service(id: "s1") { name organisation { name } } }', undefined, {
+      acceptLanguage: 'nl-BE',
+    });
     expect(fr.data?.service.name).toBe('Centre Alpha');
     expect(nl.data?.service.name).toBe('Centrum Alpha');
     expect([fr.roundTrips, nl.roundTrips]).toEqual([1, 1]);

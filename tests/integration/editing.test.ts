@@ -30,12 +30,13 @@ const snapshotMatchesRebuild = async () => {
   expect(await tieSnapshot(testDb())).toEqual(incremental);
 };
 
-
 describe('seed rules', () => {
   it('capacity: a full slot refuses the next visitor, and nothing is written', async () => {
     // v1 (open door, host sD) already has e1 and a2: cap it at 2.
     // (A Rézoneweek slot lasts 90 minutes: the fixture's 2 h slot is brought to that too.)
-    const cap = await mutate(`mutation { upsertSession(input: { id: "v1", editionId: "edV", startsAt: "2023-10-17T08:00:00Z", endsAt: "2023-10-17T09:30:00Z", capacity: 2, hostId: "sD" }) { session { capacity } errors { code } } }`);
+    const cap = await mutate(
+      `mutation { upsertSession(input: { id: "v1", editionId: "edV", startsAt: "2023-10-17T08:00:00Z", endsAt: "2023-10-17T09:30:00Z", capacity: 2, hostId: "sD" }) { session { capacity } errors { code } } }`,
+    );
     expect(cap).toEqual({ session: { capacity: 2 }, errors: [] });
     const before = await testDb().read(COUNT);
     const full = await mutate('mutation { registerAttendance(personId: "b1", sessionId: "v1", role: VISITOR) { attendance { status } errors { code field message } } }');
@@ -59,16 +60,24 @@ describe('seed rules', () => {
   });
 
   it('sessions lie inside their edition; immersions last a full day', async () => {
-    const outside = await mutate(`mutation { upsertSession(input: { id: "s9", editionId: "edX", startsAt: "2024-02-01T08:00:00Z", endsAt: "2024-02-01T10:00:00Z" }) { errors { code field } } }`);
+    const outside = await mutate(
+      `mutation { upsertSession(input: { id: "s9", editionId: "edX", startsAt: "2024-02-01T08:00:00Z", endsAt: "2024-02-01T10:00:00Z" }) { errors { code field } } }`,
+    );
     expect(outside.errors).toEqual([{ code: 'OUTSIDE_EDITION', field: 'input.startsAt' }]);
     await mutate('mutation { upsertInitiative(input: { id: "iniP", kind: IMMERSION, nameFr: "Papillon", nameNl: "Vlinder", organiserId: "org-x" }) { errors { code } } }');
-    await mutate('mutation { upsertEdition(input: { id: "edP", initiativeId: "iniP", cycle: "2023", nameFr: "Papillon 2023", nameNl: "Vlinder 2023", language: BOTH, startsOn: "2023-03-01", endsOn: "2023-11-30" }) { errors { code } } }');
-    const short = await mutate('mutation { recordImmersion(personId: "a1", hostServiceId: "sB", editionId: "edP", startsAt: "2023-06-01T07:30:00Z", endsAt: "2023-06-01T11:30:00Z") { errors { code field } } }');
+    await mutate(
+      'mutation { upsertEdition(input: { id: "edP", initiativeId: "iniP", cycle: "2023", nameFr: "Papillon 2023", nameNl: "Vlinder 2023", language: BOTH, startsOn: "2023-03-01", endsOn: "2023-11-30" }) { errors { code } } }',
+    );
+    const short = await mutate(
+      'mutation { recordImmersion(personId: "a1", hostServiceId: "sB", editionId: "edP", startsAt: "2023-06-01T07:30:00Z", endsAt: "2023-06-01T11:30:00Z") { errors { code field } } }',
+    );
     expect(short.errors).toEqual([{ code: 'IMMERSION_TOO_SHORT', field: 'immersion.endsAt' }]);
   });
 
   it('Vlinder/Papillon: host and send, checked by editionValidation, enforced when closing', async () => {
-    const day = await mutate('mutation { recordImmersion(personId: "a1", hostServiceId: "sB", editionId: "edP", startsAt: "2023-06-01T07:30:00Z", endsAt: "2023-06-01T16:00:00Z") { session { host { nameFr } attendances { role status } } errors { code } } }');
+    const day = await mutate(
+      'mutation { recordImmersion(personId: "a1", hostServiceId: "sB", editionId: "edP", startsAt: "2023-06-01T07:30:00Z", endsAt: "2023-06-01T16:00:00Z") { session { host { nameFr } attendances { role status } } errors { code } } }',
+    );
     expect(day).toEqual({ session: { host: { nameFr: 'Service sB' }, attendances: [{ role: 'VISITOR', status: 'PRESENT' }] }, errors: [] });
     // oA sent a1 but hosts no one; oB hosts but sends no one.
     const check = await api().run<{ editionValidation: Array<{ code: string; message: string }> }>('{ editionValidation(edition: "edP") { code message } }', {}, { as: editor });
@@ -78,19 +87,31 @@ describe('seed rules', () => {
     ]);
     const refused = await mutate('mutation { closeEdition(id: "edP") { edition { closed } errors { code } } }');
     expect(errorCodes(refused)).toEqual(['EDITION_INVALID', 'HOST_AND_SEND', 'HOST_AND_SEND']);
-    await mutate('mutation { recordImmersion(personId: "b1", hostServiceId: "sA", editionId: "edP", startsAt: "2023-06-08T07:30:00Z", endsAt: "2023-06-08T16:00:00Z") { errors { code } } }');
+    await mutate(
+      'mutation { recordImmersion(personId: "b1", hostServiceId: "sA", editionId: "edP", startsAt: "2023-06-08T07:30:00Z", endsAt: "2023-06-08T16:00:00Z") { errors { code } } }',
+    );
     expect((await api().run<{ editionValidation: unknown[] }>('{ editionValidation(edition: "edP") { code } }', {}, { as: editor })).data?.editionValidation).toEqual([]);
     expect(await mutate('mutation { closeEdition(id: "edP") { edition { closed } errors { code } } }')).toEqual({ edition: { closed: true }, errors: [] });
     // A closed edition takes no more registrations.
-    const late = await mutate('mutation { recordImmersion(personId: "c1", hostServiceId: "sA", editionId: "edP", startsAt: "2023-07-01T07:30:00Z", endsAt: "2023-07-01T16:00:00Z") { errors { code } } }');
+    const late = await mutate(
+      'mutation { recordImmersion(personId: "c1", hostServiceId: "sA", editionId: "edP", startsAt: "2023-07-01T07:30:00Z", endsAt: "2023-07-01T16:00:00Z") { errors { code } } }',
+    );
     expect(errorCodes(late)).toEqual(['EDITION_CLOSED']);
   });
 
   it('a person cannot attend two sessions at once, and must work somewhere that day', async () => {
     // A network event (no programme rule of its own) on the morning of s1 (Connect meets once a month).
     await mutate('mutation { upsertInitiative(input: { id: "iniN", kind: NETWORK_EVENT, nameFr: "Réseau", nameNl: "Netwerk", organiserId: "org-x" }) { errors { code } } }');
-    await mutate('mutation { upsertEdition(input: { id: "edN", initiativeId: "iniN", cycle: "2023", nameFr: "Réseau 2023", nameNl: "Netwerk 2023", language: BOTH, startsOn: "2023-01-01", endsOn: "2023-12-31" }) { errors { code } } }');
-    expect((await mutate(`mutation { upsertSession(input: { id: "s1b", editionId: "edN", startsAt: "2023-03-01T09:00:00Z", endsAt: "2023-03-01T11:00:00Z", hostId: "sC" }) { errors { code } } }`)).errors).toEqual([]);
+    await mutate(
+      'mutation { upsertEdition(input: { id: "edN", initiativeId: "iniN", cycle: "2023", nameFr: "Réseau 2023", nameNl: "Netwerk 2023", language: BOTH, startsOn: "2023-01-01", endsOn: "2023-12-31" }) { errors { code } } }',
+    );
+    expect(
+      (
+        await mutate(
+          `mutation { upsertSession(input: { id: "s1b", editionId: "edN", startsAt: "2023-03-01T09:00:00Z", endsAt: "2023-03-01T11:00:00Z", hostId: "sC" }) { errors { code } } }`,
+        )
+      ).errors,
+    ).toEqual([]);
     const twice = await mutate('mutation { registerAttendance(personId: "a1", sessionId: "s1b", role: PARTICIPANT) { errors { code } } }');
     expect(errorCodes(twice)).toEqual(['DOUBLE_BOOKED']); // s1 runs 08:00–10:00 the same day
     await mutate('mutation { upsertPerson(input: { id: "z1", displayName: "Zoé Nobody", consent: true }) { errors { code } } }');
@@ -124,7 +145,9 @@ describe('writes keep the ties and can be retried', () => {
       service: { nameNl: 'Nieuw', sectors: [{ code: 'HOUSING' }, { code: 'MENTAL_HEALTH' }], zone: { code: 'SUD' } },
       errors: [],
     });
-    const bad = await mutate('mutation { upsertService(input: { id: "sBad", nameFr: "x", nameNl: "x", workingLanguage: FR, organisationId: "nope", neighbourhood: "Q404", sectors: ["ASTROLOGY"] }) { service { id } errors { code field } } }');
+    const bad = await mutate(
+      'mutation { upsertService(input: { id: "sBad", nameFr: "x", nameNl: "x", workingLanguage: FR, organisationId: "nope", neighbourhood: "Q404", sectors: ["ASTROLOGY"] }) { service { id } errors { code field } } }',
+    );
     expect(bad.errors).toEqual([
       { code: 'NOT_FOUND', field: 'input.organisationId' },
       { code: 'NOT_FOUND', field: 'input.neighbourhood' },
@@ -142,7 +165,9 @@ describe('writes keep the ties and can be retried', () => {
 
 describe('concurrency and erasure', () => {
   it('8 concurrent registrations for 3 places: exactly 3 succeed, ties equal a rebuild', async () => {
-    await mutate(`mutation { upsertSession(input: { id: "big", editionId: "edV", startsAt: "2023-10-19T08:00:00Z", endsAt: "2023-10-19T09:30:00Z", capacity: 3, hostId: "sA" }) { errors { code } } }`);
+    await mutate(
+      `mutation { upsertSession(input: { id: "big", editionId: "edV", startsAt: "2023-10-19T08:00:00Z", endsAt: "2023-10-19T09:30:00Z", capacity: 3, hostId: "sA" }) { errors { code } } }`,
+    );
     const people = ['a1', 'a2', 'b1', 'c1', 'd1', 'e1', 'm1', 'z1'];
     const results = await Promise.all(
       people.map((p) => mutate(`mutation { registerAttendance(personId: "${p}", sessionId: "big", role: VISITOR) { attendance { status } errors { code } } }`)),

@@ -32,12 +32,15 @@ let expected: { nodes: string[]; edges: Array<[string, string, number]>; weighte
 beforeAll(async () => {
   await resetGraph();
   await loadFixture('network-small');
-  await testDb().write({ name: 'test.coords', text: "MATCH (s:Service) SET s.lat = 50.81, s.lon = 4.32 WITH 1 AS x MATCH (m:Municipality) SET m.lat = 50.8 + size(m.nis) / 1000.0, m.lon = 4.3 + toInteger(m.nis) % 10 / 100.0" });
+  await testDb().write({
+    name: 'test.coords',
+    text: 'MATCH (s:Service) SET s.lat = 50.81, s.lon = 4.32 WITH 1 AS x MATCH (m:Municipality) SET m.lat = 50.8 + size(m.nis) / 1000.0, m.lon = 4.3 + toInteger(m.nis) % 10 / 100.0',
+  });
   await rebuildAllTies(testDb());
   api = await testApi();
-  const acq = await api.run<{ acquaintances: { services: Array<{ id: string }>; nodes: Array<{ a: { nameFr: string }; b: { nameFr: string }; strength: number; count: number }> } }>(
-    '{ acquaintances(territory: { zone: "SUD" }, first: 100) { services { nameFr } nodes { a { nameFr } b { nameFr } strength count } } }',
-  );
+  const acq = await api.run<{
+    acquaintances: { services: Array<{ id: string }>; nodes: Array<{ a: { nameFr: string }; b: { nameFr: string }; strength: number; count: number }> };
+  }>('{ acquaintances(territory: { zone: "SUD" }, first: 100) { services { nameFr } nodes { a { nameFr } b { nameFr } strength count } } }');
   const id = (name: string) => `s${name.slice(-1)}`;
   expected = {
     nodes: ['sA', 'sB', 'sC', 'sD', 'sF'],
@@ -52,8 +55,7 @@ afterAll(async () => {
   await closeTestDb();
 });
 
-const edgesOf = (g: Graph, weightKey = 'weight') =>
-  g.mapEdges((_, attr, s, t) => [...[s, t].sort(), Number(attr[weightKey])] as [string, string, number]).sort();
+const edgesOf = (g: Graph, weightKey = 'weight') => g.mapEdges((_, attr, s, t) => [...[s, t].sort(), Number(attr[weightKey])] as [string, string, number]).sort();
 
 describe('round trips', () => {
   it('GEXF 1.3 parses back to the same nodes, edges, weights, attributes and spells', async () => {
@@ -91,7 +93,9 @@ describe('round trips', () => {
   });
 
   it('Cytoscape.js JSON', async () => {
-    const cy = JSON.parse(await exported('CYTOSCAPE')) as { elements: { nodes: Array<{ data: { id: string } }>; edges: Array<{ data: { source: string; target: string; weight: number } }> } };
+    const cy = JSON.parse(await exported('CYTOSCAPE')) as {
+      elements: { nodes: Array<{ data: { id: string } }>; edges: Array<{ data: { source: string; target: string; weight: number } }> };
+    };
     expect(cy.elements.nodes.map((n) => n.data.id).sort()).toEqual(expected.nodes);
     expect(cy.elements.edges.map((e) => [...[e.data.source, e.data.target].sort(), e.data.weight]).sort()).toEqual(expected.edges);
   });
@@ -122,7 +126,9 @@ describe('round trips', () => {
 
 describe('people', () => {
   it('are pseudonymised by default, with small counts suppressed; analysts see names', async () => {
-    const obs = JSON.parse(await exported('CYTOSCAPE', 'PEOPLE', observatory)) as { elements: { nodes: Array<{ data: { id: string; label: string } }>; edges: Array<{ data: { weight: number; suppressed: boolean } }> } };
+    const obs = JSON.parse(await exported('CYTOSCAPE', 'PEOPLE', observatory)) as {
+      elements: { nodes: Array<{ data: { id: string; label: string } }>; edges: Array<{ data: { weight: number; suppressed: boolean } }> };
+    };
     expect(obs.elements.nodes.length).toBeGreaterThan(0);
     expect(obs.elements.nodes.every((n) => /^psn_/.test(n.data.id) && n.data.label === n.data.id)).toBe(true);
     expect(JSON.stringify(obs)).not.toMatch(/Person [a-z]\d/);
@@ -164,7 +170,13 @@ describe('HTTP download', () => {
     expect(csv.trim().split('\n')).toHaveLength(1 + 3);
     // Only visits: sA–sD (a2 at v1); sD–sE lies outside SUD.
     const visits = await (await fetch(`${url()}/exports/network?zone=SUD&format=CSV_EDGES&evidence=VISIT`, { headers: { authorization: `Bearer ${key}` } })).text();
-    expect(visits.trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).join('-'))).toEqual(['sA-sD']);
+    expect(
+      visits
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',').slice(0, 2).join('-')),
+    ).toEqual(['sA-sD']);
     expect((await fetch(`${url()}/exports/network?zone=SUD&minWeight=abc`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(400);
     expect((await fetch(`${url()}/exports/network?zone=SUD&evidence=RUMOUR`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(400);
   });

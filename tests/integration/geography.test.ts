@@ -45,7 +45,16 @@ describe('npm run import -- monitoring-grid', () => {
   it('imports the 145 quartiers from GeoJSON with what the demo has: names, municipalities, zone and provenance', async () => {
     const report = await importTerritory(testDb(), 'monitoring-grid', fs.readFileSync(GRID, 'utf8'), { fileName: GRID });
     expect(report).toMatchObject({ rows: 145, created: 145, updated: 0, unchanged: 0, rejected: [] });
-    const rows = await testDb().read<{ code: string; nameFr: string; nameNl: string; kind: string; main: string; zone: string; provenance: string; shares: Array<{ nis: string; share: number }> }>(
+    const rows = await testDb().read<{
+      code: string;
+      nameFr: string;
+      nameNl: string;
+      kind: string;
+      main: string;
+      zone: string;
+      provenance: string;
+      shares: Array<{ nis: string; share: number }>;
+    }>(
       cypher(
         'test.importedGrid',
         `MATCH (n:Neighbourhood)-[:IN_MUNICIPALITY]->(m), (n)-[z:IN_ZONE]->(zone)
@@ -87,7 +96,21 @@ describe('npm run import -- monitoring-grid', () => {
     const features = [
       { type: 'Feature', properties: { MDZONE: first!.properties.code, NAMEFRE: first!.properties.name_fr, NAMEDUT: first!.properties.name_nl }, geometry: first!.geometry },
       { type: 'Feature', properties: { MDZONE: 'x', NAMEFRE: 'a', NAMEDUT: 'b' }, geometry: first!.geometry },
-      { type: 'Feature', properties: { MDZONE: 5000, NAMEFRE: 'a', NAMEDUT: 'b' }, geometry: { type: 'Polygon', coordinates: [[[150000, 170000], [150100, 170000], [150100, 170100], [150000, 170000]]] } },
+      {
+        type: 'Feature',
+        properties: { MDZONE: 5000, NAMEFRE: 'a', NAMEDUT: 'b' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [150000, 170000],
+              [150100, 170000],
+              [150100, 170100],
+              [150000, 170000],
+            ],
+          ],
+        },
+      },
       { type: 'Feature', properties: { MDZONE: 5001, NAMEFRE: 'a' }, geometry: first!.geometry },
     ];
     const report = await importTerritory(testDb(), 'monitoring-grid', JSON.stringify({ type: 'FeatureCollection', features }), { fileName: 'quartiers.geojson', dryRun: true });
@@ -118,7 +141,10 @@ describe('statistical sectors and indicators', () => {
       ),
     );
     expect(r).toEqual({ sectors: 877, both: 596, orphans: 0 }); // 724 + 749 − 596 codes in both tables
-    const again = await importTerritory(testDb(), 'statistical-sectors', fs.readFileSync(file('grids/ibsa_sectors_2024_to_monitoring_quartiers.csv'), 'utf8'), { fileName: 'x.csv', year: 2024 });
+    const again = await importTerritory(testDb(), 'statistical-sectors', fs.readFileSync(file('grids/ibsa_sectors_2024_to_monitoring_quartiers.csv'), 'utf8'), {
+      fileName: 'x.csv',
+      year: 2024,
+    });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 724 });
   }, 120_000);
 
@@ -136,11 +162,16 @@ describe('statistical sectors and indicators', () => {
     });
     expect(income).toMatchObject({ rows: 145, rejected: [] });
     expect(income.notes).toEqual(['27 value(s) empty at the source: stored as missing (null), not 0.']);
-    const bad = await importTerritory(testDb(), 'indicators', 'code,year,indicator,value,unit\n1,19x,population,3,persons\n9999,2019,population,3,persons\n1,2019,Population,3,persons\n1,2019,population,abc,persons\n', {
-      fileName: 'bad.csv',
-      level: 'NEIGHBOURHOOD',
-      source: 'test',
-    });
+    const bad = await importTerritory(
+      testDb(),
+      'indicators',
+      'code,year,indicator,value,unit\n1,19x,population,3,persons\n9999,2019,population,3,persons\n1,2019,Population,3,persons\n1,2019,population,abc,persons\n',
+      {
+        fileName: 'bad.csv',
+        level: 'NEIGHBOURHOOD',
+        source: 'test',
+      },
+    );
     expect(bad.rejected.map((r) => [r.row, r.field])).toEqual([
       [2, 'year'],
       [3, 'code'],
@@ -174,10 +205,13 @@ describe('geography in the API', () => {
   it('a point of every quartier (its inner point) is found in that quartier', async () => {
     const wrong: string[] = [];
     for (const q of QUARTIERS) {
-      const { data } = await api.run<{ territoryAt: { neighbourhood: { code: string } | null } }>('query($lon: Float!, $lat: Float!) { territoryAt(lon: $lon, lat: $lat) { neighbourhood { code } } }', {
-        lon: q.innerPoint[0],
-        lat: q.innerPoint[1],
-      });
+      const { data } = await api.run<{ territoryAt: { neighbourhood: { code: string } | null } }>(
+        'query($lon: Float!, $lat: Float!) { territoryAt(lon: $lon, lat: $lat) { neighbourhood { code } } }',
+        {
+          lon: q.innerPoint[0],
+          lat: q.innerPoint[1],
+        },
+      );
       if (data?.territoryAt.neighbourhood?.code !== q.code) wrong.push(`${q.code} → ${data?.territoryAt.neighbourhood?.code}`);
     }
     expect(wrong).toEqual([]);
@@ -194,7 +228,12 @@ describe('geography in the API', () => {
 
   it('geometry is GeoJSON in WGS84 with attribution; a tolerance simplifies it, and the shape still holds its inner point', async () => {
     const { data, errors } = await api.run<{
-      neighbourhood: { full: { geoJson: string; crs: string; attribution: string; bbox: number[] }; coarse: { geoJson: string; toleranceMetres: number }; municipalities: Array<{ municipality: { nisCode: string }; areaShare: number; main: boolean }>; kind: string };
+      neighbourhood: {
+        full: { geoJson: string; crs: string; attribution: string; bbox: number[] };
+        coarse: { geoJson: string; toleranceMetres: number };
+        municipalities: Array<{ municipality: { nisCode: string }; areaShare: number; main: boolean }>;
+        kind: string;
+      };
       zone: { geometry: { geoJson: string } };
       municipality: { geometry: { geoJson: string }; centroid: { lon: number; lat: number } };
     }>(`{
@@ -222,23 +261,40 @@ describe('geography in the API', () => {
   });
 
   it('indicators carry year, unit and source; a missing figure is null', async () => {
-    const { data } = await api.run<{ a: { indicators: Array<{ indicator: string; year: number; value: number | null; source: string }> }; b: { indicators: Array<{ value: number | null }> } }>(`{
+    const { data } = await api.run<{
+      a: { indicators: Array<{ indicator: string; year: number; value: number | null; source: string }> };
+      b: { indicators: Array<{ value: number | null }> };
+    }>(`{
       a: neighbourhood(code: "1") { indicators(year: 2019) { indicator year value unit source } }
       b: neighbourhood(code: "907") { indicators(names: ["median_taxable_income_per_declaration"]) { value } }
     }`);
     const population = data?.a.indicators.find((i) => i.indicator === 'population');
-    const fileValue = fs.readFileSync(file('indicators/population_2019_quartiers_summed.csv'), 'utf8').split('\n').find((l) => l.startsWith('1,2019,'))!.split(',')[3];
+    const fileValue = fs
+      .readFileSync(file('indicators/population_2019_quartiers_summed.csv'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('1,2019,'))!
+      .split(',')[3];
     expect(population).toMatchObject({ year: 2019, value: Number(fileValue), source: 'Statbel 2019, summed by quartier' });
     expect(data?.b.indicators).toEqual([{ value: null }]); // the Bois de la Cambre: no figure published
   });
 
   it('a zone and the region sum counts over their parts (said so in the source); medians are not summed', async () => {
-    await importTerritory(testDb(), 'indicators', fs.readFileSync(file('indicators/population_2019_municipalities.csv'), 'utf8'), { fileName: 'm.csv', level: 'MUNICIPALITY', source: 'Statbel 2019' });
+    await importTerritory(testDb(), 'indicators', fs.readFileSync(file('indicators/population_2019_municipalities.csv'), 'utf8'), {
+      fileName: 'm.csv',
+      level: 'MUNICIPALITY',
+      source: 'Statbel 2019',
+    });
     const { data } = await api.run<{ zone: { indicators: Array<{ indicator: string; value: number; source: string }> }; region: { indicators: Array<{ value: number }> } }>(`{
       zone(code: "SUD_EST") { indicators(year: 2019) { indicator value source } }
       region { indicators(names: ["population"]) { value } }
     }`);
-    const lines = (name: string) => fs.readFileSync(file(name), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const lines = (name: string) =>
+      fs
+        .readFileSync(file(name), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','));
     const population = new Map(lines('indicators/population_2019_quartiers_summed.csv').map(([code, , , value]) => [code!, Number(value)]));
     const expected = QUARTIERS.filter((q) => q.zone.zoneCode === 'SUD_EST').reduce((sum, q) => sum + population.get(q.code)!, 0);
     expect(data?.zone.indicators.map((i) => [i.indicator, i.value])).toEqual([['population', expected]]);
@@ -294,11 +350,18 @@ describe('HSDS services placed by the quartier polygons', () => {
 });
 
 describe('npm run import -- social-health-grid', () => {
-  it('writes the QSS with their zone and re-derives the monitoring quartiers\' zones from their sectors', async () => {
+  it("writes the QSS with their zone and re-derives the monitoring quartiers' zones from their sectors", async () => {
     // A test table, not the official one (which was not found): real 2024 sector codes grouped into
     // three made-up QSS. Quartiers 1 and 19 lie wholly in one; quartier 21's sectors are split.
     const sectorsOf = (quartier: string) =>
-      fs.readFileSync(file('grids/ibsa_sectors_2024_to_monitoring_quartiers.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).filter((c) => c[3] === quartier).map((c) => c[6]!);
+      fs
+        .readFileSync(file('grids/ibsa_sectors_2024_to_monitoring_quartiers.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+        .filter((c) => c[3] === quartier)
+        .map((c) => c[6]!);
     const q21 = sectorsOf('21');
     const table = [
       'CodeSector,QuartierSS_Gwwijk,NomQuartierSSFR,NaamGWwijkNL,BassinFR,ZoneNL',
@@ -313,7 +376,10 @@ describe('npm run import -- social-health-grid', () => {
     expect(report.created).toBe(3);
     expect(report.rejected.map((r) => r.field)).toEqual(['CodeSector', 'BassinFR']);
     const rows = await testDb().read<{ code: string; zone: string; provenance: string }>(
-      cypher('test.qssZones', "MATCH (n:Neighbourhood)-[l:IN_ZONE]->(z) WHERE n.code IN ['1', '19', '21', 'QSS-T1', 'QSS-T3'] RETURN n.code AS code, z.code AS zone, l.provenance AS provenance ORDER BY code"),
+      cypher(
+        'test.qssZones',
+        "MATCH (n:Neighbourhood)-[l:IN_ZONE]->(z) WHERE n.code IN ['1', '19', '21', 'QSS-T1', 'QSS-T3'] RETURN n.code AS code, z.code AS zone, l.provenance AS provenance ORDER BY code",
+      ),
     );
     const [t1, t3] = [Math.ceil(q21.length / 2), q21.length - Math.ceil(q21.length / 2)];
     expect(rows).toEqual([

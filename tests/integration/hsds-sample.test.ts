@@ -28,7 +28,12 @@ beforeAll(async () => {
   await resetGraph();
   await loadFixture('network-small');
   // Centroids for the nearest-quartier placement: Q1 (zone SUD), Q2 (zone NORD).
-  await testDb().write(cypher('test.qCentroids', "MATCH (q:Neighbourhood {code: 'Q1'}) SET q.lat = 50.81, q.lon = 4.32 WITH 1 AS x MATCH (q2:Neighbourhood {code: 'Q2'}) SET q2.lat = 50.88, q2.lon = 4.33"));
+  await testDb().write(
+    cypher(
+      'test.qCentroids',
+      "MATCH (q:Neighbourhood {code: 'Q1'}) SET q.lat = 50.81, q.lon = 4.32 WITH 1 AS x MATCH (q2:Neighbourhood {code: 'Q2'}) SET q2.lat = 50.88, q2.lon = 4.33",
+    ),
+  );
   api = await testApi();
 });
 afterAll(async () => {
@@ -75,7 +80,7 @@ describe("Open Referral's sample data package (HSDS 1.1 CSV)", () => {
     expect(await testDb().read(COUNT)).toEqual(before);
   });
 
-  it("keeps what an editor completed when the source still lacks it", async () => {
+  it('keeps what an editor completed when the source still lacks it', async () => {
     const id = 'c89eb05c-62dd-4b64-b494-0cc347b6ea7f';
     await testDb().write(cypher('test.complete', "MATCH (s:Service {id: $id}) SET s.workingLanguage = 'FR', s.incomplete = ['neighbourhood', 'sectors']"), { id });
     const r = await importHsds(testDb(), dir, { secret: SECRET });
@@ -124,7 +129,11 @@ describe('HSDS 3.0 JSON', () => {
 
 describe('incomplete services in the directory and the network', () => {
   it('a service without a quartier is in no zone; one without language or sector does not break the measures', async () => {
-    const zone = await testDb().read<{ id: string; language: string | null; sector: string; zone: string | null }>(territoryServices.zone, { territory: 'SUD', sectors: null, languages: null });
+    const zone = await testDb().read<{ id: string; language: string | null; sector: string; zone: string | null }>(territoryServices.zone, {
+      territory: 'SUD',
+      sectors: null,
+      languages: null,
+    });
     expect(zone.map((s) => s.id)).toContain('hsds3-svc-2');
     expect(zone.find((s) => s.id === 'hsds3-svc-2')).toMatchObject({ language: null, zone: 'SUD' });
     // The sample's services and hsds3-svc-3 have no quartier: no territory reaches them.

@@ -35,7 +35,11 @@ it('lookups and network questions answer alike for source and global ids', async
   await same('query ($id: ID!) { session(id: $id) { id } }', { id: 's1' }, { id: 'Session' });
   await same('query ($s: ID!, $p: ID!) { turnoverImpact(service: $s, person: $p) { tiesCarried } }', { s: 'sA', p: 'a1' }, { s: 'Service', p: 'Person' });
   await same('query ($e: ID!) { initiativeImpact(edition: $e) { newTies } }', { e: 'edX' }, { e: 'Edition' });
-  const path = await same('query ($f: ID!, $t: ID!) { introductionPath(fromService: $f, to: $t) { found steps { to { id } } } }', { f: 'sB', t: 'sD' }, { f: 'Service', t: 'Service' });
+  const path = await same(
+    'query ($f: ID!, $t: ID!) { introductionPath(fromService: $f, to: $t) { found steps { to { id } } } }',
+    { f: 'sB', t: 'sD' },
+    { f: 'Service', t: 'Service' },
+  );
   expect((path as { introductionPath: { found: boolean } }).introductionPath.found).toBe(true);
   await same('query ($f: ID!, $t: ID!) { introductionPath(fromPerson: $f, to: $t) { found } }', { f: 'b1', t: 'sD' }, { f: 'Person', t: 'Service' });
   await same('query ($i: ID!) { recommendations(initiative: $i, territory: { zone: "SUD" }) { service { id } } }', { i: 'iniX' }, { i: 'Initiative' });

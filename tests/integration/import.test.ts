@@ -75,9 +75,19 @@ describe('attendance lists', () => {
     const allOrganisations = () => reads('import.attendance.organisations');
     const rows = sample('attendance');
     const before = await allOrganisations();
-    await importRows(testDb(), 'attendance', rows.filter((r) => r.organisation === 'oC'), { secret: SECRET, dryRun: true });
+    await importRows(
+      testDb(),
+      'attendance',
+      rows.filter((r) => r.organisation === 'oC'),
+      { secret: SECRET, dryRun: true },
+    );
     expect(await allOrganisations()).toBe(before); // ids only: looked up by id
-    const named = await importRows(testDb(), 'attendance', rows.filter((r) => r.organisation === 'Org sD'), { secret: SECRET, dryRun: true });
+    const named = await importRows(
+      testDb(),
+      'attendance',
+      rows.filter((r) => r.organisation === 'Org sD'),
+      { secret: SECRET, dryRun: true },
+    );
     expect(await allOrganisations()).toBe(before + 1); // a name: every organisation read once, matched after normalisation
     expect(named.rejected.filter((r) => r.field === 'organisation')).toEqual([]);
   });
@@ -88,7 +98,14 @@ describe('attendance lists', () => {
    * in s1's Connect group would break its one-person-per-organisation rule.
    */
   const SESSION_DAYS: Record<string, string> = { s1: '2023-03-01', s2: '2023-05-10', s3: '2023-09-12' };
-  const registered = (session: string, name: string) => ({ session: `n${session.slice(1)}`, date: SESSION_DAYS[session] ?? '', name, organisation: 'oC', role: 'participant', present: '' });
+  const registered = (session: string, name: string) => ({
+    session: `n${session.slice(1)}`,
+    date: SESSION_DAYS[session] ?? '',
+    name,
+    organisation: 'oC',
+    role: 'participant',
+    present: '',
+  });
   beforeAll(() => loadFixture('network-event-sessions'));
 
   it('batches see each other: a person first seen in one batch is recognised in the next, a near name is doubtful', async () => {
@@ -119,7 +136,10 @@ describe('attendance lists', () => {
     const report = await importRows(testDb(), 'attendance', list, { secret: SECRET, batchSize: 2 });
     expect(report).toMatchObject({ created: 5, rejected: [], doubtful: [] }); // 4 new people + Vera's second row
     const people = await testDb().read<{ name: string; sessions: number }>(
-      cypher('test.writtenPeople', "MATCH (p:Person) WHERE p.displayName ENDS WITH ' Written' RETURN p.displayName AS name, COUNT { (p)-[:ATTENDED]->() } AS sessions ORDER BY name"),
+      cypher(
+        'test.writtenPeople',
+        "MATCH (p:Person) WHERE p.displayName ENDS WITH ' Written' RETURN p.displayName AS name, COUNT { (p)-[:ATTENDED]->() } AS sessions ORDER BY name",
+      ),
     );
     // one Vera, on s1 and s2
     expect(people.map((p) => `${p.name}: ${p.sessions}`)).toEqual(['Sam Written: 1', 'Tess Written: 1', 'Ugo Written: 1', 'Vera Written: 2']);
@@ -178,14 +198,20 @@ describe('directory lists', () => {
       { row: 5, field: 'from', reason: 'must be a date YYYY-MM-DD' },
     ]);
     expect(await run('neighbourhoods')).toMatchObject({ created: 2 });
-    const [grid] = await testDb().read<{ n: number }>(cypher('test.grid', "MATCH (n:Neighbourhood {grid: 'MONITORING', synthetic: false})-[:IN_MUNICIPALITY]->(:Municipality {nis: '21007'}) RETURN count(n) AS n"));
+    const [grid] = await testDb().read<{ n: number }>(
+      cypher('test.grid', "MATCH (n:Neighbourhood {grid: 'MONITORING', synthetic: false})-[:IN_MUNICIPALITY]->(:Municipality {nis: '21007'}) RETURN count(n) AS n"),
+    );
     expect(grid?.n).toBe(2);
   });
 });
 
 describe('npm run import', () => {
   const importCli = (...args: string[]) =>
-    spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/import.ts', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, PSEUDONYM_SECRET: SECRET }, encoding: 'utf8' });
+    spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/import.ts', ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PSEUDONYM_SECRET: SECRET },
+      encoding: 'utf8',
+    });
   /** Every name and e-mail address of the sample list: none may leave it. */
   const personal = ['Person c1', 'PERSON  C1', 'Nora Nouvelle', 'nora@example.org', 'Person d1', 'Person b1', 'Person e2', 'Person a2'];
 
@@ -226,7 +252,12 @@ describe('npm run import', () => {
 
 describe('Open Referral HSDS and the GeoJSON grid', () => {
   it('imports HSDS organizations and services, placing services in the nearest quartier', async () => {
-    await testDb().write(cypher('test.qCentroids', "MATCH (q:Neighbourhood {code: 'Q1'}) SET q.lat = 50.81, q.lon = 4.32 WITH 1 AS x MATCH (q2:Neighbourhood {code: 'Q2'}) SET q2.lat = 50.88, q2.lon = 4.33"));
+    await testDb().write(
+      cypher(
+        'test.qCentroids',
+        "MATCH (q:Neighbourhood {code: 'Q1'}) SET q.lat = 50.81, q.lon = 4.32 WITH 1 AS x MATCH (q2:Neighbourhood {code: 'Q2'}) SET q2.lat = 50.88, q2.lon = 4.33",
+      ),
+    );
     const { importHsds } = await import('../../src/modules/editing/hsds');
     const r = await importHsds(testDb(), path.join(__dirname, '..', 'fixtures', 'import', 'hsds'), { secret: SECRET });
     expect(r.organisations).toMatchObject({ created: 1 });
@@ -234,7 +265,10 @@ describe('Open Referral HSDS and the GeoJSON grid', () => {
     // hsds-svc-3 has no language and no x_sectors: written as incomplete for an editor, not rejected.
     expect(r.incomplete).toEqual([{ row: 4, id: 'hsds-svc-3', missing: ['language', 'sectors'], reason: 'no French or Dutch among its languages; no x_sectors' }]);
     const [svc] = await testDb().read<{ q: string; language: string; sectors: string[] }>(
-      cypher('test.hsdsSvc', "MATCH (s:Service {id: 'hsds-svc-1'})-[:LOCATED_IN]->(q) RETURN q.code AS q, s.workingLanguage AS language, [(s)-[r:IN_SECTOR]->(c) | c.code] AS sectors"),
+      cypher(
+        'test.hsdsSvc',
+        "MATCH (s:Service {id: 'hsds-svc-1'})-[:LOCATED_IN]->(q) RETURN q.code AS q, s.workingLanguage AS language, [(s)-[r:IN_SECTOR]->(c) | c.code] AS sectors",
+      ),
     );
     expect(svc).toMatchObject({ q: 'Q1', language: 'BOTH' }); // 50.8101, 4.3201 is next to Q1; fr + nl
     const again = await importHsds(testDb(), path.join(__dirname, '..', 'fixtures', 'import', 'hsds'), { secret: SECRET });

@@ -16,7 +16,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'map-export-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function exported(format: string): Promise<{ file: string; nodes: number; edges: number }> {
-  const { data, errors } = await demo().run<{ networkExport: { content: string; nodes: number; edges: number } }>(`{ networkExport(territory: { zone: "SUD" }, format: ${format}) { content nodes edges } }`);
+  const { data, errors } = await demo().run<{ networkExport: { content: string; nodes: number; edges: number } }>(
+    `{ networkExport(territory: { zone: "SUD" }, format: ${format}) { content nodes edges } }`,
+  );
   expect(errors).toBeUndefined();
   const file = path.join(dir, `${format}.geojson`);
   fs.writeFileSync(file, data!.networkExport.content);
@@ -24,7 +26,7 @@ async function exported(format: string): Promise<{ file: string; nodes: number; 
 }
 
 describe('the quartiers of a zone, with the network figures (GEOJSON_QUARTIERS)', () => {
-  it('GDAL reads a WGS84 polygon layer of the zone\'s 40 quartiers, with the source geometries', async () => {
+  it("GDAL reads a WGS84 polygon layer of the zone's 40 quartiers, with the source geometries", async () => {
     const { file, nodes, edges } = await exported('GEOJSON_QUARTIERS');
     const layer = readWithGdal(file);
     expect(layer.driver).toBe('GeoJSON');
@@ -33,8 +35,12 @@ describe('the quartiers of a zone, with the network figures (GEOJSON_QUARTIERS)'
     const sud = QUARTIERS.filter((q) => q.zone.zoneCode === 'SUD');
     expect(layer.features.map((f) => f.properties.code).sort()).toEqual(sud.map((q) => q.code).sort());
     // Geometries as GDAL read them are the source file's polygons, vertex for vertex.
-    const source = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'grids/monitoring_quartiers_simplified15m_wgs84.geojson'), 'utf8')) as { features: Array<{ properties: { code: number }; geometry: { type: string; coordinates: unknown } }> };
-    const shapeOf = new Map(source.features.map((f) => [String(f.properties.code), f.geometry.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [f.geometry.coordinates] } : f.geometry]));
+    const source = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'grids/monitoring_quartiers_simplified15m_wgs84.geojson'), 'utf8')) as {
+      features: Array<{ properties: { code: number }; geometry: { type: string; coordinates: unknown } }>;
+    };
+    const shapeOf = new Map(
+      source.features.map((f) => [String(f.properties.code), f.geometry.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [f.geometry.coordinates] } : f.geometry]),
+    );
     const differing = layer.features.filter((f) => JSON.stringify(f.geometry) !== JSON.stringify(shapeOf.get(String(f.properties.code))));
     expect(differing.map((f) => f.properties.code)).toEqual([]);
     // Every service of the export is in one of the zone's quartiers; every tie is inside one or
@@ -44,18 +50,37 @@ describe('the quartiers of a zone, with the network figures (GEOJSON_QUARTIERS)'
     expect(sum('ties_inside') + sum('ties_outside') / 2).toBe(edges);
     // The cold data beside it, as in the source file (a quartier without people has 0, not null).
     const population = new Map(
-      fs.readFileSync(path.join(DATA_DIR, 'indicators/population_2019_quartiers_summed.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).map(([code, , , v]) => [code!, v === '' ? null : Number(v)]),
+      fs
+        .readFileSync(path.join(DATA_DIR, 'indicators/population_2019_quartiers_summed.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+        .map(([code, , , v]) => [code!, v === '' ? null : Number(v)]),
     );
     expect(layer.features.filter((f) => f.properties.population_2019 !== population.get(String(f.properties.code)))).toEqual([]);
     const withShare = layer.features.filter((f) => Number(f.properties.services) > 0);
-    expect(withShare.every((f) => f.properties.share_without_tie === Math.round((Number(f.properties.services_without_tie) / Number(f.properties.services)) * 1000) / 1000)).toBe(true);
+    expect(withShare.every((f) => f.properties.share_without_tie === Math.round((Number(f.properties.services_without_tie) / Number(f.properties.services)) * 1000) / 1000)).toBe(
+      true,
+    );
   }, 120_000);
 
   it('counts by hand on a graph of three services in two quartiers', () => {
     // a, b in Q1; c in Q2; ties a–b (inside Q1) and b–c (Q1 to Q2); d in Q2 has no tie.
     const figures = quartierFigures(
-      { nodes: ['a', 'b', 'c', 'd'].map((id) => ({ id })), edges: [{ source: 'a', target: 'b' }, { source: 'b', target: 'c' }] as never },
-      new Map([['a', 'Q1'], ['b', 'Q1'], ['c', 'Q2'], ['d', 'Q2']]),
+      {
+        nodes: ['a', 'b', 'c', 'd'].map((id) => ({ id })),
+        edges: [
+          { source: 'a', target: 'b' },
+          { source: 'b', target: 'c' },
+        ] as never,
+      },
+      new Map([
+        ['a', 'Q1'],
+        ['b', 'Q1'],
+        ['c', 'Q2'],
+        ['d', 'Q2'],
+      ]),
     );
     expect(Object.fromEntries(figures)).toEqual({
       Q1: { services: 2, servicesWithoutTie: 0, tiesInside: 1, tiesOutside: 1 },
@@ -110,7 +135,10 @@ describe('gaps where need is highest (cold data beside warm data)', () => {
 
   it('recommendations with a need weight propose the gaps where need is highest, scored by it', async () => {
     const need = 'need: { indicator: "population", year: 2019 }';
-    const { data, errors } = await demo().run<{ gaps: G[]; recommendations: Array<{ kind: string; sectorA: { code: string } | null; sectorB: { code: string } | null; score: number; reason: string }> }>(`{
+    const { data, errors } = await demo().run<{
+      gaps: G[];
+      recommendations: Array<{ kind: string; sectorA: { code: string } | null; sectorB: { code: string } | null; score: number; reason: string }>;
+    }>(`{
       gaps(territory: { zone: "SUD" }, first: 3, ${need}) { sectorA { code } sectorB { code } unconnectedServices need }
       recommendations(initiative: "ini-connect", territory: { zone: "SUD" }, first: 3, ${need}) { kind sectorA { code } sectorB { code } score reason(lang: FR) }
     }`);
@@ -127,7 +155,17 @@ describe('gaps where need is highest (cold data beside warm data)', () => {
 });
 
 describe('quartierFigures: the export’s figures through GraphQL, for the dashboard’s map', () => {
-  type Figures = { neighbourhood: { code: string }; services: number; servicesWithoutTie: number; shareWithoutTie: number | null; tiesInside: number; tiesOutside: number; eiIndex: number | null; crossBorderTies: number; languageBorderShare: number | null };
+  type Figures = {
+    neighbourhood: { code: string };
+    services: number;
+    servicesWithoutTie: number;
+    shareWithoutTie: number | null;
+    tiesInside: number;
+    tiesOutside: number;
+    eiIndex: number | null;
+    crossBorderTies: number;
+    languageBorderShare: number | null;
+  };
   it('equal the GEOJSON_QUARTIERS export’s for every quartier of SUD, under the default filter and with every tie', async () => {
     for (const ties of ['', ', ties: { minWeight: 0 }']) {
       const { data, errors } = await demo().run<{ networkExport: { content: string }; quartierFigures: { quartiers: Figures[] } }>(
@@ -137,10 +175,23 @@ describe('quartierFigures: the export’s figures through GraphQL, for the dashb
       expect(errors).toBeUndefined();
       const layer = JSON.parse(data!.networkExport.content) as { features: Array<{ properties: Record<string, number | string | null> }> };
       const pick = (p: Record<string, unknown>) => [p.services, p.servicesWithoutTie, p.shareWithoutTie, p.tiesInside, p.tiesOutside];
-      const fromExport = Object.fromEntries(layer.features.map((f) => [String(f.properties.code), pick({ services: f.properties.services, servicesWithoutTie: f.properties.services_without_tie, shareWithoutTie: f.properties.share_without_tie, tiesInside: f.properties.ties_inside, tiesOutside: f.properties.ties_outside })]));
+      const fromExport = Object.fromEntries(
+        layer.features.map((f) => [
+          String(f.properties.code),
+          pick({
+            services: f.properties.services,
+            servicesWithoutTie: f.properties.services_without_tie,
+            shareWithoutTie: f.properties.share_without_tie,
+            tiesInside: f.properties.ties_inside,
+            tiesOutside: f.properties.ties_outside,
+          }),
+        ]),
+      );
       const quartiers = data!.quartierFigures.quartiers;
       // The export rounds the share to three decimals.
-      const fromApi = Object.fromEntries(quartiers.map((q) => [q.neighbourhood.code, pick({ ...q, shareWithoutTie: q.shareWithoutTie === null ? null : Math.round(q.shareWithoutTie * 1000) / 1000 })]));
+      const fromApi = Object.fromEntries(
+        quartiers.map((q) => [q.neighbourhood.code, pick({ ...q, shareWithoutTie: q.shareWithoutTie === null ? null : Math.round(q.shareWithoutTie * 1000) / 1000 })]),
+      );
       expect(fromApi).toEqual(fromExport);
       // E-I and the border share: defined exactly where the quartier has ties, within their ranges.
       for (const q of quartiers) {

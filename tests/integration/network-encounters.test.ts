@@ -66,9 +66,9 @@ describe('acquaintances: every figure is cut to the window', () => {
 
 describe('language border per initiative, in a window', () => {
   it('up to November: cop contributed 4 ties (3 across FR–NL), imm 1 (across), od 1 (NL–NL)', async () => {
-    const d = await data<{ languageBorder: { territory: { ties: number; crossBorder: number }; initiatives: Array<{ initiative: { kind: string }; ties: number; crossBorder: number }> } }>(
-      `{ languageBorder(${SUD}, window: { to: "2023-11-30" }) { territory { ties crossBorder } initiatives { initiative { kind } ties crossBorder } } }`,
-    );
+    const d = await data<{
+      languageBorder: { territory: { ties: number; crossBorder: number }; initiatives: Array<{ initiative: { kind: string }; ties: number; crossBorder: number }> };
+    }>(`{ languageBorder(${SUD}, window: { to: "2023-11-30" }) { territory { ties crossBorder } initiatives { initiative { kind } ties crossBorder } } }`);
     // Across FR–NL: s1–s2, s1–s4, s2–s3, s3–s4; not s1–s3 (FR–FR) nor s2–s4 (NL–NL).
     expect(d.languageBorder.territory).toEqual({ ties: 6, crossBorder: 4 });
     // cop: s1–s2, s1–s3, s1–s4, s2–s3 — not s2–s4, whose cop encounter (12-06) lies outside the window.
@@ -139,7 +139,15 @@ describe('the tie filter: one argument, every question', () => {
     const d = await data<{ acquaintances: { appliedTieFilter: Record<string, unknown> } }>(
       `{ acquaintances(${SUD}) { appliedTieFilter { minWeight minCount minMeetings evidence initiativeKinds excludeInitiativeKinds isDefault } } }`,
     );
-    expect(d.acquaintances.appliedTieFilter).toEqual({ minWeight: 0.25, minCount: 1, minMeetings: 1, evidence: ['CO_PRESENCE', 'VISIT', 'DECLARED', 'REFERRAL', 'AGREEMENT'], initiativeKinds: [], excludeInitiativeKinds: [], isDefault: true });
+    expect(d.acquaintances.appliedTieFilter).toEqual({
+      minWeight: 0.25,
+      minCount: 1,
+      minMeetings: 1,
+      evidence: ['CO_PRESENCE', 'VISIT', 'DECLARED', 'REFERRAL', 'AGREEMENT'],
+      initiativeKinds: [],
+      excludeInitiativeKinds: [],
+      isDefault: true,
+    });
   });
 
   it('thresholds on the weighted strength, the count and the distinct days', async () => {
@@ -160,7 +168,11 @@ describe('the tie filter: one argument, every question', () => {
   });
 
   it('mixing, E-I and brokers read the same filter', async () => {
-    const d = await data<{ eiIndex: { territory: { external: number; internal: number }; appliedTieFilter: { minWeight: number } }; brokers: { brokers: Array<{ degree: number; strength: number }>; appliedTieFilter: { isDefault: boolean } }; mixingMatrix: Array<{ observed: number; appliedTieFilter: { minWeight: number } }> }>(
+    const d = await data<{
+      eiIndex: { territory: { external: number; internal: number }; appliedTieFilter: { minWeight: number } };
+      brokers: { brokers: Array<{ degree: number; strength: number }>; appliedTieFilter: { isDefault: boolean } };
+      mixingMatrix: Array<{ observed: number; appliedTieFilter: { minWeight: number } }>;
+    }>(
       `{ eiIndex(${SUD}, ties: { minWeight: 0.5 }) { territory { external internal } appliedTieFilter { minWeight } }
          brokers(${SUD}, ties: { minWeight: 0.5 }, first: 1) { brokers { degree strength } appliedTieFilter { isDefault } }
          mixingMatrix(${SUD}, ties: { minWeight: 0.5 }) { observed appliedTieFilter { minWeight } } }`,
@@ -175,16 +187,19 @@ describe('the tie filter: one argument, every question', () => {
 
   it('introductions walk only ties that pass: s3 to s2 directly by default, through s4 above 0.5', async () => {
     const path = async (filter: string) =>
-      (await data<{ introductionPath: { steps: Array<{ from: { nameFr: string }; to: { nameFr: string } }> } }>(`{ introductionPath(fromService: "s3", to: "s2"${filter}) { steps { from { nameFr } to { nameFr } } } }`)).introductionPath.steps.map(
-        (s) => `${s.from.nameFr.slice(-2)}>${s.to.nameFr.slice(-2)}`,
-      );
+      (
+        await data<{ introductionPath: { steps: Array<{ from: { nameFr: string }; to: { nameFr: string } }> } }>(
+          `{ introductionPath(fromService: "s3", to: "s2"${filter}) { steps { from { nameFr } to { nameFr } } } }`,
+        )
+      ).introductionPath.steps.map((s) => `${s.from.nameFr.slice(-2)}>${s.to.nameFr.slice(-2)}`);
     expect(await path('')).toEqual(['s3>s2']); // s2–s3 weighs 1/3
     expect(await path(', ties: { minWeight: 0.5 }')).toEqual(['s3>s4', 's4>s2']);
     expect(await path(', ties: { evidence: [VISIT] }')).toEqual(['s3>s4', 's4>s2']);
   });
 
   it('edition impact: with open-door visits left out, s2–s4 is new at the community of practice', async () => {
-    const impact = async (filter: string) => (await data<{ initiativeImpact: { newTies: number } }>(`{ initiativeImpact(edition: "eCop"${filter}) { newTies } }`)).initiativeImpact.newTies;
+    const impact = async (filter: string) =>
+      (await data<{ initiativeImpact: { newTies: number } }>(`{ initiativeImpact(edition: "eCop"${filter}) { newTies } }`)).initiativeImpact.newTies;
     expect(await impact('')).toBe(4);
     expect(await impact(', ties: { excludeInitiativeKinds: [OPEN_DOOR] }')).toBe(5);
     // The edition's own weights: s1–s2 7/3, s1–s4 1 pass 0.5; s1–s3, s2–s3 (1/3) do not; s2–s4 (1) is not new.

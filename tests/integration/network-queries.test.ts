@@ -18,9 +18,13 @@ const { api, data } = useTiedFixture('network-small');
 
 describe('acquaintances', () => {
   it('the KNOWS subgraph of a zone, strongest first, with every service as a node', async () => {
-    const d = await data<{ acquaintances: { totalCount: number; services: Array<{ nameFr: string }>; nodes: Array<{ a: { nameFr: string }; b: { nameFr: string }; strength: number; count: number; lastMet: string }> } }>(
-      `{ acquaintances(${SUD}) { totalCount services { nameFr } nodes { a { nameFr } b { nameFr } strength count lastMet } } }`,
-    );
+    const d = await data<{
+      acquaintances: {
+        totalCount: number;
+        services: Array<{ nameFr: string }>;
+        nodes: Array<{ a: { nameFr: string }; b: { nameFr: string }; strength: number; count: number; lastMet: string }>;
+      };
+    }>(`{ acquaintances(${SUD}) { totalCount services { nameFr } nodes { a { nameFr } b { nameFr } strength count lastMet } } }`);
     expect(d.acquaintances.services).toHaveLength(5); // sA, sB, sC, sD, sF (the isolate too)
     expect(d.acquaintances.totalCount).toBe(5); // sA–sE and sD–sE reach into NORD
     expect(d.acquaintances.nodes.map((t) => `${t.a.nameFr.slice(-2)}-${t.b.nameFr.slice(-2)} ${t.strength.toFixed(3)} ${t.count}`)).toEqual([
@@ -48,7 +52,9 @@ describe('acquaintances', () => {
   });
 
   it('pages through edges with cursors', async () => {
-    const p1 = await data<{ acquaintances: { pageInfo: { endCursor: string; hasNextPage: boolean } } }>(`{ acquaintances(${SUD}, first: 3) { pageInfo { endCursor hasNextPage } } }`);
+    const p1 = await data<{ acquaintances: { pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
+      `{ acquaintances(${SUD}, first: 3) { pageInfo { endCursor hasNextPage } } }`,
+    );
     expect(p1.acquaintances.pageInfo.hasNextPage).toBe(true);
     const p2 = await data<{ acquaintances: { nodes: unknown[]; pageInfo: { hasNextPage: boolean } } }>(
       `query($a: String) { acquaintances(${SUD}, first: 3, after: $a) { nodes { strength } pageInfo { hasNextPage } } }`,
@@ -92,9 +98,9 @@ describe('mixing, gaps, E-I', () => {
 
 describe('brokers', () => {
   it('sA and sC each carry half of the sB–sD shortest paths; sF is isolated', async () => {
-    const d = await data<{ brokers: { serviceCount: number; isolates: Array<{ nameFr: string }>; brokers: Array<{ service: { nameFr: string }; betweenness: number; degree: number }> } }>(
-      `{ brokers(${SUD}, first: 2) { serviceCount isolates { nameFr } brokers { service { nameFr } betweenness degree } } }`,
-    );
+    const d = await data<{
+      brokers: { serviceCount: number; isolates: Array<{ nameFr: string }>; brokers: Array<{ service: { nameFr: string }; betweenness: number; degree: number }> };
+    }>(`{ brokers(${SUD}, first: 2) { serviceCount isolates { nameFr } brokers { service { nameFr } betweenness degree } } }`);
     expect(d.brokers.serviceCount).toBe(5);
     expect(d.brokers.isolates).toEqual([{ nameFr: 'Service sF' }]);
     // sB–sD: two shortest paths (via sA, via sC) → 0.5 each, normalised by (5−1)(5−2)/2 = 6.
@@ -107,7 +113,9 @@ describe('brokers', () => {
 
 describe('turnover', () => {
   it('every SUD tie rests on one carrier per side on 2024-01-01: all five fragile, none lost', async () => {
-    const fragile = await data<{ fragileTies: Array<{ status: string; carriersA: { value: number } }> }>(`{ fragileTies(${SUD}, asOf: "2024-01-01") { status carriersA { value } } }`);
+    const fragile = await data<{ fragileTies: Array<{ status: string; carriersA: { value: number } }> }>(
+      `{ fragileTies(${SUD}, asOf: "2024-01-01") { status carriersA { value } } }`,
+    );
     expect(fragile.fragileTies).toHaveLength(5);
     expect((await data<{ lostTies: unknown[] }>(`{ lostTies(${SUD}, asOf: "2024-01-01") { status } }`)).lostTies).toEqual([]);
   });
@@ -134,7 +142,10 @@ describe('turnover', () => {
 
 describe('language border, impact, introductions, recommendations', () => {
   it('language border: 2 of 5 SUD ties cross FR–NL; 3 of 7 in the region', async () => {
-    const d = await data<{ sud: { territory: { ties: number; crossBorder: number; share: number }; initiatives: Array<{ initiative: { nameFr: string }; ties: number; crossBorder: number }> }; bru: { territory: { share: number } } }>(
+    const d = await data<{
+      sud: { territory: { ties: number; crossBorder: number; share: number }; initiatives: Array<{ initiative: { nameFr: string }; ties: number; crossBorder: number }> };
+      bru: { territory: { share: number } };
+    }>(
       `{ sud: languageBorder(${SUD}) { territory { ties crossBorder share } initiatives { initiative { nameFr } ties crossBorder } }
          bru: languageBorder(territory: { region: "BRU" }) { territory { share } } }`,
     );
@@ -165,9 +176,9 @@ describe('language border, impact, introductions, recommendations', () => {
   });
 
   it('who can introduce sB to sE: sB – sA – sE, named with where they met', async () => {
-    const d = await data<{ introductionPath: { found: boolean; steps: Array<{ from: { nameFr: string }; to: { nameFr: string }; initiatives: Array<{ nameFr: string }>; firstMet: string }> } }>(
-      '{ introductionPath(fromPerson: "b1", to: "sE") { found steps { from { nameFr } to { nameFr } initiatives { nameFr } firstMet } } }',
-    );
+    const d = await data<{
+      introductionPath: { found: boolean; steps: Array<{ from: { nameFr: string }; to: { nameFr: string }; initiatives: Array<{ nameFr: string }>; firstMet: string }> };
+    }>('{ introductionPath(fromPerson: "b1", to: "sE") { found steps { from { nameFr } to { nameFr } initiatives { nameFr } firstMet } } }');
     expect(d.introductionPath).toEqual({
       found: true,
       steps: [
@@ -270,7 +281,10 @@ describe('territory-local plans', () => {
   it('a zone page of the directory starts from an index with or without its other filters, never a label scan', async () => {
     const params = { territory: 'SUD', after: 'sA', sector: 'M', languages: ['FR'], limit: int(10), today: '2025-01-01' };
     // With a sector given, the planner may as well start from the sector's index: a seek either way.
-    for (const [given, anchor] of [[[], ':Zone'], [['after', 'sector', 'languages'], '']] as Array<[Condition[], string]>) {
+    for (const [given, anchor] of [
+      [[], ':Zone'],
+      [['after', 'sector', 'languages'], ''],
+    ] as Array<[Condition[], string]>) {
       const ops = await profileOperators(testDb(), directoryStatements('zone', undefined, given).page(['organisation', 'sectors']), params);
       expect(ops.some((o) => /NodeUniqueIndexSeek|NodeIndexSeek/.test(o) && o.includes(anchor))).toBe(true);
       expect(ops.filter((o) => /AllNodesScan|NodeByLabelScan/.test(o))).toEqual([]);

@@ -51,7 +51,7 @@ describe('rebuild on network-small', () => {
   it('ties stored in an older format are rebuilt at start, once', async () => {
     const current = await tieSnapshot(testDb());
     // As a database from before per-encounter storage: no encounter people, no format mark.
-    await testDb().write(cypher('test.oldTieFormat', "MATCH ()-[k:KNOWS]->() REMOVE k.encounterPeopleA, k.encounterPeopleB WITH count(*) AS n MATCH (l:TieLock) REMOVE l.format"));
+    await testDb().write(cypher('test.oldTieFormat', 'MATCH ()-[k:KNOWS]->() REMOVE k.encounterPeopleA, k.encounterPeopleB WITH count(*) AS n MATCH (l:TieLock) REMOVE l.format'));
     expect(await tieSnapshot(testDb())).not.toEqual(current);
     expect(await ensureTiesCurrent(testDb())).toMatchObject({ met: 5, knows: 7 });
     expect(await tieSnapshot(testDb())).toEqual(current);
@@ -114,12 +114,9 @@ describe('rebuild on network-ties: cohorts, turnover, two jobs, visits', () => {
 // ---------------------------------------------------------------------------------------------
 
 const q = {
-  attend: cypher(
-    'test.attend',
-    `MATCH (p:Person {id: $person}), (x:Session {id: $session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = $role, a.status = $status, a.group = $group`,
-  ),
+  attend: cypher('test.attend', `MATCH (p:Person {id: $person}), (x:Session {id: $session}) MERGE (p)-[a:ATTENDED]->(x) SET a.role = $role, a.status = $status, a.group = $group`),
   regroup: cypher('test.regroup', 'MATCH (:Person {id: $person})-[a:ATTENDED]->(:Session {id: $session}) SET a.group = $group'),
-  resize: cypher('test.resize', "MATCH (x:Session {id: $session}) SET x.endsAt = x.startsAt + duration({minutes: $minutes})"),
+  resize: cypher('test.resize', 'MATCH (x:Session {id: $session}) SET x.endsAt = x.startsAt + duration({minutes: $minutes})'),
   mark: cypher('test.mark', 'MATCH (:Person {id: $person})-[a:ATTENDED]->(:Session {id: $session}) SET a.status = $status'),
   unattend: cypher('test.unattend', 'MATCH (:Person {id: $person})-[a:ATTENDED]->(:Session {id: $session}) DELETE a'),
   hire: cypher(
@@ -128,7 +125,7 @@ const q = {
   ),
   endJob: cypher('test.endJob', 'MATCH (:Person {id: $person})-[w:WORKS_AT]->(s:Service) WITH w, s ORDER BY w.from, s.id LIMIT 1 SET w.to = date($to)'),
   dropJob: cypher('test.dropJob', 'MATCH (:Person {id: $person})-[w:WORKS_AT]->(s:Service) WITH w, s ORDER BY w.from DESC, s.id LIMIT 1 DELETE w'),
-  reschedule: cypher('test.reschedule', 'MATCH (x:Session {id: $session}) SET x.startsAt = datetime($at), x.endsAt = datetime($at) + duration(\'PT2H\')'),
+  reschedule: cypher('test.reschedule', "MATCH (x:Session {id: $session}) SET x.startsAt = datetime($at), x.endsAt = datetime($at) + duration('PT2H')"),
   rehost: cypher(
     'test.rehost',
     'MATCH (x:Session {id: $session}), (h:Service {id: $host}) OPTIONAL MATCH (x)-[old:HOSTED_BY]->() DELETE old WITH DISTINCT x, h CREATE (x)-[:HOSTED_BY]->(h)',
@@ -149,13 +146,19 @@ const q = {
     `MATCH (a:Service {id: $from}), (b:Service {id: $to})
      MERGE (a)-[r:REFERRED {period: $period}]->(b) SET r.count = $count, r.periodStart = date($start), r.periodEnd = date($end)`,
   ),
-  unrefer: cypher('test.unrefer', 'MATCH (a:Service {id: $service})-[r:REFERRED]-(b:Service) WITH r, a, b ORDER BY r.period, b.id LIMIT 1 WITH r, [a.id, b.id] AS pair DELETE r RETURN pair'),
+  unrefer: cypher(
+    'test.unrefer',
+    'MATCH (a:Service {id: $service})-[r:REFERRED]-(b:Service) WITH r, a, b ORDER BY r.period, b.id LIMIT 1 WITH r, [a.id, b.id] AS pair DELETE r RETURN pair',
+  ),
   agree: cypher(
     'test.agree',
     `MATCH (a:Service {id: $a}), (b:Service {id: $b})
      MERGE (a)-[g:AGREEMENT {kind: $kind, signedOn: date($day)}]->(b)`,
   ),
-  unagree: cypher('test.unagree', 'MATCH (a:Service {id: $service})-[g:AGREEMENT]-(b:Service) WITH g, a, b ORDER BY g.signedOn, b.id LIMIT 1 WITH g, [a.id, b.id] AS pair DELETE g RETURN pair'),
+  unagree: cypher(
+    'test.unagree',
+    'MATCH (a:Service {id: $service})-[g:AGREEMENT]-(b:Service) WITH g, a, b ORDER BY g.signedOn, b.id LIMIT 1 WITH g, [a.id, b.id] AS pair DELETE g RETURN pair',
+  ),
   deletePerson: cypher('test.deletePerson', 'MATCH (p:Person {id: $person}) DETACH DELETE p'),
   newSession: cypher(
     'test.newSession',
@@ -175,12 +178,30 @@ interface World {
 }
 
 const WORLDS: World[] = [
-  { fixture: 'network-small', seed: 2026, people: ['a1', 'a2', 'b1', 'c1', 'd1', 'e1', 'm1'], services: ['sA', 'sB', 'sC', 'sD', 'sE', 'sF'], sessions: ['s1', 's2', 's3', 'v1'], editions: ['edX', 'edV'] },
-  { fixture: 'network-ties', seed: 7, people: ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'], services: ['s1', 's2', 's3', 's4'], sessions: ['c1', 'c2', 'c3', 'c4', 'i1', 'i2', 'o1'], editions: ['eCop', 'eImm', 'eOd'] },
+  {
+    fixture: 'network-small',
+    seed: 2026,
+    people: ['a1', 'a2', 'b1', 'c1', 'd1', 'e1', 'm1'],
+    services: ['sA', 'sB', 'sC', 'sD', 'sE', 'sF'],
+    sessions: ['s1', 's2', 's3', 'v1'],
+    editions: ['edX', 'edV'],
+  },
+  {
+    fixture: 'network-ties',
+    seed: 7,
+    people: ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'],
+    services: ['s1', 's2', 's3', 's4'],
+    sessions: ['c1', 'c2', 'c3', 'c4', 'i1', 'i2', 'o1'],
+    editions: ['eCop', 'eImm', 'eOd'],
+  },
 ];
 const STATUSES = ['PRESENT', 'PRESENT', 'NO_SHOW', 'REGISTERED'];
 const FREQUENCIES = ['YEARLY_OR_LESS', 'QUARTERLY', 'MONTHLY', 'WEEKLY', 'DAILY'];
-const PERIODS: Array<[string, string, string]> = [['2023', '2023-01-01', '2023-12-31'], ['2023-Q2', '2023-04-01', '2023-06-30'], ['2023-09', '2023-09-01', '2023-09-30']];
+const PERIODS: Array<[string, string, string]> = [
+  ['2023', '2023-01-01', '2023-12-31'],
+  ['2023-Q2', '2023-04-01', '2023-06-30'],
+  ['2023-09', '2023-09-01', '2023-09-30'],
+];
 
 /**
  * One write of evidence that is not attendance, refreshed as a writer does (naming the services it
@@ -357,7 +378,13 @@ describe('concurrent writers', () => {
     const sessions = ['c1', 'c2', 'c3', 'c4', 'i1', 'o1'];
     for (let round = 0; round < 5; round++) {
       // Drawn before the transactions start, so a retried transaction redoes the same write.
-      const writes = Array.from({ length: 8 }, () => ({ person: rnd.pick(people), session: rnd.pick(sessions), status: rnd.pick(['PRESENT', 'NO_SHOW']), group: rnd.pick([null, 'T1', 'T2']), byPerson: rnd.chance(0.5) }));
+      const writes = Array.from({ length: 8 }, () => ({
+        person: rnd.pick(people),
+        session: rnd.pick(sessions),
+        status: rnd.pick(['PRESENT', 'NO_SHOW']),
+        group: rnd.pick([null, 'T1', 'T2']),
+        byPerson: rnd.chance(0.5),
+      }));
       await Promise.all(
         writes.map((w) =>
           testDb().writeTx(async (tx) => {
@@ -372,67 +399,76 @@ describe('concurrent writers', () => {
     }
   }, 120_000);
 
-  it.each(WORLDS)('8 random writers at once, every kind of write, 8 rounds ($fixture): the ties still equal a rebuild', async (world) => {
-    await resetGraph();
-    await loadFixture(world.fixture);
-    await rebuildAllTies(testDb());
-    const rnd = new Random(world.seed + 1);
-    const day = () => `2023-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
-    // Each write is drawn before its transaction starts, so a transaction run again after a deadlock redoes the same write.
-    type Write = { kind: 'attend' | 'mark' | 'regroup' | 'hire' | 'endJob' | 'dropJob' | 'resize' | 'rehost' | 'evidence'; person: string; session: string; args: Record<string, unknown> };
-    const draw = (): Write => {
-      const person = rnd.pick(world.people);
-      const session = rnd.pick(world.sessions);
-      const kind = rnd.pick(['attend', 'attend', 'mark', 'regroup', 'hire', 'endJob', 'dropJob', 'resize', 'rehost', 'evidence'] as const);
-      const args: Record<string, unknown> = {
-        attend: { role: rnd.chance(0.3) ? 'VISITOR' : 'PARTICIPANT', status: rnd.pick(STATUSES), group: rnd.pick([null, 'T1', 'T2']) },
-        mark: { status: rnd.pick(STATUSES) },
-        regroup: { group: rnd.pick([null, 'T1', 'T2']) },
-        hire: { service: rnd.pick(world.services), from: day(), to: rnd.chance(0.5) ? null : '2023-12-31' },
-        endJob: { to: day() },
-        dropJob: {},
-        resize: { minutes: rnd.pick([20, 90, 180, 540]) },
-        rehost: { host: rnd.pick(world.services) },
-        // Its own random stream, drawn again identically when the transaction runs again.
-        evidence: { seed: rnd.int(1, 1_000_000) },
-      }[kind];
-      return { kind, person, session, args };
-    };
-    const apply = async (tx: Tx, w: Write) => {
-      const params = { person: w.person, session: w.session, ...w.args };
-      if (w.kind === 'evidence') {
-        const own = new Random(Number(w.args.seed));
-        await writeEvidence(tx, own, world, w.person, () => `2023-${String(own.int(1, 12)).padStart(2, '0')}-${String(own.int(1, 28)).padStart(2, '0')}`);
-      } else if (w.kind === 'dropJob') {
-        const scope = await tieScope(tx, { employmentOf: [w.person] });
-        await tx.run(q.dropJob, params);
-        await refreshTies(tx, scope);
-      } else if (w.kind === 'rehost') {
-        const scope = await tieScope(tx, { sessionIds: [w.session] });
-        await tx.run(q.rehost, params);
-        await refreshTies(tx, { ...scope, sessionIds: [w.session] });
-      } else if (w.kind === 'hire' || w.kind === 'endJob') {
-        await tx.run(q[w.kind], params);
-        await refreshTiesForPeople(tx, [w.person]);
-      } else if (w.kind === 'resize') {
-        await tx.run(q[w.kind], params);
-        await refreshTiesForSessions(tx, [w.session]);
-      } else {
-        await tx.run(q[w.kind], params);
-        await refreshTies(tx, { personIds: [w.person], sessionIds: [w.session] });
-      }
-    };
-    const kinds = new Set<string>();
-    for (let round = 0; round < 8; round++) {
-      const writes = Array.from({ length: 8 }, draw);
-      writes.forEach((w) => kinds.add(w.kind));
-      const outcomes = await Promise.allSettled(writes.map((w) => testDb().writeTx((tx) => apply(tx, w))));
-      expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]); // deadlocks are run again, never lost
-      const incremental = await tieSnapshot(testDb());
+  it.each(WORLDS)(
+    '8 random writers at once, every kind of write, 8 rounds ($fixture): the ties still equal a rebuild',
+    async (world) => {
+      await resetGraph();
+      await loadFixture(world.fixture);
       await rebuildAllTies(testDb());
-      const rebuilt = await tieSnapshot(testDb());
-      if (JSON.stringify(incremental) !== JSON.stringify(rebuilt)) throw new Error(`round ${round} (${JSON.stringify(writes)}): the upkeep differs from a rebuild`);
-    }
-    expect(kinds.size).toBe(9); // every kind of write was drawn at least once
-  }, 300_000);
+      const rnd = new Random(world.seed + 1);
+      const day = () => `2023-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
+      // Each write is drawn before its transaction starts, so a transaction run again after a deadlock redoes the same write.
+      type Write = {
+        kind: 'attend' | 'mark' | 'regroup' | 'hire' | 'endJob' | 'dropJob' | 'resize' | 'rehost' | 'evidence';
+        person: string;
+        session: string;
+        args: Record<string, unknown>;
+      };
+      const draw = (): Write => {
+        const person = rnd.pick(world.people);
+        const session = rnd.pick(world.sessions);
+        const kind = rnd.pick(['attend', 'attend', 'mark', 'regroup', 'hire', 'endJob', 'dropJob', 'resize', 'rehost', 'evidence'] as const);
+        const args: Record<string, unknown> = {
+          attend: { role: rnd.chance(0.3) ? 'VISITOR' : 'PARTICIPANT', status: rnd.pick(STATUSES), group: rnd.pick([null, 'T1', 'T2']) },
+          mark: { status: rnd.pick(STATUSES) },
+          regroup: { group: rnd.pick([null, 'T1', 'T2']) },
+          hire: { service: rnd.pick(world.services), from: day(), to: rnd.chance(0.5) ? null : '2023-12-31' },
+          endJob: { to: day() },
+          dropJob: {},
+          resize: { minutes: rnd.pick([20, 90, 180, 540]) },
+          rehost: { host: rnd.pick(world.services) },
+          // Its own random stream, drawn again identically when the transaction runs again.
+          evidence: { seed: rnd.int(1, 1_000_000) },
+        }[kind];
+        return { kind, person, session, args };
+      };
+      const apply = async (tx: Tx, w: Write) => {
+        const params = { person: w.person, session: w.session, ...w.args };
+        if (w.kind === 'evidence') {
+          const own = new Random(Number(w.args.seed));
+          await writeEvidence(tx, own, world, w.person, () => `2023-${String(own.int(1, 12)).padStart(2, '0')}-${String(own.int(1, 28)).padStart(2, '0')}`);
+        } else if (w.kind === 'dropJob') {
+          const scope = await tieScope(tx, { employmentOf: [w.person] });
+          await tx.run(q.dropJob, params);
+          await refreshTies(tx, scope);
+        } else if (w.kind === 'rehost') {
+          const scope = await tieScope(tx, { sessionIds: [w.session] });
+          await tx.run(q.rehost, params);
+          await refreshTies(tx, { ...scope, sessionIds: [w.session] });
+        } else if (w.kind === 'hire' || w.kind === 'endJob') {
+          await tx.run(q[w.kind], params);
+          await refreshTiesForPeople(tx, [w.person]);
+        } else if (w.kind === 'resize') {
+          await tx.run(q[w.kind], params);
+          await refreshTiesForSessions(tx, [w.session]);
+        } else {
+          await tx.run(q[w.kind], params);
+          await refreshTies(tx, { personIds: [w.person], sessionIds: [w.session] });
+        }
+      };
+      const kinds = new Set<string>();
+      for (let round = 0; round < 8; round++) {
+        const writes = Array.from({ length: 8 }, draw);
+        writes.forEach((w) => kinds.add(w.kind));
+        const outcomes = await Promise.allSettled(writes.map((w) => testDb().writeTx((tx) => apply(tx, w))));
+        expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]); // deadlocks are run again, never lost
+        const incremental = await tieSnapshot(testDb());
+        await rebuildAllTies(testDb());
+        const rebuilt = await tieSnapshot(testDb());
+        if (JSON.stringify(incremental) !== JSON.stringify(rebuilt)) throw new Error(`round ${round} (${JSON.stringify(writes)}): the upkeep differs from a rebuild`);
+      }
+      expect(kinds.size).toBe(9); // every kind of write was drawn at least once
+    },
+    300_000,
+  );
 });

@@ -74,7 +74,11 @@ describe('person ids', () => {
     expect(first).toMatchObject({ created: 3, updated: 0, unchanged: 0, erased: 0, rejected: [], doubtful: [] });
     const [iris] = await testDb().read<{ id: string }>(NAMED, { nameKey: normaliseName('Iris Keyed') });
     expect(iris?.id).toBe(newPersonId(secret(), 'Iris Keyed', 'oC'));
-    const unkeyed = crypto.createHash('sha256').update(`${normaliseName('Iris Keyed')}|oC`).digest('hex').slice(0, 16);
+    const unkeyed = crypto
+      .createHash('sha256')
+      .update(`${normaliseName('Iris Keyed')}|oC`)
+      .digest('hex')
+      .slice(0, 16);
     expect(iris?.id).not.toBe(`per-${unkeyed}`);
     const before = await testDb().read(COUNT);
     expect(await importList()).toMatchObject({ created: 0, updated: 0, unchanged: 3, erased: 0 });
@@ -129,7 +133,11 @@ describe('erasure that lasts', () => {
     expect(events[0]?.props).toMatchObject({ operation: 'erasePerson', role: 'admin', keyId: 'k-admin', personIds: [] });
     expect(JSON.stringify(events)).not.toContain(irisId);
     // Admins see it in the trail.
-    const trail = await api().run<{ auditTrail: { nodes: Array<{ operation: string; personIds: string[] }> } }>('{ auditTrail(first: 50) { nodes { operation personIds } } }', {}, { as: admin });
+    const trail = await api().run<{ auditTrail: { nodes: Array<{ operation: string; personIds: string[] }> } }>(
+      '{ auditTrail(first: 50) { nodes { operation personIds } } }',
+      {},
+      { as: admin },
+    );
     expect(trail.data?.auditTrail.nodes).toContainEqual({ operation: 'erasePerson', personIds: [] });
   });
 
@@ -162,7 +170,15 @@ describe('erasure that lasts', () => {
   });
 
   it('a people list and upsertPerson do not re-create the erased id', async () => {
-    const people = await importRows(testDb(), 'people', [{ id: irisId, display_name: 'Iris Keyed', consent: 'yes' }, { id: 'pNew', display_name: 'Paul Nouveau', consent: 'no' }], { secret: secret() });
+    const people = await importRows(
+      testDb(),
+      'people',
+      [
+        { id: irisId, display_name: 'Iris Keyed', consent: 'yes' },
+        { id: 'pNew', display_name: 'Paul Nouveau', consent: 'no' },
+      ],
+      { secret: secret() },
+    );
     expect(people).toMatchObject({ created: 1, erased: 1, rejected: [] });
     const upsert = await api().run<{ upsertPerson: { person: unknown; errors: Array<{ code: string; field: string }> } }>(
       `mutation { upsertPerson(input: { id: "${irisId}", displayName: "Iris Keyed", consent: true }) { person { id } errors { code field } } }`,

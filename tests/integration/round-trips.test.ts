@@ -64,7 +64,13 @@ it('listing 50 services costs the same round trips as listing 5', async () => {
 });
 
 it('a service detail for today is one round trip: neighbours, staff with their persons and sessions come with the service', async () => {
-  const detail = await api.run<{ service: { staff: Array<{ person: { displayName: string }; role: string }>; sessionsHosted: { nodes: Array<{ title: string }> }; neighbourhood: { municipality: { nisCode: string }; zone: { code: string } } } }>(
+  const detail = await api.run<{
+    service: {
+      staff: Array<{ person: { displayName: string }; role: string }>;
+      sessionsHosted: { nodes: Array<{ title: string }> };
+      neighbourhood: { municipality: { nisCode: string }; zone: { code: string } };
+    };
+  }>(
     `{ service(id: "s1") { name organisation { name } sectors { code } primarySector { code }
         neighbourhood { name municipality { nisCode } zone { code } } monitoringNeighbourhood { code }
         staff { person { displayName } role } sessionsHosted(first: 10) { nodes { title } } } }`,
@@ -76,12 +82,12 @@ it('a service detail for today is one round trip: neighbours, staff with their p
   expect(detail.data?.service.sessionsHosted.nodes.map((x) => x.title)).toEqual(['Rencontre 1']);
 });
 
-it('a hosted session\'s edition and a placed municipality\'s region are read when asked: service (1) + session and municipality rows (2) + edition and region (2) = 5', async () => {
+it("a hosted session's edition and a placed municipality's region are read when asked: service (1) + session and municipality rows (2) + edition and region (2) = 5", async () => {
   // Service rows carry their sessions without editions and their municipality without its region
   // (a hop per row the detail does not need); asking for them reads them, batched.
-  const detail = await api.run<{ service: { sessionsHosted: { nodes: Array<{ edition: { id: string; cycle: string } }> }; municipality: { nisCode: string; region: { code: string } } } }>(
-    '{ service(id: "s1") { sessionsHosted(first: 10) { nodes { edition { id cycle } } } municipality { nisCode region { code } } } }',
-  );
+  const detail = await api.run<{
+    service: { sessionsHosted: { nodes: Array<{ edition: { id: string; cycle: string } }> }; municipality: { nisCode: string; region: { code: string } } };
+  }>('{ service(id: "s1") { sessionsHosted(first: 10) { nodes { edition { id cycle } } } municipality { nisCode region { code } } } }');
   expect(detail.errors).toBeUndefined();
   // The fixture: x1 (hosted by s1) is in ed1 (2023-2024); s1 is in Forest (21007), in BRU.
   expect(detail.data?.service.sessionsHosted.nodes.map((x) => x.edition.cycle)).toEqual(['2023-2024']);
@@ -90,7 +96,9 @@ it('a hosted session\'s edition and a placed municipality\'s region are read whe
 });
 
 it('staff on another date is read apart: service (1) + staff on that date (1) + their persons (1) = 3', async () => {
-  const detail = await api.run('{ service(id: "s1") { name organisation { name } sectors { code } zone { name } staff(asOf: "2022-06-01") { person { displayName } service { name } } } }');
+  const detail = await api.run(
+    '{ service(id: "s1") { name organisation { name } sectors { code } zone { name } staff(asOf: "2022-06-01") { person { displayName } service { name } } } }',
+  );
   expect(detail.errors).toBeUndefined();
   expect(detail.roundTrips).toBe(3);
 });
@@ -121,7 +129,10 @@ it('a quartier is read with the places its selection asks for, one round trip ea
     '{ a: service(id: "s1") { neighbourhood { municipality { nisCode } } } b: service(id: "s1") { neighbourhood { zone { code } } } }',
   );
   expect(aliased.errors).toBeUndefined();
-  expect([aliased.data?.a.neighbourhood.municipality, aliased.data?.b.neighbourhood.zone]).toEqual([both.data?.service.neighbourhood.municipality, both.data?.service.neighbourhood.zone]);
+  expect([aliased.data?.a.neighbourhood.municipality, aliased.data?.b.neighbourhood.zone]).toEqual([
+    both.data?.service.neighbourhood.municipality,
+    both.data?.service.neighbourhood.zone,
+  ]);
 });
 
 it('hosted sessions page newest first, the same whether read with the service or apart', async () => {
@@ -138,9 +149,12 @@ it('hosted sessions page newest first, the same whether read with the service or
   type Sessions = { totalCount: number; edges: Array<{ cursor: string; node: { title: string } }> };
   const page = (after: string | null) => `sessionsHosted(first: 2${after ? `, after: "${after}"` : ''}) { totalCount edges { cursor node { title } } }`;
   // Read ahead with the service; or apart, for a service reached through an employment (its row carries no sessions).
-  const withService = async (after: string | null) => (await api.run<{ service: { sessionsHosted: Sessions } }>(`{ service(id: "bulk-001") { ${page(after)} } }`)).data!.service.sessionsHosted;
+  const withService = async (after: string | null) =>
+    (await api.run<{ service: { sessionsHosted: Sessions } }>(`{ service(id: "bulk-001") { ${page(after)} } }`)).data!.service.sessionsHosted;
   const apart = async (after: string | null) => {
-    const res = await api.run<{ person: { employments: Array<{ service: { id: string; sessionsHosted: Sessions } }> } }>(`{ person(id: "p1") { employments { service { id ${page(after)} } } } }`);
+    const res = await api.run<{ person: { employments: Array<{ service: { id: string; sessionsHosted: Sessions } }> } }>(
+      `{ person(id: "p1") { employments { service { id ${page(after)} } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.person.employments.map((e) => e.service.sessionsHosted).find((x) => x.totalCount === 3);
   };
@@ -182,16 +196,12 @@ describe('a batch of one key', () => {
     // The loaders' other parameters: staff on a date (`$today` read ahead, `$asOf` apart).
     const dates = { today: '2024-03-01', asOf: '2022-06-01' };
     // Every id, code and NIS code in the graph, so that each statement finds rows for some of them.
-    const [{ keys }] = (await db.read(cypher('test.allKeys', 'MATCH (n) UNWIND [n.id, n.code, n.nis] AS k WITH k WHERE k IS NOT NULL RETURN collect(DISTINCT k) AS keys'))) as [{ keys: string[] }];
+    const [{ keys }] = (await db.read(cypher('test.allKeys', 'MATCH (n) UNWIND [n.id, n.code, n.nis] AS k WITH k WHERE k IS NOT NULL RETURN collect(DISTINCT k) AS keys'))) as [
+      { keys: string[] },
+    ];
     // One of each kind (each new statement text costs Neo4j ~0.1–1 s to plan in tests): a service with
     // every neighbour, rows in order, a count, a walk of two hops, staff on a date.
-    const sample = [
-      directory.servicesById(SERVICE_PARTS),
-      initiatives.sessionsHostedBy,
-      initiatives.presentCountOfSession,
-      territory.municipalitiesOfZone,
-      people.staffOfService,
-    ];
+    const sample = [directory.servicesById(SERVICE_PARTS), initiatives.sessionsHostedBy, initiatives.presentCountOfSession, territory.municipalitiesOfZone, people.staffOfService];
     for (const query of sample) {
       const batch = await db.read<{ key: string }>(query, { keys: [...keys, 'no-such-key'], ...dates });
       const found = [...new Set(batch.map((r) => r.key))].slice(0, 2);

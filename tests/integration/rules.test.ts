@@ -68,7 +68,10 @@ const api = useFixtureApi('network-small', async () => {
 
 const editor: Principal = { role: 'editor', keyId: 'k-editor' };
 const admin: Principal = { role: 'admin', keyId: 'k-admin' };
-const COUNT = cypher('test.rules.count', 'MATCH (n) WHERE NOT n:AuditEvent OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS rels, sum(size(keys(r))) AS props');
+const COUNT = cypher(
+  'test.rules.count',
+  'MATCH (n) WHERE NOT n:AuditEvent OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS rels, sum(size(keys(r))) AS props',
+);
 const counts = () => testDb().read(COUNT);
 type Payload = { errors: Array<{ code: string; field: string | null; message: string }> } & Record<string, unknown>;
 async function mutate(query: string, as: Principal = editor): Promise<Payload> {
@@ -96,7 +99,9 @@ const csvOf = (rows: string[][]) => ['session,date,name,organisation,role,presen
 describe('every rule, on every write path: its code, and nothing written', () => {
   it.each(BREAKS.map((b) => [b.rule, b.session, b] as const))('%s (%s) through registerAttendance', async (_rule, _session, b) => {
     const before = await counts();
-    const res = await mutate(`mutation { registerAttendance(personId: "${b.person}", sessionId: "${b.session}", role: ${b.role}) { attendance { status } errors { code field message } } }`);
+    const res = await mutate(
+      `mutation { registerAttendance(personId: "${b.person}", sessionId: "${b.session}", role: ${b.role}) { attendance { status } errors { code field message } } }`,
+    );
     expect(res.attendance).toBeNull();
     expect(codesOf(res)).toEqual([b.rule]);
     expect(await counts()).toEqual(before);
@@ -124,7 +129,11 @@ describe('every rule, on every write path: its code, and nothing written', () =>
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bng-rules-'));
     const file = path.join(dir, 'attendance.csv');
     fs.writeFileSync(file, csvOf(BREAKS.map((b) => b.row)));
-    const out = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/import.ts', 'attendance', file], { cwd: PROJECT_ROOT, env: { ...process.env, PSEUDONYM_SECRET: SECRET() }, encoding: 'utf8' });
+    const out = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/import.ts', 'attendance', file], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PSEUDONYM_SECRET: SECRET() },
+      encoding: 'utf8',
+    });
     fs.rmSync(dir, { recursive: true, force: true });
     expect(out.status).toBe(0);
     expect(out.stdout).toContain(`${BREAKS.length} rows: 0 created, 0 updated, 0 unchanged, ${BREAKS.length} rejected`);
@@ -145,20 +154,31 @@ describe('every rule, on every write path: its code, and nothing written', () =>
     const some = await importRows(testDb(), 'attendance', rows, { secret: SECRET() });
     expect(some).toMatchObject({ written: true, created: 1, updated: 1, rejected: [{ row: 4 }] });
     // Back as it was, for the tests below.
-    await testDb().write(cypher('test.rules.undo', "MATCH (:Person {id: 'c1'})-[a:ATTENDED]->(:Session {id: 'nY'}) DELETE a WITH 1 AS x MATCH (:Person {id: 'b1'})-[a:ATTENDED]->(:Session {id: 'r1'}) SET a.status = 'REGISTERED'"));
+    await testDb().write(
+      cypher(
+        'test.rules.undo',
+        "MATCH (:Person {id: 'c1'})-[a:ATTENDED]->(:Session {id: 'nY'}) DELETE a WITH 1 AS x MATCH (:Person {id: 'b1'})-[a:ATTENDED]->(:Session {id: 'r1'}) SET a.status = 'REGISTERED'",
+      ),
+    );
   });
 });
 
 describe('no side doors', () => {
   it('a session cannot shrink below its registrations nor move into a double booking', async () => {
     const before = await counts();
-    const shrink = await mutate('mutation { upsertSession(input: { id: "c1s", editionId: "edC", startsAt: "2023-10-10T08:00:00Z", endsAt: "2023-10-10T11:00:00Z", capacity: 2, hostId: "sA" }) { errors { code field } } }');
+    const shrink = await mutate(
+      'mutation { upsertSession(input: { id: "c1s", editionId: "edC", startsAt: "2023-10-10T08:00:00Z", endsAt: "2023-10-10T11:00:00Z", capacity: 2, hostId: "sA" }) { errors { code field } } }',
+    );
     expect(shrink.errors).toEqual([{ code: 'CAPACITY_BELOW_REGISTRATIONS', field: 'input.capacity' }]);
     // b1 is in slot r1 on 17 October, 12:00–13:30.
-    const move = await mutate('mutation { upsertSession(input: { id: "c1s", editionId: "edC", startsAt: "2023-10-17T11:00:00Z", endsAt: "2023-10-17T14:00:00Z", capacity: 12, hostId: "sA" }) { errors { code field } } }');
+    const move = await mutate(
+      'mutation { upsertSession(input: { id: "c1s", editionId: "edC", startsAt: "2023-10-17T11:00:00Z", endsAt: "2023-10-17T14:00:00Z", capacity: 12, hostId: "sA" }) { errors { code field } } }',
+    );
     expect(move.errors).toEqual([{ code: 'DOUBLE_BOOKED', field: 'input.startsAt' }]);
     // Into the Vlinder edition: a1 would visit their own organisation (host sA), and immersions last a day.
-    const edition = await mutate('mutation { upsertSession(input: { id: "c1s", editionId: "edVl", startsAt: "2023-10-10T08:00:00Z", endsAt: "2023-10-10T11:00:00Z", capacity: 12, hostId: "sA" }) { errors { code } } }');
+    const edition = await mutate(
+      'mutation { upsertSession(input: { id: "c1s", editionId: "edVl", startsAt: "2023-10-10T08:00:00Z", endsAt: "2023-10-10T11:00:00Z", capacity: 12, hostId: "sA" }) { errors { code } } }',
+    );
     expect(codesOf(edition)).toEqual(expect.arrayContaining(['IMMERSION_TOO_SHORT', 'OWN_ORGANISATION']));
     expect(await counts()).toEqual(before);
   });
@@ -167,15 +187,28 @@ describe('no side doors', () => {
     const before = await counts();
     expect(codesOf(await mutate('mutation { markAttendance(personId: "e1", sessionId: "nZ", status: PRESENT) { errors { code } } }'))).toEqual(['EDITION_CLOSED']);
     expect(codesOf(await mutate('mutation { cancelAttendance(personId: "e1", sessionId: "nZ") { errors { code } } }'))).toEqual(['EDITION_CLOSED']);
-    expect(codesOf(await mutate('mutation { upsertSession(input: { id: "nZ", editionId: "edShut", startsAt: "2023-04-02T10:00:00Z", endsAt: "2023-04-02T12:00:00Z" }) { errors { code } } }'))).toEqual(['EDITION_CLOSED']);
-    expect(codesOf(await mutate('mutation { upsertEdition(input: { id: "edShut", initiativeId: "iniN", cycle: "2022", nameFr: "x", nameNl: "x", language: BOTH, startsOn: "2023-01-01", endsOn: "2023-12-30" }) { errors { code } } }'))).toEqual(['EDITION_CLOSED']);
+    expect(
+      codesOf(
+        await mutate('mutation { upsertSession(input: { id: "nZ", editionId: "edShut", startsAt: "2023-04-02T10:00:00Z", endsAt: "2023-04-02T12:00:00Z" }) { errors { code } } }'),
+      ),
+    ).toEqual(['EDITION_CLOSED']);
+    expect(
+      codesOf(
+        await mutate(
+          'mutation { upsertEdition(input: { id: "edShut", initiativeId: "iniN", cycle: "2022", nameFr: "x", nameNl: "x", language: BOTH, startsOn: "2023-01-01", endsOn: "2023-12-30" }) { errors { code } } }',
+        ),
+      ),
+    ).toEqual(['EDITION_CLOSED']);
     expect(await counts()).toEqual(before);
     const reopen = await mutate('mutation { reopenEdition(id: "edShut", reason: "late attendance sheet") { edition { closed } errors { code } } }');
     expect(reopen).toEqual({ edition: { closed: false }, errors: [] });
     expect((await mutate('mutation { markAttendance(personId: "e1", sessionId: "nZ", status: PRESENT) { attendance { status } errors { code } } }')).errors).toEqual([]);
     expect(await mutate('mutation { closeEdition(id: "edShut") { edition { closed } errors { code } } }')).toEqual({ edition: { closed: true }, errors: [] });
     const [event] = await testDb().read<{ role: string; personIds: string[]; editionId: string; reason: string }>(
-      cypher('test.rules.reopenEvent', "MATCH (e:AuditEvent {operation: 'reopenEdition'}) RETURN e.role AS role, e.personIds AS personIds, e.editionId AS editionId, e.reason AS reason"),
+      cypher(
+        'test.rules.reopenEvent',
+        "MATCH (e:AuditEvent {operation: 'reopenEdition'}) RETURN e.role AS role, e.personIds AS personIds, e.editionId AS editionId, e.reason AS reason",
+      ),
     );
     expect(event).toEqual({ role: 'editor', personIds: [], editionId: 'edShut', reason: 'late attendance sheet' });
     const trail = await api().run<{ auditTrail: { nodes: Array<{ operation: string }> } }>('{ auditTrail(first: 50) { nodes { operation } } }', {}, { as: admin });
@@ -195,24 +228,36 @@ describe('the programmes as data', () => {
       programme: 'CONNECT',
       rules: {
         onePersonPerOrganisation: 'Per organisatie wordt slechts één persoon in een groep toegelaten.',
-        cycle: { groupsPerLanguage: [{ language: 'FR', groups: 3 }, { language: 'NL', groups: 1 }] },
+        cycle: {
+          groupsPerLanguage: [
+            { language: 'FR', groups: 3 },
+            { language: 'NL', groups: 1 },
+          ],
+        },
         season: { months: [10, 11, 12, 1, 2, 3, 4, 5, 6], maxSessionsPerMonth: 1 },
         roles: [{ role: 'ANIMATOR', per: 'SESSION', min: 2, max: 2 }],
         rolesWithoutEmployment: ['USER_REPRESENTATIVE'],
       },
     });
-    const rezone = await api().run<{ initiative: { rules: { openDoor: unknown } } }>('{ initiative(id: "iniR") { rules { openDoor { days slotsPerDay slotMinutes visitorsPerSlot } } } }', {}, { as: editor });
+    const rezone = await api().run<{ initiative: { rules: { openDoor: unknown } } }>(
+      '{ initiative(id: "iniR") { rules { openDoor { days slotsPerDay slotMinutes visitorsPerSlot } } } }',
+      {},
+      { as: editor },
+    );
     expect(rezone.data?.initiative.rules.openDoor).toEqual({ days: 5, slotsPerDay: 4, slotMinutes: 90, visitorsPerSlot: 15 });
   });
 
   it('Connect: groups per cycle and language, October–June, monthly', async () => {
     const edition = (id: string, language: string, startsOn = '2023-10-01', endsOn = '2024-06-30') =>
-      mutate(`mutation { upsertEdition(input: { id: "${id}", initiativeId: "iniC", cycle: "2023-2024", nameFr: "${id}", nameNl: "${id}", language: ${language}, startsOn: "${startsOn}", endsOn: "${endsOn}" }) { errors { code } } }`);
+      mutate(
+        `mutation { upsertEdition(input: { id: "${id}", initiativeId: "iniC", cycle: "2023-2024", nameFr: "${id}", nameNl: "${id}", language: ${language}, startsOn: "${startsOn}", endsOn: "${endsOn}" }) { errors { code } } }`,
+      );
     expect(codesOf(await edition('edNL1', 'NL'))).toEqual([]);
     expect(codesOf(await edition('edNL2', 'NL'))).toEqual(['GROUPS_PER_CYCLE']);
     expect(codesOf(await edition('edBoth', 'BOTH'))).toEqual(['GROUP_LANGUAGE']);
     expect(codesOf(await edition('edJuly', 'FR', '2023-07-01'))).toEqual(['OUT_OF_SEASON']);
-    const session = (id: string, at: string) => mutate(`mutation { upsertSession(input: { id: "${id}", editionId: "edC", startsAt: "${at}T08:00:00Z", endsAt: "${at}T11:00:00Z", hostId: "sC" }) { errors { code } } }`);
+    const session = (id: string, at: string) =>
+      mutate(`mutation { upsertSession(input: { id: "${id}", editionId: "edC", startsAt: "${at}T08:00:00Z", endsAt: "${at}T11:00:00Z", hostId: "sC" }) { errors { code } } }`);
     expect(codesOf(await session('cAug', '2024-08-06'))).toEqual(['OUTSIDE_EDITION', 'OUT_OF_SEASON']);
     expect(codesOf(await session('cTwice', '2023-10-24'))).toEqual(['SESSIONS_PER_MONTH']); // c1s is on 10 October
   });
@@ -221,8 +266,15 @@ describe('the programmes as data', () => {
     const slot = (id: string, start: string, end: string) =>
       mutate(`mutation { upsertSession(input: { id: "${id}", editionId: "edR", startsAt: "${start}", endsAt: "${end}", capacity: 15, hostId: "sA" }) { errors { code } } }`);
     expect(codesOf(await slot('rEvening', '2023-10-19T16:00:00Z', '2023-10-19T20:00:00Z'))).toEqual(['SLOT_LENGTH']);
-    expect(codesOf(await mutate('mutation { upsertEdition(input: { id: "edR2", initiativeId: "iniR", cycle: "2024", nameFr: "x", nameNl: "x", language: BOTH, startsOn: "2024-10-14", endsOn: "2024-10-25" }) { errors { code } } }'))).toEqual(['EDITION_LENGTH']);
-    for (const [k, h] of ['07', '09', '11', '13'].entries()) expect(codesOf(await slot(`rDay${k}`, `2023-10-20T${h}:00:00Z`, `2023-10-20T${h}:30:00Z`.replace(`T${h}:30`, `T${String(Number(h) + 1).padStart(2, '0')}:30`)))).toEqual([]);
+    expect(
+      codesOf(
+        await mutate(
+          'mutation { upsertEdition(input: { id: "edR2", initiativeId: "iniR", cycle: "2024", nameFr: "x", nameNl: "x", language: BOTH, startsOn: "2024-10-14", endsOn: "2024-10-25" }) { errors { code } } }',
+        ),
+      ),
+    ).toEqual(['EDITION_LENGTH']);
+    for (const [k, h] of ['07', '09', '11', '13'].entries())
+      expect(codesOf(await slot(`rDay${k}`, `2023-10-20T${h}:00:00Z`, `2023-10-20T${h}:30:00Z`.replace(`T${h}:30`, `T${String(Number(h) + 1).padStart(2, '0')}:30`)))).toEqual([]);
     expect(codesOf(await slot('rDay5', '2023-10-20T15:00:00Z', '2023-10-20T16:30:00Z'))).toEqual(['SLOTS_PER_DAY']);
   });
 
@@ -249,7 +301,16 @@ describe('property: no sequence of writes reaches a state editionValidation call
   };
   const ORG: Record<string, string> = { a1: 'oA', a2: 'oA', b1: 'oB', c1: 'oC', d1: 'oD', e1: 'oE', m1: 'oC', x1: 'oB', v1: 'oB', v2: 'oB', v3: 'oB' };
   const NAME: Record<string, string> = { v1: 'Visitor 1', v2: 'Visitor 2', v3: 'Visitor 3' };
-  const ROLE_WORD: Record<string, string> = { PARTICIPANT: 'participant', ANIMATOR: 'animateur', VISITOR: 'visiteur', GUEST: 'gast', NEIGHBOURHOOD_REFERENT: 'buurtreferent', MODERATOR: 'moderator', GUARDIAN: 'bewaker', USER_REPRESENTATIVE: 'représentant des usagers' };
+  const ROLE_WORD: Record<string, string> = {
+    PARTICIPANT: 'participant',
+    ANIMATOR: 'animateur',
+    VISITOR: 'visiteur',
+    GUEST: 'gast',
+    NEIGHBOURHOOD_REFERENT: 'buurtreferent',
+    MODERATOR: 'moderator',
+    GUARDIAN: 'bewaker',
+    USER_REPRESENTATIVE: 'représentant des usagers',
+  };
 
   const broken = async () => {
     const out: string[] = [];
@@ -264,44 +325,60 @@ describe('property: no sequence of writes reaches a state editionValidation call
     expect(await broken()).toEqual([]);
   });
 
-  it.each([1, 2, 3])('random sequence %i of mutations and imports', async (seed) => {
-    const rnd = new Random(seed);
-    const log: string[] = [];
-    for (let step = 0; step < 30; step++) {
-      const session = rnd.pick(Object.keys(SESSIONS));
-      const { roles } = SESSIONS[session]!;
-      const person = rnd.pick(PEOPLE);
-      const role = rnd.pick(roles);
-      const op = rnd.int(0, 5);
-      if (op <= 1) {
-        log.push(`register ${person} ${session} ${role}`);
-        await mutate(`mutation { registerAttendance(personId: "${person}", sessionId: "${session}", role: ${role}) { errors { code } } }`);
-      } else if (op === 2) {
-        log.push(`mark ${person} ${session}`);
-        await mutate(`mutation { markAttendance(personId: "${person}", sessionId: "${session}", status: ${rnd.pick(['PRESENT', 'NO_SHOW'])}) { errors { code } } }`);
-      } else if (op === 3) {
-        // Shrink or move a session: a day earlier or later, or another capacity.
-        const [x] = await testDb().read<{ edition: string; start: string; end: string; capacity: number | null; host: string | null }>(
-          cypher('test.rules.session', "MATCH (x:Session {id: $id})-[:IN]->(e) RETURN e.id AS edition, toString(x.startsAt) AS start, toString(x.endsAt) AS end, x.capacity AS capacity, head([(x)-[:HOSTED_BY]->(h) | h.id]) AS host"),
-          { id: session },
-        );
-        const shift = rnd.int(-1, 1) * 86_400_000;
-        const iso = (s: string) => new Date(Date.parse(s) + shift).toISOString();
-        const capacity = rnd.chance(0.5) ? rnd.int(0, 3) : (x!.capacity ?? null);
-        log.push(`session ${session} shift ${shift / 86_400_000} capacity ${capacity}`);
-        await mutate(`mutation { upsertSession(input: { id: "${session}", editionId: "${x!.edition}", startsAt: "${iso(x!.start)}", endsAt: "${iso(x!.end)}", capacity: ${capacity ?? 'null'}, hostId: ${x!.host ? `"${x!.host}"` : 'null'} }) { errors { code } } }`);
-      } else {
-        // A small list, through the import (its dates may be stale after a move: then rejected as such).
-        const rows = Array.from({ length: rnd.int(1, 4) }, () => {
-          const s = rnd.pick(Object.keys(SESSIONS));
-          const p = rnd.pick(PEOPLE);
-          return { session: s, date: SESSIONS[s]!.day, name: NAME[p] ?? `Person ${p}`, organisation: ORG[p]!, role: ROLE_WORD[rnd.pick(SESSIONS[s]!.roles)]!, present: rnd.pick(['', 'présent', 'absent']) };
-        });
-        log.push(`import ${JSON.stringify(rows.map((r) => [r.session, r.name, r.role]))}`);
-        await importRows(testDb(), 'attendance', rows, { secret: SECRET(), batchSize: 2 });
+  it.each([1, 2, 3])(
+    'random sequence %i of mutations and imports',
+    async (seed) => {
+      const rnd = new Random(seed);
+      const log: string[] = [];
+      for (let step = 0; step < 30; step++) {
+        const session = rnd.pick(Object.keys(SESSIONS));
+        const { roles } = SESSIONS[session]!;
+        const person = rnd.pick(PEOPLE);
+        const role = rnd.pick(roles);
+        const op = rnd.int(0, 5);
+        if (op <= 1) {
+          log.push(`register ${person} ${session} ${role}`);
+          await mutate(`mutation { registerAttendance(personId: "${person}", sessionId: "${session}", role: ${role}) { errors { code } } }`);
+        } else if (op === 2) {
+          log.push(`mark ${person} ${session}`);
+          await mutate(`mutation { markAttendance(personId: "${person}", sessionId: "${session}", status: ${rnd.pick(['PRESENT', 'NO_SHOW'])}) { errors { code } } }`);
+        } else if (op === 3) {
+          // Shrink or move a session: a day earlier or later, or another capacity.
+          const [x] = await testDb().read<{ edition: string; start: string; end: string; capacity: number | null; host: string | null }>(
+            cypher(
+              'test.rules.session',
+              'MATCH (x:Session {id: $id})-[:IN]->(e) RETURN e.id AS edition, toString(x.startsAt) AS start, toString(x.endsAt) AS end, x.capacity AS capacity, head([(x)-[:HOSTED_BY]->(h) | h.id]) AS host',
+            ),
+            { id: session },
+          );
+          const shift = rnd.int(-1, 1) * 86_400_000;
+          const iso = (s: string) => new Date(Date.parse(s) + shift).toISOString();
+          const capacity = rnd.chance(0.5) ? rnd.int(0, 3) : (x!.capacity ?? null);
+          log.push(`session ${session} shift ${shift / 86_400_000} capacity ${capacity}`);
+          await mutate(
+            `mutation { upsertSession(input: { id: "${session}", editionId: "${x!.edition}", startsAt: "${iso(x!.start)}", endsAt: "${iso(x!.end)}", capacity: ${capacity ?? 'null'}, hostId: ${x!.host ? `"${x!.host}"` : 'null'} }) { errors { code } } }`,
+          );
+        } else {
+          // A small list, through the import (its dates may be stale after a move: then rejected as such).
+          const rows = Array.from({ length: rnd.int(1, 4) }, () => {
+            const s = rnd.pick(Object.keys(SESSIONS));
+            const p = rnd.pick(PEOPLE);
+            return {
+              session: s,
+              date: SESSIONS[s]!.day,
+              name: NAME[p] ?? `Person ${p}`,
+              organisation: ORG[p]!,
+              role: ROLE_WORD[rnd.pick(SESSIONS[s]!.roles)]!,
+              present: rnd.pick(['', 'présent', 'absent']),
+            };
+          });
+          log.push(`import ${JSON.stringify(rows.map((r) => [r.session, r.name, r.role]))}`);
+          await importRows(testDb(), 'attendance', rows, { secret: SECRET(), batchSize: 2 });
+        }
+        const problems = await broken();
+        if (problems.length) throw new Error(`after:\n${log.join('\n')}\nbroken:\n${problems.join('\n')}`);
       }
-      const problems = await broken();
-      if (problems.length) throw new Error(`after:\n${log.join('\n')}\nbroken:\n${problems.join('\n')}`);
-    }
-  }, 240_000);
+    },
+    240_000,
+  );
 });

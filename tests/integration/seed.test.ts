@@ -12,7 +12,7 @@ function spearman(x: number[], y: number[]): number {
   const rank = (v: number[]) => {
     const order = v.map((value, i) => ({ value, i })).sort((a, b) => a.value - b.value);
     const r = new Array<number>(v.length);
-    for (let i = 0; i < order.length; ) {
+    for (let i = 0; i < order.length;) {
       let j = i;
       while (j + 1 < order.length && order[j + 1]!.value === order[i]!.value) j++;
       for (let k = i; k <= j; k++) r[order[k]!.i] = (i + j) / 2 + 1;
@@ -23,7 +23,9 @@ function spearman(x: number[], y: number[]): number {
   const [rx, ry] = [rank(x), rank(y)];
   const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
   const [mx, my] = [mean(rx), mean(ry)];
-  let num = 0, dx = 0, dy = 0;
+  let num = 0,
+    dx = 0,
+    dy = 0;
   for (let i = 0; i < x.length; i++) {
     num += (rx[i]! - mx) * (ry[i]! - my);
     dx += (rx[i]! - mx) ** 2;
@@ -84,9 +86,7 @@ describe('loaded into Neo4j', () => {
   });
 
   it('holds the real grid: 19 municipalities, 145 monitoring quartiers in 5 zones, each link with its provenance', async () => {
-    const [m] = await testDb().read<{ n: number; shaped: number }>(
-      cypher('test.munis', 'MATCH (m:Municipality) RETURN count(m) AS n, count(m.geometry) AS shaped'),
-    );
+    const [m] = await testDb().read<{ n: number; shaped: number }>(cypher('test.munis', 'MATCH (m:Municipality) RETURN count(m) AS n, count(m.geometry) AS shaped'));
     expect(m).toEqual({ n: 19, shaped: 19 });
     const kinds = await testDb().read<{ kind: string; n: number }>(
       cypher('test.kinds', "MATCH (n:Neighbourhood {grid: 'MONITORING', synthetic: false}) RETURN n.kind AS kind, count(*) AS n ORDER BY kind"),
@@ -145,7 +145,12 @@ describe('loaded into Neo4j', () => {
       ),
     );
     expect(per).toHaveLength(118);
-    expect(spearman(per.map((p) => p.population), per.map((p) => p.services))).toBeGreaterThan(0.5);
+    expect(
+      spearman(
+        per.map((p) => p.population),
+        per.map((p) => p.services),
+      ),
+    ).toBeGreaterThan(0.5);
   });
 
   it('Rézoneweek slots hold at most 15 visitors, at mental-health hosts in the Rézone area', async () => {

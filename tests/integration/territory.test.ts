@@ -3,8 +3,6 @@ import { codes, useFixtureApi } from '../helpers/api';
 
 const api = useFixtureApi('small-territory');
 
-
-
 describe('containment', () => {
   it('a zone lists the municipalities its quartiers lie in, and a split municipality lists both zones', async () => {
     const { data, errors } = await api().run<{

@@ -96,8 +96,14 @@ it('per zone: what the hypergeometric backbone (α = 0.05) keeps, alone and with
   }
   // The region's two-mode graph, as scope.ts builds it (no window, every initiative).
   const meetings = await testDb().read<{ services: string[] }>(backboneMeetings, { from: null, to: null, initiatives: null });
-  const b = hypergeometricBackbone(meetings.map((m) => m.services), { alpha: 0.05, correction: 'NONE' });
-  const holm = hypergeometricBackbone(meetings.map((m) => m.services), { alpha: 0.05, correction: 'HOLM' });
+  const b = hypergeometricBackbone(
+    meetings.map((m) => m.services),
+    { alpha: 0.05, correction: 'NONE' },
+  );
+  const holm = hypergeometricBackbone(
+    meetings.map((m) => m.services),
+    { alpha: 0.05, correction: 'HOLM' },
+  );
   const [events] = await testDb().read<{ oneEvent: string[] }>(
     cypher(
       'test.oneEventPairs',

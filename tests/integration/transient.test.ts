@@ -30,7 +30,10 @@ const companions: Array<Promise<unknown>> = [];
 beforeAll(async () => {
   driver = createDriver({ uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', retryMs: 1 });
   await testDb().write(
-    cypher('test.deadlock.setup', "MATCH (n:DeadlockProbe) DELETE n WITH count(*) AS gone UNWIND range(0, 40) AS i CREATE (:DeadlockProbe {k: 'x' + i}), (:DeadlockProbe {k: 'y' + i})"),
+    cypher(
+      'test.deadlock.setup',
+      "MATCH (n:DeadlockProbe) DELETE n WITH count(*) AS gone UNWIND range(0, 40) AS i CREATE (:DeadlockProbe {k: 'x' + i}), (:DeadlockProbe {k: 'y' + i})",
+    ),
   );
 });
 afterAll(async () => {
@@ -105,7 +108,7 @@ const RUNS_PER_ATTEMPT = 2;
 const retries = async () => (await metrics.neo4jTransientRetries.get()).values.reduce((s, v) => s + v.value, 0);
 
 describe('a deadlock on the write path', () => {
-  it('outlasting the driver\'s retries is retried by the server and the write succeeds', async () => {
+  it("outlasting the driver's retries is retried by the server and the write succeeds", async () => {
     const db = new Db(driver, undefined, 30_000);
     const before = await retries();
     const deadlockTwice = await deadlocking(RUNS_PER_ATTEMPT);
@@ -196,7 +199,7 @@ describe('a mutation meeting deadlocks', () => {
     }
   }
 
-  it('is written after deadlocks that outlast the driver\'s retries', async () => {
+  it("is written after deadlocks that outlast the driver's retries", async () => {
     const r = await run(RUNS_PER_ATTEMPT + 1);
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data).toEqual({ upsertOrganisation: { organisation: { id: expect.any(String) }, errors: [] } });

@@ -21,7 +21,13 @@ describe('cursors', () => {
   });
 
   it('toPage cuts the extra row and says there is a next page', async () => {
-    const page = toPage(['a', 'b', 'c'], { first: 2, limit: 3 }, null, (r) => r, async () => 7);
+    const page = toPage(
+      ['a', 'b', 'c'],
+      { first: 2, limit: 3 },
+      null,
+      (r) => r,
+      async () => 7,
+    );
     expect(page.rows).toEqual(['a', 'b']);
     expect(page.hasNextPage).toBe(true);
     expect(page.hasPreviousPage).toBe(false);
@@ -63,13 +69,13 @@ describe('language from Accept-Language', () => {
 describe('base64url', () => {
   // A fixed pseudo-random sequence, so a failure names the same strings on every run.
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = (chars: string, length: number) => Array.from({ length }, () => chars[Math.floor(random() * chars.length)]).join('');
   const ASCII = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join('');
   const WIDE = 'éèàçñüßœ€Ωд中文😀';
   const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-  it("encodes as Buffer does: ASCII of every length 0–40, and text with accents, CJK and emoji", () => {
+  it('encodes as Buffer does: ASCII of every length 0–40, and text with accents, CJK and emoji', () => {
     const texts = ['', 'a', 'ab', 'abc', 'Service:svc-0001', 'Person:é', 'k1:Zoë'];
     for (let length = 0; length <= 40; length++) texts.push(pick(ASCII, length), pick(ASCII + WIDE, length));
     for (const text of texts) expect([text, encodeBase64Url(text)]).toEqual([text, Buffer.from(text, 'utf8').toString('base64url')]);

@@ -5,18 +5,7 @@
 import { badInput } from '../../errors';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
 
-export type NodeType =
-  | 'Region'
-  | 'Zone'
-  | 'Municipality'
-  | 'Neighbourhood'
-  | 'Sector'
-  | 'Organisation'
-  | 'Service'
-  | 'Person'
-  | 'Initiative'
-  | 'Edition'
-  | 'Session';
+export type NodeType = 'Region' | 'Zone' | 'Municipality' | 'Neighbourhood' | 'Sector' | 'Organisation' | 'Service' | 'Person' | 'Initiative' | 'Edition' | 'Session';
 
 const NODE_TYPES: ReadonlySet<string> = new Set<NodeType>([
   'Region',

@@ -72,6 +72,7 @@ export function rowOf<T extends { __typename: string }>(typename: T['__typename'
 }
 
 /** Types a database row without a type name (relationship rows such as attendance). */
-export function plainRow<T>() { // eslint-disable-line @typescript-eslint/no-unnecessary-type-parameters -- T: the row type the caller names
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T: the row type the caller names
+export function plainRow<T>() {
   return (row: Row): T => row as unknown as T;
 }

@@ -38,9 +38,7 @@ export const communityResolvers: Resolvers = {
       const graph = await loadGraph(ctx, scope);
       const partition = detectCommunities(graph, { resolution, seed });
       const tiedIds = [...partition.of.keys()];
-      const quartierOf = new Map(
-        tiedIds.length ? (await ctx.db.read<{ service: string; code: string }>(SERVICE_QUARTIERS, { ids: tiedIds })).map((r) => [r.service, r.code]) : [],
-      );
+      const quartierOf = new Map(tiedIds.length ? (await ctx.db.read<{ service: string; code: string }>(SERVICE_QUARTIERS, { ids: tiedIds })).map((r) => [r.service, r.code]) : []);
       const communities: CommunityRow[] = partition.communities.map((c) => ({
         ...c,
         quartiers: counts(c.services.map((s) => quartierOf.get(s)).filter((q): q is string => q !== undefined)),

@@ -124,8 +124,15 @@ const PART_TO_LOAD: Record<keyof ServiceNeighbours, ServicePart> = {
  * 50 services resolves thousands of fields), else one batched query for that part, shared by every
  * service of the request that needs it.
  */
-export function neighbourOf<K extends keyof ServiceNeighbours>(loaders: DirectoryLoaders, s: ServiceRow, part: K): ServiceNeighbours[K] | null | Promise<ServiceNeighbours[K] | null> {
+export function neighbourOf<K extends keyof ServiceNeighbours>(
+  loaders: DirectoryLoaders,
+  s: ServiceRow,
+  part: K,
+): ServiceNeighbours[K] | null | Promise<ServiceNeighbours[K] | null> {
   const known = s.embedded[part];
   if (known !== undefined) return known;
-  return loaders.serviceWith([PART_TO_LOAD[part]]).load(s.id).then((row) => row?.embedded[part] ?? null);
+  return loaders
+    .serviceWith([PART_TO_LOAD[part]])
+    .load(s.id)
+    .then((row) => row?.embedded[part] ?? null);
 }

@@ -7,10 +7,7 @@ import { ORGANISATION, SECTOR } from './shapes';
 export const servicesById = byParts('directory.servicesById', (service) => `UNWIND $keys AS key MATCH (s:Service {id: key}) RETURN key, ${service} AS service`);
 export const sectorsByCode = cypher('directory.sectorsByCode', `UNWIND $keys AS key MATCH (sec:Sector {code: key}) RETURN key, ${SECTOR.columns}`);
 export const allSectors = cypher('directory.allSectors', `MATCH (sec:Sector) RETURN ${SECTOR.columns} ORDER BY code`);
-export const organisationsById = cypher(
-  'directory.organisationsById',
-  `UNWIND $keys AS key MATCH (o:Organisation {id: key}) RETURN key, ${ORGANISATION.columns}`,
-);
+export const organisationsById = cypher('directory.organisationsById', `UNWIND $keys AS key MATCH (o:Organisation {id: key}) RETURN key, ${ORGANISATION.columns}`);
 export const servicesOfOrganisation = byParts(
   'directory.servicesOfOrganisation',
   (service) => `UNWIND $keys AS key MATCH (:Organisation {id: key})-[:RUNS]->(s:Service) WITH key, s ORDER BY key, s.id RETURN key, ${service} AS service`,

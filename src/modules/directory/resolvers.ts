@@ -15,8 +15,7 @@ import { listServices } from './services';
 const asOrganisation = rowOf<OrganisationRow>('Organisation');
 
 /** Sectors in a fixed order: primary first, then by code (a copy: the row may be shared). */
-const ordered = (sectors: ServiceNeighbours['sectors']) =>
-  [...sectors].sort((a, b) => Number(b.primary) - Number(a.primary) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+const ordered = (sectors: ServiceNeighbours['sectors']) => [...sectors].sort((a, b) => Number(b.primary) - Number(a.primary) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 const sectorsOf = (ctx: Context, s: ServiceRow) => mapMaybe(neighbourOf(ctx.loaders.directory, s, 'sectors'), (x) => ordered(x ?? []));
 
 /** Shared fields of every connection type. */

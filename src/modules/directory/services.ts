@@ -41,8 +41,7 @@ const THROUGH_QUARTIER: ReadonlySet<Anchor> = new Set(['region', 'zone', 'munici
 
 /** Territory as a filter, for a name search inside a territory. */
 const WITHIN: Record<TerritoryLevel, string> = {
-  region:
-    'EXISTS { (s)-[:LOCATED_IN]->(n:Neighbourhood)-[:IN_MUNICIPALITY]->(:Municipality)-[:IN_REGION]->(:Region {code: $territory}) WHERE (n)-[:IN_ZONE]->() }',
+  region: 'EXISTS { (s)-[:LOCATED_IN]->(n:Neighbourhood)-[:IN_MUNICIPALITY]->(:Municipality)-[:IN_REGION]->(:Region {code: $territory}) WHERE (n)-[:IN_ZONE]->() }',
   zone: 'EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(:Zone {code: $territory}) }',
   municipality: 'EXISTS { (s)-[:LOCATED_IN]->(n:Neighbourhood)-[:IN_MUNICIPALITY]->(:Municipality {nis: $territory}) WHERE (n)-[:IN_ZONE]->() }',
   neighbourhood: 'EXISTS { (s)-[:LOCATED_IN]->(:Neighbourhood {code: $territory}) }',
@@ -123,7 +122,11 @@ export async function listServices(
   const anchor: Anchor = search ? 'search' : (territory?.level ?? 'all');
   const within = search && territory ? territory.level : undefined;
   const values = { after, sector, languages };
-  const q = directoryStatements(anchor, within, CONDITIONS.filter((c) => values[c] !== null));
+  const q = directoryStatements(
+    anchor,
+    within,
+    CONDITIONS.filter((c) => values[c] !== null),
+  );
   const params = { search, territory: territory?.code ?? null, sector, languages };
   const rows = (await ctx.db.read(q.page(ctx.loaders.directory.readParts(parts)), { ...params, after, limit: int(size.limit), today: ctx.today })).map(asService);
   if (rows.length === 0) {

@@ -86,9 +86,7 @@ function packagePaths(dir: string): Map<string, string> {
   const file = path.join(dir, 'datapackage.json');
   if (!fs.existsSync(file)) return new Map();
   const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { resources?: Array<{ name?: unknown; path?: unknown }> };
-  return new Map(
-    (doc.resources ?? []).flatMap((r) => (typeof r.name === 'string' && typeof r.path === 'string' ? [[r.name.toLowerCase(), r.path] as [string, string]] : [])),
-  );
+  return new Map((doc.resources ?? []).flatMap((r) => (typeof r.name === 'string' && typeof r.path === 'string' ? [[r.name.toLowerCase(), r.path] as [string, string]] : [])));
 }
 
 /** A resource of the package: its declared path first, then the names HSDS versions use. */
@@ -201,7 +199,11 @@ class DryRun extends Error {
 
 /** Reads `source` (a data-package folder, a folder holding `services.json`, or an HSDS 3.0 JSON file) and imports it. */
 export async function importHsds(db: Db, source: string, opts: ImportOptions): Promise<HsdsReport> {
-  const jsonFile = fs.statSync(source).isDirectory() ? (fs.existsSync(path.join(source, 'services.json')) && !fs.existsSync(path.join(source, 'datapackage.json')) ? path.join(source, 'services.json') : null) : source;
+  const jsonFile = fs.statSync(source).isDirectory()
+    ? fs.existsSync(path.join(source, 'services.json')) && !fs.existsSync(path.join(source, 'datapackage.json'))
+      ? path.join(source, 'services.json')
+      : null
+    : source;
   const form = jsonFile ? 'json' : 'csv';
   const { orgs, services, servicesFile } = jsonFile ? { ...fromJson(fs.readFileSync(jsonFile, 'utf8')), servicesFile: path.basename(jsonFile) } : fromPackage(source);
 

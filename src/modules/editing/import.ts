@@ -135,13 +135,24 @@ const SPECS: Record<Exclude<ImportKind, 'attendance' | (typeof EVIDENCE_IMPORT_K
     required: ['id', 'name_fr', 'name_nl', 'organisation_id', 'neighbourhood', 'language', 'sectors'],
     prepare: (r, _n, reject, opts) => {
       const language = (r.language ?? '').toUpperCase();
-      if (!WORKING_LANGUAGES.has(language) && !(opts.incompleteAllowed && !language)) return reject('language', 'must be FR, NL or BOTH'), null;
-      const sectors = (r.sectors ?? '').split(/[;|]/).map((s) => s.trim().toUpperCase()).filter(Boolean);
-      if (!sectors.length && !opts.incompleteAllowed) return reject('sectors', 'give at least the primary sector'), null;
+      if (!WORKING_LANGUAGES.has(language) && !(opts.incompleteAllowed && !language)) return (reject('language', 'must be FR, NL or BOTH'), null);
+      const sectors = (r.sectors ?? '')
+        .split(/[;|]/)
+        .map((s) => s.trim().toUpperCase())
+        .filter(Boolean);
+      if (!sectors.length && !opts.incompleteAllowed) return (reject('sectors', 'give at least the primary sector'), null);
       const incomplete = [!language && 'language', !r.neighbourhood && 'neighbourhood', !sectors.length && 'sectors'].filter((f): f is string => Boolean(f));
       return {
         key: r.id!,
-        props: { nameFr: r.name_fr, nameNl: r.name_nl, workingLanguage: language || null, organisationId: r.organisation_id, neighbourhood: r.neighbourhood || null, sectors, incomplete },
+        props: {
+          nameFr: r.name_fr,
+          nameNl: r.name_nl,
+          workingLanguage: language || null,
+          organisationId: r.organisation_id,
+          neighbourhood: r.neighbourhood || null,
+          sectors,
+          incomplete,
+        },
       };
     },
     existing: cypher(
@@ -186,9 +197,9 @@ const SPECS: Record<Exclude<ImportKind, 'attendance' | (typeof EVIDENCE_IMPORT_K
   employment: {
     required: ['person_id', 'service_id', 'from'],
     prepare: (r, _n, reject) => {
-      if (!isDate(r.from!)) return reject('from', 'must be a date YYYY-MM-DD'), null;
-      if (r.to && !isDate(r.to)) return reject('to', 'must be a date YYYY-MM-DD or empty'), null;
-      if (r.to && r.to < r.from!) return reject('to', 'must not be before from'), null;
+      if (!isDate(r.from!)) return (reject('from', 'must be a date YYYY-MM-DD'), null);
+      if (r.to && !isDate(r.to)) return (reject('to', 'must be a date YYYY-MM-DD or empty'), null);
+      if (r.to && r.to < r.from!) return (reject('to', 'must not be before from'), null);
       return { key: `${r.person_id}|${r.service_id}|${r.from}`, props: { personId: r.person_id, serviceId: r.service_id, from: r.from, to: r.to || null, role: r.role || null } };
     },
     existing: cypher(
@@ -213,7 +224,7 @@ const SPECS: Record<Exclude<ImportKind, 'attendance' | (typeof EVIDENCE_IMPORT_K
     }),
     existing: cypher(
       'import.neighbourhoods.existing',
-      "UNWIND $keys AS key MATCH (n:Neighbourhood {code: key}) RETURN key, [n.nameFr, n.nameNl, head([(n)-[:IN_MUNICIPALITY]->(m) | m.nis])] AS sig",
+      'UNWIND $keys AS key MATCH (n:Neighbourhood {code: key}) RETURN key, [n.nameFr, n.nameNl, head([(n)-[:IN_MUNICIPALITY]->(m) | m.nis])] AS sig',
     ),
     write: cypher(
       'import.neighbourhoods.write',
@@ -360,14 +371,12 @@ async function importSimple(io: Io, kind: ImportKind, spec: KindSpec, rows: Csv[
       }
     }
     const good = batch.filter((b) => !rejectedRows.has(b.n));
-    const existing = new Map(
-      (await io.read<{ key: string; sig: unknown }>(spec.existing, { keys: good.map((g) => g.key) })).map((e) => [e.key, e.sig]),
-    );
+    const existing = new Map((await io.read<{ key: string; sig: unknown }>(spec.existing, { keys: good.map((g) => g.key) })).map((e) => [e.key, e.sig]));
     const toWrite = good.filter((g) => {
       const before = existing.get(g.key);
-      if (before === undefined) return (report.created += 1), true;
-      if (sameSignature(kind, g, before)) return (report.unchanged += 1), false;
-      return (report.updated += 1), true;
+      if (before === undefined) return ((report.created += 1), true);
+      if (sameSignature(kind, g, before)) return ((report.unchanged += 1), false);
+      return ((report.updated += 1), true);
     });
     if (toWrite.length) {
       await io.batch(async (tx) => {
@@ -417,15 +426,36 @@ function signature(kind: ImportKind, g: Prepared): unknown {
 // Attendance lists: session, date, name, organisation, role, present [, email] [, service]
 
 const ROLE_WORDS: Record<string, string> = {
-  participant: 'PARTICIPANT', deelnemer: 'PARTICIPANT', participante: 'PARTICIPANT',
-  buurtreferent: 'NEIGHBOURHOOD_REFERENT', 'référent de quartier': 'NEIGHBOURHOOD_REFERENT', 'referent de quartier': 'NEIGHBOURHOOD_REFERENT', 'neighbourhood referent': 'NEIGHBOURHOOD_REFERENT',
-  bewaker: 'GUARDIAN', gardien: 'GUARDIAN', guardian: 'GUARDIAN',
-  animator: 'ANIMATOR', animateur: 'ANIMATOR', animatrice: 'ANIMATOR', begeleider: 'ANIMATOR',
-  moderator: 'MODERATOR', 'modérateur': 'MODERATOR', moderateur: 'MODERATOR',
-  observer: 'OBSERVER', observateur: 'OBSERVER', waarnemer: 'OBSERVER',
-  'user representative': 'USER_REPRESENTATIVE', 'représentant des usagers': 'USER_REPRESENTATIVE', gebruikersvertegenwoordiger: 'USER_REPRESENTATIVE',
-  visitor: 'VISITOR', visiteur: 'VISITOR', bezoeker: 'VISITOR',
-  guest: 'GUEST', 'invité': 'GUEST', invite: 'GUEST', gast: 'GUEST',
+  participant: 'PARTICIPANT',
+  deelnemer: 'PARTICIPANT',
+  participante: 'PARTICIPANT',
+  buurtreferent: 'NEIGHBOURHOOD_REFERENT',
+  'référent de quartier': 'NEIGHBOURHOOD_REFERENT',
+  'referent de quartier': 'NEIGHBOURHOOD_REFERENT',
+  'neighbourhood referent': 'NEIGHBOURHOOD_REFERENT',
+  bewaker: 'GUARDIAN',
+  gardien: 'GUARDIAN',
+  guardian: 'GUARDIAN',
+  animator: 'ANIMATOR',
+  animateur: 'ANIMATOR',
+  animatrice: 'ANIMATOR',
+  begeleider: 'ANIMATOR',
+  moderator: 'MODERATOR',
+  modérateur: 'MODERATOR',
+  moderateur: 'MODERATOR',
+  observer: 'OBSERVER',
+  observateur: 'OBSERVER',
+  waarnemer: 'OBSERVER',
+  'user representative': 'USER_REPRESENTATIVE',
+  'représentant des usagers': 'USER_REPRESENTATIVE',
+  gebruikersvertegenwoordiger: 'USER_REPRESENTATIVE',
+  visitor: 'VISITOR',
+  visiteur: 'VISITOR',
+  bezoeker: 'VISITOR',
+  guest: 'GUEST',
+  invité: 'GUEST',
+  invite: 'GUEST',
+  gast: 'GUEST',
 };
 /** The columns a broken rule is reported on. */
 const IMPORT_FIELDS: AttendanceFields = { person: 'name', session: 'session', role: 'role', status: 'present' };
@@ -521,7 +551,10 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
     const norms = slice.map((r) => normaliseName(r.name ?? ''));
     const names = fresh(norms, namesRead);
     const candidatesOf = (index: Map<string, OrganisationRow>) => {
-      const ids = fresh(slice.flatMap((r) => organisationNamed(index, r.organisation ?? '')?.id ?? []), organisationsRead);
+      const ids = fresh(
+        slice.flatMap((r) => organisationNamed(index, r.organisation ?? '')?.id ?? []),
+        organisationsRead,
+      );
       return ids.length ? io.read<CandidateRow>(CANDIDATES, { orgs: ids }) : [];
     };
     // The tombstone keys the rows could match: name within the organisation given, and e-mail.
@@ -534,7 +567,10 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
       });
     const tombstonesOf = async (index: Map<string, OrganisationRow>) => {
       const keys = rowKeys(index);
-      const found = await erasedKeys((ks) => io.read<{ key: string }>(ERASED_KEYS, { keys: ks }), keys.flat().filter((k): k is string => k !== null));
+      const found = await erasedKeys(
+        (ks) => io.read<{ key: string }>(ERASED_KEYS, { keys: ks }),
+        keys.flat().filter((k): k is string => k !== null),
+      );
       return keys.map((ks) => ks.some((k) => k !== null && found.has(k)));
     };
     // Independent reads, run side by side.
@@ -547,7 +583,8 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
     ]);
     const sessions = new Map(sessionRows.map((s) => [s.id, s.day]));
     // The stored name key is normaliseName(displayName), written with every person; older rows may lack it.
-    for (const c of [...byOrganisation, ...byName]) candidates.add({ id: c.id, norm: c.nameKey ?? normaliseName(c.name ?? ''), organisationId: c.organisationId, emailHash: c.emailHash });
+    for (const c of [...byOrganisation, ...byName])
+      candidates.add({ id: c.id, norm: c.nameKey ?? normaliseName(c.name ?? ''), organisationId: c.organisationId, emailHash: c.emailHash });
 
     const good: Array<{ n: number; person: string; session: string; role: string; status: string; group: string | null }> = [];
     slice.forEach((r, i) => {
@@ -562,7 +599,10 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
       const hash = hashes[i] ?? null;
       // A row naming an erased person is skipped, unless its e-mail says it is someone still here.
       if (erasedRows[i] && !(hash && candidates.withEmail(hash))) return void (report.erased += 1);
-      const role = ROLE_WORDS[r.role!.toLowerCase()] ?? (ROLE_WORDS[r.role!.toUpperCase()] ? r.role!.toUpperCase() : undefined) ?? (Object.values(ROLE_WORDS).includes(r.role!.toUpperCase()) ? r.role!.toUpperCase() : undefined);
+      const role =
+        ROLE_WORDS[r.role!.toLowerCase()] ??
+        (ROLE_WORDS[r.role!.toUpperCase()] ? r.role!.toUpperCase() : undefined) ??
+        (Object.values(ROLE_WORDS).includes(r.role!.toUpperCase()) ? r.role!.toUpperCase() : undefined);
       if (!role) return reject('role', `unknown role "${r.role}"`);
       const presence = (r.present ?? '').toLowerCase();
       const status = presence === '' ? 'REGISTERED' : PRESENT_WORDS.has(presence) ? 'PRESENT' : ABSENT_WORDS.has(presence) ? 'NO_SHOW' : null;
@@ -598,13 +638,11 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
     // People first seen in this import have no attendance but the rows above (repeats are rejected):
     // only known people's rows are looked up, and a list of first sightings costs no read at all.
     const pairs = good.filter((g) => !created.has(g.person)).map((g) => ({ person: g.person, session: g.session }));
-    const existing = new Map(
-      (pairs.length ? await io.read<{ key: string; sig: unknown }>(EXISTING_ATTENDANCE, { pairs }) : []).map((e) => [e.key, JSON.stringify(e.sig)]),
-    );
+    const existing = new Map((pairs.length ? await io.read<{ key: string; sig: unknown }>(EXISTING_ATTENDANCE, { pairs }) : []).map((e) => [e.key, JSON.stringify(e.sig)]));
     const toWrite = good.filter((g) => {
       const before = existing.get(`${g.person}|${g.session}`);
       const same = before !== undefined && (JSON.parse(before) as unknown[]).every((v, i) => (i === 2 && !groupColumn) || v === [g.role, g.status, g.group][i]);
-      if (same) return (report.unchanged += 1), false;
+      if (same) return ((report.unchanged += 1), false);
       return true;
     });
     if (!toWrite.length) {
@@ -614,7 +652,13 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
     const pending = (id: string) => (written.has(id) ? undefined : created.get(id));
     const changes: AttendanceChange[] = toWrite.map((g) => {
       const p = pending(g.person);
-      return { person: g.person, session: g.session, role: g.role, status: g.status, ...(p ? { newPerson: { service: p.service, organisation: p.organisationId, since: p.since } } : {}) };
+      return {
+        person: g.person,
+        session: g.session,
+        role: g.role,
+        status: g.status,
+        ...(p ? { newPerson: { service: p.service, organisation: p.organisationId, since: p.since } } : {}),
+      };
     });
     // The rules, then the write, in the batch's transaction: the checks see the state the batch leaves.
     const outcome = await io.batch(async (tx) => {
@@ -631,7 +675,15 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
         const attendance = (w: (typeof accepted)[number]) => ({ session: w.session, role: w.role, status: w.status, group: w.group, keepGroup: !groupColumn });
         if (newPeople.length)
           await tx.run(WRITE_PEOPLE, {
-            people: newPeople.map((p) => ({ id: p.id, name: p.name, nameKey: p.nameKey, emailHash: p.emailHash, service: p.service, since: p.since, attendances: ofNewPeople.get(p.id)!.map(attendance) })),
+            people: newPeople.map((p) => ({
+              id: p.id,
+              name: p.name,
+              nameKey: p.nameKey,
+              emailHash: p.emailHash,
+              service: p.service,
+              since: p.since,
+              attendances: ofNewPeople.get(p.id)!.map(attendance),
+            })),
           });
         if (others.length) await tx.run(WRITE_ATTENDANCE, { rows: others.map((w) => ({ person: w.person, ...attendance(w) })) });
         // Ties rest on presences only: a batch that neither records one nor takes one back (a

@@ -61,10 +61,7 @@ export interface Candidate {
   emailHash: string | null;
 }
 
-export type MatchResult =
-  | { kind: 'match'; personId: string; by: 'email' | 'name' }
-  | { kind: 'new' }
-  | { kind: 'doubtful'; candidates: string[]; reason: string };
+export type MatchResult = { kind: 'match'; personId: string; by: 'email' | 'name' } | { kind: 'new' } | { kind: 'doubtful'; candidates: string[]; reason: string };
 
 /**
  * The people a list's rows may be, indexed by e-mail hash, organisation and normalised name: a list

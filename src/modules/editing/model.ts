@@ -9,7 +9,6 @@ export interface UserErrorRow {
   message: string;
 }
 
-
 export type OrganisationPayloadRow = { organisation: OrganisationRow | null; errors: UserErrorRow[] };
 export type ServicePayloadRow = { service: ServiceRow | null; errors: UserErrorRow[] };
 export type PersonPayloadRow = { person: PersonRow | null; errors: UserErrorRow[] };

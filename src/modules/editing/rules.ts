@@ -147,10 +147,7 @@ const HOST_FACTS = cypher(
    RETURN h.id AS id, [(h)-[:IN_SECTOR]->(c:Sector) | c.code] AS sectors, EXISTS { (h)-[:LOCATED_IN]->(:Neighbourhood {rezoneArea: true}) } AS rezoneArea,
           head([(h)<-[:RUNS]-(o:Organisation) | o.id]) AS organisation`,
 );
-const SIBLINGS = cypher(
-  'rules.siblings',
-  `MATCH (i:Initiative {id: $initiative})<-[:OF]-(e:Edition {cycle: $cycle}) WHERE e.id <> $edition RETURN e.language AS language`,
-);
+const SIBLINGS = cypher('rules.siblings', `MATCH (i:Initiative {id: $initiative})<-[:OF]-(e:Edition {cycle: $cycle}) WHERE e.id <> $edition RETURN e.language AS language`);
 
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
@@ -199,7 +196,12 @@ export class AttendanceState {
     const personIds = sorted(changes.filter((c) => !c.newPerson).map((c) => c.person));
     const sessionRows = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { ids: sessionIds });
     if (opts.lock) {
-      await lock(tx, sessionIds, sessionRows.map((s) => s.edition), personIds);
+      await lock(
+        tx,
+        sessionIds,
+        sessionRows.map((s) => s.edition),
+        personIds,
+      );
     }
     // Read again after the locks: another writer may have changed them while we waited.
     const sessions = opts.lock ? await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { ids: sessionIds }) : sessionRows;
@@ -213,7 +215,12 @@ export class AttendanceState {
     for (const m of memberRows) state.members.get(m.edition)?.set(m.person, { roles: new Set(m.roles), organisation: m.organisation });
     for (const c of changes) {
       if (c.newPerson && !state.persons.has(c.person)) {
-        state.persons.set(c.person, { id: c.person, exists: true, jobs: [{ service: c.newPerson.service, organisation: c.newPerson.organisation, from: c.newPerson.since, to: null }], booked: [] });
+        state.persons.set(c.person, {
+          id: c.person,
+          exists: true,
+          jobs: [{ service: c.newPerson.service, organisation: c.newPerson.organisation, from: c.newPerson.since, to: null }],
+          booked: [],
+        });
       }
     }
     return state;
@@ -231,11 +238,13 @@ export class AttendanceState {
     if (s.closed) errors.push(violation('EDITION_CLOSED', fields.session, `Edition ${s.edition} is closed (reopenEdition first)`));
     if (!opts.skipCapacity) {
       const taken = s.attendees.length + (existing ? 0 : 1);
-      if (s.capacity !== null && taken > s.capacity) errors.push(violation('CAPACITY_FULL', fields.session, `Session ${s.id} is full (${s.attendees.length} of ${s.capacity} places taken)`));
+      if (s.capacity !== null && taken > s.capacity)
+        errors.push(violation('CAPACITY_FULL', fields.session, `Session ${s.id} is full (${s.attendees.length} of ${s.capacity} places taken)`));
       const slot = programme.openDoor;
       if (slot && c.role === 'VISITOR') {
         const visitors = s.attendees.filter((a) => a.role === 'VISITOR' && a.person !== c.person).length + 1;
-        if (visitors > slot.visitorsPerSlot) errors.push(violation('CAPACITY_FULL', fields.session, `Slot ${s.id} already has ${visitors - 1} visitors (at most ${slot.visitorsPerSlot} per slot)`));
+        if (visitors > slot.visitorsPerSlot)
+          errors.push(violation('CAPACITY_FULL', fields.session, `Slot ${s.id} already has ${visitors - 1} visitors (at most ${slot.visitorsPerSlot} per slot)`));
       }
     }
     const clashes = p.booked.filter((b) => b.session !== s.id && b.start < s.end && s.start < b.end).map((b) => b.session);
@@ -256,7 +265,8 @@ export class AttendanceState {
         rule.per === 'SESSION'
           ? s.attendees.filter((a) => a.role === c.role && a.person !== c.person).length
           : [...(members?.entries() ?? [])].filter(([id, m]) => id !== c.person && m.roles.has(c.role)).length;
-      if (holders >= rule.max) errors.push(violation('ROLE_LIMIT', fields.role, `${c.role}: at most ${rule.max} per ${rule.per.toLowerCase()} in ${programme.code}, and ${holders} already`));
+      if (holders >= rule.max)
+        errors.push(violation('ROLE_LIMIT', fields.role, `${c.role}: at most ${rule.max} per ${rule.per.toLowerCase()} in ${programme.code}, and ${holders} already`));
     }
     if (programme.immersion?.otherOrganisation && job?.organisation && job.organisation === s.hostOrganisation) {
       errors.push(violation('OWN_ORGANISATION', fields.session, `An immersion takes place at another organisation than the visitor's own (${job.organisation})`));
@@ -362,13 +372,20 @@ function sessionProblems(
   if (od) {
     if (!host) errors.push(violation('REZONE_HOST', field('hostId'), 'An open-door slot needs a host service'));
     else if ((od.hostSector && !host.sectors.includes(od.hostSector)) || (od.hostInRezoneArea && !host.rezoneArea)) {
-      errors.push(violation('REZONE_HOST', field('hostId'), 'Rézoneweek hosts must be mental-health services located in the Rézone area (Forest, Saint-Gilles, Ixelles, Uccle, Watermael-Boitsfort, Louise)'));
+      errors.push(
+        violation(
+          'REZONE_HOST',
+          field('hostId'),
+          'Rézoneweek hosts must be mental-health services located in the Rézone area (Forest, Saint-Gilles, Ixelles, Uccle, Watermael-Boitsfort, Louise)',
+        ),
+      );
     }
     if (hours > 0 && hours * 60 !== od.slotMinutes) errors.push(violation('SLOT_LENGTH', field('endsAt'), `A slot lasts ${od.slotMinutes} minutes; this one lasts ${hours * 60}`));
     const weekday = new Date(s.start).getUTCDay();
     if (weekday === 0 || weekday === 6) errors.push(violation('SLOT_WEEKDAY', field('startsAt'), 'Slots are on the five weekdays'));
     const startsThatDay = new Set([...others.filter((o) => isoDay(o.start) === isoDay(s.start)).map((o) => o.start % DAY), s.start % DAY]);
-    if (startsThatDay.size > od.slotsPerDay) errors.push(violation('SLOTS_PER_DAY', field('startsAt'), `At most ${od.slotsPerDay} slot times a day; ${isoDay(s.start)} would have ${startsThatDay.size}`));
+    if (startsThatDay.size > od.slotsPerDay)
+      errors.push(violation('SLOTS_PER_DAY', field('startsAt'), `At most ${od.slotsPerDay} slot times a day; ${isoDay(s.start)} would have ${startsThatDay.size}`));
   }
   return errors;
 }
@@ -381,7 +398,12 @@ function sessionProblems(
  */
 export async function checkSession(tx: Tx, draft: SessionDraft, field = 'input'): Promise<{ kind: string }> {
   const [before] = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { ids: [draft.id] });
-  await lock(tx, before ? [draft.id] : [], [draft.editionId, ...(before ? [before.edition] : [])], (before?.attendees ?? []).map((a) => a.person));
+  await lock(
+    tx,
+    before ? [draft.id] : [],
+    [draft.editionId, ...(before ? [before.edition] : [])],
+    (before?.attendees ?? []).map((a) => a.person),
+  );
   const [e] = await tx.run<EditionFacts & Record<string, unknown>>(EDITION_FACTS, { ids: [draft.editionId] });
   if (!e) throw new RuleViolation([violation('NOT_FOUND', `${field}.editionId`, `No edition "${draft.editionId}"`)]);
   const [host] = draft.hostId ? await tx.run<HostFacts & Record<string, unknown>>(HOST_FACTS, { ids: [draft.hostId] }) : [];
@@ -457,9 +479,13 @@ function editionProblems(d: EditionDraft, p: Programme, siblingLanguages: string
   if (d.startsOn > d.endsOn) errors.push(violation('INVALID', field('endsOn'), 'must not be before startsOn'));
   if (p.season && d.startsOn <= d.endsOn) {
     const months: number[] = [];
-    for (let m = new Date(`${d.startsOn.slice(0, 7)}-01T00:00:00Z`); m.toISOString().slice(0, 10) <= d.endsOn && months.length < 24; m.setUTCMonth(m.getUTCMonth() + 1)) months.push(m.getUTCMonth() + 1);
+    for (let m = new Date(`${d.startsOn.slice(0, 7)}-01T00:00:00Z`); m.toISOString().slice(0, 10) <= d.endsOn && months.length < 24; m.setUTCMonth(m.getUTCMonth() + 1))
+      months.push(m.getUTCMonth() + 1);
     const outside = months.filter((m) => !p.season!.months.includes(m));
-    if (outside.length) errors.push(violation('OUT_OF_SEASON', field('startsOn'), `${p.code} runs in months ${p.season.months.join(', ')}; this edition covers month(s) ${[...new Set(outside)].join(', ')}`));
+    if (outside.length)
+      errors.push(
+        violation('OUT_OF_SEASON', field('startsOn'), `${p.code} runs in months ${p.season.months.join(', ')}; this edition covers month(s) ${[...new Set(outside)].join(', ')}`),
+      );
   }
   if (p.openDoor) {
     const days = (Date.parse(d.endsOn) - Date.parse(d.startsOn)) / DAY + 1;
@@ -470,7 +496,8 @@ function editionProblems(d: EditionDraft, p: Programme, siblingLanguages: string
     if (!declared) errors.push(violation('GROUP_LANGUAGE', field('language'), `${p.code} groups are in ${p.cycle.groupsPerLanguage.map((g) => g.language).join(' or ')}`));
     else {
       const same = siblingLanguages.filter((l) => l === d.language).length;
-      if (same + 1 > declared.groups) errors.push(violation('GROUPS_PER_CYCLE', field('language'), `${p.code} has ${declared.groups} ${d.language} group(s) per cycle; cycle ${d.cycle} has ${same} already`));
+      if (same + 1 > declared.groups)
+        errors.push(violation('GROUPS_PER_CYCLE', field('language'), `${p.code} has ${declared.groups} ${d.language} group(s) per cycle; cycle ${d.cycle} has ${same} already`));
     }
   }
   return errors;
@@ -505,17 +532,18 @@ export async function validateEdition(tx: Tx, edition: string): Promise<UserErro
   const p = programmeOf(e.kind, e.programme);
   const errors: UserErrorRow[] = [];
   const siblings = (await tx.run<{ language: string }>(SIBLINGS, { initiative: e.initiative, cycle: e.cycle, edition: e.id })).map((s) => s.language);
-  errors.push(...editionProblems({ id: e.id, initiativeId: e.initiative, cycle: e.cycle, language: e.language, startsOn: e.startsOn, endsOn: e.endsOn }, p, siblings, () => 'edition'));
+  errors.push(
+    ...editionProblems({ id: e.id, initiativeId: e.initiative, cycle: e.cycle, language: e.language, startsOn: e.startsOn, endsOn: e.endsOn }, p, siblings, () => 'edition'),
+  );
   const sessions = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { ids: e.sessions.map((s) => s.id) });
   sessions.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
-  const hosts = new Map(
-    (await tx.run<HostFacts & Record<string, unknown>>(HOST_FACTS, { ids: sorted(sessions.flatMap((s) => (s.host ? [s.host] : []))) })).map((h) => [h.id, h]),
-  );
+  const hosts = new Map((await tx.run<HostFacts & Record<string, unknown>>(HOST_FACTS, { ids: sorted(sessions.flatMap((s) => (s.host ? [s.host] : []))) })).map((h) => [h.id, h]));
   for (const s of sessions) {
     for (const err of sessionProblems(s, e, s.host ? (hosts.get(s.host) ?? null) : null, () => 'sessions')) errors.push({ ...err, message: `Session ${s.id}: ${err.message}` });
     if (s.capacity !== null && s.attendees.length > s.capacity) errors.push(violation('CAPACITY_FULL', 'sessions', `Session ${s.id} has more registrations than places`));
     const visitors = s.attendees.filter((a) => a.role === 'VISITOR').length;
-    if (p.openDoor && visitors > p.openDoor.visitorsPerSlot) errors.push(violation('CAPACITY_FULL', 'sessions', `Slot ${s.id} has ${visitors} visitors (at most ${p.openDoor.visitorsPerSlot})`));
+    if (p.openDoor && visitors > p.openDoor.visitorsPerSlot)
+      errors.push(violation('CAPACITY_FULL', 'sessions', `Slot ${s.id} has ${visitors} visitors (at most ${p.openDoor.visitorsPerSlot})`));
     for (const r of p.roles.filter((x) => x.per === 'SESSION')) {
       const n = s.attendees.filter((a) => a.role === r.role).length;
       if (n > r.max) errors.push(violation('ROLE_LIMIT', 'sessions', `Session ${s.id}: ${n} × ${r.role}, at most ${r.max}`));
@@ -533,10 +561,12 @@ export async function validateEdition(tx: Tx, edition: string): Promise<UserErro
       const m = members.get(a.person) ?? { roles: new Set<string>(), organisation: job?.organisation ?? null };
       m.roles.add(a.role);
       members.set(a.person, m);
-      if (!job && !ROLES_WITHOUT_EMPLOYMENT.includes(a.role as never)) errors.push(violation('NOT_EMPLOYED', 'sessions', `Session ${s.id}: an attendee (${a.role}) works at no service that day`));
+      if (!job && !ROLES_WITHOUT_EMPLOYMENT.includes(a.role as never))
+        errors.push(violation('NOT_EMPLOYED', 'sessions', `Session ${s.id}: an attendee (${a.role}) works at no service that day`));
       const clash = person?.booked.find((b) => b.session !== s.id && b.start < s.end && s.start < b.end && !(e.sessions.some((x) => x.id === b.session) && b.session < s.id));
       if (clash) errors.push(violation('DOUBLE_BOOKED', 'sessions', `Session ${s.id}: an attendee is also at ${clash.session} at that time`));
-      if (p.immersion?.otherOrganisation && job?.organisation && job.organisation === s.hostOrganisation) errors.push(violation('OWN_ORGANISATION', 'sessions', `Session ${s.id}: the visitor works at the host organisation`));
+      if (p.immersion?.otherOrganisation && job?.organisation && job.organisation === s.hostOrganisation)
+        errors.push(violation('OWN_ORGANISATION', 'sessions', `Session ${s.id}: the visitor works at the host organisation`));
     }
   }
   if (p.onePersonPerOrganisation) {
@@ -632,7 +662,10 @@ export async function checkDeclarations(tx: Tx, changes: DeclarationChange[], fi
   const personIds = sorted(changes.map((c) => c.person));
   await lock(tx, [], [], personIds);
   const persons = new Map((personIds.length ? await tx.run<PersonFacts & Record<string, unknown>>(PERSON_FACTS, { ids: personIds }) : []).map((p) => [p.id, p]));
-  const services = await serviceFacts(tx, changes.map((c) => c.service));
+  const services = await serviceFacts(
+    tx,
+    changes.map((c) => c.service),
+  );
   const errors = changes.map((c) => {
     const out: UserErrorRow[] = [];
     const p = persons.get(c.person);
@@ -640,13 +673,17 @@ export async function checkDeclarations(tx: Tx, changes: DeclarationChange[], fi
     if (!services.has(c.service)) out.push(violation('NOT_FOUND', fields.service, `No service "${c.service}"`));
     if (!c.survey.trim() || c.survey.length > MAX_LABEL) out.push(violation('INVALID', fields.survey, `name the survey (1 to ${MAX_LABEL} characters)`));
     if (!isDay(c.declaredOn)) out.push(violation('INVALID', fields.declaredOn, 'must be a date YYYY-MM-DD'));
-    for (const [score, field] of [[c.trust, fields.trust], [c.value, fields.value]] as const) {
+    for (const [score, field] of [
+      [c.trust, fields.trust],
+      [c.value, fields.value],
+    ] as const) {
       if (score !== null && !(Number.isFinite(score) && score >= 1 && score <= 4)) out.push(violation('INVALID', field, 'a PARTNER score lies between 1 and 4'));
     }
     if (p?.exists && isDay(c.declaredOn)) {
       const jobs = p.jobs.filter((j) => j.from <= c.declaredOn && (j.to === null || j.to >= c.declaredOn));
       if (!jobs.length) out.push(violation('NOT_EMPLOYED', fields.person, `This person works at no service on ${c.declaredOn}: their answer would join no service`));
-      else if (jobs.some((j) => j.service === c.service)) out.push(violation('SAME_SERVICE', fields.service, `This person works at ${c.service} on ${c.declaredOn}: name the other services their service works with`));
+      else if (jobs.some((j) => j.service === c.service))
+        out.push(violation('SAME_SERVICE', fields.service, `This person works at ${c.service} on ${c.declaredOn}: name the other services their service works with`));
     }
     return out;
   });
@@ -655,7 +692,10 @@ export async function checkDeclarations(tx: Tx, changes: DeclarationChange[], fi
 
 /** Referral counts: both services exist and differ; a period of a year, a quarter or a month; a count of 0 or more. */
 export async function checkReferrals(tx: Tx, changes: ReferralChange[], fields: ReferralFields): Promise<UserErrorRow[][]> {
-  const services = await serviceFacts(tx, changes.flatMap((c) => [c.from, c.to]));
+  const services = await serviceFacts(
+    tx,
+    changes.flatMap((c) => [c.from, c.to]),
+  );
   return changes.map((c) => {
     const out: UserErrorRow[] = [];
     if (!services.has(c.from)) out.push(violation('NOT_FOUND', fields.from, `No service "${c.from}"`));
@@ -673,7 +713,10 @@ export async function checkReferrals(tx: Tx, changes: ReferralChange[], fields: 
  * organisation than the visitor's, programmes.ts).
  */
 export async function checkAgreements(tx: Tx, changes: AgreementChange[], fields: AgreementFields): Promise<UserErrorRow[][]> {
-  const services = await serviceFacts(tx, changes.flatMap((c) => [c.a, c.b]));
+  const services = await serviceFacts(
+    tx,
+    changes.flatMap((c) => [c.a, c.b]),
+  );
   const immersion = programmeOf('IMMERSION', null).immersion;
   return changes.map((c) => {
     const out: UserErrorRow[] = [];

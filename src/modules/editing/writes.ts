@@ -109,10 +109,7 @@ export const markAttendance = cypher(
    SET a.status = $status, a.group = CASE WHEN $group IS NULL THEN a.group WHEN $group = '' THEN null ELSE $group END RETURN a.status AS status`,
 );
 
-export const cancelAttendance = cypher(
-  'editing.cancelAttendance',
-  'MATCH (:Person {id: $person})-[a:ATTENDED]->(:Session {id: $session}) DELETE a RETURN count(*) AS removed',
-);
+export const cancelAttendance = cypher('editing.cancelAttendance', 'MATCH (:Person {id: $person})-[a:ATTENDED]->(:Session {id: $session}) DELETE a RETURN count(*) AS removed');
 
 export const attendanceRow = cypher(
   'editing.attendanceRow',
@@ -129,7 +126,4 @@ export const editionKind = cypher(
 
 export const closeEdition = cypher('editing.closeEdition', 'MATCH (e:Edition {id: $id}) SET e.closed = true RETURN e.id AS id');
 
-export const reopenEdition = cypher(
-  'editing.reopenEdition',
-  'MATCH (e:Edition {id: $id}) WITH e, coalesce(e.closed, false) AS wasClosed SET e.closed = false RETURN wasClosed',
-);
+export const reopenEdition = cypher('editing.reopenEdition', 'MATCH (e:Edition {id: $id}) WITH e, coalesce(e.closed, false) AS wasClosed SET e.closed = false RETURN wasClosed');

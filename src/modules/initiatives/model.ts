@@ -3,16 +3,7 @@ import type { Page } from '../common/pagination';
 import type { WorkingLanguage } from '../directory/model';
 
 export type InitiativeKind = 'INTERVISION' | 'COMMUNITY_OF_PRACTICE' | 'IMMERSION' | 'OPEN_DOOR' | 'NETWORK_EVENT';
-export type AttendanceRole =
-  | 'PARTICIPANT'
-  | 'ANIMATOR'
-  | 'MODERATOR'
-  | 'OBSERVER'
-  | 'NEIGHBOURHOOD_REFERENT'
-  | 'GUARDIAN'
-  | 'USER_REPRESENTATIVE'
-  | 'VISITOR'
-  | 'GUEST';
+export type AttendanceRole = 'PARTICIPANT' | 'ANIMATOR' | 'MODERATOR' | 'OBSERVER' | 'NEIGHBOURHOOD_REFERENT' | 'GUARDIAN' | 'USER_REPRESENTATIVE' | 'VISITOR' | 'GUEST';
 export type AttendanceStatus = 'REGISTERED' | 'PRESENT' | 'NO_SHOW';
 
 export interface InitiativeRow {

@@ -27,10 +27,7 @@ const { editionId: _edition, ...HOSTED_SESSION_FIELDS } = SESSION_FIELDS;
 export const SESSION_HOSTED_BY_S = shape<SessionRow>('Session', { ...HOSTED_SESSION_FIELDS, hostId: 's.id' });
 const ATTENDANCE = 'p.id AS personId, coalesce(p.consent, false) AS personConsent, x.id AS sessionId, a.role AS role, a.status AS status, a.group AS group';
 
-export const allInitiatives = cypher(
-  'initiatives.all',
-  `MATCH (i:Initiative) WHERE $kind IS NULL OR i.kind = $kind RETURN ${INITIATIVE} ORDER BY id`,
-);
+export const allInitiatives = cypher('initiatives.all', `MATCH (i:Initiative) WHERE $kind IS NULL OR i.kind = $kind RETURN ${INITIATIVE} ORDER BY id`);
 export const initiativesById = cypher('initiatives.byId', `UNWIND $keys AS key MATCH (i:Initiative {id: key}) RETURN key, ${INITIATIVE}`);
 export const coversOfInitiative = cypher(
   'initiatives.covers',
@@ -43,11 +40,7 @@ export const editionsOfInitiative = cypher(
   'initiatives.editionsOfInitiative',
   `UNWIND $keys AS key MATCH (:Initiative {id: key})<-[:OF]-(e:Edition) RETURN key, ${EDITION} ORDER BY key, e.startsOn, e.id`,
 );
-export const sessionsById = cypher(
-  'initiatives.sessionsById',
-  `UNWIND $keys AS key MATCH (x:Session {id: key}) RETURN key, ${SESSION.columns}`,
-  SESSION.decoders,
-);
+export const sessionsById = cypher('initiatives.sessionsById', `UNWIND $keys AS key MATCH (x:Session {id: key}) RETURN key, ${SESSION.columns}`, SESSION.decoders);
 export const sessionsOfEdition = cypher(
   'initiatives.sessionsOfEdition',
   `UNWIND $keys AS key MATCH (:Edition {id: key})<-[:IN]-(x:Session) RETURN key, ${SESSION.columns} ORDER BY key, x.startsAt, x.id`,

@@ -34,8 +34,7 @@ export const initiativeResolvers: Resolvers = {
   Query: {
     initiatives: (_p, { kind }, ctx) => ctx.loaders.initiatives.allInitiatives(kind ?? null),
     programmes: () => PROGRAMME_CODES.map((code) => programmeRules(PROGRAMMES[code])),
-    initiative: async (_p, { id }, ctx) =>
-      (await ctx.loaders.initiatives.initiative.load(keyOf('Initiative', id))) ?? Promise.reject(notFound('id', id, 'initiative')),
+    initiative: async (_p, { id }, ctx) => (await ctx.loaders.initiatives.initiative.load(keyOf('Initiative', id))) ?? Promise.reject(notFound('id', id, 'initiative')),
     edition: async (_p, { id }, ctx) => (await ctx.loaders.initiatives.edition.load(keyOf('Edition', id))) ?? Promise.reject(notFound('id', id, 'edition')),
     session: async (_p, { id }, ctx) => (await ctx.loaders.initiatives.session.load(keyOf('Session', id))) ?? Promise.reject(notFound('id', id, 'session')),
   },
@@ -54,8 +53,7 @@ export const initiativeResolvers: Resolvers = {
   Edition: {
     id: (e) => toGlobalId('Edition', e.id),
     name: nameField,
-    initiative: async (e, _a, ctx) =>
-      (await ctx.loaders.initiatives.initiative.load(e.initiativeId)) ?? Promise.reject(notFound('initiativeId', e.initiativeId, 'initiative')),
+    initiative: async (e, _a, ctx) => (await ctx.loaders.initiatives.initiative.load(e.initiativeId)) ?? Promise.reject(notFound('initiativeId', e.initiativeId, 'initiative')),
     sessions: (e, _a, ctx) => ctx.loaders.initiatives.sessionsOfEdition.load(e.id),
     participantCount: async (e, _a, ctx) => peopleCount(ctx, (await ctx.loaders.initiatives.participantCountOfEdition.load(e.id)) ?? 0),
   },
@@ -83,7 +81,13 @@ export const initiativeResolvers: Resolvers = {
       const after = decodeCursor(afterCursor);
       const page = (all: SessionRow[]) => {
         const start = after === null ? 0 : all.findIndex((x) => x.id === after) + 1;
-        return toPage(all.slice(start, start + size.limit), size, after, (x) => x.id, async () => all.length);
+        return toPage(
+          all.slice(start, start + size.limit),
+          size,
+          after,
+          (x) => x.id,
+          async () => all.length,
+        );
       };
       return s.embedded.sessions ? page(newestFirst([...s.embedded.sessions])) : ctx.loaders.initiatives.sessionsHostedBy.load(s.id).then(page);
     },

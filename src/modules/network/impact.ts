@@ -41,7 +41,22 @@ export async function initiativeImpact(ctx: Context, editionId: string, filter: 
   const [stats] = await ctx.db.read<Stats & Record<string, unknown>>(q.editionStats, { edition: editionId }, opts);
   if (!stats) {
     if (!(await ctx.loaders.initiatives.edition.load(editionId))) throw notFound('edition', editionId, 'edition');
-    return { appliedTieFilter: applied, editionId, newTies: 0, newCrossSectorTies: 0, newCrossLanguageTies: 0, reach: [], participants: 0, firstTimeParticipants: 0, hosts: 0, firstTimeHosts: 0, noShows: 0, shown: 0, registered: 0, capacity: 0 };
+    return {
+      appliedTieFilter: applied,
+      editionId,
+      newTies: 0,
+      newCrossSectorTies: 0,
+      newCrossLanguageTies: 0,
+      reach: [],
+      participants: 0,
+      firstTimeParticipants: 0,
+      hosts: 0,
+      firstTimeHosts: 0,
+      noShows: 0,
+      shown: 0,
+      registered: 0,
+      capacity: 0,
+    };
   }
   const facts = await ctx.db.read<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: stats.sessionIds }, opts);
   const { knows } = computeTies(facts);
@@ -51,12 +66,21 @@ export async function initiativeImpact(ctx: Context, editionId: string, filter: 
   const pairs = [...knows.values()].flatMap((k) => {
     const mine = summariseEncounters(
       k.dates
-        .map((day, i) => ({ day, initiative: k.via[i] ?? '', personA: k.encounterPeopleA[i] ?? '', personB: k.encounterPeopleB[i] ?? '', weight: k.weights[i] ?? 0, kind: k.kinds[i] ?? 'CO_PRESENCE' }))
+        .map((day, i) => ({
+          day,
+          initiative: k.via[i] ?? '',
+          personA: k.encounterPeopleA[i] ?? '',
+          personB: k.encounterPeopleB[i] ?? '',
+          weight: k.weights[i] ?? 0,
+          kind: k.kinds[i] ?? 'CO_PRESENCE',
+        }))
         .filter((e) => encounterPasses(filter.ties, filter.initiatives, e, backbone === null || backbone.kept.has(`${k.a}|${k.b}`))),
     );
     return mine.strength > 0 && passes(filter.ties, mine) ? [{ a: k.a, b: k.b, firstHere: mine.firstAt }] : [];
   });
-  const info = pairs.length ? await ctx.db.read<PairInfo & Record<string, unknown>>(q.pairsInfo(f), { pairs: pairs.map(({ a, b }) => ({ a, b })), ...(await tieParams(ctx, f)) }, opts) : [];
+  const info = pairs.length
+    ? await ctx.db.read<PairInfo & Record<string, unknown>>(q.pairsInfo(f), { pairs: pairs.map(({ a, b }) => ({ a, b })), ...(await tieParams(ctx, f)) }, opts)
+    : [];
   const firstHere = new Map(pairs.map((p) => [`${p.a}|${p.b}`, p.firstHere]));
   const fresh = info.filter((i) => i.firstAt === firstHere.get(`${i.a}|${i.b}`));
   const services = new Set<string>();

@@ -68,6 +68,10 @@ async function findPath(
   }
   if (!start) return { found: false, startId: null, steps: [] };
   if (start === to) return { found: true, startId: start, steps: [] };
-  const [row] = await ctx.db.read<{ steps: StepFacts[]; ids: string[] }>(q.shortestPath(f), { ...(await tieParams(ctx, f)), from: start, to }, { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true });
+  const [row] = await ctx.db.read<{ steps: StepFacts[]; ids: string[] }>(
+    q.shortestPath(f),
+    { ...(await tieParams(ctx, f)), from: start, to },
+    { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true },
+  );
   return chain(start, row, maxSteps);
 }

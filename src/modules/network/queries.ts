@@ -60,7 +60,11 @@ export const columnsOf = (f: TieQueryFilter): TieColumns => (filterCypher(f).enc
 
 /** Given KNOWS ties (pairs a < b), one row each, if it passes the filter. For a page of acquaintances. */
 export const tiesOfPairs = (f: TieQueryFilter) =>
-  byShape('network.tiesOfPairs', f, (c) => `UNWIND $pairs AS pair MATCH (s:Service {id: pair.a})-[k:KNOWS]->(t:Service {id: pair.b}) WHERE true ${c.where} ${TIE_COLUMNS[c.encounters ? 'window' : 'allTime']}`);
+  byShape(
+    'network.tiesOfPairs',
+    f,
+    (c) => `UNWIND $pairs AS pair MATCH (s:Service {id: pair.a})-[k:KNOWS]->(t:Service {id: pair.b}) WHERE true ${c.where} ${TIE_COLUMNS[c.encounters ? 'window' : 'allTime']}`,
+  );
 
 /** All KNOWS ties of one service, either direction, in a window. */
 export const tiesOfService = cypher(
@@ -79,7 +83,8 @@ const PACKED = {
   initiatives: { allTime: 'RETURN [t.id, k.initiatives]', window: 'RETURN [t.id, [i IN idx | k.via[i]]]' },
   full: {
     allTime: 'RETURN [t.id, k.strength, k.visits, toString(k.firstAt), toString(k.lastAt), k.initiatives, k.peopleA, k.peopleB, k.weight, k.meetings]',
-    window: 'RETURN [t.id, [i IN idx | toString(k.dates[i])], [i IN idx | k.via[i]], [i IN idx | k.encounterPeopleA[i]], [i IN idx | k.encounterPeopleB[i]], [i IN idx | k.weights[i]], [i IN idx | k.kinds[i]]]',
+    window:
+      'RETURN [t.id, [i IN idx | toString(k.dates[i])], [i IN idx | k.via[i]], [i IN idx | k.encounterPeopleA[i]], [i IN idx | k.encounterPeopleB[i]], [i IN idx | k.weights[i]], [i IN idx | k.kinds[i]]]',
   },
 } as const;
 export type PackedWidth = keyof typeof PACKED;

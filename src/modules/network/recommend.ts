@@ -44,7 +44,17 @@ export async function recommendations(
   const out: Array<Omit<RecommendationRow, 'appliedTieFilter'>> = [];
 
   // With a need weight: the gaps where need is highest (cold data beside warm data, territory/need.ts).
-  const weights = need ? needWeights(await needValues(ctx.db, graph.nodes.map((n) => n.id), need.indicator, need.year), need.direction) : null;
+  const weights = need
+    ? needWeights(
+        await needValues(
+          ctx.db,
+          graph.nodes.map((n) => n.id),
+          need.indicator,
+          need.year,
+        ),
+        need.direction,
+      )
+    : null;
   const topGaps = (weights ? gapsByNeed(graph, gaps(graph), weights) : gaps(graph)).slice(0, first);
   for (const g of topGaps) {
     const [a, b] = await Promise.all([sectorName(g.sectorA), sectorName(g.sectorB)]);
@@ -101,7 +111,10 @@ export async function recommendations(
     if (alone.has(n.id)) z.isolated += 1;
     perZone.set(n.zone, z);
   }
-  const zones = [...perZone.entries()].filter(([, z]) => z.isolated > 0).sort(([a, x], [b, y]) => y.isolated - x.isolated || a.localeCompare(b)).slice(0, first);
+  const zones = [...perZone.entries()]
+    .filter(([, z]) => z.isolated > 0)
+    .sort(([a, x], [b, y]) => y.isolated - x.isolated || a.localeCompare(b))
+    .slice(0, first);
   for (const [zoneCode, z] of zones) {
     out.push({
       kind: 'ZONE',

@@ -68,10 +68,24 @@ export const networkResolvers: Resolvers = {
       const graph = await loadGraph(ctx, scope);
       const page = acquaintancePage(graph.edges, after, size.limit);
       // Every figure only for the ties of the page.
-      const rows = await loadTiesOfPairs(ctx, scope, page.map(({ a, b }) => ({ a, b })));
+      const rows = await loadTiesOfPairs(
+        ctx,
+        scope,
+        page.map(({ a, b }) => ({ a, b })),
+      );
       // The page's keys are the loaded graph's (its weights summed in Neo4j), so cursors match the order exactly.
       const keys = new Map(page.map((t) => [tieKey(t), acquaintanceKey(t)]));
-      return { ...toPage(rows, size, after, (t) => keys.get(tieKey(t)) ?? '', async () => graph.edges.length), serviceIds: graph.nodes.map((n) => n.id), appliedTieFilter: appliedTieFilter(scope.ties) };
+      return {
+        ...toPage(
+          rows,
+          size,
+          after,
+          (t) => keys.get(tieKey(t)) ?? '',
+          async () => graph.edges.length,
+        ),
+        serviceIds: graph.nodes.map((n) => n.id),
+        appliedTieFilter: appliedTieFilter(scope.ties),
+      };
     },
     mixingMatrix: async (_p, args, ctx) => {
       const scope = await parseScope(ctx, args);
@@ -88,7 +102,15 @@ export const networkResolvers: Resolvers = {
       const found = gaps(graph, threshold);
       if (!need) return withFilter(scope, found.slice(0, first));
       // Cold data beside warm data: the same gaps, ranked by the need of the services they leave unconnected.
-      const weights = needWeights(await needValues(ctx.db, graph.nodes.map((n) => n.id), need.indicator, need.year), need.direction);
+      const weights = needWeights(
+        await needValues(
+          ctx.db,
+          graph.nodes.map((n) => n.id),
+          need.indicator,
+          need.year,
+        ),
+        need.direction,
+      );
       return withFilter(scope, gapsByNeed(graph, found, weights).slice(0, first));
     },
     eiIndex: async (_p, args, ctx) => {
@@ -140,11 +162,13 @@ export const networkResolvers: Resolvers = {
       return initiativeImpact(ctx, edition, await parseTies(ctx, args.ties));
     },
     introductionPath: async (_p, args, ctx, info) => introductionPath(ctx, args, await parseTies(ctx, args.ties), servicePartsOf(info, ctx.lang, PATH_SERVICES)),
-    recommendations: (_p, args: QueryRecommendationsArgs, ctx) => recommendations(ctx, args.initiative, args.territory, args.first ?? 10, args.ties, args.need ? parseNeed(args.need) : null),
+    recommendations: (_p, args: QueryRecommendationsArgs, ctx) =>
+      recommendations(ctx, args.initiative, args.territory, args.first ?? 10, args.ties, args.need ? parseNeed(args.need) : null),
   },
   AcquaintanceConnection: {
     ...connectionFields,
-    services: async (page, _a, ctx) => (await ctx.loaders.directory.service.loadMany(page.serviceIds)).filter((s): s is Exclude<typeof s, Error | null> => s !== null && !(s instanceof Error)),
+    services: async (page, _a, ctx) =>
+      (await ctx.loaders.directory.service.loadMany(page.serviceIds)).filter((s): s is Exclude<typeof s, Error | null> => s !== null && !(s instanceof Error)),
   },
   Acquaintance: {
     a: (t, _a, ctx) => requiredService(ctx.loaders.directory, t.a, 'a'),
@@ -155,7 +179,8 @@ export const networkResolvers: Resolvers = {
     visits: (t, _a, ctx) => disclosed(ctx.principal, t.visits),
     breadthA: (t, _a, ctx) => peopleCount(ctx, t.breadthA),
     breadthB: (t, _a, ctx) => peopleCount(ctx, t.breadthB),
-    initiatives: async (t, _a, ctx) => (await ctx.loaders.initiatives.initiative.loadMany(t.initiatives)).filter((i): i is Exclude<typeof i, Error | null> => i !== null && !(i instanceof Error)),
+    initiatives: async (t, _a, ctx) =>
+      (await ctx.loaders.initiatives.initiative.loadMany(t.initiatives)).filter((i): i is Exclude<typeof i, Error | null> => i !== null && !(i instanceof Error)),
   },
   MixingCell: {
     sectorA: async (c, _a, ctx) => (await ctx.loaders.directory.sector.load(c.sectorA)) ?? Promise.reject(notFound('sectorA', c.sectorA, 'sector')),
@@ -173,7 +198,8 @@ export const networkResolvers: Resolvers = {
     strength: (b, _a, ctx) => disclosed(ctx.principal, b.strength),
   },
   Brokers: {
-    isolates: async (b, _a, ctx) => (await ctx.loaders.directory.service.loadMany(b.isolates)).filter((s): s is Exclude<typeof s, Error | null> => s !== null && !(s instanceof Error)),
+    isolates: async (b, _a, ctx) =>
+      (await ctx.loaders.directory.service.loadMany(b.isolates)).filter((s): s is Exclude<typeof s, Error | null> => s !== null && !(s instanceof Error)),
   },
   TieAtRisk: {
     carriersA: (t, _a, ctx) => peopleCount(ctx, t.carriersA),
@@ -199,7 +225,8 @@ export const networkResolvers: Resolvers = {
   PathStep: {
     from: (s, _a, ctx) => requiredService(ctx.loaders.directory, s.from, 'from'),
     to: (s, _a, ctx) => requiredService(ctx.loaders.directory, s.to, 'to'),
-    initiatives: async (s, _a, ctx) => (await ctx.loaders.initiatives.initiative.loadMany(s.initiatives)).filter((i): i is Exclude<typeof i, Error | null> => i !== null && !(i instanceof Error)),
+    initiatives: async (s, _a, ctx) =>
+      (await ctx.loaders.initiatives.initiative.loadMany(s.initiatives)).filter((i): i is Exclude<typeof i, Error | null> => i !== null && !(i instanceof Error)),
   },
   IntroductionPath: {
     start: (p, _a, ctx) => (p.startId ? ctx.loaders.directory.serviceById(p.startId) : null),
@@ -212,4 +239,3 @@ export const networkResolvers: Resolvers = {
     reason: (r, { lang }, ctx) => nameIn({ nameFr: r.reasonFr, nameNl: r.reasonNl }, lang, ctx),
   },
 };
-

@@ -126,7 +126,6 @@ function memo<T>(ctx: Context, key: string, load: () => Promise<T>): Promise<T> 
   return promise;
 }
 
-
 /** The services of the scope and their ties, packed, at a width; two territory-local queries under one time budget. */
 async function loadPacked(ctx: Context, scope: Scope, width: q.PackedWidth): Promise<{ nodes: ServiceNode[]; rows: PackedRow[] }> {
   const budget = analyticsBudget(ctx);

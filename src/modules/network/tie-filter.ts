@@ -41,7 +41,15 @@ export interface TieFilterSpec {
 }
 
 export const DEFAULT_MIN_WEIGHT = 0.25;
-export const DEFAULT_TIE_FILTER: TieFilterSpec = { minWeight: DEFAULT_MIN_WEIGHT, minCount: 1, minMeetings: 1, evidence: null, initiativeKinds: null, excludeInitiativeKinds: null, backbone: null };
+export const DEFAULT_TIE_FILTER: TieFilterSpec = {
+  minWeight: DEFAULT_MIN_WEIGHT,
+  minCount: 1,
+  minMeetings: 1,
+  evidence: null,
+  initiativeKinds: null,
+  excludeInitiativeKinds: null,
+  backbone: null,
+};
 /** Every tie, as before weights: for comparisons and for the rebuild checks. */
 export const ALL_TIES: TieFilterSpec = { ...DEFAULT_TIE_FILTER, minWeight: 0 };
 

@@ -49,7 +49,19 @@ describe('computeTies', () => {
     expect([...knows.keys()].sort()).toEqual(['hA|hB', 'hA|hC']);
     const ab = knows.get('hA|hB')!;
     // Weight: 1/2 (x1) + 1 (x2 co-presence) + 1 (the visit) = 2.5, over 2 distinct days.
-    expect(ab).toMatchObject({ strength: 3, weight: 2.5, meetings: 2, visits: 1, firstAt: '2023-01-10', lastAt: '2023-02-10', initiatives: ['I', 'J'], peopleA: ['u'], peopleB: ['v'], breadthA: 1, breadthB: 1 });
+    expect(ab).toMatchObject({
+      strength: 3,
+      weight: 2.5,
+      meetings: 2,
+      visits: 1,
+      firstAt: '2023-01-10',
+      lastAt: '2023-02-10',
+      initiatives: ['I', 'J'],
+      peopleA: ['u'],
+      peopleB: ['v'],
+      breadthA: 1,
+      breadthB: 1,
+    });
     expect(ab.dates).toEqual(['2023-01-10', '2023-02-10', '2023-02-10']);
     expect(ab.encounterPeopleA).toEqual(['u', '', 'u']); // sorted by day, initiative, then people: the visit ('' on the host side) first
     expect(ab.encounterPeopleB).toEqual(['v', 'v', 'v']);
@@ -70,8 +82,31 @@ describe('computeTies', () => {
 
 describe('fromWindow: a tie cut to the encounters inside a window', () => {
   it('sums strength, visits, breadth and initiatives over the given encounters only', () => {
-    const row = { a: 'hA', b: 'hB', dates: ['2023-02-10', '2023-02-10'], via: ['J', 'J'], encounterPeopleA: ['', 'u'], encounterPeopleB: ['v', 'v'], weights: [1, 0.25], kinds: ['VISIT', 'CO_PRESENCE'] };
-    expect(fromWindow(row)).toEqual({ a: 'hA', b: 'hB', strength: 2, weight: 1.25, meetings: 1, visits: 1, firstMet: '2023-02-10', lastMet: '2023-02-10', initiatives: ['J'], peopleA: ['u'], peopleB: ['v'], breadthA: 1, breadthB: 1 });
+    const row = {
+      a: 'hA',
+      b: 'hB',
+      dates: ['2023-02-10', '2023-02-10'],
+      via: ['J', 'J'],
+      encounterPeopleA: ['', 'u'],
+      encounterPeopleB: ['v', 'v'],
+      weights: [1, 0.25],
+      kinds: ['VISIT', 'CO_PRESENCE'],
+    };
+    expect(fromWindow(row)).toEqual({
+      a: 'hA',
+      b: 'hB',
+      strength: 2,
+      weight: 1.25,
+      meetings: 1,
+      visits: 1,
+      firstMet: '2023-02-10',
+      lastMet: '2023-02-10',
+      initiatives: ['J'],
+      peopleA: ['u'],
+      peopleB: ['v'],
+      breadthA: 1,
+      breadthB: 1,
+    });
   });
 });
 
@@ -91,7 +126,16 @@ describe('groups, group size and duration', () => {
       initiative: 'N',
       host: 'hN',
       hours: 6,
-      present: [present('a', 'sA', 'T1'), present('b', 'sB', 'T1'), present('c', 'sC', 'T1'), present('d', 'sD', 'T2'), present('e', 'sE', 'T2'), present('f', 'sF', null), present('g', 'sG', null), present('h', 'sA', null)],
+      present: [
+        present('a', 'sA', 'T1'),
+        present('b', 'sB', 'T1'),
+        present('c', 'sC', 'T1'),
+        present('d', 'sD', 'T2'),
+        present('e', 'sE', 'T2'),
+        present('f', 'sF', null),
+        present('g', 'sG', null),
+        present('h', 'sA', null),
+      ],
     },
     { session: 'w2', day: '2023-04-02', initiative: 'R', host: 'sH', hours: 1.5, present: ['a', 'b', 'd', 'e'].map((p) => present(p, `s${p.toUpperCase()}`, 'V1', 'VISITOR')) },
     { session: 'w3', day: '2023-04-03', initiative: 'V', host: 'sA', hours: 9, present: [present('b', 'sB', null, 'VISITOR')] },

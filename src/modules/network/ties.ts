@@ -157,7 +157,12 @@ const sortedUnique = (xs: Iterable<string>) => [...new Set(xs)].sort(byString);
 export function summariseEncounters(encounters: Encounter[]) {
   const sorted = [...encounters].sort(
     (x, y) =>
-      byString(x.day, y.day) || byString(x.initiative, y.initiative) || byString(x.personA, y.personA) || byString(x.personB, y.personB) || byString(x.kind, y.kind) || x.weight - y.weight,
+      byString(x.day, y.day) ||
+      byString(x.initiative, y.initiative) ||
+      byString(x.personA, y.personA) ||
+      byString(x.personB, y.personB) ||
+      byString(x.kind, y.kind) ||
+      x.weight - y.weight,
   );
   const peopleA = sortedUnique(sorted.map((e) => e.personA).filter(Boolean));
   const peopleB = sortedUnique(sorted.map((e) => e.personB).filter(Boolean));
@@ -233,10 +238,12 @@ export function computeTies(facts: SessionFacts[], focus?: TieFocus, evidence: E
             if (f.initiative && !m.initiatives.includes(f.initiative)) m.initiatives.push(f.initiative);
             met.set(key, m);
           }
-          for (const sp of p.services) for (const sq of q.services) if (sp !== sq && knowsWanted(sp, sq)) meet(sp, sq, p.person, q.person, f.day, initiative, pairWeight, 'CO_PRESENCE');
+          for (const sp of p.services)
+            for (const sq of q.services) if (sp !== sq && knowsWanted(sp, sq)) meet(sp, sq, p.person, q.person, f.day, initiative, pairWeight, 'CO_PRESENCE');
         }
         // A visit is a meeting of two, the visitor and the host service, whatever the group.
-        if (p.role === 'VISITOR' && f.host) for (const sp of p.services) if (sp !== f.host && knowsWanted(sp, f.host)) meet(sp, f.host, p.person, '', f.day, initiative, factor, 'VISIT');
+        if (p.role === 'VISITOR' && f.host)
+          for (const sp of p.services) if (sp !== f.host && knowsWanted(sp, f.host)) meet(sp, f.host, p.person, '', f.day, initiative, factor, 'VISIT');
       }
     }
   }
@@ -331,10 +338,7 @@ const SESSIONS_WITHIN = cypher(
    WITH session, max(members) AS most WHERE most >= 2
    RETURN collect(session) AS sessions`,
 );
-const SESSIONS_OF_PEOPLE = cypher(
-  'ties.sessionsOfPeople',
-  'UNWIND $personIds AS pid MATCH (:Person {id: pid})-[:ATTENDED]->(x:Session) RETURN collect(DISTINCT x.id) AS sessions',
-);
+const SESSIONS_OF_PEOPLE = cypher('ties.sessionsOfPeople', 'UNWIND $personIds AS pid MATCH (:Person {id: pid})-[:ATTENDED]->(x:Session) RETURN collect(DISTINCT x.id) AS sessions');
 /** The stored ties between two of the given people / services (each stored once, from the lower id). */
 const DELETE_MET_WITHIN = cypher('ties.deleteMetWithin', 'UNWIND $personIds AS pid MATCH (:Person {id: pid})-[m:MET]->(o:Person) WHERE o.id IN $personIds DELETE m');
 const DELETE_KNOWS_WITHIN = cypher('ties.deleteKnowsWithin', 'UNWIND $serviceIds AS sid MATCH (:Service {id: sid})-[k:KNOWS]->(o:Service) WHERE o.id IN $serviceIds DELETE k');
@@ -456,7 +460,7 @@ export const refreshTiesForSessions = (tx: Tx, sessionIds: string[]) => refreshT
 // ---------------------------------------------------------------------------------------------
 // Full rebuild.
 
-const ALL_PEOPLE_IDS = cypher('ties.allPeopleIds', 'MATCH (p:Person) WHERE EXISTS { (p)-[:ATTENDED {status: \'PRESENT\'}]->() } RETURN p.id AS id ORDER BY id');
+const ALL_PEOPLE_IDS = cypher('ties.allPeopleIds', "MATCH (p:Person) WHERE EXISTS { (p)-[:ATTENDED {status: 'PRESENT'}]->() } RETURN p.id AS id ORDER BY id");
 const ALL_SERVICE_IDS = cypher('ties.allServiceIds', 'MATCH (s:Service) RETURN s.id AS id ORDER BY id');
 const SESSION_COUNT = cypher('ties.sessionCount', 'MATCH (x:Session) RETURN count(x) AS n');
 const DELETE_ALL = cypher('ties.deleteAll', 'MATCH ()-[t:MET|KNOWS]->() WITH t LIMIT 50000 DELETE t RETURN count(*) AS deleted');
@@ -525,8 +529,14 @@ export async function rebuildAllTies(db: Db, blockSize = REBUILD_BLOCK): Promise
       }
     }
   };
-  await rebuildBlocks((await db.read<{ id: string }>(ALL_PEOPLE_IDS)).map((r) => r.id), 'met');
-  await rebuildBlocks((await db.read<{ id: string }>(ALL_SERVICE_IDS)).map((r) => r.id), 'knows');
+  await rebuildBlocks(
+    (await db.read<{ id: string }>(ALL_PEOPLE_IDS)).map((r) => r.id),
+    'met',
+  );
+  await rebuildBlocks(
+    (await db.read<{ id: string }>(ALL_SERVICE_IDS)).map((r) => r.id),
+    'knows',
+  );
   await db.write(WRITE_TIE_FORMAT, { format: TIE_FORMAT });
   const [sessions] = await db.read<{ n: number }>(SESSION_COUNT);
   return { met: counts.met, knows: counts.knows, sessions: sessions?.n ?? 0, ms: Date.now() - started };

@@ -48,11 +48,5 @@ export const staffCountOfService = cypher(
 const PERSON_PAGE = `WHERE $after IS NULL OR p.id > $after WITH p ORDER BY p.id LIMIT $limit RETURN ${PERSON.columns}`;
 export const peoplePage = cypher('people.peoplePage', `MATCH (p:Person) ${PERSON_PAGE}`);
 export const peopleCount = cypher('people.peopleCount', 'MATCH (p:Person) RETURN count(p) AS total');
-export const peopleSearchPage = cypher(
-  'people.peopleSearchPage',
-  `CALL db.index.fulltext.queryNodes('person_names', $search) YIELD node AS p ${PERSON_PAGE}`,
-);
-export const peopleSearchCount = cypher(
-  'people.peopleSearchCount',
-  "CALL db.index.fulltext.queryNodes('person_names', $search) YIELD node AS p RETURN count(p) AS total",
-);
+export const peopleSearchPage = cypher('people.peopleSearchPage', `CALL db.index.fulltext.queryNodes('person_names', $search) YIELD node AS p ${PERSON_PAGE}`);
+export const peopleSearchCount = cypher('people.peopleSearchCount', "CALL db.index.fulltext.queryNodes('person_names', $search) YIELD node AS p RETURN count(p) AS total");

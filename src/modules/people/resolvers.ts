@@ -16,12 +16,8 @@ export const peopleResolvers: Resolvers = {
   Query: {
     person: async (_p, { id }, ctx) => (await ctx.loaders.people.person.load(keyOf('Person', id))) ?? Promise.reject(notFound('id', id, 'person')),
     people: (_p, args, ctx) =>
-      searchablePage(
-        ctx,
-        { page: q.peoplePage, count: q.peopleCount, searchPage: q.peopleSearchPage, searchCount: q.peopleSearchCount },
-        args,
-        asPerson,
-        (row) => ctx.loaders.people.person.prime(row.id, row),
+      searchablePage(ctx, { page: q.peoplePage, count: q.peopleCount, searchPage: q.peopleSearchPage, searchCount: q.peopleSearchCount }, args, asPerson, (row) =>
+        ctx.loaders.people.person.prime(row.id, row),
       ),
   },
   PersonConnection: connectionFields,
@@ -31,8 +27,7 @@ export const peopleResolvers: Resolvers = {
     attendances: (p, _a, ctx) => ctx.loaders.initiatives.attendancesOfPerson.load(p.id),
   },
   Employment: {
-    person: (e, _a, ctx) =>
-      e.person ?? ctx.loaders.people.person.load(e.personId).then((row) => row ?? Promise.reject(notFound('personId', e.personId, 'person'))),
+    person: (e, _a, ctx) => e.person ?? ctx.loaders.people.person.load(e.personId).then((row) => row ?? Promise.reject(notFound('personId', e.personId, 'person'))),
     service: (e, _a, ctx) => requiredService(ctx.loaders.directory, e.serviceId, 'serviceId'),
     current: (e) => e.from <= e.asOf && (e.to === null || e.to >= e.asOf),
   },

@@ -175,9 +175,10 @@ export function createGeographyLoaders(db: Db) {
     }),
     municipalityDetail: oneLoader(db, MUNICIPALITY_DETAILS, (r) => ({ areaKm2: (r.areaKm2 as number | null) ?? null, centroid: point(r.lon, r.lat) })),
     zoneSource: oneLoader(db, ZONE_SOURCES, (r) => (r.source as string | null) ?? null),
-    shape: Object.fromEntries(
-      Object.entries(SHAPES).map(([label, q]) => [label, oneLoader(db, q, (r) => (r.geometry ? parseArea(r.geometry as string) : null))]),
-    ) as Record<ShapeLabel, ReturnType<typeof oneLoader<Area | null>>>,
+    shape: Object.fromEntries(Object.entries(SHAPES).map(([label, q]) => [label, oneLoader(db, q, (r) => (r.geometry ? parseArea(r.geometry as string) : null))])) as Record<
+      ShapeLabel,
+      ReturnType<typeof oneLoader<Area | null>>
+    >,
     indicators: manyLoader<IndicatorRow>(db, INDICATORS, (r) => ({
       indicator: r.indicator as string,
       year: r.year as number,
@@ -245,4 +246,3 @@ export const unitKey = (level: IndicatorLevel, code: string) => `${level}|${code
 export function pickIndicators(rows: readonly IndicatorRow[], names: readonly string[] | null | undefined, year: number | null | undefined): IndicatorRow[] {
   return rows.filter((r) => (!names || names.includes(r.indicator)) && (year === null || year === undefined || r.year === year));
 }
-

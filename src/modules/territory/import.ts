@@ -99,7 +99,10 @@ function streamOf(seed: string): () => number {
   return () => crypto.createHash('sha256').update(`${seed}:${counter++}`).digest().readUInt32BE(0) / 4294967296;
 }
 
-const MUNICIPALITY_SHAPES = cypher('territory.import.municipalityShapes', 'MATCH (m:Municipality) WHERE m.geometry IS NOT NULL AND NOT coalesce(m.synthetic, false) RETURN m.nis AS nis, m.geometry AS geometry');
+const MUNICIPALITY_SHAPES = cypher(
+  'territory.import.municipalityShapes',
+  'MATCH (m:Municipality) WHERE m.geometry IS NOT NULL AND NOT coalesce(m.synthetic, false) RETURN m.nis AS nis, m.geometry AS geometry',
+);
 const EXISTING = cypher('territory.import.existing', 'UNWIND $codes AS code MATCH (n:Neighbourhood {code: code}) RETURN n.code AS code, n.importHash AS hash');
 const SET_HASH = cypher('territory.import.hash', 'UNWIND $rows AS row MATCH (n:Neighbourhood {code: row.code}) SET n.importHash = row.hash');
 
@@ -115,7 +118,10 @@ interface GridRow {
 function gridRows(text: string, fileName: string, reject: (row: number, field: string, reason: string) => void): GridRow[] {
   const geo = /\.(geo)?json$/i.test(fileName);
   const items: Array<{ props: Props; geometry: unknown }> = geo
-    ? ((JSON.parse(text) as { features?: Array<{ properties?: Record<string, unknown>; geometry?: unknown }> }).features ?? []).map((f) => ({ props: lower(f.properties ?? {}), geometry: f.geometry }))
+    ? ((JSON.parse(text) as { features?: Array<{ properties?: Record<string, unknown>; geometry?: unknown }> }).features ?? []).map((f) => ({
+        props: lower(f.properties ?? {}),
+        geometry: f.geometry,
+      }))
     : csvRows(text).map((p) => ({ props: p, geometry: pick(p, 'geo_shape', 'geometry', 'geom') }));
   const out: GridRow[] = [];
   items.forEach(({ props, geometry }, i) => {
@@ -134,7 +140,8 @@ function gridRows(text: string, fileName: string, reject: (row: number, field: s
         return reject(row, 'geometry', `must be a GeoJSON Polygon or MultiPolygon (${(e as Error).message})`);
       }
       const [w, s, e, n] = bboxOf(shape);
-      if (w < -180 || e > 180 || s < -90 || n > 90) return reject(row, 'geometry', 'coordinates must be WGS84 longitude/latitude (EPSG:4326); reproject Lambert 72 (EPSG:31370) first');
+      if (w < -180 || e > 180 || s < -90 || n > 90)
+        return reject(row, 'geometry', 'coordinates must be WGS84 longitude/latitude (EPSG:4326); reproject Lambert 72 (EPSG:31370) first');
     }
     out.push({ row, code: String(Number(code)), nameFr, nameNl, geometry: shape, inspireId: pick(props, 'inspire_id', 'inspireid', 'inspire_id_wfs') || null });
   });
@@ -152,8 +159,8 @@ async function importGrid(db: Db, text: string, opts: TerritoryImportOptions, re
     const kind = kindOfCode(Number(r.code));
     const shares = r.geometry ? overlapShares(r.geometry, municipalities) : [];
     const main = shares[0]?.key;
-    if (r.geometry && municipalities.length && !main) return reject(r.row, 'geometry', 'lies in no municipality of the region'), [];
-    if (!main) return reject(r.row, 'geometry', 'required: the main municipality is found by overlay'), [];
+    if (r.geometry && municipalities.length && !main) return (reject(r.row, 'geometry', 'lies in no municipality of the region'), []);
+    if (!main) return (reject(r.row, 'geometry', 'required: the main municipality is found by overlay'), []);
     const zone = assignZone({ mainNis: main, municipalities: shares.map((s) => s.key) }, ZONES, split.get(r.code));
     const [lon, lat] = centroidOf(r.geometry!);
     const [innerLon, innerLat] = contains(r.geometry!, lon, lat) ? [lon, lat] : (pointInside(r.geometry!, streamOf(r.code)) ?? [lon, lat]);
@@ -201,7 +208,10 @@ async function importGrid(db: Db, text: string, opts: TerritoryImportOptions, re
   if (fresh) report.notes.push(`${fresh} quartier code(s) unknown to the shared grid: their zone follows the municipality rule only.`);
 }
 
-const SECTOR_YEARS = cypher('territory.import.sectorYears', 'UNWIND $codes AS code MATCH (s:StatisticalSector {code: code}) RETURN s.code AS code, s.years AS years, head([(s)-[:IN_NEIGHBOURHOOD]->(n) | n.code]) AS quartier');
+const SECTOR_YEARS = cypher(
+  'territory.import.sectorYears',
+  'UNWIND $codes AS code MATCH (s:StatisticalSector {code: code}) RETURN s.code AS code, s.years AS years, head([(s)-[:IN_NEIGHBOURHOOD]->(n) | n.code]) AS quartier',
+);
 const KNOWN_QUARTIERS = cypher('territory.import.knownQuartiers', 'UNWIND $codes AS code MATCH (n:Neighbourhood {code: code}) RETURN n.code AS code');
 
 async function importSectors(db: Db, text: string, opts: TerritoryImportOptions, report: TerritoryImportReport): Promise<void> {
@@ -217,13 +227,29 @@ async function importSectors(db: Db, text: string, opts: TerritoryImportOptions,
     const code = pick(p, 'secteurstatistique_code', 'cd_sector', 'sector_code', 'code');
     const quartier = pick(p, 'quartier_code', 'mdzone', 'monitoringdistrict_id');
     const nis = pick(p, 'commune_code', 'cd_refnis', 'municipality_nis') || code.slice(0, 5);
-    if (!/^21\d{3}[A-Z0-9-]{4}$/.test(code)) return report.rejected.push({ row, field: 'secteurstatistique_code', reason: `must be a Brussels NIS9 sector code (got ${JSON.stringify(code)})` }), [];
-    if (!/^\d+$/.test(quartier)) return report.rejected.push({ row, field: 'quartier_code', reason: 'must be the numeric quartier code' }), [];
-    return [{ row, code, nameFr: pick(p, 'secteurstatistique_nom_fr', 'tx_sector_descr_fr', 'name_fr'), nameNl: pick(p, 'secteurstatistique_nom_nl', 'tx_sector_descr_nl', 'name_nl'), neighbourhoodCode: String(Number(quartier)), municipalityNis: nis }];
+    if (!/^21\d{3}[A-Z0-9-]{4}$/.test(code))
+      return (report.rejected.push({ row, field: 'secteurstatistique_code', reason: `must be a Brussels NIS9 sector code (got ${JSON.stringify(code)})` }), []);
+    if (!/^\d+$/.test(quartier)) return (report.rejected.push({ row, field: 'quartier_code', reason: 'must be the numeric quartier code' }), []);
+    return [
+      {
+        row,
+        code,
+        nameFr: pick(p, 'secteurstatistique_nom_fr', 'tx_sector_descr_fr', 'name_fr'),
+        nameNl: pick(p, 'secteurstatistique_nom_nl', 'tx_sector_descr_nl', 'name_nl'),
+        neighbourhoodCode: String(Number(quartier)),
+        municipalityNis: nis,
+      },
+    ];
   });
   const quartiers = new Set((await db.read<{ code: string }>(KNOWN_QUARTIERS, { codes: [...new Set(parsed.map((p) => p.neighbourhoodCode))] })).map((r) => r.code));
-  const ok = parsed.filter((p) => quartiers.has(p.neighbourhoodCode) || (report.rejected.push({ row: p.row, field: 'quartier_code', reason: `no quartier ${p.neighbourhoodCode} in the graph (import the monitoring grid first)` }), false));
-  const existing = new Map((await db.read<{ code: string; years: number[] | null; quartier: string | null }>(SECTOR_YEARS, { codes: ok.map((p) => p.code) })).map((e) => [e.code, e]));
+  const ok = parsed.filter(
+    (p) =>
+      quartiers.has(p.neighbourhoodCode) ||
+      (report.rejected.push({ row: p.row, field: 'quartier_code', reason: `no quartier ${p.neighbourhoodCode} in the graph (import the monitoring grid first)` }), false),
+  );
+  const existing = new Map(
+    (await db.read<{ code: string; years: number[] | null; quartier: string | null }>(SECTOR_YEARS, { codes: ok.map((p) => p.code) })).map((e) => [e.code, e]),
+  );
   const out = ok.map(({ row: _row, ...p }) => {
     const before = existing.get(p.code);
     const years = [...new Set([...(before?.years ?? []).map(Number), year])].sort();
@@ -250,7 +276,9 @@ async function importIndicators(db: Db, text: string, opts: TerritoryImportOptio
   // Values are merged on unit, indicator and year: `created` counts the values written (new or replaced).
   report.created = written;
   const unknown = new Set(unknownCodes);
-  values.forEach((v, i) => unknown.has(v.code) && report.rejected.push({ row: rowOf[i]!, field: 'code', reason: `no ${level.toLowerCase().replace('_', ' ')} ${v.code} in the graph` }));
+  values.forEach(
+    (v, i) => unknown.has(v.code) && report.rejected.push({ row: rowOf[i]!, field: 'code', reason: `no ${level.toLowerCase().replace('_', ' ')} ${v.code} in the graph` }),
+  );
   if (values.some((v) => v.value === null)) report.notes.push(`${values.filter((v) => v.value === null).length} value(s) empty at the source: stored as missing (null), not 0.`);
 }
 
@@ -286,14 +314,32 @@ export function zoneFromSectors(zones: ReadonlyArray<string | null>): { zone: st
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (!ranked.length) return null;
   const [zone, n] = ranked[0]!;
-  if (ranked.length === 1 && n === zones.length) return { zone, provenance: 'VERIFIED', basis: `all its ${n} statistical sectors lie in social-health quartiers of the zone (official sector table)` };
-  return { zone, provenance: 'INFERRED', basis: `most of its statistical sectors (${n} of ${zones.length}) lie in social-health quartiers of the zone; ${ranked.slice(1).map(([z, k]) => `${k} in ${z}`).join(', ') || `${zones.length - n} in none`}` };
+  if (ranked.length === 1 && n === zones.length)
+    return { zone, provenance: 'VERIFIED', basis: `all its ${n} statistical sectors lie in social-health quartiers of the zone (official sector table)` };
+  return {
+    zone,
+    provenance: 'INFERRED',
+    basis: `most of its statistical sectors (${n} of ${zones.length}) lie in social-health quartiers of the zone; ${
+      ranked
+        .slice(1)
+        .map(([z, k]) => `${k} in ${z}`)
+        .join(', ') || `${zones.length - n} in none`
+    }`,
+  };
 }
 
 async function importSocialHealth(db: Db, text: string, opts: TerritoryImportOptions, report: TerritoryImportReport): Promise<void> {
   const rows = csvRows(text);
   report.rows = rows.length;
-  const zoneOf = new Map(ZONES.flatMap((z) => [[z.nameFr.toLowerCase(), z.code], [z.nameFr.replace(/^Bassin /, '').toLowerCase(), z.code]] as Array<[string, string]>));
+  const zoneOf = new Map(
+    ZONES.flatMap(
+      (z) =>
+        [
+          [z.nameFr.toLowerCase(), z.code],
+          [z.nameFr.replace(/^Bassin /, '').toLowerCase(), z.code],
+        ] as Array<[string, string]>,
+    ),
+  );
   const sectors = new Set((await db.read<{ code: string }>(KNOWN_SECTORS, { codes: rows.map((r) => pick(r, 'codesector', 'cd_sector', 'sector_code')) })).map((r) => r.code));
   const qss = new Map<string, { code: string; nameFr: string; nameNl: string; zone: string; sectors: string[]; basis: string }>();
   rows.forEach((r, i) => {
@@ -301,11 +347,19 @@ async function importSocialHealth(db: Db, text: string, opts: TerritoryImportOpt
     const sector = pick(r, 'codesector', 'cd_sector', 'sector_code');
     const code = pick(r, 'quartierss_gwwijk', 'qss_code', 'code_qss');
     const zone = zoneOf.get(pick(r, 'bassinfr', 'bassin_fr', 'bassin').toLowerCase());
-    if (!sectors.has(sector)) return void report.rejected.push({ row, field: 'CodeSector', reason: `no statistical sector ${JSON.stringify(sector)} in the graph (import the sector table first)` });
+    if (!sectors.has(sector))
+      return void report.rejected.push({ row, field: 'CodeSector', reason: `no statistical sector ${JSON.stringify(sector)} in the graph (import the sector table first)` });
     if (!code) return void report.rejected.push({ row, field: 'QuartierSS_Gwwijk', reason: 'required' });
     if (!zone) return void report.rejected.push({ row, field: 'BassinFR', reason: `must name one of the five bassins (${ZONES.map((z) => z.nameFr).join(', ')})` });
     const key = `QSS-${code}`;
-    const q = qss.get(key) ?? { code: key, nameFr: pick(r, 'nomquartierssfr', 'name_fr') || key, nameNl: pick(r, 'naamgwwijknl', 'name_nl') || key, zone, sectors: [], basis: `official sector table: BassinFR ${pick(r, 'bassinfr', 'bassin_fr', 'bassin')}` };
+    const q = qss.get(key) ?? {
+      code: key,
+      nameFr: pick(r, 'nomquartierssfr', 'name_fr') || key,
+      nameNl: pick(r, 'naamgwwijknl', 'name_nl') || key,
+      zone,
+      sectors: [],
+      basis: `official sector table: BassinFR ${pick(r, 'bassinfr', 'bassin_fr', 'bassin')}`,
+    };
     if (q.zone !== zone) return void report.rejected.push({ row, field: 'BassinFR', reason: `QSS ${code} is in ${q.zone} on an earlier row` });
     q.sectors.push(sector);
     qss.set(key, q);
@@ -324,7 +378,9 @@ async function importSocialHealth(db: Db, text: string, opts: TerritoryImportOpt
   });
   if (derived.length) await db.write(SET_ZONE, { rows: derived });
   await refreshZoneShapes(db);
-  report.notes.push(`${out.length} social-health quartiers; the zones of ${derived.length} monitoring quartiers re-derived from their sectors (${derived.filter((d) => d.provenance === 'VERIFIED').length} VERIFIED).`);
+  report.notes.push(
+    `${out.length} social-health quartiers; the zones of ${derived.length} monitoring quartiers re-derived from their sectors (${derived.filter((d) => d.provenance === 'VERIFIED').length} VERIFIED).`,
+  );
 }
 
 export async function importTerritory(db: Db, kind: TerritoryImportKind, text: string, opts: TerritoryImportOptions): Promise<TerritoryImportReport> {

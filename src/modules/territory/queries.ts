@@ -43,14 +43,8 @@ export const regionsByCode = cypher(
   'UNWIND $keys AS key MATCH (r:Region {code: key}) RETURN key, r.code AS code, r.nameFr AS nameFr, r.nameNl AS nameNl',
 );
 export const zonesByCode = cypher('territory.zonesByCode', `UNWIND $keys AS key MATCH (z:Zone {code: key}) RETURN key, ${ZONE.columns}`);
-export const municipalitiesByNis = cypher(
-  'territory.municipalitiesByNis',
-  `UNWIND $keys AS key MATCH (m:Municipality {nis: key}) RETURN key, ${MUNICIPALITY.columns}`,
-);
-export const neighbourhoodsByCode = cypher(
-  'territory.neighbourhoodsByCode',
-  `UNWIND $keys AS key MATCH (n:Neighbourhood {code: key}) RETURN key, ${NEIGHBOURHOOD.columns}`,
-);
+export const municipalitiesByNis = cypher('territory.municipalitiesByNis', `UNWIND $keys AS key MATCH (m:Municipality {nis: key}) RETURN key, ${MUNICIPALITY.columns}`);
+export const neighbourhoodsByCode = cypher('territory.neighbourhoodsByCode', `UNWIND $keys AS key MATCH (n:Neighbourhood {code: key}) RETURN key, ${NEIGHBOURHOOD.columns}`);
 
 export const zonesOfRegion = cypher(
   'territory.zonesOfRegion',

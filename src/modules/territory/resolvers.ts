@@ -40,10 +40,8 @@ export const territoryResolvers: Resolvers = {
     zones: (_p, _a, ctx) => ctx.loaders.territory.zonesOfRegion.load(REGION_CODE),
     zone: async (_p, { code }, ctx) => (await ctx.loaders.territory.zone.load(code)) ?? Promise.reject(notFound('code', code, 'zone')),
     municipalities: (_p, _a, ctx) => ctx.loaders.territory.municipalitiesOfRegion.load(REGION_CODE),
-    municipality: async (_p, { nisCode }, ctx) =>
-      (await ctx.loaders.territory.municipality.load(nisCode)) ?? Promise.reject(notFound('nisCode', nisCode, 'municipality')),
-    neighbourhood: async (_p, { code }, ctx) =>
-      (await ctx.loaders.territory.neighbourhood.load(code)) ?? Promise.reject(notFound('code', code, 'neighbourhood')),
+    municipality: async (_p, { nisCode }, ctx) => (await ctx.loaders.territory.municipality.load(nisCode)) ?? Promise.reject(notFound('nisCode', nisCode, 'municipality')),
+    neighbourhood: async (_p, { code }, ctx) => (await ctx.loaders.territory.neighbourhood.load(code)) ?? Promise.reject(notFound('code', code, 'neighbourhood')),
     neighbourhoods: async (_p, { grid, within }, ctx) => {
       const t = ctx.loaders.territory;
       if (!within) return t.allNeighbourhoods(grid ?? null);
@@ -65,8 +63,7 @@ export const territoryResolvers: Resolvers = {
       const [neighbourhoodCode, municipalityNis] = await Promise.all([geo.unitAt('Neighbourhood', lon, lat), geo.unitAt('Municipality', lon, lat)]);
       return { lon, lat, neighbourhoodCode, municipalityNis };
     },
-    statisticalSector: async (_p, { code }, ctx) =>
-      (await ctx.loaders.territory.geo.sector.load(code)) ?? Promise.reject(notFound('code', code, 'statistical sector')),
+    statisticalSector: async (_p, { code }, ctx) => (await ctx.loaders.territory.geo.sector.load(code)) ?? Promise.reject(notFound('code', code, 'statistical sector')),
   },
   TerritoryAt: {
     neighbourhood: (t, _a, ctx) => (t.neighbourhoodCode ? ctx.loaders.territory.neighbourhood.load(t.neighbourhoodCode) : null),

@@ -48,6 +48,7 @@ export function assignZone(
       provenance: 'INFERRED',
       basis: `zone of its main municipality ${quartier.mainNis}; it also lies in ${strays.join(', ')}, not wholly in that zone`,
     };
-  if (home.status !== 'VERIFIED') return { zoneCode: home.zone, provenance: 'INFERRED', basis: `municipality ${quartier.mainNis}: the zone's municipality list is inferred from its site` };
+  if (home.status !== 'VERIFIED')
+    return { zoneCode: home.zone, provenance: 'INFERRED', basis: `municipality ${quartier.mainNis}: the zone's municipality list is inferred from its site` };
   return { zoneCode: home.zone, provenance: 'VERIFIED', basis: `municipality ${quartier.mainNis} is stated to be in the zone` };
 }

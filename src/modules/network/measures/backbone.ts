@@ -91,10 +91,11 @@ export function hypergeometricBackbone(meetings: ReadonlyArray<ReadonlyArray<str
   const together = new Map<string, number>();
   for (const col of columns) {
     for (const s of col) degree.set(s, (degree.get(s) ?? 0) + 1);
-    for (let i = 0; i < col.length; i++) for (let j = i + 1; j < col.length; j++) {
-      const key = `${col[i]}|${col[j]}`;
-      together.set(key, (together.get(key) ?? 0) + 1);
-    }
+    for (let i = 0; i < col.length; i++)
+      for (let j = i + 1; j < col.length; j++) {
+        const key = `${col[i]}|${col[j]}`;
+        together.set(key, (together.get(key) ?? 0) + 1);
+      }
   }
   const N = columns.length;
   const n = degree.size;
@@ -107,5 +108,16 @@ export function hypergeometricBackbone(meetings: ReadonlyArray<ReadonlyArray<str
       return { a, b, cooccurrences: c, degreeA, degreeB, p: hypergeometricUpperTail(N, degreeA, degreeB, c) };
     });
   const tests = (n * (n - 1)) / 2;
-  return { meetings: N, services: n, tests, pairs, kept: significant(pairs.map((t) => ({ key: pairKey(t.a, t.b), p: t.p })), tests, spec.alpha, spec.correction) };
+  return {
+    meetings: N,
+    services: n,
+    tests,
+    pairs,
+    kept: significant(
+      pairs.map((t) => ({ key: pairKey(t.a, t.b), p: t.p })),
+      tests,
+      spec.alpha,
+      spec.correction,
+    ),
+  };
 }

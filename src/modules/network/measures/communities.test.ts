@@ -68,7 +68,14 @@ describe('planted communities (3 groups of 12, dense inside, sparse between)', (
   it('reports the modularity networkx recounts for the same partition', () => {
     for (const resolution of [0.5, 1, 2]) {
       const result = detectCommunities(graph, { resolution, seed: 3 });
-      expect(result.modularity).toBeCloseTo(networkxModularity(graph, result.communities.map((c) => c.services), resolution), 10);
+      expect(result.modularity).toBeCloseTo(
+        networkxModularity(
+          graph,
+          result.communities.map((c) => c.services),
+          resolution,
+        ),
+        10,
+      );
     }
   });
 });

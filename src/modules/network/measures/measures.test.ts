@@ -133,7 +133,7 @@ const G2: ServiceGraph = {
 };
 
 describe('weighted measures (G2)', () => {
-  it('strength (weighted degree): the summed weights of a node\'s ties', () => {
+  it("strength (weighted degree): the summed weights of a node's ties", () => {
     expect(Object.fromEntries(strength(G2))).toEqual({ a: 5, b: 2, c: 8, d: 5 }); // a: 1 + 4; b: 1 + 1; c: 4 + 4; d: 1 + 4
   });
 
