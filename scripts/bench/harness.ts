@@ -18,6 +18,7 @@ import type { ApiProcessMessage } from './api-process';
 import { forkApi, stopApi } from './fork-api';
 import { OPERATIONS, type BenchTargets, type Operation } from './operations';
 import { createPeer } from './peer';
+import { percentile } from './stats';
 import { benchWriters, type WritersResult } from './writers';
 import { benchConfig } from './setup';
 
@@ -60,10 +61,6 @@ const WARMUP_MAX = 20_000;
 const SAMPLES_MAX = 1_000;
 /** Timed import rounds (after one warm-up round): even, so ours goes first in half of them. */
 const IMPORT_ROUNDS = 6;
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
 const round = (x: number) => Math.round(x * 100) / 100;
 /** The middle value; of an even count, the mean of the two middle ones. */
 const median = (xs: number[]) => {

@@ -10,6 +10,7 @@
 import { createApiKey, revokeApiKey } from '../../src/access/api-keys';
 import { cypher, int, type Db } from '../../src/neo4j/driver';
 import { forkApi, stopApi } from './fork-api';
+import { percentile } from './stats';
 
 export interface WritersResult {
   mix: 'overlapping' | 'separate';
@@ -46,11 +47,6 @@ interface Answer {
   data?: { markAttendance?: { attendance: { status: string } | null; errors: Array<{ code: string; message: string }> } };
   errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
 
 type Plan = { work: Array<Array<{ person: string; session: string }>>; closedEditions: string[] };
 
