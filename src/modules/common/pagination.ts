@@ -43,6 +43,16 @@ export function pageSize(first: number | null | undefined, defaults: { max: numb
   return { first: n, limit: n + 1 };
 }
 
+/**
+ * The length of a network answer's list (`first`, default 20): 0 to 500 whatever MAX_PAGE_SIZE says,
+ * as the cost limit counts them (access/cost.ts NETWORK_PAGE_MAX).
+ */
+export function listLimit(n: number | null | undefined, fallback = 20, argument = 'first'): number {
+  const value = n ?? fallback;
+  if (!Number.isInteger(value) || value < 0 || value > 500) throw badInput(argument, 'must be between 0 and 500');
+  return value;
+}
+
 /** Cuts the over-fetched rows to a page. */
 export function toPage<T>(rows: T[], size: PageSize, after: string | null, keyOf: (row: T) => string, totalCount: () => Promise<number>): Page<T> {
   return {

@@ -2,7 +2,8 @@
 import type { QueryCommunitiesArgs, Resolvers } from '../../__generated__/resolvers-types';
 import { badInput, notFound } from '../../errors';
 import { cypher } from '../../neo4j/driver';
-import { detectCommunities } from '../network/measures/communities';
+import { listLimit } from '../common/pagination';
+import { detectCommunities, servicesPer } from '../network/measures/communities';
 import { disclosedWeight } from '../network/resolvers';
 import { loadGraph, parseScope } from '../network/scope';
 import { appliedTieFilter } from '../network/tie-filter';
@@ -14,17 +15,6 @@ const SERVICE_QUARTIERS = cypher(
   `UNWIND $ids AS id MATCH (s:Service {id: id})-[:LOCATED_IN]->(n:Neighbourhood {grid: 'MONITORING'})
    RETURN s.id AS service, n.code AS code`,
 );
-
-const first = (n: number | null | undefined, fallback: number, argument: string) => {
-  const value = n ?? fallback;
-  if (!Number.isInteger(value) || value < 0 || value > 500) throw badInput(argument, 'must be between 0 and 500');
-  return value;
-};
-
-const counts = (keys: string[]) =>
-  [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())]
-    .map(([code, services]) => ({ code, services }))
-    .sort((x, y) => y.services - x.services || (x.code < y.code ? -1 : 1));
 
 export const communityResolvers: Resolvers = {
   Query: {
@@ -41,7 +31,7 @@ export const communityResolvers: Resolvers = {
       const quartierOf = new Map(tiedIds.length ? (await ctx.db.read<{ service: string; code: string }>(SERVICE_QUARTIERS, { ids: tiedIds })).map((r) => [r.service, r.code]) : []);
       const communities: CommunityRow[] = partition.communities.map((c) => ({
         ...c,
-        quartiers: counts(c.services.map((s) => quartierOf.get(s)).filter((q): q is string => q !== undefined)),
+        quartiers: servicesPer(c.services.map((s) => quartierOf.get(s)).filter((q): q is string => q !== undefined)).map(({ key, services }) => ({ code: key, services })),
       }));
       return {
         algorithm: args.algorithm ?? 'LOUVAIN',
@@ -57,11 +47,11 @@ export const communityResolvers: Resolvers = {
   },
   Communities: {
     count: (r) => r.communities.length,
-    communities: (r, args) => r.communities.slice(0, first(args.first, 20, 'first')),
+    communities: (r, args) => r.communities.slice(0, listLimit(args.first)),
     // Only pairs of the communities listed (the same `first`), so a link never names one that is not
     // there; the most tied first, at most 10 per community listed.
     between: (r, args) => {
-      const listed = first(args.first, 20, 'first');
+      const listed = listLimit(args.first);
       return r.between
         .filter((l) => l.b <= listed)
         .sort((x, y) => y.ties - x.ties || x.a - y.a || x.b - y.b)
@@ -71,7 +61,7 @@ export const communityResolvers: Resolvers = {
   Community: {
     size: (c) => c.services.length,
     services: async (c, args, ctx) =>
-      (await ctx.loaders.directory.service.loadMany(c.services.slice(0, first(args.first, 100, 'first')))).filter(
+      (await ctx.loaders.directory.service.loadMany(c.services.slice(0, listLimit(args.first, 100)))).filter(
         (s): s is Exclude<typeof s, Error | null> => s !== null && !(s instanceof Error),
       ),
     sectors: (c) => c.sectors.map((s) => ({ sector: s.key, services: s.services })),

@@ -6,7 +6,7 @@ import { SMALL_CELL } from '../../access/pseudonym';
 import { badInput, notFound } from '../../errors';
 import { keyOf } from '../common/ids';
 import { nameIn } from '../common/lang';
-import { decodeCursor, pageSize, toPage } from '../common/pagination';
+import { decodeCursor, listLimit, pageSize, toPage } from '../common/pagination';
 import { connectionFields } from '../directory/resolvers';
 import { languageBorder } from './measures/border';
 import { acquaintanceKey, acquaintancePage } from './measures/acquaintances';
@@ -52,12 +52,6 @@ const withFilter = <T extends object>(scope: Scope, rows: T[]) => {
 /** Where an introduction path keeps its services (read with the path, see path.ts). */
 const PATH_SERVICES = [['start'], ['steps', 'from'], ['steps', 'to']];
 const tieKey = (t: { a: string; b: string }) => `${t.a}|${t.b}`;
-const limit = (n: number | null | undefined, argument = 'first') => {
-  const value = n ?? 20;
-  if (!Number.isInteger(value) || value < 0 || value > 500) throw badInput(argument, 'must be between 0 and 500');
-  return value;
-};
-
 export const networkResolvers: Resolvers = {
   Query: {
     acquaintances: async (_p, args, ctx) => {
@@ -95,7 +89,7 @@ export const networkResolvers: Resolvers = {
     gaps: async (_p, args: QueryGapsArgs, ctx) => {
       const threshold = args.threshold ?? 0.5;
       if (!(threshold >= 0 && threshold <= 10)) throw badInput('threshold', 'must be between 0 and 10');
-      const first = limit(args.first);
+      const first = listLimit(args.first);
       const need = args.need ? parseNeed(args.need) : null;
       const scope = await parseScope(ctx, args);
       const graph = await loadGraph(ctx, scope);
@@ -119,7 +113,7 @@ export const networkResolvers: Resolvers = {
       return { territory, sectors: perSector, appliedTieFilter: appliedTieFilter(scope.ties) };
     },
     brokers: async (_p, args: QueryBrokersArgs, ctx) => {
-      const first = limit(args.first);
+      const first = listLimit(args.first);
       const startedAt = Date.now();
       const scope = await parseScope(ctx, args);
       // Said before the ties are read: the size is known from the services alone.
@@ -129,7 +123,7 @@ export const networkResolvers: Resolvers = {
       return { ...brokerRanking(graph, { weighting: args.betweenness ?? 'UNWEIGHTED', first }, tick), appliedTieFilter: appliedTieFilter(scope.ties) };
     },
     fragileTies: async (_p, args, ctx) => {
-      const first = limit(args.first);
+      const first = listLimit(args.first);
       const asOf = args.asOf ?? ctx.today;
       const scope = await parseScope(ctx, args);
       const { ties } = await loadSubgraph(ctx, { ...scope, to: asOf });
@@ -139,7 +133,7 @@ export const networkResolvers: Resolvers = {
       return withFilter(scope, (await tiesAtRisk(ctx, ties, asOf)).filter(atRisk).slice(0, first));
     },
     lostTies: async (_p, args, ctx) => {
-      const first = limit(args.first);
+      const first = listLimit(args.first);
       const asOf = args.asOf ?? ctx.today;
       const scope = await parseScope(ctx, args);
       const { ties } = await loadSubgraph(ctx, { ...scope, to: asOf });

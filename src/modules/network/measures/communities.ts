@@ -49,7 +49,8 @@ export interface CommunityPartition {
   of: Map<string, number>;
 }
 
-const counted = (keys: string[]) =>
+/** Services per key (a sector, a language, a quartier), most first, then by key. */
+export const servicesPer = (keys: string[]) =>
   [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())]
     .map(([key, services]) => ({ key, services }))
     .sort((x, y) => y.services - x.services || (x.key < y.key ? -1 : 1));
@@ -99,8 +100,8 @@ export function detectCommunities(network: ServiceGraph, opts: CommunityOptions)
   const communities = ordered.map((ids, i) => ({
     index: i + 1,
     services: ids,
-    sectors: counted(ids.map((id) => byId.get(id)!.sector)),
-    languages: counted(ids.map((id) => byId.get(id)!.language)),
+    sectors: servicesPer(ids.map((id) => byId.get(id)!.sector)),
+    languages: servicesPer(ids.map((id) => byId.get(id)!.language)),
     internalTies: internal[i]!.ties,
     internalWeight: internal[i]!.weight,
   }));
