@@ -7,8 +7,8 @@
  */
 import type { Context } from '../../context';
 import type { TerritoryInput, TieFilter } from '../../__generated__/resolvers-types';
-import { needValues } from '../territory/geography';
-import { gapsByNeed, needWeights, type NeedDirection } from '../territory/need';
+import { serviceNeedWeights } from '../territory/geography';
+import { gapsByNeed, type NeedDirection } from '../territory/need';
 import { badInput, notFound } from '../../errors';
 import { keyOf } from '../common/ids';
 import { isolates } from './measures/centrality';
@@ -45,14 +45,10 @@ export async function recommendations(
 
   // With a need weight: the gaps where need is highest (cold data beside warm data, territory/need.ts).
   const weights = need
-    ? needWeights(
-        await needValues(
-          ctx.db,
-          graph.nodes.map((n) => n.id),
-          need.indicator,
-          need.year,
-        ),
-        need.direction,
+    ? await serviceNeedWeights(
+        ctx.db,
+        graph.nodes.map((n) => n.id),
+        need,
       )
     : null;
   const topGaps = (weights ? gapsByNeed(graph, gaps(graph), weights) : gaps(graph)).slice(0, first);

@@ -19,8 +19,8 @@ import { requiredService } from '../directory/loaders';
 import { servicePartsOf } from '../directory/projection';
 import { recommendations } from './recommend';
 import { tiesAtRisk, turnoverImpact } from './risk';
-import { needValues, parseNeed } from '../territory/geography';
-import { gapsByNeed, needWeights } from '../territory/need';
+import { parseNeed, serviceNeedWeights } from '../territory/geography';
+import { gapsByNeed } from '../territory/need';
 import { analyticsBudget, assertExactSize, loadGraph, loadServices, loadSubgraph, loadTieInitiatives, loadTiesOfPairs, parseScope, parseTies, type Scope } from './scope';
 import { appliedTieFilter } from './tie-filter';
 
@@ -96,14 +96,10 @@ export const networkResolvers: Resolvers = {
       const found = gaps(graph, threshold);
       if (!need) return withFilter(scope, found.slice(0, first));
       // Cold data beside warm data: the same gaps, ranked by the need of the services they leave unconnected.
-      const weights = needWeights(
-        await needValues(
-          ctx.db,
-          graph.nodes.map((n) => n.id),
-          need.indicator,
-          need.year,
-        ),
-        need.direction,
+      const weights = await serviceNeedWeights(
+        ctx.db,
+        graph.nodes.map((n) => n.id),
+        need,
       );
       return withFilter(scope, gapsByNeed(graph, found, weights).slice(0, first));
     },

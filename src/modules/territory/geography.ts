@@ -8,6 +8,7 @@ import { manyLoader, oneLoader } from '../common/loader';
 import { ATTRIBUTION, CRS, MAX_TOLERANCE_METRES, bboxOf, contains, parseArea, simplifyArea, type Area } from './geometry';
 import { badInput } from '../../errors';
 import { rollUp, type IndicatorLevel } from './indicators';
+import { needWeights, type NeedDirection, type NeedWeights } from './need';
 import type { Provenance } from './zones';
 
 export interface PointRow {
@@ -120,11 +121,16 @@ const NEED_VALUES = cypher(
 );
 
 /** Each service's quartier value of an indicator and year (null: none published or loaded). */
-export async function needValues(db: Db, ids: readonly string[], indicator: string, year: number): Promise<Map<string, number | null>> {
+async function needValues(db: Db, ids: readonly string[], indicator: string, year: number): Promise<Map<string, number | null>> {
   const rows = await db.read<{ id: string; value: number | null }>(NEED_VALUES, { ids, indicator, year });
   const out = new Map<string, number | null>(ids.map((id) => [id, null]));
   for (const r of rows) out.set(r.id, r.value ?? null);
   return out;
+}
+
+/** The need weights of these services (territory/need.ts): their quartier's value of the `need` indicator. */
+export async function serviceNeedWeights(db: Db, ids: readonly string[], need: { indicator: string; year: number; direction: NeedDirection }): Promise<NeedWeights> {
+  return needWeights(await needValues(db, ids, need.indicator, need.year), need.direction);
 }
 
 /** The `need` argument, checked: BAD_USER_INPUT naming its field. */
