@@ -7,6 +7,7 @@ import type { Principal } from '../../src/access/principal';
 import { loadConfig } from '../../src/config';
 import { createContext } from '../../src/context';
 import { createServer, type ApiServer } from '../../src/server';
+import type { Dataset } from '../../src/seed/dataset';
 import { closeTestDb, loadFixture, resetGraph, testDb } from './db';
 import { rebuildAllTies } from '../../src/modules/network/ties';
 
@@ -50,17 +51,16 @@ export async function testApi(env: Record<string, string> = {}): Promise<TestApi
 export const codes = (errors: readonly GraphQLFormattedError[] | undefined) => (errors ?? []).map((e) => e.extensions?.code);
 
 /**
- * The usual setup of a test file: a fresh graph with one fixture (plus an optional step, such as
- * rebuilding ties), an API over it, and everything closed at the end. Returns a getter.
+ * A fresh graph made by `load` (after the reset), an API over it for the tests of a file, and
+ * everything closed at the end. Returns a getter.
  */
-export function useFixtureApi(fixture: string, prepare?: () => Promise<void>): () => TestApi {
+export function useGraphApi(load: () => Promise<void>, timeoutMs?: number): () => TestApi {
   let api: TestApi | undefined;
   beforeAll(async () => {
     await resetGraph();
-    await loadFixture(fixture);
-    await prepare?.();
+    await load();
     api = await testApi();
-  });
+  }, timeoutMs);
   afterAll(async () => {
     await api?.server.stop();
     await closeTestDb();
@@ -71,29 +71,22 @@ export function useFixtureApi(fixture: string, prepare?: () => Promise<void>): (
   };
 }
 
-/** The demo graph (seed 42) with its ties, and an API over it, for the tests of a file. Returns a getter. */
-export function useDemoApi(): () => TestApi {
-  let api: TestApi | undefined;
-  beforeAll(async () => {
-    // Imported here: the generator reads the Brussels source files, which most tests never need.
-    const [{ generateDataset }, { loadDataset }, { rebuildAllTies }] = await Promise.all([
-      import('../../src/seed/generate'),
-      import('../../src/seed/load'),
-      import('../../src/modules/network/ties'),
-    ]);
-    await resetGraph();
-    await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
-    await rebuildAllTies(testDb());
-    api = await testApi();
-  }, 180_000);
-  afterAll(async () => {
-    await api?.server.stop();
-    await closeTestDb();
+/** The usual setup of a test file: one fixture (plus an optional step, such as rebuilding ties). */
+export function useFixtureApi(fixture: string, prepare?: () => Promise<void>): () => TestApi {
+  return useGraphApi(async () => {
+    await loadFixture(fixture);
+    await prepare?.();
   });
-  return () => {
-    if (!api) throw new Error('the API is created in beforeAll');
-    return api;
-  };
+}
+
+/** The demo graph (seed 42, or the dataset given) with its ties. */
+export function useDemoApi(dataset?: Dataset): () => TestApi {
+  return useGraphApi(async () => {
+    // Imported here: the generator reads the Brussels source files, which most tests never need.
+    const [{ generateDataset }, { loadDataset }] = await Promise.all([import('../../src/seed/generate'), import('../../src/seed/load')]);
+    await loadDataset(testDb(), dataset ?? generateDataset({ scale: 'demo', seed: 42 }));
+    await rebuildAllTies(testDb());
+  }, 300_000);
 }
 
 /** An API server listening on a free loopback port for the tests of a file (or describe block). Returns a getter for its base URL. */

@@ -7,25 +7,13 @@
 import { cypher } from '../../src/neo4j/driver';
 import { checkAgreements, checkDeclarations, checkReferrals } from '../../src/modules/editing/rules';
 import { DECLARED_WEIGHT, AGREEMENT_WEIGHT, WEIGHT_PER_REFERRAL } from '../../src/modules/evidence/weights';
-import { rebuildAllTies } from '../../src/modules/network/ties';
 import { generateDataset } from '../../src/seed/generate';
-import { loadDataset } from '../../src/seed/load';
-import { testApi, type TestApi } from '../helpers/api';
-import { closeTestDb, resetGraph, testDb } from '../helpers/db';
+import { useDemoApi } from '../helpers/api';
+import { testDb } from '../helpers/db';
+import { ZONES, zoneFigures } from '../helpers/zone-figures';
 
 const data = generateDataset({ scale: 'demo', seed: 42 });
-let api: TestApi;
-
-beforeAll(async () => {
-  await resetGraph();
-  await loadDataset(testDb(), data);
-  await rebuildAllTies(testDb());
-  api = await testApi();
-}, 300_000);
-afterAll(async () => {
-  await api.server.stop();
-  await closeTestDb();
-});
+const api = useDemoApi(data);
 
 const pair = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
 const servicesOn = (personId: string, day: string) =>
@@ -112,16 +100,7 @@ it('the KNOWS ties carry each kind exactly where the generated rows put it, with
 }, 120_000);
 
 it('per zone, with the default filter: what the survey, referrals and agreements add to attendance', async () => {
-  const ZONES = ['CENTRE_OUEST', 'NORD', 'NORD_EST', 'SUD', 'SUD_EST'];
-  const figures = async (zone: string, ties: string) => {
-    const t = `territory: { zone: "${zone}" }${ties}`;
-    const res = await api.run<{ acquaintances: { totalCount: number }; fragileTies: unknown[]; gaps: unknown[]; eiIndex: { territory: { index: number | null } } }>(
-      `{ acquaintances(${t}, first: 1) { totalCount } fragileTies(${t}, asOf: "2025-01-01", first: 500) { status } gaps(${t}, first: 500) { observed } eiIndex(${t}) { territory { index } } }`,
-    );
-    expect(res.errors).toBeUndefined();
-    const d = res.data!;
-    return { ties: d.acquaintances.totalCount, fragile: d.fragileTies.length, gaps: d.gaps.length, ei: d.eiIndex.territory.index };
-  };
+  const figures = (zone: string, ties: string) => zoneFigures(api(), zone, ties);
   const ei = (x: number | null) => (x === null ? '–' : x.toFixed(2));
   const rows = ['| zone | ties: attendance → every kind | fragile ties | gaps | E-I index |', '|---|---|---|---|---|'];
   for (const zone of ZONES) {

@@ -7,42 +7,12 @@
 import { cypher } from '../../src/neo4j/driver';
 import { hypergeometricBackbone } from '../../src/modules/network/measures/backbone';
 import { backboneMeetings } from '../../src/modules/network/queries';
-import { rebuildAllTies } from '../../src/modules/network/ties';
-import { generateDataset } from '../../src/seed/generate';
-import { loadDataset } from '../../src/seed/load';
-import { testApi, type TestApi } from '../helpers/api';
-import { closeTestDb, resetGraph, testDb } from '../helpers/db';
+import { useDemoApi } from '../helpers/api';
+import { testDb } from '../helpers/db';
+import { ZONES, zoneFigures } from '../helpers/zone-figures';
 
-let api: TestApi;
-const ZONES = ['CENTRE_OUEST', 'NORD', 'NORD_EST', 'SUD', 'SUD_EST'];
-
-beforeAll(async () => {
-  await resetGraph();
-  await loadDataset(testDb(), generateDataset({ scale: 'demo', seed: 42 }));
-  await rebuildAllTies(testDb());
-  api = await testApi();
-}, 300_000);
-afterAll(async () => {
-  await api.server.stop();
-  await closeTestDb();
-});
-
-interface Figures {
-  ties: number;
-  fragile: number;
-  gaps: number;
-  ei: number | null;
-}
-
-async function figures(zone: string, ties: string): Promise<Figures> {
-  const t = `territory: { zone: "${zone}" }${ties}`;
-  const res = await api.run<{ acquaintances: { totalCount: number }; fragileTies: unknown[]; gaps: unknown[]; eiIndex: { territory: { index: number | null } } }>(
-    `{ acquaintances(${t}, first: 1) { totalCount } fragileTies(${t}, asOf: "2025-01-01", first: 500) { status } gaps(${t}, first: 500) { observed } eiIndex(${t}) { territory { index } } }`,
-  );
-  expect(res.errors).toBeUndefined();
-  const d = res.data!;
-  return { ties: d.acquaintances.totalCount, fragile: d.fragileTies.length, gaps: d.gaps.length, ei: d.eiIndex.territory.index };
-}
+const api = useDemoApi();
+const figures = (zone: string, ties: string) => zoneFigures(api(), zone, ties);
 
 it('per zone: ties, fragile ties and gaps with every tie and with the default', async () => {
   const rows: string[] = ['| zone | ties (all → default) | fragile ties | gaps | E-I index |', '|---|---|---|---|---|'];
