@@ -1,5 +1,5 @@
 /** The shape of a generated graph: plain rows, one array per kind, ready for UNWIND. */
-import type { AttendanceRole, AttendanceStatus, InitiativeKind } from '../modules/initiatives/model';
+import type { AttendanceRole, AttendanceStatus, EditionRow, InitiativeKind } from '../modules/initiatives/model';
 import type { ProgrammeCode } from '../modules/initiatives/programmes';
 import type { AgreementKind, DeclaredFrequency } from '../modules/evidence/weights';
 import type { WorkingLanguage } from '../modules/directory/model';
@@ -68,17 +68,7 @@ export interface Dataset {
     organiserId: string;
     covers: Array<{ level: TerritoryLevel; code: string }>;
   }>;
-  editions: Array<{
-    id: string;
-    initiativeId: string;
-    cycle: string;
-    nameFr: string;
-    nameNl: string;
-    language: WorkingLanguage;
-    startsOn: string;
-    endsOn: string;
-    closed: boolean;
-  }>;
+  editions: Array<Omit<EditionRow, '__typename'>>;
   sessions: Array<{ id: string; editionId: string; title: string; startsAt: string; endsAt: string; capacity: number | null; hostId: string | null }>;
   /** `group`: the table or visit group of the session (absent: none). */
   attendances: Array<{ personId: string; sessionId: string; role: AttendanceRole; status: AttendanceStatus; group?: string }>;
