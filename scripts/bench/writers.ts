@@ -37,9 +37,9 @@ const BUSY_SESSIONS = cypher(
    RETURN x.id AS session, e.id AS edition, coalesce(e.closed, false) AS closed, collect(p.id) AS people ORDER BY session`,
 );
 /** Most editions of the generated graph are past and closed: the run opens those it writes to, and closes them again after. */
-const SET_CLOSED = cypher('bench.setEditionsClosed', 'UNWIND $editions AS id MATCH (e:Edition {id: id}) SET e.closed = $closed');
+export const SET_CLOSED = cypher('bench.setEditionsClosed', 'UNWIND $editions AS id MATCH (e:Edition {id: id}) SET e.closed = $closed');
 
-const MARK = `mutation BenchMark($personId: ID!, $sessionId: ID!, $status: AttendanceStatus!) {
+export const MARK = `mutation BenchMark($personId: ID!, $sessionId: ID!, $status: AttendanceStatus!) {
   markAttendance(personId: $personId, sessionId: $sessionId, status: $status) { attendance { status } errors { code field message } }
 }`;
 
