@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--scales S,L] [--iterations 30] [--warmup 3] [--warmup-db-ms 60000] [--warmup-ms 10000] [--measure-ms 5000] [--load-seconds 30] [--import-rows 20000] [--writes 60] [--seed 42] [--only directory,detail] [--out <file.json>]`
+ * `npm run bench -- [--scales S,L] [--iterations 30] [--warmup 3] [--warmup-db-ms 60000] [--warmup-ms 10000] [--measure-ms 5000] [--load-seconds 30] [--import-rows 20000] [--writes 60] [--issue30-runs 3] [--seed 42] [--only directory,detail,dashboard,region,reference] [--out <file.json>]`
  *
  * `npm run bench` compiles first and runs this as JavaScript with NODE_ENV=production, as production
  * runs the API (the Dockerfile's `node dist/src/main.js`): under tsx, its require hook and source-mapped stack traces
@@ -10,6 +10,9 @@
  * figure from this run and writes it as JSON under bench/results/ (ignored by git), or to --out.
  * `--only` times just the operations whose names start with one of the given words (a quick look
  * while working; a full run is what the docs quote). Set BENCH_NEO4J_URI to measure an existing database instead (one scale).
+ * Issue 30's rows (scripts/bench/issue30.ts) are timed `--issue30-runs` times each, and take the
+ * same `--only` by group: dashboard, region, reference. The reference installs python-igraph into
+ * .pydeps/ when it is missing.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -35,6 +38,8 @@ const iterations = Number(arg('iterations', '30'));
 const loadSeconds = Number(arg('load-seconds', '30'));
 const importRowCount = Number(arg('import-rows', '20000'));
 const writesPerEditor = Number(arg('writes', '60'));
+// A dashboard load or a region-wide question is long to run: a few runs each.
+const issue30Runs = Number(arg('issue30-runs', '3'));
 const seed = Number(arg('seed', '42'));
 const only = arg('only', '').split(',').filter(Boolean);
 const log = (line: string) => console.log(line);
@@ -105,6 +110,8 @@ async function main(): Promise<void> {
           writesPerEditor: scale === scales[0] ? writesPerEditor : 0,
           neo4jUri,
           only,
+          issue30Runs,
+          installReference: true,
           log,
         }),
       ),

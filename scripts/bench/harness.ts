@@ -18,9 +18,10 @@ import type { ApiProcessMessage } from './api-process';
 import { forkApi, stopApi } from './fork-api';
 import { OPERATIONS, type BenchTargets, type Operation } from './operations';
 import { createPeer } from './peer';
-import { percentile } from './stats';
+import { median, percentile } from './stats';
 import { benchWriters, type WritersResult } from './writers';
 import { benchConfig } from './setup';
+import { benchIssue30, ISSUE30_GROUPS, issue30Table, type Issue30Result } from './issue30';
 
 const ANALYST: Principal = { role: 'analyst', keyId: 'bench' };
 export const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'results');
@@ -52,6 +53,8 @@ export interface ScaleResult {
   load?: { seconds: number; connections: number; requestsPerSecond: number; p99Ms: number; errors: number; non2xx: number; apiRssMb: number };
   /** Concurrent editors through the API (writers.ts), overlapping and on separate sessions. */
   writers?: WritersResult[];
+  /** Issue 30's latency targets through the API and the in-memory reference (issue30.ts). */
+  issue30?: Issue30Result;
   plans: Array<{ name: string; file: string; labelScans: string[] }>;
 }
 
@@ -62,12 +65,6 @@ const SAMPLES_MAX = 1_000;
 /** Timed import rounds (after one warm-up round): even, so ours goes first in half of them. */
 const IMPORT_ROUNDS = 6;
 const round = (x: number) => Math.round(x * 100) / 100;
-/** The middle value; of an even count, the mean of the two middle ones. */
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 
 const TARGETS = cypher(
   'bench.targets',
@@ -131,8 +128,12 @@ export interface HarnessOptions {
   writesPerEditor?: number;
   /** The database's Bolt URI, for the API process of the load test. */
   neo4jUri: string;
-  /** Time only the operations whose names start with one of these (all when empty). */
+  /** Time only the operations whose names start with one of these (all when empty); issue 30's groups (dashboard, region, reference) likewise. */
   only?: string[];
+  /** Timed runs of each of issue 30's rows, which are long to run (default 1: the smoke test's; the bench passes --issue30-runs). */
+  issue30Runs?: number;
+  /** Install python-igraph into .pydeps/ for the in-memory reference when it is missing (default: skip it then). */
+  installReference?: boolean;
   log: (line: string) => void;
 }
 
@@ -227,6 +228,17 @@ export async function benchScale(db: Db, opts: HarnessOptions): Promise<ScaleRes
       first100: await gql(server, db, config, directory.graphql, { zone: t.zone, first: 100 }),
     };
     const result: ScaleResult = { scale: opts.scale, services, operations, roundTrips, plans: await savePlans(db, opts.scale, t) };
+    const groups = ISSUE30_GROUPS.filter((g) => only.length === 0 || only.some((w) => g.startsWith(w)));
+    if (groups.length)
+      result.issue30 = await benchIssue30(db, opts.neo4jUri, {
+        zone: t.zone,
+        region: 'BRU',
+        groups,
+        warmup: 1,
+        runs: opts.issue30Runs ?? 1,
+        installReference: opts.installReference ?? false,
+        log: opts.log,
+      });
     if (opts.importRows > 0) result.importRate = await benchImport(db, opts.importRows, config);
     if (opts.loadSeconds > 0) result.load = await loadTest(db, opts.neo4jUri, opts.loadSeconds, t);
     if (opts.writesPerEditor) {
@@ -470,6 +482,7 @@ export function table(results: ScaleResult[]): string {
     const scans = r.plans.flatMap((p) => p.labelScans.map((s) => `${p.name}: ${s}`));
     lines.push(`${r.scale}: plans saved (${r.plans.length}); label scans: ${scans.length ? scans.join('; ') : 'none'}`);
   }
+  for (const r of results) if (r.issue30) lines.push(...issue30Table(r.scale, r.issue30));
   if (results.length > 1) {
     lines.push('');
     // Raw Cypher's own ratio beside ours: the scales are timed minutes apart, and the machine's speed
