@@ -11,6 +11,7 @@ import { PROJECT_ROOT } from './config';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { withSourceIds } from './modules/common/id-arguments';
 import { DateScalar, DateTimeScalar } from './modules/common/scalars';
+import { changeResolvers } from './modules/change/resolvers';
 import { communityResolvers } from './modules/communities/resolvers';
 import { directoryResolvers } from './modules/directory/resolvers';
 import { mapResolvers } from './modules/maps/resolvers';
@@ -43,6 +44,7 @@ export const moduleResolvers: Resolvers[] = [
   accessResolvers,
   networkResolvers,
   communityResolvers,
+  changeResolvers,
   mapResolvers,
   editingResolvers,
   evidenceResolvers,

@@ -8,6 +8,7 @@ import type { PersonRow, PersonPage, EmploymentRow } from '../modules/people/mod
 import type { AuditPage } from '../access/model';
 import type { AcquaintanceRow, AcquaintancePage, MixingCellRow, GapRow, EiScoreRow, EiIndexRow, BrokerRow, BrokersRow, TieAtRiskRow, TurnoverImpactRow, InitiativeBorderRow, ZoneReachRow, InitiativeImpactRow, PathStepRow, IntroductionPathRow, RecommendationRow } from '../modules/network/model';
 import type { CommunitiesRow, CommunityRow, CommunitySectorRow, CommunityQuartierRow, CommunityLinkRow } from '../modules/communities/model';
+import type { NetworkChangeRow, NetworkYearRow, NetworkYearCommunitiesRow, CommunityTraceRow } from '../modules/change/model';
 import type { QuartierFiguresRow, QuartierMapResult } from '../modules/maps/model';
 import type { UserErrorRow, OrganisationPayloadRow, ServicePayloadRow, PersonPayloadRow, EmploymentPayloadRow, InitiativePayloadRow, EditionPayloadRow, SessionPayloadRow, AttendancePayloadRow } from '../modules/editing/model';
 import type { DeclaredTieRow, DeclaredTiePayloadRow, ReferralRow, ReferralPayloadRow, AgreementRow, AgreementPayloadRow } from '../modules/evidence/model';
@@ -409,6 +410,12 @@ export type CommunityAlgorithm =
    */
   | 'LOUVAIN';
 
+export type CommunityEvent =
+  | 'CONTINUED'
+  | 'MERGED'
+  | 'NEW'
+  | 'SPLIT';
+
 export type CommunityLanguage = {
   __typename?: 'CommunityLanguage';
   language: WorkingLanguage;
@@ -436,6 +443,19 @@ export type CommunitySector = {
   __typename?: 'CommunitySector';
   sector: Sector;
   services: Scalars['Int']['output'];
+};
+
+export type CommunityTrace = {
+  __typename?: 'CommunityTrace';
+  /** Null for the first year. */
+  event?: Maybe<CommunityEvent>;
+  /** Its number this year: 1 for the largest (as `communities` numbers them). */
+  index: Scalars['Int']['output'];
+  /** Its largest Jaccard overlap with a community of the year before (0: none shared); null for the first year. */
+  jaccard?: Maybe<Scalars['Float']['output']>;
+  /** The number of the year before's community it overlaps most, when that overlap reaches 0.3; null otherwise. */
+  previous?: Maybe<Scalars['Int']['output']>;
+  size: Scalars['Int']['output'];
 };
 
 /** Connect: groups per cycle and language. */
@@ -1283,6 +1303,28 @@ export type NeighbourhoodKind =
   | 'RESIDENTIAL';
 
 /**
+ * How a territory's service network changed from one calendar year to the next (`networkChange`).
+ * Each year is measured on its own: its ties are those its encounters make under the tie filter, as
+ * if the question were asked with that year as the window (so a filter's thresholds apply to one
+ * year's encounters: a pair that met weakly in two years can pass over both and in neither alone).
+ */
+export type NetworkChange = {
+  __typename?: 'NetworkChange';
+  appliedTieFilter: AppliedTieFilter;
+  /** The Jaccard overlap two communities of consecutive years need to match (Greene et al.'s θ): 0.3. */
+  communityMatchThreshold: Scalars['Float']['output'];
+  /** Louvain's resolution and seed, as for `communities`. */
+  resolution: Scalars['Float']['output'];
+  seed: Scalars['Int']['output'];
+  /**
+   * One point per calendar year, oldest first: from the first to the last year with an encounter inside
+   * the window (window left out: every year with data), every year between included, each cut to the
+   * window. At most 30 years.
+   */
+  years: Array<NetworkYear>;
+};
+
+/**
  * A network map export. Small exports carry their content; large ones give only the `url` of the
  * streaming download (GET, with the same API key).
  */
@@ -1299,6 +1341,77 @@ export type NetworkExport = {
   nodes: Scalars['Int']['output'];
   /** The download address (relative to the API), always available. */
   url: Scalars['String']['output'];
+};
+
+/** The territory's network in one calendar year, and what changed since the year before. */
+export type NetworkYear = {
+  __typename?: 'NetworkYear';
+  communities: NetworkYearCommunities;
+  /**
+   * Ties between a French-only and a Dutch-only service (as `languageBorder` counts them); null under a
+   * `language` filter, which keeps one side of the border only.
+   */
+  crossLanguageTies?: Maybe<Scalars['Int']['output']>;
+  crossSectorTies: Scalars['Int']['output'];
+  /** ties / possible pairs of services; null under two services. */
+  density?: Maybe<Scalars['Float']['output']>;
+  /** Krackhardt & Stern's E-I index of the territory this year (as `eiIndex` gives for the year); null without ties. */
+  eiIndex?: Maybe<Scalars['Float']['output']>;
+  /** The part of the year inside the window: the whole year unless the window cuts it. */
+  from: Scalars['Date']['output'];
+  /** Services with no tie this year. */
+  isolates: Scalars['Int']['output'];
+  /** Pairs tied both years; null for the first year. */
+  keptTies?: Maybe<Scalars['Int']['output']>;
+  /** crossLanguageTies / ties; null without ties or under a `language` filter. */
+  languageBorderShare?: Maybe<Scalars['Float']['output']>;
+  /** Pairs tied the year before and not this year; null for the first year. */
+  lostTies?: Maybe<Scalars['Int']['output']>;
+  /** Pairs tied this year and not the year before; null for the first year (nothing before it in the window). */
+  newTies?: Maybe<Scalars['Int']['output']>;
+  sameSectorTies: Scalars['Int']['output'];
+  /** Services of the territory under the sector and language filters (as listed today: the same every year). */
+  services: Scalars['Int']['output'];
+  /** Pairs of services tied this year. */
+  ties: Scalars['Int']['output'];
+  to: Scalars['Date']['output'];
+  year: Scalars['Int']['output'];
+};
+
+/**
+ * The year's communities (Louvain, as `communities` finds them for the year) matched with the year
+ * before's as Greene, Doyle & Cunningham (2010) match communities of consecutive steps: by the Jaccard
+ * overlap of their services, a pair matching at 0.3 or more. A community with no match is new; with two
+ * or more, merged; with one that no other community of the year matches, continued; with one that others
+ * match too, split (one piece of it). Counts are null for the first year. Only the previous year is
+ * compared (Greene et al. also remember older communities).
+ */
+export type NetworkYearCommunities = {
+  __typename?: 'NetworkYearCommunities';
+  /** The year's communities, largest first, each with the year before's it overlaps most. */
+  communities: Array<CommunityTrace>;
+  continued?: Maybe<Scalars['Int']['output']>;
+  count: Scalars['Int']['output'];
+  /** Communities of the year before that match none of this year's. */
+  dissolved?: Maybe<Scalars['Int']['output']>;
+  merged?: Maybe<Scalars['Int']['output']>;
+  /** Newman–Girvan modularity of the year's partition; null without ties. */
+  modularity?: Maybe<Scalars['Float']['output']>;
+  new?: Maybe<Scalars['Int']['output']>;
+  split?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/**
+ * The year's communities (Louvain, as `communities` finds them for the year) matched with the year
+ * before's as Greene, Doyle & Cunningham (2010) match communities of consecutive steps: by the Jaccard
+ * overlap of their services, a pair matching at 0.3 or more. A community with no match is new; with two
+ * or more, merged; with one that no other community of the year matches, continued; with one that others
+ * match too, split (one piece of it). Counts are null for the first year. Only the previous year is
+ * compared (Greene et al. also remember older communities).
+ */
+export type NetworkYearCommunitiesCommunitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Anything with a global id. Fetch any of them with `node(id:)`. */
@@ -1612,6 +1725,12 @@ export type Query = {
   /** Neighbourhoods, optionally of one grid and inside one territory. */
   neighbourhoods: Array<Neighbourhood>;
   /**
+   * How the territory's network changed year by year: ties, new and lost ties, density, E-I index,
+   * language border, isolates and communities per calendar year. Takes the network questions' scope
+   * (see `acquaintances`); `resolution` and `seed` are Louvain's, as for `communities`.
+   */
+  networkChange: NetworkChange;
+  /**
    * Export a territory's network for Gephi, GIS, spreadsheets or Cytoscape. People are pseudonymised
    * (keyed hashes, no names) for everyone but analysts, editors and admins; for zone and observatory
    * keys encounter counts follow the small-cell rule (withheld under 5, rounded above) and dates are
@@ -1810,6 +1929,17 @@ export type QueryNeighbourhoodArgs = {
 export type QueryNeighbourhoodsArgs = {
   grid?: InputMaybe<NeighbourhoodGrid>;
   within?: InputMaybe<TerritoryInput>;
+};
+
+
+export type QueryNetworkChangeArgs = {
+  language?: InputMaybe<WorkingLanguage>;
+  resolution?: InputMaybe<Scalars['Float']['input']>;
+  sectors?: InputMaybe<Array<Scalars['String']['input']>>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  territory: TerritoryInput;
+  ties?: InputMaybe<TieFilter>;
+  window?: InputMaybe<TimeWindow>;
 };
 
 
@@ -2660,10 +2790,12 @@ export type ResolversTypes = {
   Communities: ResolverTypeWrapper<CommunitiesRow>;
   Community: ResolverTypeWrapper<CommunityRow>;
   CommunityAlgorithm: CommunityAlgorithm;
+  CommunityEvent: CommunityEvent;
   CommunityLanguage: ResolverTypeWrapper<CommunityLanguage>;
   CommunityLink: ResolverTypeWrapper<CommunityLinkRow>;
   CommunityQuartier: ResolverTypeWrapper<CommunityQuartierRow>;
   CommunitySector: ResolverTypeWrapper<CommunitySectorRow>;
+  CommunityTrace: ResolverTypeWrapper<CommunityTraceRow>;
   CycleRules: ResolverTypeWrapper<CycleRules>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -2712,7 +2844,10 @@ export type ResolversTypes = {
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodRow>;
   NeighbourhoodGrid: NeighbourhoodGrid;
   NeighbourhoodKind: NeighbourhoodKind;
+  NetworkChange: ResolverTypeWrapper<NetworkChangeRow>;
   NetworkExport: ResolverTypeWrapper<NetworkExport>;
+  NetworkYear: ResolverTypeWrapper<NetworkYearRow>;
+  NetworkYearCommunities: ResolverTypeWrapper<NetworkYearCommunitiesRow>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OpenDoorRules: ResolverTypeWrapper<OpenDoorRules>;
   Organisation: ResolverTypeWrapper<OrganisationRow>;
@@ -2803,6 +2938,7 @@ export type ResolversParentTypes = {
   CommunityLink: CommunityLinkRow;
   CommunityQuartier: CommunityQuartierRow;
   CommunitySector: CommunitySectorRow;
+  CommunityTrace: CommunityTraceRow;
   CycleRules: CycleRules;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -2841,7 +2977,10 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   NeedInput: NeedInput;
   Neighbourhood: NeighbourhoodRow;
+  NetworkChange: NetworkChangeRow;
   NetworkExport: NetworkExport;
+  NetworkYear: NetworkYearRow;
+  NetworkYearCommunities: NetworkYearCommunitiesRow;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   OpenDoorRules: OpenDoorRules;
   Organisation: OrganisationRow;
@@ -3057,6 +3196,14 @@ export type CommunityQuartierResolvers<ContextType = Context, ParentType extends
 export type CommunitySectorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunitySector'] = ResolversParentTypes['CommunitySector']> = {
   sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
   services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommunityTraceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommunityTrace'] = ResolversParentTypes['CommunityTrace']> = {
+  event?: Resolver<Maybe<ResolversTypes['CommunityEvent']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  jaccard?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  previous?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CycleRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CycleRules'] = ResolversParentTypes['CycleRules']> = {
@@ -3341,6 +3488,14 @@ export type NeighbourhoodResolvers<ContextType = Context, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type NetworkChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkChange'] = ResolversParentTypes['NetworkChange']> = {
+  appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
+  communityMatchThreshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['NetworkYear']>, ParentType, ContextType>;
+};
+
 export type NetworkExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkExport'] = ResolversParentTypes['NetworkExport']> = {
   appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
   content?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3350,6 +3505,36 @@ export type NetworkExportResolvers<ContextType = Context, ParentType extends Res
   mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NetworkYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkYear'] = ResolversParentTypes['NetworkYear']> = {
+  communities?: Resolver<ResolversTypes['NetworkYearCommunities'], ParentType, ContextType>;
+  crossLanguageTies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  crossSectorTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  density?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  eiIndex?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  isolates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keptTies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  languageBorderShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lostTies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  newTies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sameSectorTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  services?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NetworkYearCommunitiesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkYearCommunities'] = ResolversParentTypes['NetworkYearCommunities']> = {
+  communities?: Resolver<Array<ResolversTypes['CommunityTrace']>, ParentType, ContextType, RequireFields<NetworkYearCommunitiesCommunitiesArgs, 'first'>>;
+  continued?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dissolved?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  merged?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  modularity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  new?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  split?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -3500,6 +3685,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'nisCode'>>;
   neighbourhood?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'code'>>;
   neighbourhoods?: Resolver<Array<ResolversTypes['Neighbourhood']>, ParentType, ContextType, Partial<QueryNeighbourhoodsArgs>>;
+  networkChange?: Resolver<ResolversTypes['NetworkChange'], ParentType, ContextType, RequireFields<QueryNetworkChangeArgs, 'resolution' | 'seed' | 'territory'>>;
   networkExport?: Resolver<ResolversTypes['NetworkExport'], ParentType, ContextType, RequireFields<QueryNetworkExportArgs, 'format' | 'level' | 'pseudonyms' | 'territory'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
@@ -3756,6 +3942,7 @@ export type Resolvers<ContextType = Context> = {
   CommunityLink?: CommunityLinkResolvers<ContextType>;
   CommunityQuartier?: CommunityQuartierResolvers<ContextType>;
   CommunitySector?: CommunitySectorResolvers<ContextType>;
+  CommunityTrace?: CommunityTraceResolvers<ContextType>;
   CycleRules?: CycleRulesResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -3787,7 +3974,10 @@ export type Resolvers<ContextType = Context> = {
   MunicipalityShare?: MunicipalityShareResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
+  NetworkChange?: NetworkChangeResolvers<ContextType>;
   NetworkExport?: NetworkExportResolvers<ContextType>;
+  NetworkYear?: NetworkYearResolvers<ContextType>;
+  NetworkYearCommunities?: NetworkYearCommunitiesResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   OpenDoorRules?: OpenDoorRulesResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;

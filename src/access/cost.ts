@@ -152,6 +152,9 @@ export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
   'Community.languages': { max: 3 },
   // A territory is at most one region: 145 monitoring quartiers.
   'Community.quartiers': { max: 145 },
+  // Change over time: networkChange refuses more than MAX_YEARS (30) years; each year's communities by page.
+  'NetworkChange.years': { max: 30 },
+  'NetworkYearCommunities.communities': { page: 'own' },
   // Every monitoring quartier of a territory (one region: 145).
   'QuartierMap.quartiers': { max: 300 },
 
@@ -202,6 +205,8 @@ export const ANALYTICS_WEIGHTS: Readonly<Record<string, number>> = {
   'Query.recommendations': 1000,
   'Query.brokers': 2000,
   'Query.communities': 1000,
+  // One subgraph load and one Louvain per year.
+  'Query.networkChange': 2000,
   'Query.quartierFigures': 500,
   'Query.networkExport': 2000,
 };

@@ -48,6 +48,7 @@ export const POLICY: Policy = {
     initiativeImpact: 'member',
     recommendations: 'member',
     communities: 'member',
+    networkChange: 'member',
     quartierFigures: 'member',
     // About one named person, or starting from one: person-level.
     turnoverImpact: 'names',
@@ -125,6 +126,11 @@ export const POLICY: Policy = {
   CommunityLanguage: { '*': 'member' },
   CommunityQuartier: { '*': 'member' },
   CommunityLink: { '*': 'member' },
+  // Year-by-year counts of ties and services: no person in them.
+  NetworkChange: { '*': 'member' },
+  NetworkYear: { '*': 'member' },
+  NetworkYearCommunities: { '*': 'member' },
+  CommunityTrace: { '*': 'member' },
   QuartierMap: { '*': 'member' },
   QuartierFigures: { '*': 'member' },
   UserError: { '*': 'member' },

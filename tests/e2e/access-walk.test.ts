@@ -156,6 +156,22 @@ const ENTRY: Record<string, Array<[string, string]>> = {
     ['Query', `communities${SUD}`],
     ['Communities', 'between'],
   ],
+  NetworkChange: [['Query', `networkChange${SUD}`]],
+  NetworkYear: [
+    ['Query', `networkChange${SUD}`],
+    ['NetworkChange', 'years'],
+  ],
+  NetworkYearCommunities: [
+    ['Query', `networkChange${SUD}`],
+    ['NetworkChange', 'years'],
+    ['NetworkYear', 'communities'],
+  ],
+  CommunityTrace: [
+    ['Query', `networkChange${SUD}`],
+    ['NetworkChange', 'years'],
+    ['NetworkYear', 'communities'],
+    ['NetworkYearCommunities', 'communities'],
+  ],
   QuartierMap: [['Query', `quartierFigures${SUD}`]],
   QuartierFigures: [
     ['Query', `quartierFigures${SUD}`],
@@ -260,6 +276,7 @@ const REQUIRED_ARGS: Record<string, string> = {
   'Query.introductionPath': '(fromPerson: "p1", to: "s3")',
   'Query.recommendations': '(initiative: "ini1")',
   'Query.communities': SUD,
+  'Query.networkChange': SUD,
   'Query.quartierFigures': SUD,
   'Neighbourhood.indicator': '(name: "population")',
   'Query.editionValidation': '(edition: "ed1")',

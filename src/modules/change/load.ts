@@ -1,0 +1,84 @@
+/**
+ * `networkChange`: the scope parsed as every network question parses it, the calendar years with
+ * encounters found in one query, then each year's graph loaded through the network scope (the same
+ * load, filter and backbone as the question asked with that year as the window), and the pure series
+ * (series.ts) computed over them.
+ *
+ * Round trips: the scope's (parseScope: the territory, plus the sectors and the initiative kinds when
+ * given, plus a zone key's check), the territory's services (1), the years (1, skipped without
+ * services), and one per year with encounters (two with a backbone: its meetings per year). Years
+ * between with no encounter are not read. At most MAX_YEARS years, so the count stays bounded.
+ */
+import type { Context } from '../../context';
+import type { QueryNetworkChangeArgs } from '../../__generated__/resolvers-types';
+import { badInput } from '../../errors';
+import { cypher, type NamedQuery } from '../../neo4j/driver';
+import type { ServiceNode } from '../network/measures/graph';
+import { analyticsBudget, loadGraph, loadServices, parseScope, queryFilter, type AnalyticsBudget, type Scope } from '../network/scope';
+import { appliedTieFilter, encounterCondition, filterParams, filterVariant } from '../network/tie-filter';
+import type { NetworkChangeRow } from './model';
+import { calendarYears, COMMUNITY_MATCH_THRESHOLD, networkSeries } from './series';
+
+/** Years one question may span: each is a load of the territory's ties. */
+export const MAX_YEARS = 30;
+
+/** One statement per shape of the encounter condition (window bounds, initiatives, evidence kinds). */
+const yearQueries = new Map<string, NamedQuery>();
+
+/**
+ * The calendar years of the encounters that count (window, initiative kinds, evidence kinds) between
+ * two services of the territory. The backbone is left out: it is judged per year with each year's
+ * load, and a year whose encounters it all drops shows no tie.
+ */
+function encounterYearsQuery(scope: Scope): { query: NamedQuery; params: Record<string, unknown> } {
+  const filter = { ...queryFilter(scope), backbone: null };
+  const variant = filterVariant(filter);
+  let query = yearQueries.get(variant);
+  if (!query) {
+    const condition = encounterCondition(filter);
+    query = cypher(
+      `change.encounterYears.${variant}`,
+      `UNWIND $ids AS id MATCH (s:Service {id: id})-[k:KNOWS]->(t:Service) WHERE t.id IN $ids
+       UNWIND [i IN range(0, size(k.dates) - 1) ${condition ? `WHERE ${condition}` : ''} | k.dates[i].year] AS year
+       RETURN DISTINCT year ORDER BY year`,
+    );
+    yearQueries.set(variant, query);
+  }
+  return { query, params: filterParams(filter) };
+}
+
+async function encounterYears(ctx: Context, scope: Scope, services: ServiceNode[], budget: AnalyticsBudget): Promise<number[]> {
+  if (services.length === 0) return [];
+  const { query, params } = encounterYearsQuery(scope);
+  const rows = await ctx.db.read<{ year: number }>(query, { ...params, ids: services.map((s) => s.id) }, budget.options());
+  return rows.map((r) => r.year);
+}
+
+export async function networkChange(ctx: Context, args: QueryNetworkChangeArgs): Promise<NetworkChangeRow> {
+  // Arguments first: a bad one is refused before any query runs.
+  const resolution = args.resolution ?? 1;
+  if (!(resolution > 0 && resolution <= 10)) throw badInput('resolution', 'must be above 0 and at most 10');
+  const seed = args.seed ?? 1;
+  if (!Number.isInteger(seed) || seed < 0) throw badInput('seed', 'must be a whole number, 0 or more');
+  // One time limit for the whole series: each year's load is checked against what is left.
+  const budget = analyticsBudget(ctx);
+  const scope = await parseScope(ctx, args);
+  const services = await loadServices(ctx, scope, budget);
+  const withEncounters = await encounterYears(ctx, scope, services, budget);
+  const years = calendarYears(withEncounters, scope);
+  if (years.length > MAX_YEARS) throw badInput('window', `spans ${years.length} calendar years with data; at most ${MAX_YEARS} in one question: narrow the window`);
+  const graphs = [];
+  for (const y of years) {
+    budget.tick();
+    // A year with no encounter has no tie: nothing to read.
+    const graph = withEncounters.includes(y.year) ? await loadGraph(ctx, { ...scope, from: y.from, to: y.to }) : { nodes: services, edges: [] };
+    graphs.push({ ...y, graph });
+  }
+  return {
+    years: networkSeries(graphs, { resolution, seed, threshold: COMMUNITY_MATCH_THRESHOLD, border: scope.languages === null }, budget.tick),
+    resolution,
+    seed,
+    communityMatchThreshold: COMMUNITY_MATCH_THRESHOLD,
+    appliedTieFilter: appliedTieFilter(scope.ties),
+  };
+}
