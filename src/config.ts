@@ -34,6 +34,9 @@ const EnvSchema = z.object({
 
   QUERY_TIMEOUT_MS: intFromEnv(15_000),
   ANALYTICS_TIMEOUT_MS: intFromEnv(20_000),
+  // The analytics cache (modules/network/analytics-cache.ts): memory bound in MB (0: no cache), and the longest an entry is kept.
+  ANALYTICS_CACHE_MB: z.coerce.number().int().min(0).default(256),
+  ANALYTICS_CACHE_MAX_AGE_MS: intFromEnv(900_000),
   MAX_PAGE_SIZE: intFromEnv(500),
   DEFAULT_PAGE_SIZE: intFromEnv(50),
   DEMO_SEED: intFromEnv(42),

@@ -7,6 +7,7 @@ import type { AuditTrail } from './access/audit';
 import type { Config } from './config';
 import type { Db } from './neo4j/driver';
 import { Loaders } from './modules/loaders';
+import { sharedAnalyticsCache, type AnalyticsCache } from './modules/network/analytics-cache';
 
 export type LangCode = 'FR' | 'NL';
 
@@ -23,6 +24,8 @@ export interface Context {
   personReads: Set<string>;
   /** The server's audit trail (null outside a server): read back only after what is pending is written. */
   audit: AuditTrail | null;
+  /** Territory graphs and answers shared across requests, keyed by the graph version; null: none. */
+  analytics: AnalyticsCache | null;
 }
 
 export interface ContextInput {
@@ -31,6 +34,8 @@ export interface ContextInput {
   acceptLanguage?: string | null;
   principal?: Principal;
   audit?: AuditTrail | null;
+  /** Defaults to the process's cache (ANALYTICS_CACHE_MB); null computes every answer afresh. */
+  analytics?: AnalyticsCache | null;
 }
 
 /** `nl`, `nl-BE` … give NL; anything else, or nothing, gives FR. */
@@ -51,7 +56,7 @@ function todayUtc(now = Date.now()): string {
   return todayCache.day;
 }
 
-export function createContext({ db, config, acceptLanguage, principal = PUBLIC, audit = null }: ContextInput): Context {
+export function createContext({ db, config, acceptLanguage, principal = PUBLIC, audit = null, analytics = sharedAnalyticsCache(config) }: ContextInput): Context {
   // Every request reads against its own row budget (neo4j/driver.ts RowBudget).
   const requestDb = db.fork({ rows: config.MAX_ROWS_PER_REQUEST, analyticsRows: config.MAX_ANALYTICS_ROWS_PER_REQUEST });
   const today = todayUtc();
@@ -64,5 +69,6 @@ export function createContext({ db, config, acceptLanguage, principal = PUBLIC, 
     principal,
     personReads: new Set(),
     audit,
+    analytics,
   };
 }

@@ -1,5 +1,5 @@
 /** Prometheus metrics, served as text on /metrics. */
-import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
@@ -79,6 +79,18 @@ export class OperationHistogram {
   }
 }
 
+/** A gauge whose value is read when /metrics is scraped. */
+function gauge(name: string, help: string, read: () => number | Promise<number>): void {
+  new Gauge({
+    name,
+    help,
+    registers: [registry],
+    async collect() {
+      this.set(await read());
+    },
+  });
+}
+
 export const metrics = {
   neo4jQueries: new Counter({
     name: 'neo4j_queries_total',
@@ -99,6 +111,25 @@ export const metrics = {
     help: 'Incremental tie refreshes run inside write transactions',
     registers: [registry],
   }),
+  /** Lookups in the analytics cache (modules/network/analytics-cache.ts). */
+  analyticsCacheLookups: new Counter({
+    name: 'analytics_cache_lookups_total',
+    help: 'Analytics cache lookups, by what was looked up (a territory graph, an answer) and outcome: hit, miss, or joined (the same computation already under way)',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [registry],
+  }),
+  /** The cache's size and hit ratio, read when /metrics is scraped. */
+  watchAnalyticsCache(cache: { readonly size: { entries: number; bytes: number } }): void {
+    const lookups = this.analyticsCacheLookups;
+    gauge('analytics_cache_entries', 'Entries held by the analytics cache', () => cache.size.entries);
+    gauge('analytics_cache_bytes', 'Estimated bytes held by the analytics cache (bounded by ANALYTICS_CACHE_MB)', () => cache.size.bytes);
+    gauge('analytics_cache_hit_ratio', 'Share of analytics cache lookups answered from the cache (hits and joined computations) since the process started', async () => {
+      const values = (await lookups.get()).values;
+      const total = values.reduce((sum, v) => sum + v.value, 0);
+      const served = values.filter((v) => v.labels.outcome !== 'miss').reduce((sum, v) => sum + v.value, 0);
+      return total > 0 ? served / total : 0;
+    });
+  },
   /** GraphQL operation latency, by operation name and outcome. */
   operationDuration: new OperationHistogram(
     'graphql_operation_duration_seconds',

@@ -42,7 +42,7 @@ export async function createApiKey(db: Db, role: Role, opts: { zone?: string; la
   } else if (opts.zone) throw new Error('only zone keys take --zone');
   const id = crypto.randomBytes(8).toString('hex');
   const secret = crypto.randomBytes(32).toString('base64url');
-  await db.write(CREATE, { id, hash: sha256(secret), role, zone: opts.zone ?? null, label: opts.label ?? null });
+  await db.write(CREATE, { id, hash: sha256(secret), role, zone: opts.zone ?? null, label: opts.label ?? null }, { graphUnchanged: true });
   return { key: `bng_${id}_${secret}`, id };
 }
 
@@ -51,7 +51,7 @@ export async function listApiKeys(db: Db): Promise<KeyInfo[]> {
 }
 
 export async function revokeApiKey(db: Db, id: string): Promise<boolean> {
-  return (await db.write(REVOKE, { id })).length > 0;
+  return (await db.write(REVOKE, { id }, { graphUnchanged: true })).length > 0;
 }
 
 export class InvalidKeyError extends Error {}

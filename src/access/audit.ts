@@ -90,7 +90,7 @@ export class AuditTrail {
       const batch = crypto.randomBytes(4).toString('hex');
       const events = pending.map((e, i) => this.row(e, batch, i));
       this.written = this.written.then(() =>
-        this.db.write(APPEND, { events }).then(
+        this.db.write(APPEND, { events }, { graphUnchanged: true }).then(
           () => undefined,
           (err: unknown) => logger.error({ err, events: events.length }, 'audit write failed'),
         ),

@@ -5,7 +5,9 @@
 import { GraphQLError } from 'graphql';
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import { databaseUnavailable, isUnavailable, analyticsTimeout, isTimeout, isTransient, transientError } from '../errors';
+import { logger } from '../logger';
 import { metrics } from '../metrics';
+import { GRAPH_VERSION_BUMP } from './graph-version';
 
 export interface DbTarget {
   uri: string;
@@ -56,6 +58,11 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Long analytics: a timeout answers ANALYTICS_TIMEOUT instead of a generic error. */
   analytics?: boolean;
+  /**
+   * A write that changes nothing an answer is computed from (the audit trail, API keys): it leaves
+   * the graph version as it is. Every other write bumps it once committed (graph-version.ts).
+   */
+  graphUnchanged?: boolean;
 }
 
 /**
@@ -150,7 +157,10 @@ export class Db {
     try {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+          if (mode === 'READ') return await session.executeRead(work, config);
+          const result = await session.executeWrite(work, config);
+          if (opts.graphUnchanged !== true) await this.bumpGraphVersion(session);
+          return result;
         } catch (err) {
           if (!isTransient(err) || attempt >= TRANSACTION_ATTEMPTS) throw err;
           metrics.neo4jTransientRetries.inc({ mode });
@@ -161,6 +171,19 @@ export class Db {
       throw translateDriverError(err, opts, mode === 'WRITE');
     } finally {
       await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * After a committed write, in a transaction of its own. The write stands whatever happens here:
+   * a failed bump is logged, and cached answers then live until their maximum age.
+   */
+  private async bumpGraphVersion(session: ReturnType<Driver['session']>): Promise<void> {
+    try {
+      this.count(GRAPH_VERSION_BUMP);
+      await session.executeWrite((tx) => tx.run(GRAPH_VERSION_BUMP.text));
+    } catch (err) {
+      logger.warn({ err }, 'graph version not bumped after a write: cached analytics may be stale until they expire');
     }
   }
 

@@ -77,6 +77,11 @@ export const MIGRATIONS: Migration[] = [
       'CREATE INDEX indicatorvalue_unit IF NOT EXISTS FOR (n:IndicatorValue) ON (n.level, n.code)',
     ],
   },
+  {
+    version: 8,
+    name: 'the graph version node bumped after every write, merged by concurrent writers',
+    statements: ['CREATE CONSTRAINT graphversion_id IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n.id IS UNIQUE'],
+  },
 ];
 
 const checksum = (m: Migration) => crypto.createHash('sha256').update(m.statements.join('\n')).digest('hex').slice(0, 16);

@@ -5,7 +5,7 @@ import { cypher } from '../../neo4j/driver';
 import { listLimit } from '../common/pagination';
 import { detectCommunities, servicesPer } from '../network/measures/communities';
 import { disclosedWeight } from '../network/resolvers';
-import { loadGraph, parseScope } from '../network/scope';
+import { loadGraph, parseScope, sharedAnswer } from '../network/scope';
 import { appliedTieFilter } from '../network/tie-filter';
 import type { CommunityRow } from './model';
 
@@ -25,14 +25,18 @@ export const communityResolvers: Resolvers = {
       const seed = args.seed ?? 1;
       if (!Number.isInteger(seed) || seed < 0) throw badInput('seed', 'must be a whole number, 0 or more');
       const scope = await parseScope(ctx, args);
-      const graph = await loadGraph(ctx, scope);
-      const partition = detectCommunities(graph, { resolution, seed });
-      const tiedIds = [...partition.of.keys()];
-      const quartierOf = new Map(tiedIds.length ? (await ctx.db.read<{ service: string; code: string }>(SERVICE_QUARTIERS, { ids: tiedIds })).map((r) => [r.service, r.code]) : []);
-      const communities: CommunityRow[] = partition.communities.map((c) => ({
-        ...c,
-        quartiers: servicesPer(c.services.map((s) => quartierOf.get(s)).filter((q): q is string => q !== undefined)).map(({ key, services }) => ({ code: key, services })),
-      }));
+      const { partition, communities } = await sharedAnswer(ctx, 'communities', { scope, resolution, seed }, async () => {
+        const partition = detectCommunities(await loadGraph(ctx, scope), { resolution, seed });
+        const tiedIds = [...partition.of.keys()];
+        const quartierOf = new Map(
+          tiedIds.length ? (await ctx.db.read<{ service: string; code: string }>(SERVICE_QUARTIERS, { ids: tiedIds })).map((r) => [r.service, r.code]) : [],
+        );
+        const communities: CommunityRow[] = partition.communities.map((c) => ({
+          ...c,
+          quartiers: servicesPer(c.services.map((s) => quartierOf.get(s)).filter((q): q is string => q !== undefined)).map(({ key, services }) => ({ code: key, services })),
+        }));
+        return { partition, communities };
+      });
       return {
         algorithm: args.algorithm ?? 'LOUVAIN',
         resolution,

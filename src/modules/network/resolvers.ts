@@ -21,7 +21,20 @@ import { recommendations } from './recommend';
 import { tiesAtRisk, turnoverImpact } from './risk';
 import { parseNeed, serviceNeedWeights } from '../territory/geography';
 import { gapsByNeed } from '../territory/need';
-import { analyticsBudget, assertExactSize, loadGraph, loadServices, loadSubgraph, loadTieInitiatives, loadTiesOfPairs, parseScope, parseTies, type Scope } from './scope';
+import {
+  analyticsBudget,
+  assertExactSize,
+  loadGraph,
+  loadServices,
+  loadSubgraph,
+  loadTieInitiatives,
+  loadTiesOfPairs,
+  parseScope,
+  parseTies,
+  sharedAnswer,
+  type Scope,
+} from './scope';
+import type { Context } from '../../context';
 import { appliedTieFilter } from './tie-filter';
 
 /**
@@ -48,6 +61,10 @@ const withFilter = <T extends object>(scope: Scope, rows: T[]) => {
   const applied = appliedTieFilter(scope.ties);
   return rows.map((r) => ({ ...r, appliedTieFilter: applied }));
 };
+
+/** Every tie of the scope up to `asOf` with its carriers on that date, for fragile and lost ties alike. */
+const scopeTiesAtRisk = (ctx: Context, scope: Scope, asOf: string) =>
+  sharedAnswer(ctx, 'tiesAtRisk', { scope, asOf }, async () => tiesAtRisk(ctx, (await loadSubgraph(ctx, { ...scope, to: asOf })).ties, asOf));
 
 /** Where an introduction path keeps its services (read with the path, see path.ts). */
 const PATH_SERVICES = [['start'], ['steps', 'from'], ['steps', 'to']];
@@ -114,26 +131,27 @@ export const networkResolvers: Resolvers = {
       const scope = await parseScope(ctx, args);
       // Said before the ties are read: the size is known from the services alone.
       assertExactSize(await loadServices(ctx, scope));
-      const graph = await loadGraph(ctx, scope);
-      const { tick } = analyticsBudget(ctx, startedAt);
-      return { ...brokerRanking(graph, { weighting: args.betweenness ?? 'UNWEIGHTED', first }, tick), appliedTieFilter: appliedTieFilter(scope.ties) };
+      const weighting = args.betweenness ?? 'UNWEIGHTED';
+      const ranking = await sharedAnswer(ctx, 'brokers', { scope, weighting, first }, async () => {
+        const graph = await loadGraph(ctx, scope);
+        return brokerRanking(graph, { weighting, first }, analyticsBudget(ctx, startedAt).tick);
+      });
+      return { ...ranking, appliedTieFilter: appliedTieFilter(scope.ties) };
     },
     fragileTies: async (_p, args, ctx) => {
       const first = listLimit(args.first);
       const asOf = args.asOf ?? ctx.today;
       const scope = await parseScope(ctx, args);
-      const { ties } = await loadSubgraph(ctx, { ...scope, to: asOf });
       // Zone and observatory keys get every tie with fewer than 5 carriers on a side: the fragile
       // ones alone would say "one person" (small-cell rule).
       const atRisk = pseudonymised(ctx.principal) ? (t: TieAtRiskRow) => disclosedStatus(t) === 'FEW_CARRIERS' : (t: TieAtRiskRow) => t.status === 'FRAGILE';
-      return withFilter(scope, (await tiesAtRisk(ctx, ties, asOf)).filter(atRisk).slice(0, first));
+      return withFilter(scope, (await scopeTiesAtRisk(ctx, scope, asOf)).filter(atRisk).slice(0, first));
     },
     lostTies: async (_p, args, ctx) => {
       const first = listLimit(args.first);
       const asOf = args.asOf ?? ctx.today;
       const scope = await parseScope(ctx, args);
-      const { ties } = await loadSubgraph(ctx, { ...scope, to: asOf });
-      return withFilter(scope, (await tiesAtRisk(ctx, ties, asOf)).filter((t) => t.status === 'LOST').slice(0, first));
+      return withFilter(scope, (await scopeTiesAtRisk(ctx, scope, asOf)).filter((t) => t.status === 'LOST').slice(0, first));
     },
     turnoverImpact: async (_p, args, ctx) => {
       const serviceId = keyOf('Service', args.service, 'service');
@@ -144,8 +162,11 @@ export const networkResolvers: Resolvers = {
     },
     languageBorder: async (_p, args, ctx) => {
       const scope = await parseScope(ctx, args);
-      const { nodes, ties } = await loadTieInitiatives(ctx, scope);
-      return { ...languageBorder(nodes, ties), appliedTieFilter: appliedTieFilter(scope.ties) };
+      const border = await sharedAnswer(ctx, 'languageBorder', scope, async () => {
+        const { nodes, ties } = await loadTieInitiatives(ctx, scope);
+        return languageBorder(nodes, ties);
+      });
+      return { ...border, appliedTieFilter: appliedTieFilter(scope.ties) };
     },
     initiativeImpact: async (_p, args, ctx) => {
       const edition = keyOf('Edition', args.edition, 'edition');

@@ -9,6 +9,7 @@ import type { Context } from '../../context';
 import type { TerritoryInput, TieFilter, TimeWindow, WorkingLanguage } from '../../__generated__/resolvers-types';
 import { analyticsTimeout, badInput, notFound, tooLarge } from '../../errors';
 import type { Row, RunOptions } from '../../neo4j/driver';
+import { GRAPH_VERSION_READ, versionKey, type GraphVersionRow } from '../../neo4j/graph-version';
 import { selectTerritory, type TerritorySelection } from '../territory/select';
 import { hypergeometricBackbone, type Backbone } from './measures/backbone';
 import type { ServiceGraph, ServiceNode, Tick } from './measures/graph';
@@ -117,13 +118,32 @@ export interface Subgraph {
   ties: AcquaintanceRow[];
 }
 
-/** Once per request and key: several fields of one request share a load. */
+/**
+ * Once per request and key (several fields of one request share a load), and through the analytics
+ * cache once per graph version (requests share it). The key's first part names what is cached.
+ */
 function memo<T>(ctx: Context, key: string, load: () => Promise<T>): Promise<T> {
   const cached = ctx.loaders.network.loads.get(key);
   if (cached) return cached as Promise<T>;
-  const promise = load();
+  const cache = ctx.analytics;
+  const promise = cache ? graphVersion(ctx).then((version) => cache.get(`${version}|${key}`, key.slice(0, key.indexOf('|')), load)) : load();
   ctx.loaders.network.loads.set(key, promise);
   return promise;
+}
+
+/** The graph version, read once per request (neo4j/graph-version.ts), with the day: some answers are as of today. */
+function graphVersion(ctx: Context): Promise<string> {
+  ctx.loaders.network.graphVersion ??= ctx.db.read<GraphVersionRow & Row>(GRAPH_VERSION_READ).then((rows) => `${versionKey(rows[0])}|${ctx.today}`);
+  return ctx.loaders.network.graphVersion;
+}
+
+/**
+ * An answer computed from the scope's graph, once per graph version for every request asking the
+ * same question of the same scope (`parts`: the scope and every argument the answer depends on).
+ * The answer must not depend on the caller: disclosure is applied to it afterwards, per request.
+ */
+export function sharedAnswer<T>(ctx: Context, question: string, parts: unknown, compute: () => T | Promise<T>): Promise<T> {
+  return memo(ctx, `${question}|${JSON.stringify(parts)}`, async () => compute());
 }
 
 /** The services of the scope and their ties, packed, at a width; two territory-local queries under one time budget. */
