@@ -253,6 +253,31 @@ export type BackboneModel =
    */
   | 'HYPERGEOMETRIC';
 
+/**
+ * How close a brokers answer's betweenness is to the exact figures: every service's betweenness is
+ * within `errorBound` of its exact value, all services at once, with probability at least
+ * `confidence`.
+ */
+export type BetweennessAccuracy = {
+  __typename?: 'BetweennessAccuracy';
+  /** 1 when exact. */
+  confidence: Scalars['Float']['output'];
+  /** 0 when exact. */
+  errorBound: Scalars['Float']['output'];
+  method: BetweennessMethod;
+  /** Shortest paths drawn (null when exact). */
+  samples?: Maybe<Scalars['Int']['output']>;
+};
+
+export type BetweennessMethod =
+  /** Brandes's algorithm over every pair of services. */
+  | 'EXACT'
+  /**
+   * Shortest paths sampled uniformly (Riondato & Kornaropoulos 2016), as many as the error bound
+   * needs; seeded, so the same question gives the same figures.
+   */
+  | 'SAMPLED';
+
 /** How betweenness measures path length. */
 export type BetweennessWeighting =
   /**
@@ -317,6 +342,8 @@ export type BrokerageRoles = {
 
 export type Brokers = {
   __typename?: 'Brokers';
+  /** How betweenness was computed, and how close the figures are to the exact ones. */
+  accuracy: BetweennessAccuracy;
   appliedTieFilter: AppliedTieFilter;
   /** Services ranked by betweenness, highest first. */
   brokers: Array<Broker>;
@@ -1681,7 +1708,11 @@ export type Query = {
   acquaintances: AcquaintanceConnection;
   /** Reads of person-level data, newest first (admins only). Filter by a person id to see who read about them. */
   auditTrail: AuditEventConnection;
-  /** Who bridges sectors and who is isolated (exact measures, up to 3,000 services: TOO_LARGE beyond). */
+  /**
+   * Who bridges sectors and who is isolated. Betweenness is exact up to 1,500 services; above, it is
+   * sampled with a stated error bound (`accuracy`). Weighted betweenness (INVERSE_WEIGHT) is exact
+   * only, up to 3,000 services (TOO_LARGE beyond).
+   */
   brokers: Brokers;
   /** Communities of the territory's service network under the tie filter. */
   communities: Communities;
@@ -2782,6 +2813,8 @@ export type ResolversTypes = {
   AuditEventEdge: ResolverTypeWrapper<AuditEventEdge>;
   BackboneInput: BackboneInput;
   BackboneModel: BackboneModel;
+  BetweennessAccuracy: ResolverTypeWrapper<BetweennessAccuracy>;
+  BetweennessMethod: BetweennessMethod;
   BetweennessWeighting: BetweennessWeighting;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Broker: ResolverTypeWrapper<BrokerRow>;
@@ -2928,6 +2961,7 @@ export type ResolversParentTypes = {
   AuditEventConnection: AuditPage;
   AuditEventEdge: AuditEventEdge;
   BackboneInput: BackboneInput;
+  BetweennessAccuracy: BetweennessAccuracy;
   Boolean: Scalars['Boolean']['output'];
   Broker: BrokerRow;
   BrokerageRoles: BrokerageRoles;
@@ -3129,6 +3163,13 @@ export type AuditEventEdgeResolvers<ContextType = Context, ParentType extends Re
   node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
 };
 
+export type BetweennessAccuracyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BetweennessAccuracy'] = ResolversParentTypes['BetweennessAccuracy']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  errorBound?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['BetweennessMethod'], ParentType, ContextType>;
+  samples?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type BrokerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Broker'] = ResolversParentTypes['Broker']> = {
   betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   constraint?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3147,6 +3188,7 @@ export type BrokerageRolesResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type BrokersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Brokers'] = ResolversParentTypes['Brokers']> = {
+  accuracy?: Resolver<ResolversTypes['BetweennessAccuracy'], ParentType, ContextType>;
   appliedTieFilter?: Resolver<ResolversTypes['AppliedTieFilter'], ParentType, ContextType>;
   brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType>;
   isolates?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
@@ -3933,6 +3975,7 @@ export type Resolvers<ContextType = Context> = {
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
+  BetweennessAccuracy?: BetweennessAccuracyResolvers<ContextType>;
   Broker?: BrokerResolvers<ContextType>;
   BrokerageRoles?: BrokerageRolesResolvers<ContextType>;
   Brokers?: BrokersResolvers<ContextType>;

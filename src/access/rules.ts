@@ -109,6 +109,7 @@ export const POLICY: Policy = {
   AppliedBackbone: { '*': 'member' },
   Broker: { '*': 'member' },
   Brokers: { '*': 'member' },
+  BetweennessAccuracy: { '*': 'member' },
   BrokerageRoles: { '*': 'member' },
   TieAtRisk: { '*': 'member' },
   TurnoverImpact: { '*': 'names' },

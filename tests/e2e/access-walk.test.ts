@@ -132,6 +132,10 @@ const ENTRY: Record<string, Array<[string, string]>> = {
     ['EiIndex', 'territory'],
   ],
   Brokers: [['Query', `brokers${SUD}`]],
+  BetweennessAccuracy: [
+    ['Query', `brokers${SUD}`],
+    ['Brokers', 'accuracy'],
+  ],
   Communities: [['Query', `communities${SUD}`]],
   Community: [
     ['Query', `communities${SUD}`],

@@ -244,7 +244,7 @@ describe('bad input and edge cases', () => {
     expect(d).toEqual({ gaps: [], eiIndex: { territory: { index: -1 } } }); // sA–sD only, internal
   });
 
-  it('a territory over the exact-measure limit is TOO_LARGE, naming the limit', async () => {
+  it('above 1,500 services betweenness is sampled with its bound; weighted above 3,000 is TOO_LARGE, naming the limit', async () => {
     await testDb().write(
       cypher(
         'test.manyServices',
@@ -253,7 +253,13 @@ describe('bad input and edge cases', () => {
          CREATE (s)-[:LOCATED_IN]->(q), (s)-[:IN_SECTOR {primary: true}]->(sec)`,
       ),
     );
-    const res = await api().run('{ brokers(territory: { zone: "NORD" }) { serviceCount } }');
+    const sampled = await data<{ brokers: { serviceCount: number; accuracy: object } }>(
+      '{ brokers(territory: { zone: "NORD" }) { serviceCount accuracy { method samples errorBound confidence } } }',
+    );
+    // 3,002 services, no tie inside NORD: the vertex diameter's bound is 1. ε = 0.01 on our scale is
+    // 0.01 × 3,000 / 3,002 on theirs: 0.5 / ε² × (1 + ln 20) = 20,005.3 → 20,006 samples
+    expect(sampled.brokers).toEqual({ serviceCount: 3002, accuracy: { method: 'SAMPLED', samples: 20_006, errorBound: 0.01, confidence: 0.95 } });
+    const res = await api().run('{ brokers(territory: { zone: "NORD" }, betweenness: INVERSE_WEIGHT) { serviceCount } }');
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_LARGE', argument: 'territory', limit: 3000, actual: 3002 });
     // A 1 ms analytics limit: the region's subgraph query cannot finish in time.
     const hurried = await testApi({ ANALYTICS_TIMEOUT_MS: '1' });

@@ -1,7 +1,7 @@
 /** Row shapes of the network module: what the resolvers of schema/network.graphql receive. */
 import type { AppliedTieFilter } from '../../__generated__/resolvers-types';
 import type { Page } from '../common/pagination';
-import type { BrokerFigures } from './measures/centrality';
+import type { BrokerFigures, BrokerRanking } from './measures/centrality';
 import type { EiScore, Gap, MixingCell } from './measures/mixing';
 
 export interface AcquaintanceRow {
@@ -38,11 +38,7 @@ export interface EiIndexRow extends Filtered {
 }
 /** A broker row is the measure's own figures (measures/centrality.ts). */
 export type BrokerRow = BrokerFigures;
-export interface BrokersRow extends Filtered {
-  brokers: BrokerRow[];
-  isolates: string[];
-  serviceCount: number;
-}
+export type BrokersRow = BrokerRanking & Filtered;
 export type TieStatus = 'SOLID' | 'FRAGILE' | 'LOST';
 export interface TieAtRiskRow extends Partial<Filtered> {
   tie: AcquaintanceRow;

@@ -24,6 +24,8 @@ import { gapsByNeed } from '../territory/need';
 import {
   analyticsBudget,
   assertExactSize,
+  BETWEENNESS_SAMPLING,
+  EXACT_BETWEENNESS_SERVICES,
   loadGraph,
   loadServices,
   loadSubgraph,
@@ -128,13 +130,15 @@ export const networkResolvers: Resolvers = {
     brokers: async (_p, args: QueryBrokersArgs, ctx) => {
       const first = listLimit(args.first);
       const startedAt = Date.now();
+      const weighting = args.betweenness ?? 'UNWEIGHTED';
       const scope = await parseScope(ctx, args);
       // Said before the ties are read: the size is known from the services alone.
-      assertExactSize(await loadServices(ctx, scope));
-      const weighting = args.betweenness ?? 'UNWEIGHTED';
+      const services = await loadServices(ctx, scope);
+      if (weighting === 'INVERSE_WEIGHT') assertExactSize(services);
+      const sampling = services.length > EXACT_BETWEENNESS_SERVICES ? BETWEENNESS_SAMPLING : null;
       const ranking = await sharedAnswer(ctx, 'brokers', { scope, weighting, first }, async () => {
         const graph = await loadGraph(ctx, scope);
-        return brokerRanking(graph, { weighting, first }, analyticsBudget(ctx, startedAt).tick);
+        return brokerRanking(graph, { weighting, first, sampling }, analyticsBudget(ctx, startedAt).tick);
       });
       return { ...ranking, appliedTieFilter: appliedTieFilter(scope.ties) };
     },

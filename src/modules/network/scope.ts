@@ -204,12 +204,21 @@ export async function loadTiesOfPairs(ctx: Context, scope: Scope, pairs: Array<{
   return pairs.map((p) => byKey.get(`${p.a}|${p.b}`)).filter((r): r is AcquaintanceRow => r !== undefined);
 }
 
-/** Exact centrality is O(n·m): beyond this, a clear error instead of a long wait. */
+/** Exact weighted betweenness is O(n·m log n): beyond this, a clear error instead of a long wait. */
 export const MAX_EXACT_SERVICES = 3000;
 
 export function assertExactSize(services: unknown[]): void {
   if (services.length > MAX_EXACT_SERVICES) throw tooLarge('territory', MAX_EXACT_SERVICES, services.length, 'the territory');
 }
+
+/**
+ * Above this many services, betweenness is sampled (measures/sampled-betweenness.ts) rather than
+ * exact: the exact measure's work grows as services × ties, the sample's barely with size.
+ */
+export const EXACT_BETWEENNESS_SERVICES = 1500;
+
+/** The sampled measure's bound: every service within 0.01 of its exact betweenness, with probability 0.95. */
+export const BETWEENNESS_SAMPLING = { errorBound: 0.01, failureProbability: 0.05, seed: 1 } as const;
 
 /**
  * The analytics time limit (ANALYTICS_TIMEOUT_MS) of one request. `options()` gives a query what is

@@ -26,6 +26,7 @@
  * (no brokerage opportunity); low = i bridges otherwise separate contacts. Undefined (null) for isolates.
  */
 import { adjacency, indexed, type ServiceGraph, type Tick } from './graph';
+import { sampledBetweenness, type SamplingOptions } from './sampled-betweenness';
 
 export function betweenness(graph: ServiceGraph, tick: Tick = () => {}): Map<string, number> {
   const { ids, offsets, targets } = indexed(graph);
@@ -78,10 +79,18 @@ export interface BrokerageRoles {
   liaison: number;
 }
 
-export function brokerage(graph: ServiceGraph, tick: Tick = () => {}): Map<string, BrokerageRoles> {
+/** The node indices of `only` (every node without it): the per-node measures below may be asked for a few services. */
+function selected(ids: readonly string[], only: readonly string[] | undefined): number[] {
+  if (only === undefined) return ids.map((_, i) => i);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  return only.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
+}
+
+export function brokerage(graph: ServiceGraph, tick: Tick = () => {}, only?: readonly string[]): Map<string, BrokerageRoles> {
   const { ids, offsets, targets, sector, tied } = indexed(graph);
   const out = new Map<string, BrokerageRoles>();
-  ids.forEach((id, b) => {
+  for (const b of selected(ids, only)) {
+    const id = ids[b]!;
     tick();
     const roles: BrokerageRoles = { coordinator: 0, gatekeeper: 0, representative: 0, consultant: 0, liaison: 0 };
     const gb = sector[b]!;
@@ -100,11 +109,11 @@ export function brokerage(graph: ServiceGraph, tick: Tick = () => {}): Map<strin
       }
     }
     out.set(id, roles);
-  });
+  }
   return out;
 }
 
-export function constraint(graph: ServiceGraph, tick: Tick = () => {}): Map<string, number | null> {
+export function constraint(graph: ServiceGraph, tick: Tick = () => {}, only?: readonly string[]): Map<string, number | null> {
   const { ids, offsets, targets, weights } = indexed(graph);
   const n = ids.length;
   const total = new Float64Array(n);
@@ -113,9 +122,13 @@ export function constraint(graph: ServiceGraph, tick: Tick = () => {}): Map<stri
   const contactOf = new Int32Array(n).fill(-1);
   const indirect = new Float64Array(n);
   const out = new Map<string, number | null>();
-  ids.forEach((id, i) => {
+  for (const i of selected(ids, only)) {
+    const id = ids[i]!;
     tick();
-    if (offsets[i] === offsets[i + 1]) return out.set(id, null);
+    if (offsets[i] === offsets[i + 1]) {
+      out.set(id, null);
+      continue;
+    }
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
       contactOf[targets[k]!] = i;
       indirect[targets[k]!] = 0;
@@ -134,8 +147,8 @@ export function constraint(graph: ServiceGraph, tick: Tick = () => {}): Map<stri
       const pij = total[i]! > 0 ? weights[k]! / total[i]! : 0;
       c += (pij + indirect[targets[k]!]!) ** 2;
     }
-    return out.set(id, c);
-  });
+    out.set(id, c);
+  }
   return out;
 }
 
@@ -257,27 +270,58 @@ export interface BrokerFigures {
   roles: BrokerageRoles;
 }
 
-/** Every service's position as a bridge, ranked by betweenness (then id), the first `first` of them; and the isolates. */
+/** How betweenness was computed: exactly, or sampled with a bound on every service's error. */
+export interface BetweennessAccuracy {
+  method: 'EXACT' | 'SAMPLED';
+  samples: number | null;
+  errorBound: number;
+  confidence: number;
+}
+
+export interface BrokerRanking {
+  brokers: BrokerFigures[];
+  isolates: string[];
+  serviceCount: number;
+  accuracy: BetweennessAccuracy;
+}
+
+/**
+ * Every service's position as a bridge, ranked by betweenness (then id), the first `first` of them;
+ * and the isolates. Betweenness is sampled when `sampling` is given (sampled-betweenness.ts).
+ * Constraint and brokerage roles, which visit every pair of a service's neighbours, are worked out
+ * for the services listed only.
+ */
 export function brokerRanking(
   graph: ServiceGraph,
-  opts: { weighting: BetweennessWeighting; first: number },
+  opts: { weighting: BetweennessWeighting; first: number; sampling?: SamplingOptions | null },
   tick: Tick = () => {},
-): { brokers: BrokerFigures[]; isolates: string[]; serviceCount: number } {
-  const between = opts.weighting === 'INVERSE_WEIGHT' ? weightedBetweenness(graph, tick) : betweenness(graph, tick);
-  const con = constraint(graph, tick);
-  const roles = brokerage(graph, tick);
+): BrokerRanking {
+  let between: Map<string, number>;
+  let accuracy: BetweennessAccuracy = { method: 'EXACT', samples: null, errorBound: 0, confidence: 1 };
+  if (opts.sampling && opts.weighting === 'UNWEIGHTED') {
+    const sampled = sampledBetweenness(graph, opts.sampling, tick);
+    between = sampled.values;
+    accuracy = { method: 'SAMPLED', samples: sampled.samples, errorBound: sampled.errorBound, confidence: sampled.confidence };
+  } else {
+    between = opts.weighting === 'INVERSE_WEIGHT' ? weightedBetweenness(graph, tick) : betweenness(graph, tick);
+  }
   const strengths = strength(graph);
-  const { neighbours } = adjacency(graph);
-  const brokers = graph.nodes
-    .map((n) => ({
-      serviceId: n.id,
-      degree: neighbours.get(n.id)!.size,
-      strength: strengths.get(n.id) ?? 0,
-      betweenness: between.get(n.id)!,
-      constraint: con.get(n.id) ?? null,
-      roles: roles.get(n.id)!,
-    }))
-    .sort((x, y) => y.betweenness - x.betweenness || x.serviceId.localeCompare(y.serviceId))
+  const { offsets } = indexed(graph);
+  const degreeOf = new Map(indexed(graph).ids.map((id, i) => [id, offsets[i + 1]! - offsets[i]!]));
+  const top = graph.nodes
+    .map((n) => ({ id: n.id, betweenness: between.get(n.id)! }))
+    .sort((x, y) => y.betweenness - x.betweenness || x.id.localeCompare(y.id))
     .slice(0, opts.first);
-  return { brokers, isolates: isolates(graph), serviceCount: graph.nodes.length };
+  const listed = top.map((t) => t.id);
+  const con = constraint(graph, tick, listed);
+  const roles = brokerage(graph, tick, listed);
+  const brokers = top.map((t) => ({
+    serviceId: t.id,
+    degree: degreeOf.get(t.id) ?? 0,
+    strength: strengths.get(t.id) ?? 0,
+    betweenness: t.betweenness,
+    constraint: con.get(t.id) ?? null,
+    roles: roles.get(t.id)!,
+  }));
+  return { brokers, isolates: isolates(graph), serviceCount: graph.nodes.length, accuracy };
 }
