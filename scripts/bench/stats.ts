@@ -42,6 +42,8 @@ export interface LatencyRow {
   /** When the error came. */
   errorAfterMs?: number;
   met: boolean;
+  /** Runs that answered an error (a dashboard load with a failed request), left out of p50 and p95. */
+  failed?: number;
   /** For a dashboard load: when each operation's last answer came, from the load's start (p50 over the runs), slowest first. */
   breakdown?: Array<{ operation: string; p50Ms: number }>;
   /** What else the row needs said (how the write before a cold load went). */
