@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   // The analytics cache (modules/network/analytics-cache.ts): memory bound in MB (0: no cache), and the longest an entry is kept.
   ANALYTICS_CACHE_MB: z.coerce.number().int().min(0).default(256),
   ANALYTICS_CACHE_MAX_AGE_MS: intFromEnv(900_000),
+  // Where betweenness and communities run: in the API process (builtin), or on the database server with the Graph Data Science plugin (gds; src/modules/network/gds/).
+  ANALYTICS_ENGINE: z.enum(['builtin', 'gds']).default('builtin'),
   MAX_PAGE_SIZE: intFromEnv(500),
   DEFAULT_PAGE_SIZE: intFromEnv(50),
   DEMO_SEED: intFromEnv(42),

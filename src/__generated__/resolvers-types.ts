@@ -432,8 +432,15 @@ export type CommunityServicesArgs = {
 /** How communities are found. */
 export type CommunityAlgorithm =
   /**
+   * Leiden (Traag et al. 2019): Louvain with a refinement step that keeps every community connected.
+   * Only with ANALYTICS_ENGINE=gds (Neo4j Graph Data Science on the database server); BAD_USER_INPUT
+   * otherwise.
+   */
+  | 'LEIDEN'
+  /**
    * Louvain modularity optimisation (Blondel et al. 2008; graphology-communities-louvain), on the tie
-   * weights (weighted strength under the tie filter). Deterministic for a given seed.
+   * weights (weighted strength under the tie filter). Deterministic for a given seed. With
+   * ANALYTICS_ENGINE=gds, Neo4j Graph Data Science's Louvain, which takes no resolution but 1.
    */
   | 'LOUVAIN';
 

@@ -65,6 +65,10 @@ it('refuses a bad resolution, and a zone key outside its zone', async () => {
   const bad = await api().run(`{ communities(territory: { zone: "SUD" }, resolution: 0) { count } }`);
   expect(codes(bad.errors)).toEqual(['BAD_USER_INPUT']);
   expect(bad.errors?.[0]?.message).toContain('resolution');
+  // Leiden runs on Graph Data Science only (ANALYTICS_ENGINE=gds): here it is refused, saying why.
+  const leiden = await api().run(`{ communities(territory: { zone: "SUD" }, algorithm: LEIDEN) { count } }`);
+  expect(leiden.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'algorithm' } });
+  expect(leiden.errors?.[0]?.message).toContain('ANALYTICS_ENGINE=gds');
   const nord: Principal = { role: 'zone', zone: 'NORD', keyId: 'test-nord' };
   const other = await api().run(`{ communities(territory: { zone: "SUD" }) { count } }`, undefined, { as: nord });
   expect(codes(other.errors)).toEqual(['FORBIDDEN']);

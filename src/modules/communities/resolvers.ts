@@ -3,7 +3,8 @@ import type { QueryCommunitiesArgs, Resolvers } from '../../__generated__/resolv
 import { badInput, notFound } from '../../errors';
 import { cypher } from '../../neo4j/driver';
 import { listLimit } from '../common/pagination';
-import { detectCommunities, servicesPer } from '../network/measures/communities';
+import { describePartition, detectCommunities, servicesPer } from '../network/measures/communities';
+import { gdsCommunities } from '../network/gds/engine';
 import { disclosedWeight } from '../network/resolvers';
 import { loadGraph, parseScope, sharedAnswer } from '../network/scope';
 import { appliedTieFilter } from '../network/tie-filter';
@@ -25,8 +26,17 @@ export const communityResolvers: Resolvers = {
       const seed = args.seed ?? 1;
       if (!Number.isInteger(seed) || seed < 0) throw badInput('seed', 'must be a whole number, 0 or more');
       const scope = await parseScope(ctx, args);
-      const { partition, communities } = await sharedAnswer(ctx, 'communities', { scope, resolution, seed }, async () => {
-        const partition = detectCommunities(await loadGraph(ctx, scope), { resolution, seed });
+      const algorithm = args.algorithm ?? 'LOUVAIN';
+      const engine = ctx.config.ANALYTICS_ENGINE;
+      if (algorithm === 'LEIDEN' && engine !== 'gds') throw badInput('algorithm', 'LEIDEN runs on Neo4j Graph Data Science: it needs ANALYTICS_ENGINE=gds on this server');
+      const { partition, communities } = await sharedAnswer(ctx, 'communities', { scope, algorithm, engine, resolution, seed }, async () => {
+        const graph = await loadGraph(ctx, scope);
+        const partition =
+          engine === 'gds'
+            ? await gdsCommunities(ctx.db, graph, { algorithm, resolution, seed, timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS }).then((p) =>
+                describePartition(graph, p.of, p.modularity, p.isolates),
+              )
+            : detectCommunities(graph, { resolution, seed });
         const tiedIds = [...partition.of.keys()];
         const quartierOf = new Map(
           tiedIds.length ? (await ctx.db.read<{ service: string; code: string }>(SERVICE_QUARTIERS, { ids: tiedIds })).map((r) => [r.service, r.code]) : [],
@@ -38,7 +48,7 @@ export const communityResolvers: Resolvers = {
         return { partition, communities };
       });
       return {
-        algorithm: args.algorithm ?? 'LOUVAIN',
+        algorithm,
         resolution,
         seed,
         modularity: partition.modularity,

@@ -11,6 +11,7 @@ import { connectionFields } from '../directory/resolvers';
 import { languageBorder } from './measures/border';
 import { acquaintanceKey, acquaintancePage } from './measures/acquaintances';
 import { brokerRanking } from './measures/centrality';
+import { gdsBetweenness } from './gds/engine';
 import { eiIndex, gaps, mixingMatrix } from './measures/mixing';
 import { initiativeImpact } from './impact';
 import type { TieAtRiskRow } from './model';
@@ -131,14 +132,17 @@ export const networkResolvers: Resolvers = {
       const first = listLimit(args.first);
       const startedAt = Date.now();
       const weighting = args.betweenness ?? 'UNWEIGHTED';
+      const engine = ctx.config.ANALYTICS_ENGINE;
       const scope = await parseScope(ctx, args);
       // Said before the ties are read: the size is known from the services alone.
       const services = await loadServices(ctx, scope);
-      if (weighting === 'INVERSE_WEIGHT') assertExactSize(services);
-      const sampling = services.length > EXACT_BETWEENNESS_SERVICES ? BETWEENNESS_SAMPLING : null;
-      const ranking = await sharedAnswer(ctx, 'brokers', { scope, weighting, first }, async () => {
+      if (weighting === 'INVERSE_WEIGHT' && engine === 'builtin') assertExactSize(services);
+      const sampling = engine === 'builtin' && services.length > EXACT_BETWEENNESS_SERVICES ? BETWEENNESS_SAMPLING : null;
+      const ranking = await sharedAnswer(ctx, 'brokers', { scope, weighting, first, engine }, async () => {
         const graph = await loadGraph(ctx, scope);
-        return brokerRanking(graph, { weighting, first, sampling }, analyticsBudget(ctx, startedAt).tick);
+        // On Graph Data Science, exact betweenness runs on the database server, whatever the size.
+        const computed = engine === 'gds' ? await gdsBetweenness(ctx.db, graph, { weighted: weighting === 'INVERSE_WEIGHT', timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS }) : null;
+        return brokerRanking(graph, { weighting, first, sampling, betweenness: computed }, analyticsBudget(ctx, startedAt).tick);
       });
       return { ...ranking, appliedTieFilter: appliedTieFilter(scope.ties) };
     },

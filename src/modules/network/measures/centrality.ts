@@ -287,18 +287,21 @@ export interface BrokerRanking {
 
 /**
  * Every service's position as a bridge, ranked by betweenness (then id), the first `first` of them;
- * and the isolates. Betweenness is sampled when `sampling` is given (sampled-betweenness.ts).
+ * and the isolates. Betweenness is sampled when `sampling` is given (sampled-betweenness.ts), or
+ * given exact (`betweenness`, computed elsewhere: Graph Data Science).
  * Constraint and brokerage roles, which visit every pair of a service's neighbours, are worked out
  * for the services listed only.
  */
 export function brokerRanking(
   graph: ServiceGraph,
-  opts: { weighting: BetweennessWeighting; first: number; sampling?: SamplingOptions | null },
+  opts: { weighting: BetweennessWeighting; first: number; sampling?: SamplingOptions | null; betweenness?: Map<string, number> | null },
   tick: Tick = () => {},
 ): BrokerRanking {
   let between: Map<string, number>;
   let accuracy: BetweennessAccuracy = { method: 'EXACT', samples: null, errorBound: 0, confidence: 1 };
-  if (opts.sampling && opts.weighting === 'UNWEIGHTED') {
+  if (opts.betweenness) {
+    between = opts.betweenness;
+  } else if (opts.sampling && opts.weighting === 'UNWEIGHTED') {
     const sampled = sampledBetweenness(graph, opts.sampling, tick);
     between = sampled.values;
     accuracy = { method: 'SAMPLED', samples: sampled.samples, errorBound: sampled.errorBound, confidence: sampled.confidence };

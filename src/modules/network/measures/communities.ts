@@ -56,6 +56,17 @@ export const servicesPer = (keys: string[]) =>
     .sort((x, y) => y.services - x.services || (x.key < y.key ? -1 : 1));
 
 export function detectCommunities(network: ServiceGraph, opts: CommunityOptions): CommunityPartition {
+  const { graph, isolates } = louvainGraph(network);
+  if (graph.order === 0) return { modularity: 0, communities: [], between: [], isolates, of: new Map() };
+  const random = new Random(opts.seed);
+  const result = louvain.detailed(graph, { getEdgeWeight: 'weight', resolution: opts.resolution, rng: () => random.next() });
+  const of = new Map<string, number>();
+  graph.forEachNode((id) => of.set(id, result.communities[id]!));
+  return described(network, graph, of, result.modularity, isolates);
+}
+
+/** The tied services of the network and their summed tie weights, in id order; the services with no tie apart. */
+function louvainGraph(network: ServiceGraph) {
   const graph = new Graph<Record<string, never>, { weight: number }>({ type: 'undirected', multi: false, allowSelfLoops: false });
   const tied = new Set(network.edges.filter((e) => e.a !== e.b).flatMap((e) => [e.a, e.b]));
   const nodes = [...network.nodes].sort((x, y) => (x.id < y.id ? -1 : 1));
@@ -66,16 +77,33 @@ export function detectCommunities(network: ServiceGraph, opts: CommunityOptions)
     else graph.addEdge(e.a, e.b, { weight: e.strength });
   }
   const isolates = nodes.filter((n) => !graph.hasNode(n.id)).map((n) => n.id);
+  return { graph, isolates };
+}
+
+/**
+ * A partition of the tied services (`found`: any community label per service, from Louvain here or
+ * from Graph Data Science) described: renumbered largest first, then by smallest member; each
+ * community's sectors, languages and internal ties; the ties between communities.
+ */
+export function describePartition(network: ServiceGraph, found: ReadonlyMap<string, number>, modularity: number, isolates: string[]): CommunityPartition {
+  const { graph } = louvainGraph(network);
   if (graph.order === 0) return { modularity: 0, communities: [], between: [], isolates, of: new Map() };
+  return described(network, graph, found, modularity, isolates);
+}
 
-  const random = new Random(opts.seed);
-  const result = louvain.detailed(graph, { getEdgeWeight: 'weight', resolution: opts.resolution, rng: () => random.next() });
-
-  // Renumber: largest first, then by smallest member.
+function described(
+  network: ServiceGraph,
+  graph: ReturnType<typeof louvainGraph>['graph'],
+  found: ReadonlyMap<string, number>,
+  modularity: number,
+  isolates: string[],
+): CommunityPartition {
   const members = new Map<number, string[]>();
   graph.forEachNode((id) => {
-    const c = result.communities[id]!;
-    members.set(c, [...(members.get(c) ?? []), id]);
+    const c = found.get(id)!;
+    const list = members.get(c);
+    if (list) list.push(id);
+    else members.set(c, [id]);
   });
   const ordered = [...members.values()].map((ids) => ids.sort()).sort((x, y) => y.length - x.length || (x[0]! < y[0]! ? -1 : 1));
   const of = new Map<string, number>();
@@ -106,5 +134,5 @@ export function detectCommunities(network: ServiceGraph, opts: CommunityOptions)
     internalWeight: internal[i]!.weight,
   }));
   const between = [...links.values()].sort((x, y) => x.a - y.a || x.b - y.b);
-  return { modularity: result.modularity, communities, between, isolates, of };
+  return { modularity, communities, between, isolates, of };
 }
