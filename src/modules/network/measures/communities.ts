@@ -11,7 +11,7 @@
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { Random } from '../../../seed/random';
-import type { ServiceGraph } from './graph';
+import { once, type ServiceGraph } from './graph';
 
 export interface CommunityOptions {
   /** Louvain's resolution γ: above 1, more and smaller communities; below 1, fewer and larger. */
@@ -65,8 +65,13 @@ export function detectCommunities(network: ServiceGraph, opts: CommunityOptions)
   return described(network, graph, of, result.modularity, isolates);
 }
 
-/** The tied services of the network and their summed tie weights, in id order; the services with no tie apart. */
-function louvainGraph(network: ServiceGraph) {
+/**
+ * The tied services of the network and their summed tie weights, in id order; the services with no
+ * tie apart. Built once per loaded graph (never changed afterwards), like the measures' indexed form.
+ */
+const louvainGraph = once(new WeakMap<ServiceGraph, { graph: Graph<Record<string, never>, { weight: number }>; isolates: string[] }>(), buildLouvainGraph);
+
+function buildLouvainGraph(network: ServiceGraph) {
   const graph = new Graph<Record<string, never>, { weight: number }>({ type: 'undirected', multi: false, allowSelfLoops: false });
   const tied = new Set(network.edges.filter((e) => e.a !== e.b).flatMap((e) => [e.a, e.b]));
   const nodes = [...network.nodes].sort((x, y) => (x.id < y.id ? -1 : 1));

@@ -39,7 +39,7 @@ export interface Adjacency {
  * zone, and building the adjacency of a few hundred thousand ties costs more than some of them.
  * (A loaded graph is never changed afterwards.)
  */
-function once<T>(cache: WeakMap<ServiceGraph, T>, build: (graph: ServiceGraph) => T): (graph: ServiceGraph) => T {
+export function once<T>(cache: WeakMap<ServiceGraph, T>, build: (graph: ServiceGraph) => T): (graph: ServiceGraph) => T {
   return (graph) => {
     const hit = cache.get(graph);
     if (hit) return hit;
