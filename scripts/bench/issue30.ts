@@ -6,6 +6,7 @@
  * them by group.
  */
 import type { Db } from '../../src/neo4j/driver';
+import { benchConfig } from './setup';
 import { benchDashboard } from './dashboard';
 import { forkApi, stopApi } from './fork-api';
 import { benchReference, type ReferenceResult } from './reference';
@@ -36,7 +37,12 @@ export interface Issue30Options {
 }
 
 export async function benchIssue30(db: Db, neo4jUri: string, opts: Issue30Options): Promise<Issue30Result> {
-  const result: Issue30Result = { api: 'a forked API process (fork-api.ts), over HTTP on loopback, production mode', rows: [] };
+  // The forked API reads the same environment: which analytics path and result cache produced the rows.
+  const config = benchConfig();
+  const result: Issue30Result = {
+    api: `a forked API process (fork-api.ts), over HTTP on loopback, NODE_ENV=${process.env.NODE_ENV ?? 'development'}, ANALYTICS_ENGINE=${config.ANALYTICS_ENGINE}, ANALYTICS_CACHE_MB=${config.ANALYTICS_CACHE_MB}`,
+    rows: [],
+  };
   const wants = (g: Issue30Group) => opts.groups.includes(g);
   if (wants('dashboard') || wants('region')) {
     const { child, url } = await forkApi(neo4jUri);
