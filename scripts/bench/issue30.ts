@@ -93,7 +93,7 @@ export function issue30Table(scale: string, r: Issue30Result): string[] {
         } | ${cell(row.graphologyMs)} | ${row.graphologyRatio ?? '—'} | ${row.agreement} |`,
       );
     lines.push(
-      `${scale}: graphs exported with ${ref.exported}; reference: ${ref.igraph}; algorithm times (graphs built first; ours' Louvain builds its graphology graph inside); builds ms: ${ref.builds
+      `${scale}: graphs exported with ${ref.exported}; reference: ${ref.igraph}; algorithm times (graphs built first; ours' Louvain also describes its communities); builds ms: ${ref.builds
         .map((b) => `${b.graph} ours index ${cell(b.oursIndexMs)}, igraph ${cell(b.igraphMs)}, graphology ${cell(b.graphologyMs)}`)
         .join('; ')}`,
     );
