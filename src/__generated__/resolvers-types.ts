@@ -1413,12 +1413,13 @@ export type NetworkYear = {
 };
 
 /**
- * The year's communities (Louvain, as `communities` finds them for the year) matched with the year
- * before's as Greene, Doyle & Cunningham (2010) match communities of consecutive steps: by the Jaccard
- * overlap of their services, a pair matching at 0.3 or more. A community with no match is new; with two
- * or more, merged; with one that no other community of the year matches, continued; with one that others
- * match too, split (one piece of it). Counts are null for the first year. Only the previous year is
- * compared (Greene et al. also remember older communities).
+ * The year's communities (Louvain, as `communities` finds them for the year with the built-in engine,
+ * whatever ANALYTICS_ENGINE the server runs) matched with the year before's as Greene, Doyle &
+ * Cunningham (2010) match communities of consecutive steps: by the Jaccard overlap of their services, a
+ * pair matching at 0.3 or more. A community with no match is new; with two or more, merged; with one
+ * that no other community of the year matches, continued; with one that others match too, split (one
+ * piece of it). Counts are null for the first year. Only the previous year is compared (Greene et al.
+ * also remember older communities).
  */
 export type NetworkYearCommunities = {
   __typename?: 'NetworkYearCommunities';
@@ -1437,12 +1438,13 @@ export type NetworkYearCommunities = {
 
 
 /**
- * The year's communities (Louvain, as `communities` finds them for the year) matched with the year
- * before's as Greene, Doyle & Cunningham (2010) match communities of consecutive steps: by the Jaccard
- * overlap of their services, a pair matching at 0.3 or more. A community with no match is new; with two
- * or more, merged; with one that no other community of the year matches, continued; with one that others
- * match too, split (one piece of it). Counts are null for the first year. Only the previous year is
- * compared (Greene et al. also remember older communities).
+ * The year's communities (Louvain, as `communities` finds them for the year with the built-in engine,
+ * whatever ANALYTICS_ENGINE the server runs) matched with the year before's as Greene, Doyle &
+ * Cunningham (2010) match communities of consecutive steps: by the Jaccard overlap of their services, a
+ * pair matching at 0.3 or more. A community with no match is new; with two or more, merged; with one
+ * that no other community of the year matches, continued; with one that others match too, split (one
+ * piece of it). Counts are null for the first year. Only the previous year is compared (Greene et al.
+ * also remember older communities).
  */
 export type NetworkYearCommunitiesCommunitiesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;

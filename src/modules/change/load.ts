@@ -5,19 +5,20 @@
  * (series.ts) computed over them.
  *
  * Round trips: the scope's (parseScope: the territory, plus the sectors and the initiative kinds when
- * given, plus a zone key's check), the territory's services (1), the years (1, skipped without
- * services), and one per year with encounters (two with a backbone: its meetings per year). Years
- * between with no encounter are not read. At most MAX_YEARS years, so the count stays bounded.
+ * given), the territory's services (1), the years (1, skipped without services), and one per year with
+ * encounters (two with a backbone: its meetings per year). Years between with no encounter are not
+ * read. At most MAX_YEARS years, so the count stays bounded. With the analytics cache, the graph
+ * version is read too (1), and a question asked before at that version costs the scope's and that.
  */
 import type { Context } from '../../context';
 import type { QueryNetworkChangeArgs } from '../../__generated__/resolvers-types';
 import { badInput } from '../../errors';
 import { cypher, type NamedQuery } from '../../neo4j/driver';
 import type { ServiceNode } from '../network/measures/graph';
-import { analyticsBudget, loadGraph, loadServices, parseScope, queryFilter, type AnalyticsBudget, type Scope } from '../network/scope';
+import { analyticsBudget, loadGraph, loadServices, parseScope, queryFilter, sharedAnswer, type AnalyticsBudget, type Scope } from '../network/scope';
 import { appliedTieFilter, encounterCondition, filterParams, filterVariant } from '../network/tie-filter';
 import type { NetworkChangeRow } from './model';
-import { calendarYears, COMMUNITY_MATCH_THRESHOLD, networkSeries } from './series';
+import { calendarYears, COMMUNITY_MATCH_THRESHOLD, networkSeries, type YearPoint } from './series';
 
 /** Years one question may span: each is a load of the territory's ties. */
 export const MAX_YEARS = 30;
@@ -63,6 +64,12 @@ export async function networkChange(ctx: Context, args: QueryNetworkChangeArgs):
   // One time limit for the whole series: each year's load is checked against what is left.
   const budget = analyticsBudget(ctx);
   const scope = await parseScope(ctx, args);
+  // The series holds no person and no figure a caller's role changes: one answer per graph version for every caller.
+  const years = await sharedAnswer(ctx, 'networkChange', { scope, resolution, seed }, () => yearSeries(ctx, scope, { resolution, seed }, budget));
+  return { years, resolution, seed, communityMatchThreshold: COMMUNITY_MATCH_THRESHOLD, appliedTieFilter: appliedTieFilter(scope.ties) };
+}
+
+async function yearSeries(ctx: Context, scope: Scope, louvain: { resolution: number; seed: number }, budget: AnalyticsBudget): Promise<YearPoint[]> {
   const services = await loadServices(ctx, scope, budget);
   const withEncounters = await encounterYears(ctx, scope, services, budget);
   const years = calendarYears(withEncounters, scope);
@@ -74,11 +81,6 @@ export async function networkChange(ctx: Context, args: QueryNetworkChangeArgs):
     const graph = withEncounters.includes(y.year) ? await loadGraph(ctx, { ...scope, from: y.from, to: y.to }) : { nodes: services, edges: [] };
     graphs.push({ ...y, graph });
   }
-  return {
-    years: networkSeries(graphs, { resolution, seed, threshold: COMMUNITY_MATCH_THRESHOLD, border: scope.languages === null }, budget.tick),
-    resolution,
-    seed,
-    communityMatchThreshold: COMMUNITY_MATCH_THRESHOLD,
-    appliedTieFilter: appliedTieFilter(scope.ties),
-  };
+  // The built-in Louvain whatever ANALYTICS_ENGINE says: a database projection per year would cost a round trip each.
+  return networkSeries(graphs, { ...louvain, threshold: COMMUNITY_MATCH_THRESHOLD, border: scope.languages === null }, budget.tick);
 }
