@@ -121,6 +121,21 @@ const WORDS = {
   f_income: { FR: 'Revenu imposable médian (2019)', NL: 'Mediaan belastbaar inkomen (2019)' },
   source: { FR: 'source', NL: 'bron' },
   missing: { FR: 'non publié', NL: 'niet gepubliceerd' },
+  change: { FR: 'Évolution d’une année à l’autre', NL: 'Evolutie van jaar tot jaar' },
+  changeHelp: {
+    FR: 'Liens de chaque année civile selon le filtre ci-dessus (ses seuils s’appliquent aux rencontres de l’année). Nouveaux : liés cette année, pas l’année d’avant ; perdus : l’inverse. Communautés d’une année à l’autre : recouvrement des services (Jaccard ≥ 0,3).',
+    NL: 'Banden van elk kalenderjaar volgens de filter hierboven (de drempels gelden voor de ontmoetingen van dat jaar). Nieuw: dit jaar verbonden, het jaar ervoor niet; verloren: omgekeerd. Gemeenschappen van jaar tot jaar: overlap van diensten (Jaccard ≥ 0,3).',
+  },
+  changeChart: { FR: 'Liens par année civile', NL: 'Banden per kalenderjaar' },
+  year: { FR: 'Année', NL: 'Jaar' },
+  lostTies: { FR: 'liens perdus', NL: 'verloren banden' },
+  density: { FR: 'densité', NL: 'dichtheid' },
+  eiShort: { FR: 'indice E-I', NL: 'E-I-index' },
+  borderShort: { FR: 'part FR–NL', NL: 'aandeel FR–NL' },
+  isolated: { FR: 'isolés', NL: 'geïsoleerd' },
+  communities: { FR: 'communautés (modularité)', NL: 'gemeenschappen (modulariteit)' },
+  communityEvents: { FR: 'continuent / scindées / fusionnées / nouvelles', NL: 'blijven / gesplitst / samengevoegd / nieuw' },
+  noYears: { FR: 'Aucune rencontre dans la zone.', NL: 'Geen ontmoetingen in de zone.' },
 } as const;
 
 export type Word = keyof typeof WORDS;

@@ -21,6 +21,7 @@ import {
   ServiceDetail,
   ViewerAndZones,
   ZoneBrokers,
+  ZoneChange,
   ZoneCommunities,
   ZoneMixing,
   ZoneNetwork,
@@ -28,7 +29,7 @@ import {
   ZoneRisks,
   ZoneShapes,
 } from './operations';
-import { renderBrokers, renderFragile, renderImpact, renderLegend, renderMixing, renderService, renderServiceHint } from './panels';
+import { renderBrokers, renderChange, renderFragile, renderImpact, renderLegend, renderMixing, renderService, renderServiceHint } from './panels';
 import { colourOf } from '../modules/common/sector-colours';
 
 const KEY_STORAGE = 'bng.dashboard.key';
@@ -174,7 +175,7 @@ async function loadZone(): Promise<void> {
   saveUrl();
   status(t('loading', state.lang), true);
   const vars = { zone: state.zone, lang: state.lang, ties: state.ties };
-  const [network, mixing, brokers, risks, impacts, shapes, figures, communities] = await Promise.all([
+  const [network, mixing, brokers, risks, impacts, shapes, figures, communities, change] = await Promise.all([
     loadNetwork(),
     request(state.key, ZoneMixing, vars),
     request(state.key, ZoneBrokers, vars),
@@ -183,6 +184,7 @@ async function loadZone(): Promise<void> {
     loadShapes(),
     request(state.key, ZoneQuartierFigures, { zone: state.zone, ties: state.ties }),
     request(state.key, ZoneCommunities, { zone: state.zone, ties: state.ties }),
+    request(state.key, ZoneChange, { zone: state.zone, ties: state.ties }),
   ]);
   if (mine !== generation) return;
   applied = network.applied;
@@ -224,6 +226,7 @@ async function loadZone(): Promise<void> {
   renderBrokers(brokers, state.lang, (id) => void showService(id));
   renderFragile(risks, state.lang);
   renderImpact(impacts, state.zone, state.lang);
+  renderChange(change, state.lang);
   if (state.service && names.has(state.service)) await showService(state.service);
   else renderServiceHint(state.lang);
   status('');

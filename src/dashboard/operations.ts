@@ -307,3 +307,30 @@ export const ZoneCommunities = graphql(`
     }
   }
 `);
+
+/** The zone's network year by year (change over time), under the filter bar's filter. */
+export const ZoneChange = graphql(`
+  query DashboardZoneChange($zone: String!, $ties: TieFilter) {
+    networkChange(territory: { zone: $zone }, ties: $ties) {
+      years {
+        year
+        ties
+        newTies
+        lostTies
+        density
+        eiIndex
+        languageBorderShare
+        isolates
+        communities {
+          count
+          modularity
+          continued
+          split
+          merged
+          new
+          dissolved
+        }
+      }
+    }
+  }
+`);

@@ -1,8 +1,16 @@
 /// <reference lib="dom" />
 /** The dashboard's panels beside the map: each renders one query's answer. */
-import type { DashboardEditionImpactQuery, DashboardServiceQuery, DashboardZoneBrokersQuery, DashboardZoneMixingQuery, DashboardZoneRisksQuery } from './__generated__/graphql';
+import type {
+  DashboardEditionImpactQuery,
+  DashboardServiceQuery,
+  DashboardZoneBrokersQuery,
+  DashboardZoneChangeQuery,
+  DashboardZoneMixingQuery,
+  DashboardZoneRisksQuery,
+} from './__generated__/graphql';
 import { el, fill, fmt } from './dom';
 import { t, type Lang } from './i18n';
+import { lineChart } from './line-chart';
 
 const MAX_ISOLATES_SHOWN = 12;
 
@@ -192,4 +200,51 @@ export function renderService(data: DashboardServiceQuery, ties: Array<{ other: 
 /** The service panel before any click: what to do to fill it. */
 export function renderServiceHint(lang: Lang): void {
   fill('service', el('p', { class: 'help hint' }, t('serviceHint', lang)));
+}
+
+/** A figure with a decimal comma (French and Dutch both write one); a dash for none. */
+const decimal = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '–' : x.toFixed(digits).replace('.', ','));
+
+/** The zone year by year: ties, new and lost ties as lines, then every figure of each year in a table. */
+export function renderChange(data: DashboardZoneChangeQuery, lang: Lang): void {
+  const years = data.networkChange.years;
+  if (!years.length) return fill('change', t('noYears', lang));
+  const chart = lineChart({
+    title: t('changeChart', lang),
+    years: years.map((y) => y.year),
+    series: [
+      { key: 'ties', label: t('ties', lang), colour: '#123c69', values: years.map((y) => y.ties) },
+      { key: 'new', label: t('newTies', lang), colour: '#1a7f37', values: years.map((y) => y.newTies ?? null) },
+      { key: 'lost', label: t('lostTies', lang), colour: '#cf222e', values: years.map((y) => y.lostTies ?? null), dashed: true },
+    ],
+  });
+  const head = ['year', 'ties', 'newTies', 'lostTies', 'density', 'eiShort', 'borderShort', 'isolated', 'communities', 'communityEvents'] as const;
+  const rows = years.map((y) => {
+    const c = y.communities;
+    const events = c.continued === null ? '–' : [c.continued, c.split, c.merged, c.new].map((n) => n ?? 0).join(' / ');
+    return el(
+      'tr',
+      { 'data-year': String(y.year) },
+      el('th', { scope: 'row' }, y.year),
+      el('td', {}, y.ties),
+      el('td', {}, y.newTies ?? '–'),
+      el('td', {}, y.lostTies ?? '–'),
+      el('td', {}, decimal(y.density, 3)),
+      el('td', {}, decimal(y.eiIndex)),
+      el('td', {}, y.languageBorderShare === null ? '–' : `${Math.round(y.languageBorderShare * 100)} %`),
+      el('td', {}, y.isolates),
+      el('td', {}, `${c.count} (${decimal(c.modularity)})`),
+      el('td', {}, events),
+    );
+  });
+  fill(
+    'change',
+    el('p', { class: 'help' }, t('changeHelp', lang)),
+    el('div', { class: 'chart' }, chart),
+    el(
+      'div',
+      { class: 'scroll' },
+      el('table', { class: 'change' }, el('thead', {}, el('tr', {}, ...head.map((w) => el('th', { scope: 'col' }, t(w, lang))))), el('tbody', {}, ...rows)),
+    ),
+  );
 }

@@ -88,6 +88,9 @@ const PAGE = `<!doctype html>
     .geo-controls > label { display: flex; flex-wrap: wrap; gap: .3rem; align-items: center; max-width: 100%; }
     #measure { flex: 1 1 12rem; min-width: 0; max-width: 100%; }
     #geo-map { min-height: 260px; }
+    #change .chart { max-width: 640px; }
+    #change svg { display: block; height: auto; }
+    table.change td, table.change th[scope="row"] { text-align: right; }
     #geo-map svg { display: block; max-width: 100%; height: auto; }
     #geo-map path.quartier:focus { outline: none; stroke: #d00000; stroke-width: 2; }
     @media print {
@@ -165,6 +168,7 @@ const PAGE = `<!doctype html>
       </section>
       <section><h2 data-word="mixing"></h2><div id="mixing"></div></section>
       <section><h2 data-word="impact"></h2><div id="impact"></div></section>
+      <section><h2 data-word="change"></h2><div id="change"></div></section>
     </div>
     <div>
       <section aria-live="polite"><h2 data-word="quartier"></h2><div id="quartier"></div></section>

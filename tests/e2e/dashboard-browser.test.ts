@@ -74,6 +74,15 @@ it('a SUD zone key: its zone only, every panel filled, FR/NL switch, a click on 
   expect(await page.$$eval('#gaps li', (rows) => rows.length)).toBe(sud.gaps.length);
   expect(await page.$$eval('.heat td[data-cell]', (cells) => cells.length)).toBeGreaterThan(0);
   expect(await page.$$eval('#impact tbody tr', (rows) => rows.length)).toBe(3); // the three latest editions
+  // The zone year by year: the chart's three lines, and one table row per year as the API gives them.
+  const change = await api.run<{ networkChange: { years: Array<{ year: number; ties: number }> } }>('{ networkChange(territory: { zone: "SUD" }) { years { year ties } } }');
+  const years = change.data!.networkChange.years;
+  expect(years.length).toBeGreaterThan(1);
+  expect(await page.$$eval('#change svg path.series', (paths) => paths.map((p) => p.getAttribute('data-series')))).toEqual(['ties', 'new', 'lost']);
+  expect(await page.$$eval('#change svg circle[data-series="ties"]', (dots) => dots.length)).toBe(years.length);
+  expect(await page.$$eval('#change tbody tr', (rows) => rows.map((r) => [Number(r.children[0]?.textContent), Number(r.children[1]?.textContent)]))).toEqual(
+    years.map((y) => [y.year, y.ties]),
+  );
   expect(await text(page, 'h1')).toBe('Tableau de bord de zone');
   // Read without help: a hint in the empty service panel, a sector legend, named heat-map columns,
   // fragile ties in words, isolates listed rather than drawn.

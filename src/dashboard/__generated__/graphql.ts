@@ -258,6 +258,14 @@ export type DashboardZoneCommunitiesQueryVariables = Exact<{
 
 export type DashboardZoneCommunitiesQuery = { communities: { count: number, modularity: number, communities: Array<{ index: number, size: number, services: Array<{ id: string }> }> } };
 
+export type DashboardZoneChangeQueryVariables = Exact<{
+  zone: string;
+  ties?: TieFilter | null | undefined;
+}>;
+
+
+export type DashboardZoneChangeQuery = { networkChange: { years: Array<{ year: number, ties: number, newTies: number | null, lostTies: number | null, density: number | null, eiIndex: number | null, languageBorderShare: number | null, isolates: number, communities: { count: number, modularity: number | null, continued: number | null, split: number | null, merged: number | null, new: number | null, dissolved: number | null } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -563,3 +571,28 @@ export const DashboardZoneCommunitiesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardZoneCommunitiesQuery, DashboardZoneCommunitiesQueryVariables>;
+export const DashboardZoneChangeDocument = new TypedDocumentString(`
+    query DashboardZoneChange($zone: String!, $ties: TieFilter) {
+  networkChange(territory: {zone: $zone}, ties: $ties) {
+    years {
+      year
+      ties
+      newTies
+      lostTies
+      density
+      eiIndex
+      languageBorderShare
+      isolates
+      communities {
+        count
+        modularity
+        continued
+        split
+        merged
+        new
+        dissolved
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardZoneChangeQuery, DashboardZoneChangeQueryVariables>;
