@@ -233,11 +233,14 @@ describe('consistency with the GEXF export', () => {
 
 describe('scope', () => {
   it('cuts the first and last years to the window, and asks no query for the years outside it', async () => {
-    const years = (await data<Answer>(change(', window: { from: "2022-03-01", to: "2023-06-30" }'))).networkChange.years;
-    expect(years.map((y) => [y.year, y.from, y.to, y.ties, y.newTies])).toEqual([
+    const res = await api().run<Answer>(change(', window: { from: "2022-03-01", to: "2023-06-30" }'));
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.networkChange.years.map((y) => [y.year, y.from, y.to, y.ties, y.newTies])).toEqual([
       [2022, '2022-03-01', '2022-12-31', 6, null], // the window's first year: nothing before it
       [2023, '2023-01-01', '2023-06-30', 3, 1], // y23a, y23b, y23c (the six-person meeting of October is outside)
     ]);
+    // The territory, its services, the years, then 2022 and 2023 only.
+    expect(res.roundTrips).toBe(5);
   });
 
   it('leaves the border out under a language filter (one side only)', async () => {
