@@ -21,6 +21,7 @@ import {
   ZoneBrokers,
   ZoneCommunities,
   ZoneMixing,
+  ZoneChange,
   ZoneNetwork,
   ZoneQuartierFigures,
   ZoneRisks,
@@ -98,7 +99,7 @@ async function fullLoad(api: ApiClient, wantedZone: string): Promise<Load> {
     const loadNetwork = async () => {
       let after: string | null = null;
       for (;;) {
-        const page: DashboardZoneNetworkQuery['acquaintances'] = (await ask(ZoneNetwork, { zone, lang: LANG, after, ties })).acquaintances;
+        const page: DashboardZoneNetworkQuery['acquaintances'] = (await ask(ZoneNetwork, { zone, lang: LANG, after, ties, withServices: after === null })).acquaintances;
         if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
         after = page.pageInfo.endCursor;
       }
@@ -122,6 +123,7 @@ async function fullLoad(api: ApiClient, wantedZone: string): Promise<Load> {
       ask(ZoneShapes, { zone, lang: LANG }),
       ask(ZoneQuartierFigures, { zone, ties }),
       ask(ZoneCommunities, { zone, ties }),
+      ask(ZoneChange, { zone, ties }),
     ]);
   } catch (err) {
     load.failure ??= { operation: 'start', code: errorCode(err), atMs: performance.now() - started };

@@ -32,7 +32,7 @@ const OTHER_COMMUNITY = '#6e7781';
 
 type Shapes = NonNullable<DashboardZoneShapesQuery['zone']>;
 type Figures = DashboardQuartierFiguresQuery['quartierFigures']['quartiers'][number];
-type Service = DashboardZoneNetworkQuery['acquaintances']['services'][number];
+type Service = NonNullable<DashboardZoneNetworkQuery['acquaintances']['services']>[number];
 
 export interface GeoData {
   shapes: Shapes;

@@ -244,14 +244,18 @@ function loadShapes(): Promise<DashboardZoneShapesQuery['zone']> {
   return shapesCache.shapes;
 }
 
-/** Every tie of the zone, page by page (300 each: the largest page under the query cost limit). */
+/** Every tie of the zone, page by page (500 each, the most a network page gives); the services with the first page only. */
 async function loadNetwork() {
   const all: MapEdge[] = [];
   let after: string | null = null;
+  let first: DashboardZoneNetworkQuery['acquaintances'] | null = null;
   for (;;) {
-    const page: DashboardZoneNetworkQuery['acquaintances'] = (await request(state.key, ZoneNetwork, { zone: state.zone, lang: state.lang, after, ties: state.ties })).acquaintances;
+    const page: DashboardZoneNetworkQuery['acquaintances'] = (
+      await request(state.key, ZoneNetwork, { zone: state.zone, lang: state.lang, after, ties: state.ties, withServices: first === null })
+    ).acquaintances;
+    first ??= page;
     all.push(...page.nodes.map((n) => ({ a: n.a.id, b: n.b.id, strength: n.strength, count: n.count })));
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return { services: page.services, edges: all, applied: page.appliedTieFilter };
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return { services: first.services ?? [], edges: all, applied: first.appliedTieFilter };
     after = page.pageInfo.endCursor;
   }
 }

@@ -35,8 +35,8 @@ export const EvidenceKinds = graphql(`
 `);
 
 export const ZoneNetwork = graphql(`
-  query DashboardZoneNetwork($zone: String!, $lang: Lang, $after: String, $ties: TieFilter) {
-    acquaintances(territory: { zone: $zone }, first: 300, after: $after, ties: $ties) {
+  query DashboardZoneNetwork($zone: String!, $lang: Lang, $after: String, $ties: TieFilter, $withServices: Boolean!) {
+    acquaintances(territory: { zone: $zone }, first: 500, after: $after, ties: $ties) {
       totalCount
       appliedTieFilter {
         minWeight
@@ -51,7 +51,7 @@ export const ZoneNetwork = graphql(`
         hasNextPage
         endCursor
       }
-      services {
+      services @include(if: $withServices) {
         id
         name(lang: $lang)
         workingLanguage

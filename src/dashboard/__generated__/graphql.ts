@@ -178,10 +178,11 @@ export type DashboardZoneNetworkQueryVariables = Exact<{
   lang?: Lang | null | undefined;
   after?: string | null | undefined;
   ties?: TieFilter | null | undefined;
+  withServices: boolean;
 }>;
 
 
-export type DashboardZoneNetworkQuery = { acquaintances: { totalCount: number, appliedTieFilter: { minWeight: number, evidence: Array<TieEvidence>, excludeInitiativeKinds: Array<InitiativeKind>, isDefault: boolean, backbone: { alpha: number } | null }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, services: Array<{ id: string, name: string, workingLanguage: WorkingLanguage | null, primarySector: { code: string, name: string } | null, municipality: { name: string } | null, location: { lon: number, lat: number } | null, neighbourhood: { code: string } | null }>, nodes: Array<{ strength: number | null, count: number | null, lastMet: string, a: { id: string }, b: { id: string } }> } };
+export type DashboardZoneNetworkQuery = { acquaintances: { totalCount: number, appliedTieFilter: { minWeight: number, evidence: Array<TieEvidence>, excludeInitiativeKinds: Array<InitiativeKind>, isDefault: boolean, backbone: { alpha: number } | null }, pageInfo: { hasNextPage: boolean, endCursor: string | null }, services?: Array<{ id: string, name: string, workingLanguage: WorkingLanguage | null, primarySector: { code: string, name: string } | null, municipality: { name: string } | null, location: { lon: number, lat: number } | null, neighbourhood: { code: string } | null }>, nodes: Array<{ strength: number | null, count: number | null, lastMet: string, a: { id: string }, b: { id: string } }> } };
 
 export type DashboardZoneBrokersQueryVariables = Exact<{
   zone: string;
@@ -311,8 +312,8 @@ export const DashboardEvidenceKindsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DashboardEvidenceKindsQuery, DashboardEvidenceKindsQueryVariables>;
 export const DashboardZoneNetworkDocument = new TypedDocumentString(`
-    query DashboardZoneNetwork($zone: String!, $lang: Lang, $after: String, $ties: TieFilter) {
-  acquaintances(territory: {zone: $zone}, first: 300, after: $after, ties: $ties) {
+    query DashboardZoneNetwork($zone: String!, $lang: Lang, $after: String, $ties: TieFilter, $withServices: Boolean!) {
+  acquaintances(territory: {zone: $zone}, first: 500, after: $after, ties: $ties) {
     totalCount
     appliedTieFilter {
       minWeight
@@ -327,7 +328,7 @@ export const DashboardZoneNetworkDocument = new TypedDocumentString(`
       hasNextPage
       endCursor
     }
-    services {
+    services @include(if: $withServices) {
       id
       name(lang: $lang)
       workingLanguage

@@ -81,11 +81,13 @@ export const networkResolvers: Resolvers = {
       const scope = await parseScope(ctx, args);
       const graph = await loadGraph(ctx, scope);
       const page = acquaintancePage(graph.edges, after, size.limit);
-      // Every figure only for the ties of the page.
-      const rows = await loadTiesOfPairs(
-        ctx,
-        scope,
-        page.map(({ a, b }) => ({ a, b })),
+      // Every figure only for the ties of the page, kept with the graph version like the graph.
+      const rows = await sharedAnswer(ctx, 'acquaintancePage', { scope, after, limit: size.limit }, () =>
+        loadTiesOfPairs(
+          ctx,
+          scope,
+          page.map(({ a, b }) => ({ a, b })),
+        ),
       );
       // The page's keys are the loaded graph's (its weights summed in Neo4j), so cursors match the order exactly.
       const keys = new Map(page.map((t) => [tieKey(t), acquaintanceKey(t)]));
@@ -178,7 +180,8 @@ export const networkResolvers: Resolvers = {
     },
     initiativeImpact: async (_p, args, ctx) => {
       const edition = keyOf('Edition', args.edition, 'edition');
-      return initiativeImpact(ctx, edition, await parseTies(ctx, args.ties));
+      const ties = await parseTies(ctx, args.ties);
+      return sharedAnswer(ctx, 'initiativeImpact', { edition, ties }, () => initiativeImpact(ctx, edition, ties));
     },
     introductionPath: async (_p, args, ctx, info) => introductionPath(ctx, args, await parseTies(ctx, args.ties), servicePartsOf(info, ctx.lang, PATH_SERVICES)),
     recommendations: (_p, args: QueryRecommendationsArgs, ctx) =>
