@@ -22,6 +22,22 @@ import { calendarYears, COMMUNITY_MATCH_THRESHOLD, networkSeries, type YearPoint
 
 /** Years one question may span: each is a load of the territory's ties. */
 export const MAX_YEARS = 30;
+/** Years loaded at once: enough to overlap the database and this process, few enough to leave the database to other questions. */
+const YEARS_AT_ONCE = 3;
+
+/** `work` on every item, at most `width` at once; the answers in the items' order. */
+async function inTurn<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return out;
+}
 
 /** One statement per shape of the encounter condition (window bounds, initiatives, evidence kinds). */
 const yearQueries = new Map<string, NamedQuery>();
@@ -74,13 +90,13 @@ async function yearSeries(ctx: Context, scope: Scope, louvain: { resolution: num
   const withEncounters = await encounterYears(ctx, scope, services, budget);
   const years = calendarYears(withEncounters, scope);
   if (years.length > MAX_YEARS) throw badInput('window', `spans ${years.length} calendar years with data; at most ${MAX_YEARS} in one question: narrow the window`);
-  const graphs = [];
-  for (const y of years) {
+  // A few years at a time: one year's load waits on the database while another's rows are unpacked.
+  const graphs = await inTurn(years, YEARS_AT_ONCE, async (y) => {
     budget.tick();
     // A year with no encounter has no tie: nothing to read.
     const graph = withEncounters.includes(y.year) ? await loadGraph(ctx, { ...scope, from: y.from, to: y.to }) : { nodes: services, edges: [] };
-    graphs.push({ ...y, graph });
-  }
+    return { ...y, graph };
+  });
   // The built-in Louvain whatever ANALYTICS_ENGINE says: a database projection per year would cost a round trip each.
   return networkSeries(graphs, { ...louvain, threshold: COMMUNITY_MATCH_THRESHOLD, border: scope.languages === null }, budget.tick);
 }
