@@ -25,6 +25,7 @@ export function createInitiativeLoaders(db: Db) {
     editionsOfInitiative: manyLoader(db, q.editionsOfInitiative, edition),
     sessionsOfEdition: manyLoader(db, q.sessionsOfEdition, session),
     sessionsHostedBy: manyLoader(db, q.sessionsHostedBy, session),
+    zonesOfEdition: manyLoader(db, q.zonesOfEdition, (r) => (r.zone === null || r.zone === undefined ? null : String(r.zone))),
     attendancesOfSession: manyLoader(db, q.attendancesOfSession, attendance),
     attendancesOfPerson: manyLoader(db, q.attendancesOfPerson, attendance),
     participantCountOfEdition: oneLoader(db, q.participantCountOfEdition, count),

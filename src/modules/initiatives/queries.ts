@@ -46,6 +46,14 @@ export const sessionsOfEdition = cypher(
   `UNWIND $keys AS key MATCH (:Edition {id: key})<-[:IN]-(x:Session) RETURN key, ${SESSION.columns} ORDER BY key, x.startsAt, x.id`,
   SESSION.decoders,
 );
+/** The zones of the services hosting an edition's sessions (a zone key sees the editions held in its zone). */
+export const zonesOfEdition = cypher(
+  'initiatives.zonesOfEdition',
+  `UNWIND $keys AS key MATCH (:Edition {id: key})<-[:IN]-(:Session)-[:HOSTED_BY]->(s:Service)
+   WITH key, collect(DISTINCT s) AS hosts
+   UNWIND hosts AS s MATCH (s)-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(z:Zone)
+   RETURN DISTINCT key, z.code AS zone`,
+);
 export const sessionsHostedBy = cypher(
   'initiatives.sessionsHostedBy',
   `UNWIND $keys AS key MATCH (:Service {id: key})<-[:HOSTED_BY]-(x:Session) RETURN key, ${SESSION.columns} ORDER BY key, x.startsAt DESC, x.id DESC`,
