@@ -92,7 +92,7 @@ describe('zone leaks (point 6)', () => {
     // (a lookup per session, one after the other, took 6 here and grows with the rows).
     const editions = await api().run('{ initiatives { editions { nameFr } } }', {}, { as: zoneSud });
     expect([editions.errors, editions.roundTrips]).toEqual([undefined, 3]);
-    // the edition, the zones hosting it, its sessions, their hosts: 4 (6 one after the other)
+    // the edition, the zones hosting it, its sessions, their hosts: 4, in batches
     const sessions = await api().run('{ edition(id: "ed1") { sessions { title } } }', {}, { as: zoneSud });
     expect([sessions.errors, sessions.roundTrips]).toEqual([undefined, 4]);
   });
