@@ -14,7 +14,7 @@ import { brokerRanking } from './measures/centrality';
 import { gdsBetweenness } from './gds/engine';
 import { eiIndex, gaps, mixingMatrix } from './measures/mixing';
 import { initiativeImpact } from './impact';
-import type { TieAtRiskRow } from './model';
+import type { AcquaintanceRow, TieAtRiskRow } from './model';
 import { introductionPath } from './path';
 import { requiredService } from '../directory/loaders';
 import { servicePartsOf } from '../directory/projection';
@@ -72,6 +72,17 @@ const scopeTiesAtRisk = (ctx: Context, scope: Scope, asOf: string) =>
 /** Where an introduction path keeps its services (read with the path, see path.ts). */
 const PATH_SERVICES = [['start'], ['steps', 'from'], ['steps', 'to']];
 const tieKey = (t: { a: string; b: string }) => `${t.a}|${t.b}`;
+const tiesByPair = new WeakMap<AcquaintanceRow[], Map<string, AcquaintanceRow>>();
+/** The rows of the given pairs, in their order, from a loaded list (indexed once per list). */
+function ofPairs(ties: AcquaintanceRow[], pairs: Array<{ a: string; b: string }>): AcquaintanceRow[] {
+  let index = tiesByPair.get(ties);
+  if (!index) {
+    index = new Map(ties.map((t) => [tieKey(t), t]));
+    tiesByPair.set(ties, index);
+  }
+  const found = index;
+  return pairs.map((p) => found.get(tieKey(p))).filter((r): r is AcquaintanceRow => r !== undefined);
+}
 export const networkResolvers: Resolvers = {
   Query: {
     acquaintances: async (_p, args, ctx) => {
@@ -81,14 +92,10 @@ export const networkResolvers: Resolvers = {
       const scope = await parseScope(ctx, args);
       const graph = await loadGraph(ctx, scope);
       const page = acquaintancePage(graph.edges, after, size.limit);
-      // Every figure only for the ties of the page, kept with the graph version like the graph.
-      const rows = await sharedAnswer(ctx, 'acquaintancePage', { scope, after, limit: size.limit }, () =>
-        loadTiesOfPairs(
-          ctx,
-          scope,
-          page.map(({ a, b }) => ({ a, b })),
-        ),
-      );
+      // With the analytics cache, one load of every tie's figures serves every page until the next
+      // write (a dashboard reads them all); without it, the page's ties alone are read.
+      const pairs = page.map(({ a, b }) => ({ a, b }));
+      const rows = ctx.analytics ? ofPairs((await loadSubgraph(ctx, scope)).ties, pairs) : await loadTiesOfPairs(ctx, scope, pairs);
       // The page's keys are the loaded graph's (its weights summed in Neo4j), so cursors match the order exactly.
       const keys = new Map(page.map((t) => [tieKey(t), acquaintanceKey(t)]));
       return {
