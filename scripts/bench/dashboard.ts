@@ -27,13 +27,12 @@ import {
   ZoneRisks,
   ZoneShapes,
 } from '../../src/dashboard/operations';
+import { latestEditions } from '../../src/dashboard/editions';
 import { cypher, type Db } from '../../src/neo4j/driver';
 import { errorCode, operationName, post, request, type ApiClient } from './http';
 import { latencyRow, median, ms, timed, type LatencyRow } from './stats';
 import { MARK, SET_CLOSED } from './writers';
 
-/** main.ts's LATEST_EDITIONS: the impact panel shows the latest three editions. */
-const LATEST_EDITIONS = 3;
 /** The language a first visit without ?lang= gets in a French-speaking browser. */
 const LANG: Lang = 'FR';
 
@@ -106,12 +105,7 @@ async function fullLoad(api: ApiClient, wantedZone: string): Promise<Load> {
     };
     const loadLatestImpacts = async () => {
       const { initiatives } = await ask(LatestEditions, { lang: LANG });
-      const today = new Date().toISOString().slice(0, 10);
-      const latest = initiatives
-        .flatMap((i) => i.editions)
-        .filter((e) => e.startsOn <= today)
-        .sort((x, y) => (x.endsOn < y.endsOn ? 1 : x.endsOn > y.endsOn ? -1 : 0))
-        .slice(0, LATEST_EDITIONS);
+      const latest = latestEditions(initiatives, new Date().toISOString().slice(0, 10));
       return Promise.all(latest.map((e) => ask(EditionImpact, { edition: e.id, lang: LANG, ties })));
     };
     await Promise.allSettled([

@@ -9,6 +9,7 @@
  * Two tabs: the geographic map (geo-view.ts, first) and the force layout of who knows whom (map.ts).
  */
 import type { DashboardZoneNetworkQuery, DashboardZoneShapesQuery, TieFilter } from './__generated__/graphql';
+import { latestEditions } from './editions';
 import { ApiError, request } from './api';
 import { el, fill } from './dom';
 import { evidenceWord, t, type Lang, type Word } from './i18n';
@@ -33,7 +34,6 @@ import { renderBrokers, renderChange, renderFragile, renderImpact, renderLegend,
 import { colourOf } from '../modules/common/sector-colours';
 
 const KEY_STORAGE = 'bng.dashboard.key';
-const LATEST_EDITIONS = 3;
 
 const params = new URLSearchParams(location.search);
 const initialLang: Lang = params.get('lang')?.toUpperCase() === 'NL' ? 'NL' : params.get('lang') ? 'FR' : navigator.language.startsWith('nl') ? 'NL' : 'FR';
@@ -262,12 +262,7 @@ async function loadNetwork() {
 
 async function loadLatestImpacts() {
   const { initiatives } = await request(state.key, LatestEditions, { lang: state.lang });
-  const today = new Date().toISOString().slice(0, 10);
-  const latest = initiatives
-    .flatMap((i) => i.editions)
-    .filter((e) => e.startsOn <= today)
-    .sort((x, y) => (x.endsOn < y.endsOn ? 1 : x.endsOn > y.endsOn ? -1 : 0))
-    .slice(0, LATEST_EDITIONS);
+  const latest = latestEditions(initiatives, new Date().toISOString().slice(0, 10));
   return Promise.all(latest.map((e) => request(state.key, EditionImpact, { edition: e.id, lang: state.lang, ties: state.ties })));
 }
 
