@@ -65,9 +65,11 @@ const RAW_ACQUAINTANCES = cypher(
    MATCH (s)-[k:KNOWS]->(t:Service)-[:LOCATED_IN]->(:Neighbourhood)-[:IN_ZONE]->(:Zone {code: $zone})
    RETURN s.id AS a, t.id AS b, k.strength AS strength ORDER BY strength DESC, a, b LIMIT 100`,
 );
+/** Over the ties the default tie filter keeps (weight ≥ 0.25, one encounter or more), as ours walks them. */
 const RAW_PATH = cypher(
   'bench.raw.path',
-  `MATCH (a:Service {id: $from}), (b:Service {id: $to}) MATCH p = shortestPath((a)-[:KNOWS*..10]-(b))
+  `MATCH (a:Service {id: $from}), (b:Service {id: $to})
+   MATCH p = shortestPath((a)-[:KNOWS*..10]-(b)) WHERE all(k IN relationships(p) WHERE k.weight >= 0.25 AND k.strength >= 1)
    RETURN [r IN relationships(p) | [startNode(r).id, endNode(r).id, r.initiatives, r.firstAt]] AS steps`,
 );
 
