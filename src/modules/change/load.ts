@@ -1,24 +1,26 @@
 /**
- * `networkChange`: the scope parsed as every network question parses it, the calendar years with
- * encounters found in one query, then each year's graph loaded through the network scope (the same
- * load, filter and backbone as the question asked with that year as the window), and the pure series
- * (series.ts) computed over them.
+ * `networkChange`: the scope parsed as every network question parses it, then every calendar year's
+ * graph: from one read of each tie's yearly sums, the tie conditions applied per year here
+ * (years.ts); with a backbone, which is judged on each year's meetings, each year's graph loaded
+ * through the network scope as the question with that year as the window. The pure series
+ * (series.ts) is computed over them.
  *
  * Round trips: the scope's (parseScope: the territory, plus the sectors and the initiative kinds when
- * given), the territory's services (1), the years (1, skipped without services), and one per year with
- * encounters (two with a backbone: its meetings per year). Years between with no encounter are not
- * read. At most MAX_YEARS years, so the count stays bounded. With the analytics cache, the graph
- * version is read too (1), and a question asked before at that version costs the scope's and that.
+ * given), the territory's services (1) and the yearly sums (1). With a backbone: the years (1), then
+ * one per year with encounters and its meetings (2 each), at most MAX_YEARS years. With the
+ * analytics cache, the graph version is read too (1), and a question asked before at that version
+ * costs the scope's and that.
  */
 import type { Context } from '../../context';
 import type { QueryNetworkChangeArgs } from '../../__generated__/resolvers-types';
 import { badInput } from '../../errors';
-import { cypher, type NamedQuery } from '../../neo4j/driver';
-import type { ServiceNode } from '../network/measures/graph';
+import { cypher, type NamedQuery, type Row } from '../../neo4j/driver';
+import type { ServiceGraph, ServiceNode } from '../network/measures/graph';
 import { analyticsBudget, loadGraph, loadServices, parseScope, queryFilter, sharedAnswer, type AnalyticsBudget, type Scope } from '../network/scope';
 import { appliedTieFilter, encounterCondition, filterParams, filterVariant } from '../network/tie-filter';
 import type { NetworkChangeRow } from './model';
-import { calendarYears, COMMUNITY_MATCH_THRESHOLD, networkSeries, type YearPoint } from './series';
+import { calendarYears, COMMUNITY_MATCH_THRESHOLD, networkSeries, type YearPoint, type YearWindow } from './series';
+import { graphsByYear, yearsWithEncounters, type YearSumsRow } from './years';
 
 /** Years one question may span: each is a load of the territory's ties. */
 export const MAX_YEARS = 30;
@@ -64,6 +66,38 @@ function encounterYearsQuery(scope: Scope): { query: NamedQuery; params: Record<
   return { query, params: filterParams(filter) };
 }
 
+/** One statement per shape of the encounter condition. */
+const yearSumsQueries = new Map<string, NamedQuery>();
+
+/**
+ * Per tie of the territory, each calendar year's sums of the encounters that count (window,
+ * initiative kinds, evidence kinds): [year, weight, count, distinct days]. Weights are summed in
+ * encounter order, adding 0.0 for other years' encounters, which leaves a float sum unchanged: the
+ * same figure the windowed tie query gives for that year alone.
+ */
+function yearSumsQuery(scope: Scope): { query: NamedQuery; params: Record<string, unknown> } {
+  const filter = { ...queryFilter(scope), backbone: null };
+  const variant = filterVariant(filter);
+  let query = yearSumsQueries.get(variant);
+  if (!query) {
+    const condition = encounterCondition(filter);
+    query = cypher(
+      `change.yearSums.${variant}`,
+      `UNWIND $ids AS id MATCH (s:Service {id: id})
+       WITH s, COLLECT { MATCH (s)-[k:KNOWS]->(t:Service) WHERE t.id IN $ids
+         WITH t, k, [i IN range(0, size(k.dates) - 1) ${condition ? `WHERE ${condition}` : ''}] AS idx WHERE size(idx) > 0
+         WITH t, k, idx, reduce(ys = [], i IN idx | CASE WHEN k.dates[i].year IN ys THEN ys ELSE ys + k.dates[i].year END) AS years
+         RETURN [t.id, [y IN years | [y, reduce(w = 0.0, i IN idx | w + CASE WHEN k.dates[i].year = y THEN k.weights[i] ELSE 0.0 END),
+                 size([i IN idx WHERE k.dates[i].year = y]),
+                 size([j IN range(0, size(idx) - 1) WHERE k.dates[idx[j]].year = y AND (j = 0 OR k.dates[idx[j]] <> k.dates[idx[j - 1]])])]]] } AS ties
+       WHERE size(ties) > 0
+       RETURN s.id AS a, ties`,
+    );
+    yearSumsQueries.set(variant, query);
+  }
+  return { query, params: filterParams(filter) };
+}
+
 async function encounterYears(ctx: Context, scope: Scope, services: ServiceNode[], budget: AnalyticsBudget): Promise<number[]> {
   if (services.length === 0) return [];
   const { query, params } = encounterYearsQuery(scope);
@@ -87,9 +121,20 @@ export async function networkChange(ctx: Context, args: QueryNetworkChangeArgs):
 
 async function yearSeries(ctx: Context, scope: Scope, louvain: { resolution: number; seed: number }, budget: AnalyticsBudget): Promise<YearPoint[]> {
   const services = await loadServices(ctx, scope, budget);
+  // The built-in Louvain whatever ANALYTICS_ENGINE says: a database projection per year would cost a round trip each.
+  const measure = (graphs: Array<YearWindow & { graph: ServiceGraph }>) =>
+    networkSeries(graphs, { ...louvain, threshold: COMMUNITY_MATCH_THRESHOLD, border: scope.languages === null }, budget.tick);
+  if (scope.ties.backbone === null) {
+    // Every year from one read: the tie conditions are applied per year here (years.ts).
+    const { query, params } = yearSumsQuery(scope);
+    const rows = services.length ? await ctx.db.read<YearSumsRow & Row>(query, { ...params, ids: services.map((s) => s.id) }, budget.options()) : [];
+    const years = checkedYears(yearsWithEncounters(rows), scope);
+    const graphs = graphsByYear(services, rows, years, scope.ties);
+    return measure(years.map((y, i) => ({ ...y, graph: graphs[i]! })));
+  }
+  // A backbone is judged per year on that year's meetings: each year loaded as the question with that window.
   const withEncounters = await encounterYears(ctx, scope, services, budget);
-  const years = calendarYears(withEncounters, scope);
-  if (years.length > MAX_YEARS) throw badInput('window', `spans ${years.length} calendar years with data; at most ${MAX_YEARS} in one question: narrow the window`);
+  const years = checkedYears(withEncounters, scope);
   // A few years at a time: one year's load waits on the database while another's rows are unpacked.
   const graphs = await inTurn(years, YEARS_AT_ONCE, async (y) => {
     budget.tick();
@@ -97,6 +142,11 @@ async function yearSeries(ctx: Context, scope: Scope, louvain: { resolution: num
     const graph = withEncounters.includes(y.year) ? await loadGraph(ctx, { ...scope, from: y.from, to: y.to }) : { nodes: services, edges: [] };
     return { ...y, graph };
   });
-  // The built-in Louvain whatever ANALYTICS_ENGINE says: a database projection per year would cost a round trip each.
-  return networkSeries(graphs, { ...louvain, threshold: COMMUNITY_MATCH_THRESHOLD, border: scope.languages === null }, budget.tick);
+  return measure(graphs);
+}
+
+function checkedYears(withEncounters: number[], scope: Scope): YearWindow[] {
+  const years = calendarYears(withEncounters, scope);
+  if (years.length > MAX_YEARS) throw badInput('window', `spans ${years.length} calendar years with data; at most ${MAX_YEARS} in one question: narrow the window`);
+  return years;
 }
