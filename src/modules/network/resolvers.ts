@@ -90,13 +90,15 @@ export const networkResolvers: Resolvers = {
       const size = pageSize(args.first, { max: ctx.config.MAX_PAGE_SIZE, default: ctx.config.DEFAULT_PAGE_SIZE });
       const after = decodeCursor(args.after);
       const scope = await parseScope(ctx, args);
-      const graph = await loadGraph(ctx, scope);
+      // With the analytics cache, one load of every tie's figures orders and fills every page until
+      // the next write (a dashboard reads them all); without it, the graph orders them and the page's
+      // ties alone are read.
+      const full = ctx.analytics ? await loadSubgraph(ctx, scope) : null;
+      const graph = full ? full.graph : await loadGraph(ctx, scope);
       const page = acquaintancePage(graph.edges, after, size.limit);
-      // With the analytics cache, one load of every tie's figures serves every page until the next
-      // write (a dashboard reads them all); without it, the page's ties alone are read.
       const pairs = page.map(({ a, b }) => ({ a, b }));
-      const rows = ctx.analytics ? ofPairs((await loadSubgraph(ctx, scope)).ties, pairs) : await loadTiesOfPairs(ctx, scope, pairs);
-      // The page's keys are the loaded graph's (its weights summed in Neo4j), so cursors match the order exactly.
+      const rows = full ? ofPairs(full.ties, pairs) : await loadTiesOfPairs(ctx, scope, pairs);
+      // The page's keys are the ordering graph's, so cursors match the order exactly.
       const keys = new Map(page.map((t) => [tieKey(t), acquaintanceKey(t)]));
       return {
         ...toPage(
