@@ -32,38 +32,46 @@ export function betweenness(graph: ServiceGraph, tick: Tick = () => {}): Map<str
   const { ids, offsets, targets } = indexed(graph);
   const n = ids.length;
   const cb = new Float64Array(n);
-  const dist = new Int32Array(n);
+  const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const order = new Int32Array(n);
   for (let s = 0; s < n; s++) {
     tick();
-    dist.fill(-1);
-    sigma.fill(0);
-    delta.fill(0);
     dist[s] = 0;
     sigma[s] = 1;
     order[0] = s;
     let tail = 1;
     for (let head = 0; head < tail; head++) {
       const v = order[head]!;
-      for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+      const next = dist[v]! + 1;
+      const paths = sigma[v]!;
+      for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k++) {
         const w = targets[k]!;
-        if (dist[w]! < 0) {
-          dist[w] = dist[v]! + 1;
+        const dw = dist[w]!;
+        if (dw < 0) {
+          dist[w] = next;
+          sigma[w] = paths;
           order[tail++] = w;
-        }
-        if (dist[w] === dist[v]! + 1) sigma[w]! += sigma[v]!;
+        } else if (dw === next) sigma[w]! += paths;
       }
     }
     // Back from the farthest: the predecessors of w are its neighbours one step closer to s.
     for (let h = tail - 1; h > 0; h--) {
       const w = order[h]!;
-      for (let k = offsets[w]!; k < offsets[w + 1]!; k++) {
+      const share = (1 + delta[w]!) / sigma[w]!;
+      const before = dist[w]! - 1;
+      for (let k = offsets[w]!, end = offsets[w + 1]!; k < end; k++) {
         const v = targets[k]!;
-        if (dist[v] === dist[w]! - 1) delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
+        if (dist[v] === before) delta[v]! += sigma[v]! * share;
       }
       cb[w]! += delta[w]!;
+    }
+    // Only the services this search reached need resetting.
+    for (let h = 0; h < tail; h++) {
+      const v = order[h]!;
+      dist[v] = -1;
+      delta[v] = 0;
     }
   }
   // Each unordered pair was counted from both ends: halve, then normalise.
