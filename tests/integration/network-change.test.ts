@@ -7,27 +7,14 @@ import type { Principal } from '../../src/access/principal';
 import { cypher } from '../../src/neo4j/driver';
 import { codes, useTiedFixture } from '../helpers/api';
 import { testDb } from '../helpers/db';
+import type { YearPoint } from '../../src/modules/change/series';
 
 // Round trips are counted as a first ask costs them: no answer shared from an earlier request of this file.
 process.env.ANALYTICS_CACHE_MB = '0';
 const { api, data } = useTiedFixture('network-change');
 
-interface Year {
-  year: number;
-  from: string;
-  to: string;
-  services: number;
-  ties: number;
-  density: number | null;
-  newTies: number | null;
-  lostTies: number | null;
-  keptTies: number | null;
-  eiIndex: number | null;
-  crossSectorTies: number;
-  sameSectorTies: number;
-  crossLanguageTies: number | null;
-  languageBorderShare: number | null;
-  isolates: number;
+/** A year as the API answers it: the series' point, its communities described as the schema lists them. */
+type Year = Omit<YearPoint, 'communities'> & {
   communities: {
     count: number;
     modularity: number | null;
@@ -38,7 +25,7 @@ interface Year {
     dissolved: number | null;
     communities: Array<{ index: number; size: number; previous: number | null; jaccard: number | null; event: string | null }>;
   };
-}
+};
 interface Answer {
   networkChange: { years: Year[]; communityMatchThreshold: number; resolution: number; seed: number; appliedTieFilter: { isDefault: boolean; minWeight: number } };
 }
