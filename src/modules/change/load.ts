@@ -6,8 +6,8 @@
  * (series.ts) is computed over them.
  *
  * Round trips: the scope's (parseScope: the territory, plus the sectors and the initiative kinds when
- * given), the territory's services (1) and the yearly sums (1). With a backbone: the years (1), then
- * one per year with encounters and its meetings (2 each), at most MAX_YEARS years. With the
+ * given), the territory's services (1) and the yearly sums (1). With a backbone, then one per year
+ * with encounters and its meetings (2 each), at most MAX_YEARS years. With the
  * analytics cache, the graph version is read too (1), and a question asked before at that version
  * costs the scope's and that.
  */
@@ -15,7 +15,7 @@ import type { Context } from '../../context';
 import type { QueryNetworkChangeArgs } from '../../__generated__/resolvers-types';
 import { badInput } from '../../errors';
 import { cypher, type NamedQuery, type Row } from '../../neo4j/driver';
-import type { ServiceGraph, ServiceNode } from '../network/measures/graph';
+import type { ServiceGraph } from '../network/measures/graph';
 import { analyticsBudget, loadGraph, loadServices, parseScope, queryFilter, sharedAnswer, type AnalyticsBudget, type Scope } from '../network/scope';
 import { appliedTieFilter, encounterCondition, filterParams, filterVariant } from '../network/tie-filter';
 import type { NetworkChangeRow } from './model';
@@ -41,37 +41,13 @@ async function inTurn<T, R>(items: readonly T[], width: number, work: (item: T) 
   return out;
 }
 
-/** One statement per shape of the encounter condition (window bounds, initiatives, evidence kinds). */
-const yearQueries = new Map<string, NamedQuery>();
-
-/**
- * The calendar years of the encounters that count (window, initiative kinds, evidence kinds) between
- * two services of the territory. The backbone is left out: it is judged per year with each year's
- * load, and a year whose encounters it all drops shows no tie.
- */
-function encounterYearsQuery(scope: Scope): { query: NamedQuery; params: Record<string, unknown> } {
-  const filter = { ...queryFilter(scope), backbone: null };
-  const variant = filterVariant(filter);
-  let query = yearQueries.get(variant);
-  if (!query) {
-    const condition = encounterCondition(filter);
-    query = cypher(
-      `change.encounterYears.${variant}`,
-      `UNWIND $ids AS id MATCH (s:Service {id: id})-[k:KNOWS]->(t:Service) WHERE t.id IN $ids
-       UNWIND [i IN range(0, size(k.dates) - 1) ${condition ? `WHERE ${condition}` : ''} | k.dates[i].year] AS year
-       RETURN DISTINCT year ORDER BY year`,
-    );
-    yearQueries.set(variant, query);
-  }
-  return { query, params: filterParams(filter) };
-}
-
 /** One statement per shape of the encounter condition. */
 const yearSumsQueries = new Map<string, NamedQuery>();
 
 /**
  * Per tie of the territory, each calendar year's sums of the encounters that count (window,
- * initiative kinds, evidence kinds): [year, weight, count, distinct days]. Weights are summed in
+ * initiative kinds, evidence kinds; the backbone is left out, judged per year where it applies):
+ * [year, weight, count, distinct days]. Weights are summed in
  * encounter order, adding 0.0 for other years' encounters, which leaves a float sum unchanged: the
  * same figure the windowed tie query gives for that year alone.
  */
@@ -98,13 +74,6 @@ function yearSumsQuery(scope: Scope): { query: NamedQuery; params: Record<string
   return { query, params: filterParams(filter) };
 }
 
-async function encounterYears(ctx: Context, scope: Scope, services: ServiceNode[], budget: AnalyticsBudget): Promise<number[]> {
-  if (services.length === 0) return [];
-  const { query, params } = encounterYearsQuery(scope);
-  const rows = await ctx.db.read<{ year: number }>(query, { ...params, ids: services.map((s) => s.id) }, budget.options());
-  return rows.map((r) => r.year);
-}
-
 export async function networkChange(ctx: Context, args: QueryNetworkChangeArgs): Promise<NetworkChangeRow> {
   // Arguments first: a bad one is refused before any query runs.
   const resolution = args.resolution ?? 1;
@@ -124,18 +93,17 @@ async function yearSeries(ctx: Context, scope: Scope, louvain: { resolution: num
   // The built-in Louvain whatever ANALYTICS_ENGINE says: a database projection per year would cost a round trip each.
   const measure = (graphs: Array<YearWindow & { graph: ServiceGraph }>) =>
     networkSeries(graphs, { ...louvain, threshold: COMMUNITY_MATCH_THRESHOLD, border: scope.languages === null }, budget.tick);
+  const { query, params } = yearSumsQuery(scope);
+  const rows = services.length ? await ctx.db.read<YearSumsRow & Row>(query, { ...params, ids: services.map((s) => s.id) }, budget.options()) : [];
+  const withEncounters = yearsWithEncounters(rows);
+  const years = checkedYears(withEncounters, scope);
   if (scope.ties.backbone === null) {
-    // Every year from one read: the tie conditions are applied per year here (years.ts).
-    const { query, params } = yearSumsQuery(scope);
-    const rows = services.length ? await ctx.db.read<YearSumsRow & Row>(query, { ...params, ids: services.map((s) => s.id) }, budget.options()) : [];
-    const years = checkedYears(yearsWithEncounters(rows), scope);
+    // Every year from the one read: the tie conditions are applied per year here (years.ts).
     const graphs = graphsByYear(services, rows, years, scope.ties);
     return measure(years.map((y, i) => ({ ...y, graph: graphs[i]! })));
   }
-  // A backbone is judged per year on that year's meetings: each year loaded as the question with that window.
-  const withEncounters = await encounterYears(ctx, scope, services, budget);
-  const years = checkedYears(withEncounters, scope);
-  // A few years at a time: one year's load waits on the database while another's rows are unpacked.
+  // A backbone is judged per year on that year's meetings: each year loaded as the question with that
+  // window, a few at a time (one year's load waits on the database while another's rows are unpacked).
   const graphs = await inTurn(years, YEARS_AT_ONCE, async (y) => {
     budget.tick();
     // A year with no encounter has no tie: nothing to read.
