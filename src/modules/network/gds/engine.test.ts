@@ -18,18 +18,7 @@ import type { Db } from '../../../neo4j/driver';
 import { betweenness } from '../measures/centrality';
 import { detectCommunities } from '../measures/communities';
 import type { ServiceGraph } from '../measures/graph';
-import {
-  betweennessBy,
-  communitiesBy,
-  gdsBetweenness,
-  gdsCommunities,
-  gdsComponents,
-  modularity,
-  normaliseBetweenness,
-  numberGroups,
-  projection,
-  supportedGdsVersion,
-} from './engine';
+import { gdsBetweenness, gdsCommunities, gdsComponents, modularity, normaliseBetweenness, numberGroups, projection, supportedGdsVersion } from './engine';
 
 const node = (id: string) => ({ id, sector: 'S', language: 'FR' as const, zone: 'SUD' });
 const edge = (a: string, b: string, strength = 1) => ({ a, b, strength });
@@ -205,13 +194,7 @@ describe('answers that need no server', () => {
     expect(await gdsCommunities(NO_DB, untied, { algorithm: 'LEIDEN', resolution: 1, seed: 1 })).toEqual({ of: new Map(), modularity: 0, isolates: ['a', 'b', 'c'] });
   });
 
-  it("GDS's Louvain has no resolution; the built-in engine has no Leiden", async () => {
+  it("GDS's Louvain has no resolution (the built-in path's refusal of Leiden: tests/integration/communities.test.ts)", async () => {
     await expect(gdsCommunities(NO_DB, D2, { algorithm: 'LOUVAIN', resolution: 2, seed: 1 })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    await expect(communitiesBy('builtin', NO_DB, D2, { algorithm: 'LEIDEN', resolution: 1, seed: 1 })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-  });
-
-  it('the built-in engine answers what measures/ answer', async () => {
-    expect(await betweennessBy('builtin', NO_DB, D1, { weighted: false })).toEqual(betweenness(D1));
-    expect((await communitiesBy('builtin', NO_DB, D2, { algorithm: 'LOUVAIN', resolution: 1, seed: 1 })).of).toEqual(detectCommunities(D2, { resolution: 1, seed: 1 }).of);
   });
 });

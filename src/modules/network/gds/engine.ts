@@ -15,13 +15,9 @@ import { randomUUID } from 'node:crypto';
 import { badInput } from '../../../errors';
 import { logger } from '../../../logger';
 import { int, type Db, type RunOptions, type Tx } from '../../../neo4j/driver';
-import { betweenness, isolates, weightedBetweenness } from '../measures/centrality';
-import { detectCommunities } from '../measures/communities';
-import type { ServiceGraph, Tick } from '../measures/graph';
+import { isolates } from '../measures/centrality';
+import type { ServiceGraph } from '../measures/graph';
 import * as q from './queries';
-
-/** `ANALYTICS_ENGINE`: where the network measures run. */
-export type AnalyticsEngine = 'builtin' | 'gds';
 
 // ---------------------------------------------------------------------------------------------
 // Pure mapping
@@ -285,21 +281,4 @@ export async function gdsComponents(db: Db, graph: ServiceGraph, opts: GdsRunOpt
   if (p.relationships === 0) return new Map(p.ids.map((id, i) => [id, i + 1])); // all of size 1, ids in order
   const rows = await withProjection(db, 'wcc', p.rows, (tx, graphName) => tx.run<GroupRow>(q.WCC, { graphName, config: {} }), opts);
   return numberGroups(rows, p.ids);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Either engine
-
-/** Betweenness by the configured engine. The built-in one is always exact: sampling is GDS's alone. */
-export async function betweennessBy(engine: AnalyticsEngine, db: Db, graph: ServiceGraph, opts: GdsBetweennessOptions, tick?: Tick): Promise<Map<string, number>> {
-  if (engine === 'gds') return gdsBetweenness(db, graph, opts);
-  return opts.weighted ? weightedBetweenness(graph, tick) : betweenness(graph, tick);
-}
-
-/** Communities by the configured engine. The built-in one has Louvain only. */
-export async function communitiesBy(engine: AnalyticsEngine, db: Db, graph: ServiceGraph, opts: GdsCommunityOptions): Promise<GdsPartition> {
-  if (engine === 'gds') return gdsCommunities(db, graph, opts);
-  if (opts.algorithm !== 'LOUVAIN') throw badInput('algorithm', `${opts.algorithm} needs ANALYTICS_ENGINE=gds`);
-  const partition = detectCommunities(graph, { resolution: opts.resolution, seed: opts.seed });
-  return { of: partition.of, modularity: partition.modularity, isolates: partition.isolates };
 }
