@@ -9,12 +9,12 @@ import { nameIn } from '../common/lang';
 import { decodeCursor, listLimit, pageSize, toPage } from '../common/pagination';
 import { connectionFields } from '../directory/resolvers';
 import { languageBorder } from './measures/border';
-import { acquaintanceKey, acquaintancePage } from './measures/acquaintances';
+import { acquaintanceKey, acquaintancePage, pairKey } from './measures/acquaintances';
 import { brokerRanking } from './measures/centrality';
 import { gdsBetweenness } from './gds/engine';
 import { eiIndex, gaps, mixingMatrix } from './measures/mixing';
 import { initiativeImpact } from './impact';
-import type { AcquaintanceRow, TieAtRiskRow } from './model';
+import type { TieAtRiskRow } from './model';
 import { introductionPath } from './path';
 import { requiredService } from '../directory/loaders';
 import { servicePartsOf } from '../directory/projection';
@@ -34,6 +34,7 @@ import {
   loadTiesOfPairs,
   parseScope,
   parseTies,
+  rowsOfPairs,
   sharedAnswer,
   type Scope,
 } from './scope';
@@ -71,18 +72,6 @@ const scopeTiesAtRisk = (ctx: Context, scope: Scope, asOf: string) =>
 
 /** Where an introduction path keeps its services (read with the path, see path.ts). */
 const PATH_SERVICES = [['start'], ['steps', 'from'], ['steps', 'to']];
-const tieKey = (t: { a: string; b: string }) => `${t.a}|${t.b}`;
-const tiesByPair = new WeakMap<AcquaintanceRow[], Map<string, AcquaintanceRow>>();
-/** The rows of the given pairs, in their order, from a loaded list (indexed once per list). */
-function ofPairs(ties: AcquaintanceRow[], pairs: Array<{ a: string; b: string }>): AcquaintanceRow[] {
-  let index = tiesByPair.get(ties);
-  if (!index) {
-    index = new Map(ties.map((t) => [tieKey(t), t]));
-    tiesByPair.set(ties, index);
-  }
-  const found = index;
-  return pairs.map((p) => found.get(tieKey(p))).filter((r): r is AcquaintanceRow => r !== undefined);
-}
 export const networkResolvers: Resolvers = {
   Query: {
     acquaintances: async (_p, args, ctx) => {
@@ -97,15 +86,15 @@ export const networkResolvers: Resolvers = {
       const graph = full ? full.graph : await loadGraph(ctx, scope);
       const page = acquaintancePage(graph.edges, after, size.limit);
       const pairs = page.map(({ a, b }) => ({ a, b }));
-      const rows = full ? ofPairs(full.ties, pairs) : await loadTiesOfPairs(ctx, scope, pairs);
+      const rows = full ? rowsOfPairs(full.ties, pairs) : await loadTiesOfPairs(ctx, scope, pairs);
       // The page's keys are the ordering graph's, so cursors match the order exactly.
-      const keys = new Map(page.map((t) => [tieKey(t), acquaintanceKey(t)]));
+      const keys = new Map(page.map((t) => [pairKey(t), acquaintanceKey(t)]));
       return {
         ...toPage(
           rows,
           size,
           after,
-          (t) => keys.get(tieKey(t)) ?? '',
+          (t) => keys.get(pairKey(t)) ?? '',
           async () => graph.edges.length,
         ),
         serviceIds: graph.nodes.map((n) => n.id),

@@ -11,6 +11,7 @@ import { analyticsTimeout, badInput, notFound, tooLarge } from '../../errors';
 import type { Row, RunOptions } from '../../neo4j/driver';
 import { GRAPH_VERSION_READ, versionKey, type GraphVersionRow } from '../../neo4j/graph-version';
 import { selectTerritory, type TerritorySelection } from '../territory/select';
+import { pairKey } from './measures/acquaintances';
 import { hypergeometricBackbone, type Backbone } from './measures/backbone';
 import type { ServiceGraph, ServiceNode, Tick } from './measures/graph';
 import type { AcquaintanceRow } from './model';
@@ -200,8 +201,20 @@ export async function loadTiesOfPairs(ctx: Context, scope: Scope, pairs: Array<{
     q.columnsOf(filter) === 'allTime'
       ? (await ctx.db.read<AllTimeTieRow & Row>(q.tiesOfPairs(filter), params, opts)).map(fromAllTime)
       : (await ctx.db.read<WindowTieRow & Row>(q.tiesOfPairs(filter), params, opts)).map(fromWindow);
-  const byKey = new Map(rows.map((r) => [`${r.a}|${r.b}`, r]));
-  return pairs.map((p) => byKey.get(`${p.a}|${p.b}`)).filter((r): r is AcquaintanceRow => r !== undefined);
+  return rowsOfPairs(rows, pairs);
+}
+
+const pairIndexes = new WeakMap<AcquaintanceRow[], Map<string, AcquaintanceRow>>();
+
+/** The rows of the given pairs (a < b), in the pairs' order. A list's index is kept with it: a cached load serves many pages. */
+export function rowsOfPairs(rows: AcquaintanceRow[], pairs: Array<{ a: string; b: string }>): AcquaintanceRow[] {
+  let index = pairIndexes.get(rows);
+  if (!index) {
+    index = new Map(rows.map((r) => [pairKey(r), r]));
+    pairIndexes.set(rows, index);
+  }
+  const byKey = index;
+  return pairs.map((p) => byKey.get(pairKey(p))).filter((r): r is AcquaintanceRow => r !== undefined);
 }
 
 /** Exact weighted betweenness is O(n·m log n): beyond this, a clear error instead of a long wait. */

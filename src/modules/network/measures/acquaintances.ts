@@ -4,7 +4,8 @@
  */
 import type { TieEdge } from './graph';
 
-const pairKey = (t: { a: string; b: string }) => `${t.a}|${t.b}`;
+/** A tie's pair as one string (a < b): the key of tie lists and the end of a cursor. */
+export const pairKey = (t: { a: string; b: string }) => `${t.a}|${t.b}`;
 
 /** Sorts as the list does: a smaller key comes first (strength inverted into a fixed-width string). */
 export const acquaintanceKey = (t: TieEdge) => `${(1e9 - t.strength).toFixed(9).padStart(20, '0')}|${pairKey(t)}`;
