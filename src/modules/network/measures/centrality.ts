@@ -317,8 +317,8 @@ export function brokerRanking(
     between = opts.weighting === 'INVERSE_WEIGHT' ? weightedBetweenness(graph, tick) : betweenness(graph, tick);
   }
   const strengths = strength(graph);
-  const { offsets } = indexed(graph);
-  const degreeOf = new Map(indexed(graph).ids.map((id, i) => [id, offsets[i + 1]! - offsets[i]!]));
+  const { ids, offsets } = indexed(graph);
+  const degreeOf = new Map(ids.map((id, i) => [id, offsets[i + 1]! - offsets[i]!]));
   const top = graph.nodes
     .map((n) => ({ id: n.id, betweenness: between.get(n.id)! }))
     .sort((x, y) => y.betweenness - x.betweenness || x.id.localeCompare(y.id))
