@@ -55,6 +55,8 @@ export interface ScaleResult {
   writers?: WritersResult[];
   /** Issue 30's latency targets through the API and the in-memory reference (issue30.ts). */
   issue30?: Issue30Result;
+  /** Every tie recomputed (`npm run ties:rebuild`): into an empty graph right after seeding, or deleting and writing every tie of a seeded one. */
+  rebuild?: { ms: number; met: number; knows: number; sessions: number; afterSeeding: boolean };
   plans: Array<{ name: string; file: string; labelScans: string[] }>;
 }
 
@@ -472,6 +474,10 @@ export function table(results: ScaleResult[]): string {
     if (r.importRate)
       lines.push(
         `${r.scale}: import ${r.importRate.rows} attendance rows (medians of ${IMPORT_ROUNDS} rounds): ours ${r.importRate.oursRowsPerSecond} rows/s, raw UNWIND MERGE ${r.importRate.rawRowsPerSecond} rows/s → ${Math.round(r.importRate.share * 100)} % (target ≥ 50 %; rounds ${r.importRate.shares.map((x) => `${Math.round(x * 100)} %`).join(', ')})`,
+      );
+    if (r.rebuild)
+      lines.push(
+        `${r.scale}: tie rebuild: ${r.rebuild.knows.toLocaleString('en')} KNOWS and ${r.rebuild.met.toLocaleString('en')} MET ties from ${r.rebuild.sessions.toLocaleString('en')} sessions in ${Math.round(r.rebuild.ms / 1000)} s (${r.rebuild.afterSeeding ? 'into an empty graph, after seeding' : 'deleting and writing every tie'}; target at L ≤ 900 s)`,
       );
     for (const w of r.writers ?? [])
       lines.push(

@@ -58,6 +58,10 @@ public class Launcher {
           .setConfig(GraphDatabaseSettings.auth_enabled, true)
           .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMiB))
           .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
+          // A local database needs its transaction logs for recovery only, not for point-in-time
+          // restores: the default keeps two days of them, which a bulk load or a tie rebuild at
+          // scale L turns into tens of gigabytes.
+          .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
           .build();
     } finally {
       // It holds a hash of the password; the system database has it now.

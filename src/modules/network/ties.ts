@@ -463,9 +463,13 @@ export const refreshTiesForSessions = (tx: Tx, sessionIds: string[]) => refreshT
 const ALL_PEOPLE_IDS = cypher('ties.allPeopleIds', "MATCH (p:Person) WHERE EXISTS { (p)-[:ATTENDED {status: 'PRESENT'}]->() } RETURN p.id AS id ORDER BY id");
 const ALL_SERVICE_IDS = cypher('ties.allServiceIds', 'MATCH (s:Service) RETURN s.id AS id ORDER BY id');
 const SESSION_COUNT = cypher('ties.sessionCount', 'MATCH (x:Session) RETURN count(x) AS n');
-const DELETE_ALL = cypher('ties.deleteAll', 'MATCH ()-[t:MET|KNOWS]->() WITH t LIMIT 50000 DELETE t RETURN count(*) AS deleted');
+/** One kind of derived tie, a batch at a time (a rebuild deletes them all first). */
+const DELETE_ALL_OF = {
+  met: cypher('ties.deleteAllMet', 'MATCH ()-[t:MET]->() WITH t LIMIT 50000 DELETE t RETURN count(*) AS deleted'),
+  knows: cypher('ties.deleteAllKnows', 'MATCH ()-[t:KNOWS]->() WITH t LIMIT 50000 DELETE t RETURN count(*) AS deleted'),
+};
 /** People or services per block of a rebuild: what one block's sessions and ties cost in memory. */
-const REBUILD_BLOCK = 5_000;
+const REBUILD_BLOCK = 20_000;
 
 export interface RebuildReport {
   met: number;
@@ -497,46 +501,72 @@ export async function ensureTiesCurrent(db: Db): Promise<RebuildReport | null> {
   return rebuildAllTies(db);
 }
 
-/**
- * Recomputes every tie from the attendance lists. By blocks, so memory stays bounded at any scale: MET
- * ties for a block of people (those whose lower id is in it), then KNOWS ties for a block of services,
- * each from the sessions that can feed them (the same lookup the incremental refresh uses).
- */
-export async function rebuildAllTies(db: Db, blockSize = REBUILD_BLOCK): Promise<RebuildReport> {
-  const started = Date.now();
+/** Deletes every tie of one kind, then writes it again block by block; answers how many it wrote. */
+async function rebuildKind(db: Db, kind: 'met' | 'knows', ids: string[], blockSize: number): Promise<number> {
   for (;;) {
-    const [row] = await db.write<{ deleted: number }>(DELETE_ALL);
+    const [row] = await db.write<{ deleted: number }>(DELETE_ALL_OF[kind]);
     if (!row || row.deleted === 0) break;
   }
-  const counts = { met: 0, knows: 0 };
-  const rebuildBlocks = async (ids: string[], kind: 'met' | 'knows') => {
-    for (let i = 0; i < ids.length; i += blockSize) {
-      const block = ids.slice(i, i + blockSize);
-      const change = kind === 'met' ? { personIds: block, serviceIds: [] } : { personIds: [], serviceIds: block };
-      const [touching] = await db.read<{ sessions: string[] }>(SESSIONS_TOUCHING, change);
-      const sessionIds = touching?.sessions ?? [];
-      const facts: SessionFacts[] = [];
-      for (let j = 0; j < sessionIds.length; j += 2000)
-        facts.push(...(await db.read<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: sessionIds.slice(j, j + 2000) })));
-      const set = new Set(block);
-      const evidence = kind === 'knows' ? await readEvidenceFacts((q, p) => db.read(q, p), block) : NO_EVIDENCE;
-      const { met, knows } = computeTies(facts, { people: kind === 'met' ? set : new Set(), services: kind === 'knows' ? set : new Set(), lowerEndOnly: true }, evidence);
-      const rows = kind === 'met' ? [...met.values()] : [...knows.values()];
-      counts[kind] += rows.length;
+  let written = 0;
+  let writing: Promise<void> = Promise.resolve();
+  for (let i = 0; i < ids.length; i += blockSize) {
+    const block = ids.slice(i, i + blockSize);
+    const change = kind === 'met' ? { personIds: block, serviceIds: [] } : { personIds: [], serviceIds: block };
+    const [touching] = await db.read<{ sessions: string[] }>(SESSIONS_TOUCHING, change);
+    const sessionIds = touching?.sessions ?? [];
+    const facts: SessionFacts[] = [];
+    for (let j = 0; j < sessionIds.length; j += 2000)
+      facts.push(...(await db.read<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: sessionIds.slice(j, j + 2000) })));
+    const set = new Set(block);
+    const evidence = kind === 'knows' ? await readEvidenceFacts((q, p) => db.read(q, p), block) : NO_EVIDENCE;
+    const ties = computeTies(facts, { people: kind === 'met' ? set : new Set(), services: kind === 'knows' ? set : new Set(), lowerEndOnly: true }, evidence);
+    const rows = kind === 'met' ? [...ties.met.values()] : [...ties.knows.values()];
+    written += rows.length;
+    // One block is written while the next is read and computed.
+    await writing;
+    writing = (async () => {
       for (let j = 0; j < rows.length; j += 20_000) {
         const slice = rows.slice(j, j + 20_000);
         await db.writeTx((tx) => (kind === 'met' ? writeTies(tx, slice as MetTie[], []) : writeTies(tx, [], slice as KnowsTie[])));
       }
-    }
-  };
-  await rebuildBlocks(
-    (await db.read<{ id: string }>(ALL_PEOPLE_IDS)).map((r) => r.id),
-    'met',
-  );
-  await rebuildBlocks(
-    (await db.read<{ id: string }>(ALL_SERVICE_IDS)).map((r) => r.id),
-    'knows',
-  );
+    })();
+    // A failed write is awaited at the next block or at the end; until then it is not unhandled.
+    writing.catch(() => undefined);
+  }
+  await writing;
+  return written;
+}
+
+/**
+ * Recomputes every tie from the attendance lists. By blocks, so memory stays bounded at any scale: MET
+ * ties for a block of people (those whose lower id is in it), KNOWS ties for a block of services,
+ * each from the sessions that can feed them (the same lookup the incremental refresh uses).
+ *
+ * MET and KNOWS are rebuilt side by side: their ends are disjoint (people, services), so their
+ * writers never wait on each other's locks, and the database writes on two cores. Within each, the
+ * next block is read and computed while the previous one is written.
+ */
+export async function rebuildAllTies(db: Db, blockSize = REBUILD_BLOCK): Promise<RebuildReport> {
+  const started = Date.now();
+  const [met, knows] = await Promise.all([
+    db.read<{ id: string }>(ALL_PEOPLE_IDS).then((rows) =>
+      rebuildKind(
+        db,
+        'met',
+        rows.map((r) => r.id),
+        blockSize,
+      ),
+    ),
+    db.read<{ id: string }>(ALL_SERVICE_IDS).then((rows) =>
+      rebuildKind(
+        db,
+        'knows',
+        rows.map((r) => r.id),
+        blockSize,
+      ),
+    ),
+  ]);
+  const counts = { met, knows };
   await db.write(WRITE_TIE_FORMAT, { format: TIE_FORMAT });
   const [sessions] = await db.read<{ n: number }>(SESSION_COUNT);
   return { met: counts.met, knows: counts.knows, sessions: sessions?.n ?? 0, ms: Date.now() - started };
