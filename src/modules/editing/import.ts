@@ -543,7 +543,12 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
   };
   // A list with a group column says each row's group (an empty cell: none); a list without one keeps the groups recorded.
   const groupColumn = rows.some((r) => 'group' in r);
-  for (let start = 0; start < rows.length; start += batchSize) {
+  /**
+   * What a batch reads before its rows are matched. Each batch's reads are sent while the batch
+   * before it is matched and written (they do not depend on it: the people it creates join the
+   * pool directly), so the database reads and writes side by side.
+   */
+  const readBatch = (start: number) => {
     const slice = rows.slice(start, start + batchSize);
     // Read once per import, beside the first batch's lookups that do not need it.
     organisations ??= organisationIndex(io, [...new Set(rows.map((r) => r.organisation ?? '').filter(Boolean))]);
@@ -574,13 +579,21 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
       return keys.map((ks) => ks.some((k) => k !== null && found.has(k)));
     };
     // Independent reads, run side by side.
-    const [orgByKey, sessionRows, byOrganisation, byName, erasedRows] = await Promise.all([
+    const reads = Promise.all([
       organisations,
       io.read<{ id: string; day: string }>(SESSIONS, { ids: [...new Set(slice.map((r) => r.session).filter(Boolean))] }),
       organisations.then(candidatesOf),
       names.length ? io.read<CandidateRow>(CANDIDATES_BY_NAME, { names }) : [],
       organisations.then(tombstonesOf),
-    ]);
+    ]).then(([orgByKey, sessionRows, byOrganisation, byName, erasedRows]) => ({ slice, norms, hashes, orgByKey, sessionRows, byOrganisation, byName, erasedRows }));
+    // A batch that fails stops the import before the next one's reads are awaited: they are not left unhandled.
+    reads.catch(() => undefined);
+    return reads;
+  };
+  let next = rows.length ? readBatch(0) : undefined;
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const { slice, norms, hashes, orgByKey, sessionRows, byOrganisation, byName, erasedRows } = await next!;
+    next = start + batchSize < rows.length ? readBatch(start + batchSize) : undefined;
     const sessions = new Map(sessionRows.map((s) => [s.id, s.day]));
     // The stored name key is normaliseName(displayName), written with every person; older rows may lack it.
     for (const c of [...byOrganisation, ...byName])
@@ -650,6 +663,13 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
       continue;
     }
     const pending = (id: string) => (written.has(id) ? undefined : created.get(id));
+    // Ties rest on presences only: a batch that neither records one nor takes one back (a
+    // registration list, no-shows) changes no tie, and new people who were present nowhere carry none.
+    const wasPresent = (w: (typeof toWrite)[number]) => {
+      const before = existing.get(`${w.person}|${w.session}`);
+      return before !== undefined && (JSON.parse(before) as [string, string])[1] === 'PRESENT';
+    };
+    const changesTies = (ws: typeof toWrite) => ws.some((w) => w.status === 'PRESENT' || wasPresent(w));
     const changes: AttendanceChange[] = toWrite.map((g) => {
       const p = pending(g.person);
       return {
@@ -662,7 +682,7 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
     });
     // The rules, then the write, in the batch's transaction: the checks see the state the batch leaves.
     const outcome = await io.batch(async (tx) => {
-      const state = await AttendanceState.load(tx, changes, { lock: true });
+      const state = await AttendanceState.load(tx, changes, { lock: true, ties: changesTies(toWrite) });
       const verdicts = state.checkAll(changes, IMPORT_FIELDS);
       const accepted = toWrite.filter((_, i) => verdicts[i]!.length === 0);
       const newPeople = [...new Set(accepted.map((w) => w.person))].flatMap((id) => pending(id) ?? []);
@@ -686,14 +706,7 @@ async function importAttendance(io: Io, rows: Csv[], opts: ImportOptions, report
             })),
           });
         if (others.length) await tx.run(WRITE_ATTENDANCE, { rows: others.map((w) => ({ person: w.person, ...attendance(w) })) });
-        // Ties rest on presences only: a batch that neither records one nor takes one back (a
-        // registration list, no-shows) changes no tie, and new people who were present nowhere carry none.
-        const wasPresent = (w: (typeof accepted)[number]) => {
-          const before = existing.get(`${w.person}|${w.session}`);
-          return before !== undefined && (JSON.parse(before) as [string, string])[1] === 'PRESENT';
-        };
-        if (accepted.some((w) => w.status === 'PRESENT' || wasPresent(w)))
-          await refreshTies(tx, { sessionIds: [...new Set(accepted.map((w) => w.session))], personIds: newPeople.map((p) => p.id) });
+        if (changesTies(accepted)) await refreshTies(tx, { sessionIds: [...new Set(accepted.map((w) => w.session))], personIds: newPeople.map((p) => p.id) });
       }
       return { verdicts, newPeople: newPeople.map((p) => p.id) };
     });

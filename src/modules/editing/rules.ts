@@ -99,14 +99,18 @@ interface HostFacts {
 
 /**
  * Write locks, taken first and in one order (sessions, editions, people, services; each by id):
- * concurrent writes to one session, edition or person queue here. The people and services whose
- * ties the write's tie refresh will recompute are locked here too, in the same order, rather than
- * later by the refresh: writers that took their own locks first and then each other's would deadlock.
+ * concurrent writes to one session, edition or person queue here. The editions locked are those
+ * named and those of the sessions (a session's edition cannot change while the session is locked,
+ * so they need not be read first). The people and services whose ties the write's tie refresh will
+ * recompute are locked here too, in the same order, rather than later by the refresh: writers that
+ * took their own locks first and then each other's would deadlock.
  */
 const LOCK = cypher(
   'rules.lock',
   `CALL { UNWIND $sessions AS id MATCH (x:Session {id: id}) SET x._lock = true REMOVE x._lock }
-   CALL { UNWIND $editions AS id MATCH (e:Edition {id: id}) SET e._lock = true REMOVE e._lock }
+   CALL { CALL { UNWIND $editions AS id MATCH (e:Edition {id: id}) RETURN e
+                 UNION UNWIND $sessions AS id MATCH (:Session {id: id})-[:IN]->(e:Edition) RETURN e }
+          WITH e ORDER BY e.id SET e._lock = true REMOVE e._lock }
    CALL { UNWIND $persons AS id MATCH (p:Person {id: id}) SET p._lock = true REMOVE p._lock }
    CALL { UNWIND $services AS id MATCH (s:Service {id: id}) SET s._lock = true REMOVE s._lock }
    RETURN 1 AS locked`,
@@ -151,9 +155,10 @@ const SIBLINGS = cypher('rules.siblings', `MATCH (i:Initiative {id: $initiative}
 
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
-async function lock(tx: Tx, sessions: Iterable<string>, editions: Iterable<string>, persons: Iterable<string>): Promise<void> {
+/** `ties: false`: the write refreshes no tie (it records and takes back no presence), so no tie's ends are locked. */
+async function lock(tx: Tx, sessions: Iterable<string>, editions: Iterable<string>, persons: Iterable<string>, opts: { ties: boolean } = { ties: true }): Promise<void> {
   const [sessionIds, personIds] = [[...sessions], [...persons]];
-  const ties = await tieScope(tx, { personIds, sessionIds });
+  const ties = opts.ties ? await tieScope(tx, { personIds, sessionIds }) : { personIds: [], serviceIds: [] };
   await tx.run(LOCK, { sessions: sorted(sessionIds), editions: sorted(editions), persons: sorted([...personIds, ...ties.personIds]), services: ties.serviceIds });
 }
 
@@ -191,20 +196,15 @@ export class AttendanceState {
     readonly members: Map<string, Map<string, Member>>,
   ) {}
 
-  static async load(tx: Tx, changes: AttendanceChange[], opts: { lock: boolean }): Promise<AttendanceState> {
+  /**
+   * `lock`: take the write's locks first, then read (another writer may have changed what is read
+   * while we waited). `ties: false` when the write will refresh no tie (see lock).
+   */
+  static async load(tx: Tx, changes: AttendanceChange[], opts: { lock: boolean; ties?: boolean }): Promise<AttendanceState> {
     const sessionIds = sorted(changes.map((c) => c.session));
     const personIds = sorted(changes.filter((c) => !c.newPerson).map((c) => c.person));
-    const sessionRows = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { ids: sessionIds });
-    if (opts.lock) {
-      await lock(
-        tx,
-        sessionIds,
-        sessionRows.map((s) => s.edition),
-        personIds,
-      );
-    }
-    // Read again after the locks: another writer may have changed them while we waited.
-    const sessions = opts.lock ? await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { ids: sessionIds }) : sessionRows;
+    if (opts.lock) await lock(tx, sessionIds, [], personIds, { ties: opts.ties ?? true });
+    const sessions = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { ids: sessionIds });
     const personRows = personIds.length ? await tx.run<PersonFacts & Record<string, unknown>>(PERSON_FACTS, { ids: personIds }) : [];
     const memberEditions = sorted(sessions.filter((s) => needsMembers(programmeOf(s.kind, s.programme))).map((s) => s.edition));
     const memberRows = memberEditions.length
