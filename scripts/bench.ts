@@ -70,10 +70,13 @@ async function withDatabase(scale: Scale, work: (db: Db, uri: string) => Promise
   const db = new Db(driver, undefined, 1_800_000);
   try {
     await migrate(db);
-    const rebuilt = await ensureTiesCurrent(db);
-    if (rebuilt) log(`  ties were stored in an older format: rebuilt in ${(rebuilt.ms / 1000).toFixed(0)} s`);
-    const [row] = await db.read<{ seeded: boolean }>(SEEDED);
     let rebuild: ScaleResult['rebuild'];
+    const rebuilt = await ensureTiesCurrent(db);
+    if (rebuilt) {
+      log(`  ties were stored in an older format: rebuilt in ${(rebuilt.ms / 1000).toFixed(0)} s`);
+      rebuild = { ...rebuilt, afterSeeding: false };
+    }
+    const [row] = await db.read<{ seeded: boolean }>(SEEDED);
     if (!row?.seeded) {
       const t0 = Date.now();
       log(`Seeding scale ${scale} (seed ${seed})…`);
@@ -84,7 +87,7 @@ async function withDatabase(scale: Scale, work: (db: Db, uri: string) => Promise
       log(
         `  ${loaded.toLocaleString('en')} rows in ${(report.ms / 1000).toFixed(0)} s (${Math.round((loaded * 1000) / report.ms)} rows/s); ${ties.knows.toLocaleString('en')} KNOWS, ${ties.met.toLocaleString('en')} MET in ${(ties.ms / 1000).toFixed(0)} s; total ${((Date.now() - t0) / 1000).toFixed(0)} s`,
       );
-    } else if (only.length === 0 || only.includes('rebuild')) {
+    } else if (!rebuild && (only.length === 0 || only.includes('rebuild'))) {
       log('  rebuilding every tie…');
       const ties = await rebuildAllTies(db);
       rebuild = { ...ties, afterSeeding: false };

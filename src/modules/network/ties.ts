@@ -468,8 +468,12 @@ const DELETE_ALL_OF = {
   met: cypher('ties.deleteAllMet', 'MATCH ()-[t:MET]->() WITH t LIMIT 50000 DELETE t RETURN count(*) AS deleted'),
   knows: cypher('ties.deleteAllKnows', 'MATCH ()-[t:KNOWS]->() WITH t LIMIT 50000 DELETE t RETURN count(*) AS deleted'),
 };
-/** People or services per block of a rebuild: what one block's sessions and ties cost in memory. */
-const REBUILD_BLOCK = 20_000;
+/**
+ * People or services per block of a rebuild: what one block's sessions and ties cost in memory. Each
+ * kind holds two blocks at once (one written, the next computed); two blocks of services hold a
+ * region's (S) KNOWS ties with every encounter, which Node's default heap holds beside the MET blocks.
+ */
+const REBUILD_BLOCK = { met: 10_000, knows: 2_500 };
 
 export interface RebuildReport {
   met: number;
@@ -546,26 +550,16 @@ async function rebuildKind(db: Db, kind: 'met' | 'knows', ids: string[], blockSi
  * writers never wait on each other's locks, and the database writes on two cores. Within each, the
  * next block is read and computed while the previous one is written.
  */
-export async function rebuildAllTies(db: Db, blockSize = REBUILD_BLOCK): Promise<RebuildReport> {
+export async function rebuildAllTies(db: Db, blockSize?: number): Promise<RebuildReport> {
   const started = Date.now();
-  const [met, knows] = await Promise.all([
-    db.read<{ id: string }>(ALL_PEOPLE_IDS).then((rows) =>
-      rebuildKind(
-        db,
-        'met',
-        rows.map((r) => r.id),
-        blockSize,
-      ),
-    ),
-    db.read<{ id: string }>(ALL_SERVICE_IDS).then((rows) =>
-      rebuildKind(
-        db,
-        'knows',
-        rows.map((r) => r.id),
-        blockSize,
-      ),
-    ),
-  ]);
+  const rebuild = async (kind: 'met' | 'knows', ids: typeof ALL_PEOPLE_IDS) =>
+    rebuildKind(
+      db,
+      kind,
+      (await db.read<{ id: string }>(ids)).map((r) => r.id),
+      blockSize ?? REBUILD_BLOCK[kind],
+    );
+  const [met, knows] = await Promise.all([rebuild('met', ALL_PEOPLE_IDS), rebuild('knows', ALL_SERVICE_IDS)]);
   const counts = { met, knows };
   await db.write(WRITE_TIE_FORMAT, { format: TIE_FORMAT });
   const [sessions] = await db.read<{ n: number }>(SESSION_COUNT);
