@@ -48,7 +48,7 @@
  * recompute it from stale reads; writers to unrelated sessions do not wait on each other.
  */
 import { metrics } from '../../metrics';
-import { cypher, type Db, type Tx } from '../../neo4j/driver';
+import { cypher, type Db, type NamedQuery, type Row, type Tx } from '../../neo4j/driver';
 import { evidenceEncounters, evidenceIn, NO_EVIDENCE, readEvidenceFacts, type EvidenceFacts, type OtherEvidenceKind } from '../evidence/ties';
 
 export interface PresentPerson {
@@ -513,16 +513,19 @@ async function rebuildKind(db: Db, kind: 'met' | 'knows', ids: string[], blockSi
   }
   let written = 0;
   let writing: Promise<void> = Promise.resolve();
+  // Reads in retried transactions: the other kind's writer changes the relationship chains of the
+  // people and services they walk, and Neo4j then asks a read that met the change to run again.
+  const read = <T extends Row>(query: NamedQuery, params: Record<string, unknown>) => db.readTx((tx) => tx.run<T>(query, params));
   for (let i = 0; i < ids.length; i += blockSize) {
     const block = ids.slice(i, i + blockSize);
     const change = kind === 'met' ? { personIds: block, serviceIds: [] } : { personIds: [], serviceIds: block };
-    const [touching] = await db.read<{ sessions: string[] }>(SESSIONS_TOUCHING, change);
+    const [touching] = await read<{ sessions: string[] }>(SESSIONS_TOUCHING, change);
     const sessionIds = touching?.sessions ?? [];
     const facts: SessionFacts[] = [];
     for (let j = 0; j < sessionIds.length; j += 2000)
-      facts.push(...(await db.read<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: sessionIds.slice(j, j + 2000) })));
+      facts.push(...(await read<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { sessionIds: sessionIds.slice(j, j + 2000) })));
     const set = new Set(block);
-    const evidence = kind === 'knows' ? await readEvidenceFacts((q, p) => db.read(q, p), block) : NO_EVIDENCE;
+    const evidence = kind === 'knows' ? await readEvidenceFacts(read, block) : NO_EVIDENCE;
     const ties = computeTies(facts, { people: kind === 'met' ? set : new Set(), services: kind === 'knows' ? set : new Set(), lowerEndOnly: true }, evidence);
     const rows = kind === 'met' ? [...ties.met.values()] : [...ties.knows.values()];
     written += rows.length;
