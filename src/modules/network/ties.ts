@@ -268,6 +268,7 @@ export function computeTies(facts: SessionFacts[], focus?: TieFocus, evidence: E
   return { met: metOut, knows };
 }
 
+/** The driver sends every JavaScript number as a float: only counts need toInteger. */
 const WRITE_MET = cypher(
   'ties.writeMet',
   `UNWIND $rows AS row MATCH (a:Person {id: row.a}), (b:Person {id: row.b})
@@ -278,7 +279,7 @@ const WRITE_KNOWS = cypher(
   `UNWIND $rows AS row MATCH (a:Service {id: row.a}), (b:Service {id: row.b})
    CREATE (a)-[:KNOWS {strength: toInteger(row.strength), weight: toFloat(row.weight), meetings: toInteger(row.meetings), visits: toInteger(row.visits),
                        firstAt: date(row.firstAt), lastAt: date(row.lastAt), dates: [d IN row.dates | date(d)], via: row.via,
-                       encounterPeopleA: row.encounterPeopleA, encounterPeopleB: row.encounterPeopleB, weights: [w IN row.weights | toFloat(w)], kinds: row.kinds,
+                       encounterPeopleA: row.encounterPeopleA, encounterPeopleB: row.encounterPeopleB, weights: row.weights, kinds: row.kinds,
                        initiatives: row.initiatives, peopleA: row.peopleA, peopleB: row.peopleB, breadthA: toInteger(row.breadthA), breadthB: toInteger(row.breadthB)}]->(b)`,
 );
 
@@ -469,11 +470,12 @@ const DELETE_ALL_OF = {
   knows: cypher('ties.deleteAllKnows', 'MATCH ()-[t:KNOWS]->() WITH t LIMIT 50000 DELETE t RETURN count(*) AS deleted'),
 };
 /**
- * People or services per block of a rebuild: what one block's sessions and ties cost in memory. Each
- * kind holds two blocks at once (one written, the next computed); two blocks of services hold a
- * region's (S) KNOWS ties with every encounter, which Node's default heap holds beside the MET blocks.
+ * People or services per block of a rebuild: what one block's sessions and ties cost in memory. A
+ * worker holds two blocks at once (one written, the next computed) and its helper one; three blocks
+ * of services hold about a region's (S) KNOWS ties with every encounter, which Node's default heap
+ * holds beside a block of people's MET ties.
  */
-const REBUILD_BLOCK = { met: 10_000, knows: 2_500 };
+const REBUILD_BLOCK = { met: 10_000, knows: 2_000 };
 
 export interface RebuildReport {
   met: number;
@@ -505,19 +507,40 @@ export async function ensureTiesCurrent(db: Db): Promise<RebuildReport | null> {
   return rebuildAllTies(db);
 }
 
-/** Deletes every tie of one kind, then writes it again block by block; answers how many it wrote. */
-async function rebuildKind(db: Db, kind: 'met' | 'knows', ids: string[], blockSize: number): Promise<number> {
-  for (;;) {
-    const [row] = await db.write<{ deleted: number }>(DELETE_ALL_OF[kind]);
-    if (!row || row.deleted === 0) break;
-  }
-  let written = 0;
+type TieKind = 'met' | 'knows';
+
+/** The blocks of one kind still to rebuild: its own worker takes them from the front, the other worker from the back. */
+interface BlockQueue {
+  kind: TieKind;
+  blocks: string[][];
+  front: number;
+  back: number;
+  written: number;
+}
+
+const blocksOf = (kind: TieKind, ids: string[], size: number): BlockQueue => {
+  const blocks: string[][] = [];
+  for (let i = 0; i < ids.length; i += size) blocks.push(ids.slice(i, i + size));
+  return { kind, blocks, front: 0, back: blocks.length - 1, written: 0 };
+};
+
+/**
+ * Rebuilds the blocks of its own kind, then helps with the other kind's: from the back of its
+ * queue, and only while at least three blocks are left, so that the two writers of one kind work
+ * on ids far apart and rarely wait on each other's locks (a deadlock is retried).
+ */
+async function rebuildWorker(db: Db, own: BlockQueue, other: BlockQueue): Promise<void> {
   let writing: Promise<void> = Promise.resolve();
-  // Reads in retried transactions: the other kind's writer changes the relationship chains of the
+  // Reads in retried transactions: the other writer changes the relationship chains of the
   // people and services they walk, and Neo4j then asks a read that met the change to run again.
   const read = <T extends Row>(query: NamedQuery, params: Record<string, unknown>) => db.readTx((tx) => tx.run<T>(query, params));
-  for (let i = 0; i < ids.length; i += blockSize) {
-    const block = ids.slice(i, i + blockSize);
+  for (;;) {
+    const queue = own.front <= own.back ? own : other.back - other.front >= 2 ? other : null;
+    if (!queue) break;
+    const block = queue === own ? own.blocks[own.front++]! : other.blocks[other.back--]!;
+    // A helper holds one block at a time: the other kind's worker already holds two of them.
+    if (queue !== own) await writing;
+    const kind = queue.kind;
     const change = kind === 'met' ? { personIds: block, serviceIds: [] } : { personIds: [], serviceIds: block };
     const [touching] = await read<{ sessions: string[] }>(SESSIONS_TOUCHING, change);
     const sessionIds = touching?.sessions ?? [];
@@ -528,7 +551,7 @@ async function rebuildKind(db: Db, kind: 'met' | 'knows', ids: string[], blockSi
     const evidence = kind === 'knows' ? await readEvidenceFacts(read, block) : NO_EVIDENCE;
     const ties = computeTies(facts, { people: kind === 'met' ? set : new Set(), services: kind === 'knows' ? set : new Set(), lowerEndOnly: true }, evidence);
     const rows = kind === 'met' ? [...ties.met.values()] : [...ties.knows.values()];
-    written += rows.length;
+    queue.written += rows.length;
     // One block is written while the next is read and computed.
     await writing;
     writing = (async () => {
@@ -541,7 +564,13 @@ async function rebuildKind(db: Db, kind: 'met' | 'knows', ids: string[], blockSi
     writing.catch(() => undefined);
   }
   await writing;
-  return written;
+}
+
+async function deleteAllOf(db: Db, kind: TieKind): Promise<void> {
+  for (;;) {
+    const [row] = await db.write<{ deleted: number }>(DELETE_ALL_OF[kind]);
+    if (!row || row.deleted === 0) return;
+  }
 }
 
 /**
@@ -549,21 +578,19 @@ async function rebuildKind(db: Db, kind: 'met' | 'knows', ids: string[], blockSi
  * ties for a block of people (those whose lower id is in it), KNOWS ties for a block of services,
  * each from the sessions that can feed them (the same lookup the incremental refresh uses).
  *
- * MET and KNOWS are rebuilt side by side: their ends are disjoint (people, services), so their
- * writers never wait on each other's locks, and the database writes on two cores. Within each, the
- * next block is read and computed while the previous one is written.
+ * Two workers, one per kind, rebuild MET and KNOWS side by side: their ends are disjoint (people,
+ * services), so they never wait on each other's locks, and the database writes on two cores. The
+ * first done helps with the other kind (rebuildWorker). Each reads and computes its next block while
+ * the previous one is written.
  */
 export async function rebuildAllTies(db: Db, blockSize?: number): Promise<RebuildReport> {
   const started = Date.now();
-  const rebuild = async (kind: 'met' | 'knows', ids: typeof ALL_PEOPLE_IDS) =>
-    rebuildKind(
-      db,
-      kind,
-      (await db.read<{ id: string }>(ids)).map((r) => r.id),
-      blockSize ?? REBUILD_BLOCK[kind],
-    );
-  const [met, knows] = await Promise.all([rebuild('met', ALL_PEOPLE_IDS), rebuild('knows', ALL_SERVICE_IDS)]);
-  const counts = { met, knows };
+  const ids = async (query: NamedQuery) => (await db.read<{ id: string }>(query)).map((r) => r.id);
+  await Promise.all([deleteAllOf(db, 'met'), deleteAllOf(db, 'knows')]);
+  const met = blocksOf('met', await ids(ALL_PEOPLE_IDS), blockSize ?? REBUILD_BLOCK.met);
+  const knows = blocksOf('knows', await ids(ALL_SERVICE_IDS), blockSize ?? REBUILD_BLOCK.knows);
+  await Promise.all([rebuildWorker(db, met, knows), rebuildWorker(db, knows, met)]);
+  const counts = { met: met.written, knows: knows.written };
   await db.write(WRITE_TIE_FORMAT, { format: TIE_FORMAT });
   const [sessions] = await db.read<{ n: number }>(SESSION_COUNT);
   return { met: counts.met, knows: counts.knows, sessions: sessions?.n ?? 0, ms: Date.now() - started };
