@@ -516,26 +516,30 @@ interface BlockQueue {
   front: number;
   back: number;
   written: number;
+  /** Its old ties are deleted: its blocks may be written. */
+  ready: boolean;
 }
 
 const blocksOf = (kind: TieKind, ids: string[], size: number): BlockQueue => {
   const blocks: string[][] = [];
   for (let i = 0; i < ids.length; i += size) blocks.push(ids.slice(i, i + size));
-  return { kind, blocks, front: 0, back: blocks.length - 1, written: 0 };
+  return { kind, blocks, front: 0, back: blocks.length - 1, written: 0, ready: false };
 };
 
 /**
- * Rebuilds the blocks of its own kind, then helps with the other kind's: from the back of its
- * queue, and only while at least three blocks are left, so that the two writers of one kind work
- * on ids far apart and rarely wait on each other's locks (a deadlock is retried).
+ * Deletes every tie of its own kind and rebuilds its blocks, then helps with the other kind's: from
+ * the back of its queue, and only while at least three blocks are left, so that the two writers of
+ * one kind work on ids far apart and rarely wait on each other's locks (a deadlock is retried).
  */
 async function rebuildWorker(db: Db, own: BlockQueue, other: BlockQueue): Promise<void> {
+  await deleteAllOf(db, own.kind);
+  own.ready = true;
   let writing: Promise<void> = Promise.resolve();
   // Reads in retried transactions: the other writer changes the relationship chains of the
   // people and services they walk, and Neo4j then asks a read that met the change to run again.
   const read = <T extends Row>(query: NamedQuery, params: Record<string, unknown>) => db.readTx((tx) => tx.run<T>(query, params));
   for (;;) {
-    const queue = own.front <= own.back ? own : other.back - other.front >= 2 ? other : null;
+    const queue = own.front <= own.back ? own : other.ready && other.back - other.front >= 2 ? other : null;
     if (!queue) break;
     const block = queue === own ? own.blocks[own.front++]! : other.blocks[other.back--]!;
     // A helper holds one block at a time: the other kind's worker already holds two of them.
@@ -586,7 +590,6 @@ async function deleteAllOf(db: Db, kind: TieKind): Promise<void> {
 export async function rebuildAllTies(db: Db, blockSize?: number): Promise<RebuildReport> {
   const started = Date.now();
   const ids = async (query: NamedQuery) => (await db.read<{ id: string }>(query)).map((r) => r.id);
-  await Promise.all([deleteAllOf(db, 'met'), deleteAllOf(db, 'knows')]);
   const met = blocksOf('met', await ids(ALL_PEOPLE_IDS), blockSize ?? REBUILD_BLOCK.met);
   const knows = blocksOf('knows', await ids(ALL_SERVICE_IDS), blockSize ?? REBUILD_BLOCK.knows);
   await Promise.all([rebuildWorker(db, met, knows), rebuildWorker(db, knows, met)]);
