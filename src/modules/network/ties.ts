@@ -593,8 +593,7 @@ export async function rebuildAllTies(db: Db, blockSize?: number): Promise<Rebuil
   const met = blocksOf('met', await ids(ALL_PEOPLE_IDS), blockSize ?? REBUILD_BLOCK.met);
   const knows = blocksOf('knows', await ids(ALL_SERVICE_IDS), blockSize ?? REBUILD_BLOCK.knows);
   await Promise.all([rebuildWorker(db, met, knows), rebuildWorker(db, knows, met)]);
-  const counts = { met: met.written, knows: knows.written };
   await db.write(WRITE_TIE_FORMAT, { format: TIE_FORMAT });
   const [sessions] = await db.read<{ n: number }>(SESSION_COUNT);
-  return { met: counts.met, knows: counts.knows, sessions: sessions?.n ?? 0, ms: Date.now() - started };
+  return { met: met.written, knows: knows.written, sessions: sessions?.n ?? 0, ms: Date.now() - started };
 }
