@@ -174,15 +174,20 @@ export function filterCypher(f: TieQueryFilter): { variant: string; encounters: 
     return { variant, encounters: false, where: `AND ${tie}`, predicate: tie };
   }
   const idx = `[i IN range(0, size(k.dates) - 1) WHERE ${condition}]`;
+  // The encounters that count are some of the tie's, whose weights are not negative: a tie whose
+  // stored totals fall short cannot pass, and most ties of a territory do. Said first, it spares the
+  // encounter lists of those. The margin covers sums taken in another order.
+  const totals = `k.weight + 1e-6 >= $minWeight AND k.strength >= $minCount${f.minMeetings > 1 ? ' AND k.meetings >= $minMeetings' : ''}`;
   // Dates are sorted: distinct days are the encounters whose day differs from the one before.
   const days = (list: string) => `size([j IN range(0, size(${list}) - 1) WHERE j = 0 OR k.dates[${list}[j]] <> k.dates[${list}[j - 1]]])`;
   return {
     variant,
     encounters: true,
-    where: `WITH *, ${idx} AS idx
+    where: `AND ${totals}
+            WITH *, ${idx} AS idx
             WITH *, reduce(w = 0.0, i IN idx | w + k.weights[i]) AS weight
             WHERE size(idx) > 0 AND size(idx) >= $minCount AND weight >= $minWeight${f.minMeetings > 1 ? ` AND ${days('idx')} >= $minMeetings` : ''}`,
-    predicate: `size(${idx}) >= $minCount AND reduce(w = 0.0, i IN ${idx} | w + k.weights[i]) >= $minWeight${f.minMeetings > 1 ? ` AND ${days(idx)} >= $minMeetings` : ''}`,
+    predicate: `${totals} AND size(${idx}) >= $minCount AND reduce(w = 0.0, i IN ${idx} | w + k.weights[i]) >= $minWeight${f.minMeetings > 1 ? ` AND ${days(idx)} >= $minMeetings` : ''}`,
   };
 }
 
