@@ -72,3 +72,25 @@ it("a cached answer still goes through the caller's checks and disclosure", asyn
   expect(new Set(zone.data?.fragileTies.map((t) => t.status))).toEqual(new Set(['FEW_CARRIERS'])); // never FRAGILE for a zone key
   expect(codes((await api().run(BROKERS, {}, { as: NORD_ZONE })).errors)).toEqual(['FORBIDDEN']);
 });
+
+it("below the region, the measures read the map's walk of the ties: brokers after acquaintances reads no tie", async () => {
+  // A filter no other test asks with, so no tie of it is cached yet.
+  const scope = 'territory: { zone: "SUD" }, ties: { minWeight: 0.1 }';
+  const before = await statementsRun();
+  const map = await api().run(`{ acquaintances(${scope}, first: 500) { totalCount } }`);
+  const between = await statementsRun();
+  const measures = await api().run(`{ brokers(${scope}) { brokers { betweenness } } }`);
+  const after = await statementsRun();
+  expect([map.errors, measures.errors]).toEqual([undefined, undefined]);
+  const tieReads = (from: Record<string, number>, to: Record<string, number>) =>
+    Object.entries(to)
+      .filter(([name, n]) => name.startsWith('network.tiesPacked.') && n > (from[name] ?? 0))
+      .map(([name]) => name);
+  expect(tieReads(before, between)).toEqual(['network.tiesPacked.full.agg']);
+  expect(tieReads(between, after)).toEqual([]);
+});
+
+/** The neo4j_queries_total series of /metrics: statements run so far, by name. */
+async function statementsRun(): Promise<Record<string, number>> {
+  return Object.fromEntries([...(await metricsText()).matchAll(/^neo4j_queries_total\{query="([^"]+)"\} (\d+)/gm)].map((m) => [m[1] ?? '', Number(m[2])]));
+}

@@ -166,9 +166,15 @@ export function loadServices(ctx: Context, scope: Scope, budget = analyticsBudge
   );
 }
 
-/** The service network of the scope: nodes and the ties that pass the filter, weighted by their weighted strength. For the measures. */
+/**
+ * The service network of the scope: nodes and the ties that pass the filter, weighted by their
+ * weighted strength. For the measures. Below the region it is the full load's graph: both statements
+ * walk every tie of the scope's services, which costs the same whatever they return, so a dashboard's
+ * panels and its map share one walk. A region's full rows are many times its graph's, and it has its own.
+ */
 export function loadGraph(ctx: Context, scope: Scope): Promise<ServiceGraph> {
   return memo(ctx, `graph|${JSON.stringify(scope)}`, async () => {
+    if (scope.territory.level !== 'region') return (await loadSubgraph(ctx, scope)).graph;
     const { nodes, rows } = await loadPacked(ctx, scope, 'strength');
     return { nodes, edges: unpackStrength(rows).sort(byPair) };
   });
