@@ -1704,7 +1704,8 @@ export type QuartierMap = {
 export type Query = {
   __typename?: 'Query';
   /**
-   * Which services of a territory know each other: the KNOWS subgraph, edges paginated (strongest first).
+   * Which services of a territory know each other: the KNOWS subgraph, edges paginated (strongest first),
+   * up to 2,000 a page (a map reads them all) whatever the server's page limit.
    * The arguments below work the same for every network query: `territory` (zone, municipality,
    * neighbourhood or region: only its services, and ties among them), `window` (only encounters inside it),
    * `sectors` (only services with one of these sectors, primary or not), `language` (FR: services working

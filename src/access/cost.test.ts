@@ -48,6 +48,15 @@ describe('the cost of an operation', () => {
     expect(costOf(query, { n: 'ten' })).toBe(15_501);
   });
 
+  it("a map's page of acquaintances may hold 2,000 ties; more counts as 2,000, as the resolver refuses it", () => {
+    const query = 'query($n: Int) { acquaintances(territory: { zone: "SUD" }, first: $n) { nodes { a { id } b { id } } } }';
+    // acquaintances weight 500 + connection 1 + nodes 2000 × (Acquaintance 1 + a 1 + b 1)
+    expect(costOf(query, { n: 2000 })).toBe(500 + 1 + 2000 * 3);
+    expect(costOf(query, { n: 100_000 })).toBe(500 + 1 + 2000 * 3);
+    // other pages keep MAX_PAGE_SIZE: 1 + 500 × 31, as above
+    expect(costOf('query($n: Int) { services(first: $n) { nodes { name sectors { code } } } }', { n: 2000 })).toBe(15_501);
+  });
+
   it('uses the page size, or the argument default of the schema, when first is missing', () => {
     // services 1 + nodes 50 (DEFAULT_PAGE_SIZE) × Service 1
     expect(costOf('{ services { nodes { id } } }')).toBe(51);

@@ -214,6 +214,14 @@ export const ANALYTICS_WEIGHTS: Readonly<Record<string, number>> = {
 /** Resolvers refuse a larger `first` before reading anything (network lists allow up to 500 whatever MAX_PAGE_SIZE says). */
 const NETWORK_PAGE_MAX = 500;
 
+/**
+ * Pages that may be longer than MAX_PAGE_SIZE, whatever it says: a map reads every tie of its
+ * territory (a zone's few thousand in a few requests, not a dozen in a row).
+ */
+export const LONG_PAGES: Readonly<Record<string, number>> = {
+  'Query.acquaintances': 2000,
+};
+
 export interface CostOptions {
   defaultPageSize: number;
   maxPageSize: number;
@@ -259,7 +267,7 @@ export function operationCost(
   const introspection = new IntrospectionCounter(schema, fragments);
 
   /** The `first` a field will run with; what resolvers would refuse counts as the largest page. */
-  const firstOf = (node: FieldNode, field: GraphQLField<unknown, unknown>): number => {
+  const firstOf = (node: FieldNode, field: GraphQLField<unknown, unknown>, key: string): number => {
     const argNode = node.arguments?.find((a) => a.name.value === 'first');
     const argDef = field.args.find((a) => a.name === 'first');
     let value: unknown;
@@ -272,7 +280,8 @@ export function operationCost(
     }
     // No argument, or null: the resolver falls back on the schema's default, else the page size.
     if (value === undefined || value === null) value = argDef?.defaultValue ?? options.defaultPageSize;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > pageMax) return pageMax;
+    const max = Math.max(pageMax, LONG_PAGES[key] ?? 0);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) return max;
     return value;
   };
 
@@ -316,7 +325,7 @@ export function operationCost(
     const named = getNamedType(field.type);
     const hasFirst = field.args.some((a) => a.name === 'first');
     // A page below a field without `first` (none in the schema today) counts as the largest page.
-    const ownPage = hasFirst ? firstOf(node, field) : pageMax;
+    const ownPage = hasFirst ? firstOf(node, field, key) : pageMax;
     let multiplier = 1;
     if (isList(field.type)) {
       const size = listSizeOf(parent.name, name);

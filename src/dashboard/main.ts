@@ -244,7 +244,7 @@ function loadShapes(): Promise<DashboardZoneShapesQuery['zone']> {
   return shapesCache.shapes;
 }
 
-/** Every tie of the zone, page by page (500 each, the most a network page gives); the services with the first page only. */
+/** Every tie of the zone, page by page (2,000 each, the most a page of acquaintances gives); the services with the first page only. */
 async function loadNetwork() {
   const all: MapEdge[] = [];
   let after: string | null = null;

@@ -36,7 +36,7 @@ export const EvidenceKinds = graphql(`
 
 export const ZoneNetwork = graphql(`
   query DashboardZoneNetwork($zone: String!, $lang: Lang, $after: String, $ties: TieFilter, $withServices: Boolean!) {
-    acquaintances(territory: { zone: $zone }, first: 500, after: $after, ties: $ties) {
+    acquaintances(territory: { zone: $zone }, first: 2000, after: $after, ties: $ties) {
       totalCount
       appliedTieFilter {
         minWeight

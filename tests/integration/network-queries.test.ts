@@ -63,6 +63,13 @@ describe('acquaintances', () => {
     expect(p2.acquaintances.nodes).toHaveLength(2); // 5 = 3 + 2
     expect(p2.acquaintances.pageInfo.hasNextPage).toBe(false);
   });
+
+  it("a map's page holds up to 2,000 ties, past the server's page limit of 500; 2,001 is refused, naming first", async () => {
+    const all = await data<{ acquaintances: { nodes: unknown[] } }>(`{ acquaintances(${SUD}, first: 2000) { nodes { strength } } }`);
+    expect(all.acquaintances.nodes).toHaveLength(5);
+    const over = await api().run(`{ acquaintances(${SUD}, first: 2001) { totalCount } }`);
+    expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+  });
 });
 
 describe('mixing, gaps, E-I', () => {

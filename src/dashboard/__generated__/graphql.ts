@@ -313,7 +313,7 @@ export const DashboardEvidenceKindsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<DashboardEvidenceKindsQuery, DashboardEvidenceKindsQueryVariables>;
 export const DashboardZoneNetworkDocument = new TypedDocumentString(`
     query DashboardZoneNetwork($zone: String!, $lang: Lang, $after: String, $ties: TieFilter, $withServices: Boolean!) {
-  acquaintances(territory: {zone: $zone}, first: 500, after: $after, ties: $ties) {
+  acquaintances(territory: {zone: $zone}, first: 2000, after: $after, ties: $ties) {
     totalCount
     appliedTieFilter {
       minWeight
