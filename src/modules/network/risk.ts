@@ -12,13 +12,19 @@ import { byPair, fromWindow, type WindowTieRow } from './tie-rows';
 type Present = Set<string>; // `${person}|${service}` pairs still employed
 
 async function stillThere(ctx: Context, ties: AcquaintanceRow[], asOf: string): Promise<Present> {
-  const pairs: Array<{ person: string; service: string }> = [];
+  // Each pair once: a person carries most of their service's ties.
+  const pairs = new Map<string, { person: string; service: string }>();
+  const add = (person: string, service: string) => pairs.set(`${person}|${service}`, { person, service });
   for (const t of ties) {
-    for (const person of t.peopleA) pairs.push({ person, service: t.a });
-    for (const person of t.peopleB) pairs.push({ person, service: t.b });
+    for (const person of t.peopleA) add(person, t.a);
+    for (const person of t.peopleB) add(person, t.b);
   }
-  if (pairs.length === 0) return new Set();
-  const rows = await ctx.db.read<{ person: string; service: string }>(q.stillEmployed, { pairs, asOf }, { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true });
+  if (pairs.size === 0) return new Set();
+  const rows = await ctx.db.read<{ person: string; service: string }>(
+    q.stillEmployed,
+    { pairs: [...pairs.values()], asOf },
+    { timeoutMs: ctx.config.ANALYTICS_TIMEOUT_MS, analytics: true },
+  );
   return new Set(rows.map((r) => `${r.person}|${r.service}`));
 }
 
