@@ -204,6 +204,15 @@ describe('quartierFigures: the export’s figures through GraphQL, for the dashb
     }
   }, 120_000);
 
+  it('asked again, they come from the analytics cache: the quartiers are not read again', async () => {
+    const query = '{ quartierFigures(territory: { zone: "SUD" }) { quartiers { services tiesInside } } }';
+    const first = await demo().run(query);
+    const again = await demo().run(query);
+    expect(again.data).toEqual(first.data);
+    // The scope's check (the zone) and the graph version, nothing else.
+    expect(again.roundTrips).toBe(2);
+  }, 60_000);
+
   it('a zone key reads its own zone’s, not another’s', async () => {
     const as = { role: 'zone' as const, zone: 'SUD', keyId: 'k-map' };
     const own = await demo().run<{ quartierFigures: { quartiers: unknown[] } }>('{ quartierFigures(territory: { zone: "SUD" }) { quartiers { services } } }', {}, { as });

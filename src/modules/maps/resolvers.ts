@@ -7,7 +7,7 @@ import type { Resolvers } from '../../__generated__/resolvers-types';
 import { notFound } from '../../errors';
 import { pickIndicators, unitKey } from '../territory/geography';
 import { quartierMapRows } from '../exports/map';
-import { loadGraph, parseScope } from '../network/scope';
+import { loadGraph, parseScope, sharedAnswer } from '../network/scope';
 import { appliedTieFilter } from '../network/tie-filter';
 
 const share = (n: number, d: number) => (d > 0 ? n / d : null);
@@ -16,8 +16,9 @@ export const mapResolvers: Resolvers = {
   Query: {
     quartierFigures: async (_p, args, ctx) => {
       const scope = await parseScope(ctx, args);
-      const graph = await loadGraph(ctx, scope);
-      return { quartiers: await quartierMapRows(ctx, scope, graph), appliedTieFilter: appliedTieFilter(scope.ties) };
+      // Counts of services and ties, the same for every caller: shared until the next write.
+      const quartiers = await sharedAnswer(ctx, 'quartierFigures', scope, async () => quartierMapRows(ctx, scope, await loadGraph(ctx, scope)));
+      return { quartiers, appliedTieFilter: appliedTieFilter(scope.ties) };
     },
   },
   QuartierFigures: {
