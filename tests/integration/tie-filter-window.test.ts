@@ -5,9 +5,11 @@
  */
 import { cypher } from '../../src/neo4j/driver';
 import { tiesPacked } from '../../src/modules/network/queries';
+import type { TerritoryLevel } from '../../src/modules/territory/select';
 import { DEFAULT_TIE_FILTER, filterParams, type TieQueryFilter } from '../../src/modules/network/tie-filter';
 import { sumWeights } from '../../src/modules/network/ties';
 import { resetGraph, testDb } from '../helpers/db';
+import { profileOperators } from '../helpers/profile';
 
 const TWELFTH = 1 / 12;
 /** [b, dates, weights]: every tie from service a. */
@@ -36,9 +38,9 @@ beforeAll(async () => {
   await testDb().write(WRITE, { ties: TIES.map(([b, dates, weights]) => ({ b, dates, weights, weight: sumWeights(weights) })) });
 });
 
-async function passing(window: Pick<TieQueryFilter, 'from' | 'to'>): Promise<string[]> {
+async function passing(window: Pick<TieQueryFilter, 'from' | 'to'>, level: TerritoryLevel = 'zone'): Promise<string[]> {
   const f: TieQueryFilter = { ...DEFAULT_TIE_FILTER, initiatives: null, ...window };
-  const rows = await testDb().read<{ a: string; ties: Array<[string, number, number]> }>(tiesPacked('strength', f), { ids: ['a', 'b', 'c', 'd', 'e'], ...filterParams(f) });
+  const rows = await testDb().read<{ a: string; ties: Array<[string, number, number]> }>(tiesPacked('strength', f, level), { ids: ['a', 'b', 'c', 'd', 'e'], ...filterParams(f) });
   return rows.flatMap((r) => r.ties.map(([b]) => b)).sort();
 }
 
@@ -66,4 +68,25 @@ it('the encounter lists are read for the ties whose totals could pass only: b, d
   } finally {
     await session.close();
   }
+});
+
+describe("a region's ties, sought by weight rather than walked from each service", () => {
+  const WINDOWS: Array<Pick<TieQueryFilter, 'from' | 'to'>> = [
+    { from: null, to: null },
+    { from: null, to: '2024-06-30' },
+    { from: '2024-04-01', to: null },
+  ];
+
+  it.each(WINDOWS)('the same ties as the walk (window %o)', async (window) => {
+    expect(await passing(window, 'region')).toEqual(await passing(window, 'zone'));
+  });
+
+  it('a region seeks its ties by weight (knows_weight); a zone walks from its services and seeks no tie', async () => {
+    const f: TieQueryFilter = { ...DEFAULT_TIE_FILTER, initiatives: null, from: null, to: null };
+    const params = { ids: ['a', 'b', 'c', 'd', 'e'], ...filterParams(f) };
+    const region = await profileOperators(testDb(), tiesPacked('strength', f, 'region'), params);
+    const zone = await profileOperators(testDb(), tiesPacked('strength', f, 'zone'), params);
+    expect(region.some((o) => /RelationshipIndexSeekByRange/.test(o) && o.includes('KNOWS(weight)'))).toBe(true);
+    expect(zone.filter((o) => /RelationshipIndex/.test(o))).toEqual([]);
+  });
 });

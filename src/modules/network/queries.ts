@@ -89,16 +89,30 @@ const PACKED = {
 } as const;
 export type PackedWidth = keyof typeof PACKED;
 
-export const tiesPacked = (width: PackedWidth, f: TieQueryFilter) =>
-  byShape(
-    `network.tiesPacked.${width}`,
-    f,
-    (c) => `UNWIND $ids AS id MATCH (s:Service {id: id})
+/**
+ * Below the region, each service's ties are walked from it: the walk stays inside the territory
+ * whatever the graph's size. A region's are sought by weight instead (knows_weight): the filter's
+ * threshold keeps a few percent of them, and the walk would read them all.
+ */
+export const tiesPacked = (width: PackedWidth, f: TieQueryFilter, level: TerritoryLevel = 'zone') =>
+  level === 'region'
+    ? byShape(
+        `network.tiesPacked.${width}.byWeight`,
+        f,
+        (c) => `MATCH (s:Service)-[k:KNOWS]->(t:Service) USING INDEX SEEK k:KNOWS(weight)
+     WHERE s.id IN $ids AND t.id IN $ids ${c.where}
+     WITH s, collect(${PACKED[width][c.encounters ? 'window' : 'allTime'].replace(/^RETURN /, '')}) AS ties
+     RETURN s.id AS a, ties`,
+      )
+    : byShape(
+        `network.tiesPacked.${width}`,
+        f,
+        (c) => `UNWIND $ids AS id MATCH (s:Service {id: id})
      WITH s, COLLECT { MATCH (s)-[k:KNOWS]->(t:Service) WHERE t.id IN $ids ${c.where}
                        ${PACKED[width][c.encounters ? 'window' : 'allTime']} } AS ties
      WHERE size(ties) > 0
      RETURN s.id AS a, ties`,
-  );
+      );
 
 /** The dates of the encounters that count, of given ties (pairs a < b). For exports' timelines. */
 export const encounterDates = (f: TieQueryFilter) =>

@@ -152,7 +152,11 @@ async function loadPacked(ctx: Context, scope: Scope, width: q.PackedWidth): Pro
   const budget = analyticsBudget(ctx);
   const nodes = await loadServices(ctx, scope, budget);
   const rows = nodes.length
-    ? await ctx.db.read<PackedRow & Row>(q.tiesPacked(width, queryFilter(scope)), { ids: nodes.map((n) => n.id), ...(await tieParams(ctx, queryFilter(scope))) }, budget.options())
+    ? await ctx.db.read<PackedRow & Row>(
+        q.tiesPacked(width, queryFilter(scope), scope.territory.level),
+        { ids: nodes.map((n) => n.id), ...(await tieParams(ctx, queryFilter(scope))) },
+        budget.options(),
+      )
     : [];
   budget.tick();
   return { nodes, rows };

@@ -57,6 +57,8 @@ export const DEFAULT_BACKBONE_ALPHA = 0.05;
 
 /** Sums of weights are floats: a tie of exactly the threshold (3 × 1/12 = 0.25) must pass it. */
 export const WEIGHT_EPSILON = 1e-9;
+/** The same for a stored total against a window's sum, taken in another order. */
+const TOTALS_MARGIN = 1e-6;
 
 const sortedSet = <T extends string>(xs: readonly T[] | null | undefined): T[] | null => (xs && xs.length > 0 ? [...new Set(xs)].sort() : null);
 
@@ -130,6 +132,8 @@ export function filterParams(f: TieQueryFilter, kept: readonly string[] | null =
     initiatives: f.initiatives,
     evidence: f.evidence,
     minWeight: f.minWeight - WEIGHT_EPSILON,
+    /** What a tie's stored weight must reach for a subset of its encounters to pass (filterCypher). */
+    weightFloor: f.minWeight - TOTALS_MARGIN,
     minCount: f.minCount,
     minMeetings: f.minMeetings,
     backbone: kept ?? [],
@@ -176,8 +180,8 @@ export function filterCypher(f: TieQueryFilter): { variant: string; encounters: 
   const idx = `[i IN range(0, size(k.dates) - 1) WHERE ${condition}]`;
   // The encounters that count are some of the tie's, whose weights are not negative: a tie whose
   // stored totals fall short cannot pass, and most ties of a territory do. Said first, it spares the
-  // encounter lists of those. The margin covers sums taken in another order.
-  const totals = `k.weight + 1e-6 >= $minWeight AND k.strength >= $minCount${f.minMeetings > 1 ? ' AND k.meetings >= $minMeetings' : ''}`;
+  // encounter lists of those.
+  const totals = `k.weight >= $weightFloor AND k.strength >= $minCount${f.minMeetings > 1 ? ' AND k.meetings >= $minMeetings' : ''}`;
   // Dates are sorted: distinct days are the encounters whose day differs from the one before.
   const days = (list: string) => `size([j IN range(0, size(${list}) - 1) WHERE j = 0 OR k.dates[${list}[j]] <> k.dates[${list}[j - 1]]])`;
   return {
