@@ -218,9 +218,12 @@ const NETWORK_PAGE_MAX = 500;
  * Pages that may be longer than MAX_PAGE_SIZE, whatever it says: a map reads every tie of its
  * territory (a zone's few thousand in a few requests, not a dozen in a row).
  */
-export const LONG_PAGES: Readonly<Record<string, number>> = {
+const LONG_PAGES: Readonly<Record<string, number>> = {
   'Query.acquaintances': 2000,
 };
+
+/** The longest page of a field (`Type.field`), for the resolver that refuses more and the cost that counts it. */
+export const pageLimit = (field: string, maxPageSize: number): number => Math.max(maxPageSize, LONG_PAGES[field] ?? 0);
 
 export interface CostOptions {
   defaultPageSize: number;
@@ -280,7 +283,7 @@ export function operationCost(
     }
     // No argument, or null: the resolver falls back on the schema's default, else the page size.
     if (value === undefined || value === null) value = argDef?.defaultValue ?? options.defaultPageSize;
-    const max = Math.max(pageMax, LONG_PAGES[key] ?? 0);
+    const max = pageLimit(key, pageMax);
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) return max;
     return value;
   };

@@ -1,7 +1,7 @@
 /** Resolvers of the network module: parse the scope, load the subgraph once, run pure measures. */
 import { disclosed, disclosedRatio, peopleCount } from '../../access/counts';
 import { pseudonymised } from '../../access/principal';
-import { LONG_PAGES } from '../../access/cost';
+import { pageLimit } from '../../access/cost';
 import type { QueryBrokersArgs, QueryGapsArgs, QueryRecommendationsArgs, Resolvers } from '../../__generated__/resolvers-types';
 import { SMALL_CELL } from '../../access/pseudonym';
 import { badInput, notFound } from '../../errors';
@@ -77,7 +77,7 @@ export const networkResolvers: Resolvers = {
   Query: {
     acquaintances: async (_p, args, ctx) => {
       // Arguments first: a bad one is refused before any query runs.
-      const size = pageSize(args.first, { max: Math.max(ctx.config.MAX_PAGE_SIZE, LONG_PAGES['Query.acquaintances'] ?? 0), default: ctx.config.DEFAULT_PAGE_SIZE });
+      const size = pageSize(args.first, { max: pageLimit('Query.acquaintances', ctx.config.MAX_PAGE_SIZE), default: ctx.config.DEFAULT_PAGE_SIZE });
       const after = decodeCursor(args.after);
       const scope = await parseScope(ctx, args);
       // With the analytics cache, one load of every tie's figures orders and fills every page until
