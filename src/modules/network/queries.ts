@@ -75,16 +75,16 @@ export const tiesOfService = cypher(
 /**
  * The KNOWS ties among a territory's services that pass the filter, packed: one row per service with
  * the list of its ties to higher ids (a whole zone in ~1,400 rows rather than ~150,000: the driver's
- * cost is per row). Three widths: weight and count only (for the measures), the initiatives
+ * cost is per row), as one list expression per tie. Three widths: weight and count only (for the measures), the initiatives
  * (language border), everything. Each tie is a list: see PackedTie in tie-rows.ts for the order of its items.
  */
 const PACKED = {
-  strength: { allTime: 'RETURN [t.id, k.weight, k.strength]', window: 'RETURN [t.id, weight, size(idx)]' },
-  initiatives: { allTime: 'RETURN [t.id, k.initiatives]', window: 'RETURN [t.id, [i IN idx | k.via[i]]]' },
+  strength: { allTime: '[t.id, k.weight, k.strength]', window: '[t.id, weight, size(idx)]' },
+  initiatives: { allTime: '[t.id, k.initiatives]', window: '[t.id, [i IN idx | k.via[i]]]' },
   full: {
-    allTime: 'RETURN [t.id, k.strength, k.visits, toString(k.firstAt), toString(k.lastAt), k.initiatives, k.peopleA, k.peopleB, k.weight, k.meetings]',
+    allTime: '[t.id, k.strength, k.visits, toString(k.firstAt), toString(k.lastAt), k.initiatives, k.peopleA, k.peopleB, k.weight, k.meetings]',
     window:
-      'RETURN [t.id, [i IN idx | toString(k.dates[i])], [i IN idx | k.via[i]], [i IN idx | k.encounterPeopleA[i]], [i IN idx | k.encounterPeopleB[i]], [i IN idx | k.weights[i]], [i IN idx | k.kinds[i]]]',
+      '[t.id, [i IN idx | toString(k.dates[i])], [i IN idx | k.via[i]], [i IN idx | k.encounterPeopleA[i]], [i IN idx | k.encounterPeopleB[i]], [i IN idx | k.weights[i]], [i IN idx | k.kinds[i]]]',
   },
 } as const;
 export type PackedWidth = keyof typeof PACKED;
@@ -101,7 +101,7 @@ export const tiesPacked = (width: PackedWidth, f: TieQueryFilter, level: Territo
         f,
         (c) => `MATCH (s:Service)-[k:KNOWS]->(t:Service) USING INDEX SEEK k:KNOWS(weight)
      WHERE s.id IN $ids AND t.id IN $ids ${c.where}
-     WITH s, collect(${PACKED[width][c.encounters ? 'window' : 'allTime'].replace(/^RETURN /, '')}) AS ties
+     WITH s, collect(${PACKED[width][c.encounters ? 'window' : 'allTime']}) AS ties
      RETURN s.id AS a, ties`,
       )
     : byShape(
@@ -109,7 +109,7 @@ export const tiesPacked = (width: PackedWidth, f: TieQueryFilter, level: Territo
         f,
         (c) => `UNWIND $ids AS id MATCH (s:Service {id: id})
      WITH s, COLLECT { MATCH (s)-[k:KNOWS]->(t:Service) WHERE t.id IN $ids ${c.where}
-                       ${PACKED[width][c.encounters ? 'window' : 'allTime']} } AS ties
+                       RETURN ${PACKED[width][c.encounters ? 'window' : 'allTime']} } AS ties
      WHERE size(ties) > 0
      RETURN s.id AS a, ties`,
       );
