@@ -54,7 +54,7 @@ interface Attendee {
   role: string;
   status: string;
 }
-export interface SessionFacts {
+interface SessionBase {
   id: string;
   edition: string;
   closed: boolean;
@@ -65,13 +65,26 @@ export interface SessionFacts {
   capacity: number | null;
   host: string | null;
   hostOrganisation: string | null;
+}
+/** A session and everyone registered: what validating an edition or moving a session reads. */
+export interface SessionFacts extends SessionBase {
   attendees: Attendee[];
+}
+/**
+ * A session as the attendance rules see it: its places taken and roles held as counts, and the
+ * attendance of the people the changes name only. Reading every attendee of a large session for
+ * each batch of an import cost more than the batch's checks.
+ */
+interface SessionSeats extends SessionBase {
+  taken: number;
+  roles: Map<string, number>;
+  people: Map<string, Attendee>;
 }
 interface PersonFacts {
   id: string;
   exists: boolean;
   jobs: Job[];
-  booked: Array<{ session: string; start: number; end: number }>;
+  booked: Array<{ session: string; start: number; end: number; role?: string; status?: string }>;
 }
 interface Member {
   roles: Set<string>;
@@ -123,12 +136,22 @@ const SESSION_FACTS = cypher(
           head([(x)-[:HOSTED_BY]->(h:Service) | h.id]) AS host, head([(x)-[:HOSTED_BY]->(:Service)<-[:RUNS]-(o:Organisation) | o.id]) AS hostOrganisation,
           [(x)<-[a:ATTENDED]-(p:Person) | {person: p.id, role: a.role, status: a.status}] AS attendees`,
 );
+/** SESSION_FACTS with counts instead of attendees: a count of ATTENDED is the node's degree, read without visiting anyone. */
+const SESSION_SEATS = cypher(
+  'rules.sessionSeats',
+  `UNWIND $ids AS id MATCH (x:Session {id: id})-[:IN]->(e:Edition)-[:OF]->(i:Initiative)
+   RETURN x.id AS id, e.id AS edition, coalesce(e.closed, false) AS closed, i.kind AS kind, i.programme AS programme,
+          x.startsAt.epochMillis AS start, x.endsAt.epochMillis AS end, x.capacity AS capacity,
+          head([(x)-[:HOSTED_BY]->(h:Service) | h.id]) AS host, head([(x)-[:HOSTED_BY]->(:Service)<-[:RUNS]-(o:Organisation) | o.id]) AS hostOrganisation,
+          COUNT { (x)<-[:ATTENDED]-() } AS taken,
+          COLLECT { MATCH (x)<-[a:ATTENDED]-() WITH a.role AS role, count(*) AS n RETURN {role: role, n: n} } AS roles`,
+);
 const PERSON_FACTS = cypher(
   'rules.personFacts',
   `UNWIND $ids AS id OPTIONAL MATCH (p:Person {id: id})
    RETURN id, p IS NOT NULL AS exists,
           [(p)-[w:WORKS_AT]->(s:Service) | {service: s.id, organisation: head([(s)<-[:RUNS]-(o:Organisation) | o.id]), from: toString(w.from), to: toString(w.to)}] AS jobs,
-          [(p)-[:ATTENDED]->(y:Session) | {session: y.id, start: y.startsAt.epochMillis, end: y.endsAt.epochMillis}] AS booked`,
+          [(p)-[a:ATTENDED]->(y:Session) | {session: y.id, start: y.startsAt.epochMillis, end: y.endsAt.epochMillis, role: a.role, status: a.status}] AS booked`,
 );
 const MEMBERS = cypher(
   'rules.members',
@@ -191,7 +214,7 @@ export const MUTATION_FIELDS: AttendanceFields = { person: 'personId', session: 
  */
 export class AttendanceState {
   constructor(
-    readonly sessions: Map<string, SessionFacts>,
+    readonly sessions: Map<string, SessionSeats>,
     readonly persons: Map<string, PersonFacts>,
     readonly members: Map<string, Map<string, Member>>,
   ) {}
@@ -204,13 +227,16 @@ export class AttendanceState {
     const sessionIds = sorted(changes.map((c) => c.session));
     const personIds = sorted(changes.filter((c) => !c.newPerson).map((c) => c.person));
     if (opts.lock) await lock(tx, sessionIds, [], personIds, { ties: opts.ties ?? true });
-    const sessions = await tx.run<SessionFacts & Record<string, unknown>>(SESSION_FACTS, { ids: sessionIds });
+    const sessions = await tx.run<SessionBase & { taken: number; roles: Array<{ role: string; n: number }> } & Record<string, unknown>>(SESSION_SEATS, { ids: sessionIds });
     const personRows = personIds.length ? await tx.run<PersonFacts & Record<string, unknown>>(PERSON_FACTS, { ids: personIds }) : [];
     const memberEditions = sorted(sessions.filter((s) => needsMembers(programmeOf(s.kind, s.programme))).map((s) => s.edition));
     const memberRows = memberEditions.length
       ? await tx.run<{ edition: string; person: string; roles: string[]; organisation: string | null }>(MEMBERS, { ids: memberEditions })
       : [];
-    const state = new AttendanceState(new Map(sessions.map((s) => [s.id, s])), new Map(personRows.map((p) => [p.id, p])), new Map());
+    const seats = sessions.map((s): SessionSeats => ({ ...s, roles: new Map(s.roles.map((r) => [r.role, r.n])), people: new Map() }));
+    const state = new AttendanceState(new Map(seats.map((s) => [s.id, s])), new Map(personRows.map((p) => [p.id, p])), new Map());
+    // The attendance of the people named, seen from their side (a person attends few sessions).
+    for (const p of personRows) for (const b of p.booked) state.sessions.get(b.session)?.people.set(p.id, { person: p.id, role: b.role ?? '', status: b.status ?? '' });
     for (const e of memberEditions) state.members.set(e, new Map());
     for (const m of memberRows) state.members.get(m.edition)?.set(m.person, { roles: new Set(m.roles), organisation: m.organisation });
     for (const c of changes) {
@@ -234,15 +260,15 @@ export class AttendanceState {
     if (!p?.exists) return [violation('NOT_FOUND', fields.person, 'No such person')];
     const programme = programmeOf(s.kind, s.programme);
     const errors: UserErrorRow[] = [];
-    const existing = s.attendees.find((a) => a.person === c.person);
+    const existing = s.people.get(c.person);
+    const held = (role: string) => (s.roles.get(role) ?? 0) - (existing?.role === role ? 1 : 0);
     if (s.closed) errors.push(violation('EDITION_CLOSED', fields.session, `Edition ${s.edition} is closed (reopenEdition first)`));
     if (!opts.skipCapacity) {
-      const taken = s.attendees.length + (existing ? 0 : 1);
-      if (s.capacity !== null && taken > s.capacity)
-        errors.push(violation('CAPACITY_FULL', fields.session, `Session ${s.id} is full (${s.attendees.length} of ${s.capacity} places taken)`));
+      const taken = s.taken + (existing ? 0 : 1);
+      if (s.capacity !== null && taken > s.capacity) errors.push(violation('CAPACITY_FULL', fields.session, `Session ${s.id} is full (${s.taken} of ${s.capacity} places taken)`));
       const slot = programme.openDoor;
       if (slot && c.role === 'VISITOR') {
-        const visitors = s.attendees.filter((a) => a.role === 'VISITOR' && a.person !== c.person).length + 1;
+        const visitors = held('VISITOR') + 1;
         if (visitors > slot.visitorsPerSlot)
           errors.push(violation('CAPACITY_FULL', fields.session, `Slot ${s.id} already has ${visitors - 1} visitors (at most ${slot.visitorsPerSlot} per slot)`));
       }
@@ -261,10 +287,7 @@ export class AttendanceState {
     }
     const rule = roleRule(programme, c.role);
     if (rule) {
-      const holders =
-        rule.per === 'SESSION'
-          ? s.attendees.filter((a) => a.role === c.role && a.person !== c.person).length
-          : [...(members?.entries() ?? [])].filter(([id, m]) => id !== c.person && m.roles.has(c.role)).length;
+      const holders = rule.per === 'SESSION' ? held(c.role) : [...(members?.entries() ?? [])].filter(([id, m]) => id !== c.person && m.roles.has(c.role)).length;
       if (holders >= rule.max)
         errors.push(violation('ROLE_LIMIT', fields.role, `${c.role}: at most ${rule.max} per ${rule.per.toLowerCase()} in ${programme.code}, and ${holders} already`));
     }
@@ -279,12 +302,16 @@ export class AttendanceState {
     const s = this.sessions.get(c.session);
     const p = this.persons.get(c.person);
     if (!s || !p) return;
-    const existing = s.attendees.find((a) => a.person === c.person);
-    if (existing) Object.assign(existing, { role: c.role, status: c.status });
-    else {
-      s.attendees.push({ person: c.person, role: c.role, status: c.status });
-      p.booked.push({ session: s.id, start: s.start, end: s.end });
+    const existing = s.people.get(c.person);
+    if (existing) {
+      s.roles.set(existing.role, (s.roles.get(existing.role) ?? 0) - 1);
+      Object.assign(existing, { role: c.role, status: c.status });
+    } else {
+      s.people.set(c.person, { person: c.person, role: c.role, status: c.status });
+      s.taken += 1;
+      p.booked.push({ session: s.id, start: s.start, end: s.end, role: c.role, status: c.status });
     }
+    s.roles.set(c.role, (s.roles.get(c.role) ?? 0) + 1);
     const members = this.members.get(s.edition);
     if (members) {
       const m = members.get(c.person) ?? { roles: new Set<string>(), organisation: jobOn(p.jobs, isoDay(s.start))?.organisation ?? null };
@@ -319,7 +346,7 @@ const needsMembers = (p: Programme) => Boolean(p.onePersonPerOrganisation) || p.
 /** For the mutations: one change, refused with every rule it breaks. */
 export async function checkAttendanceChange(tx: Tx, change: AttendanceChange): Promise<{ existed: boolean }> {
   const state = await AttendanceState.load(tx, [change], { lock: true });
-  const existed = Boolean(state.sessions.get(change.session)?.attendees.some((a) => a.person === change.person));
+  const existed = Boolean(state.sessions.get(change.session)?.people.has(change.person));
   const errors = state.check(change);
   if (errors.length) throw new RuleViolation(errors);
   return { existed };
@@ -327,7 +354,7 @@ export async function checkAttendanceChange(tx: Tx, change: AttendanceChange): P
 
 /** Current role and status of an attendance, for a status change checked like a registration. */
 export function currentAttendance(state: AttendanceState, person: string, session: string): Attendee | undefined {
-  return state.sessions.get(session)?.attendees.find((a) => a.person === person);
+  return state.sessions.get(session)?.people.get(person);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -421,8 +448,9 @@ export async function checkSession(tx: Tx, draft: SessionDraft, field = 'input')
       errors.push(violation('CAPACITY_BELOW_REGISTRATIONS', f('capacity'), `${before.attendees.length} people are registered; the capacity cannot go below that`));
     }
     // Every registration again, in the session as it would be.
-    const moved: SessionFacts = {
-      ...before,
+    const { attendees: _registered, ...facts } = before;
+    const moved: SessionSeats = {
+      ...facts,
       edition: e.id,
       closed: e.closed,
       kind: e.kind,
@@ -432,7 +460,9 @@ export async function checkSession(tx: Tx, draft: SessionDraft, field = 'input')
       capacity,
       host: draft.hostId ?? null,
       hostOrganisation: host?.organisation ?? null,
-      attendees: [],
+      taken: 0,
+      roles: new Map(),
+      people: new Map(),
     };
     const changes: AttendanceChange[] = before.attendees.map((a) => ({ person: a.person, session: draft.id, role: a.role, status: a.status }));
     const state = await AttendanceState.load(tx, changes, { lock: false });
