@@ -161,6 +161,22 @@ describe('every rule, on every write path: its code, and nothing written', () =>
       ),
     );
   });
+  it('someone already on the session holds their place and role once: a role or status change is not counted twice', async () => {
+    const rows = [
+      // c1s has two animators (b1, d1), CONNECT's most: b1 stays one of them.
+      { session: 'c1s', date: '2023-10-10', name: 'Person b1', organisation: 'oB', role: 'animateur', present: 'présent' },
+      // r2 has 15 visitors, Rézoneweek's most per slot: the first of them stays one.
+      { session: 'r2', date: '2023-10-18', name: 'Visitor 1', organisation: 'oB', role: 'visiteur', present: 'aanwezig' },
+      // a1, a participant of c1s, would be a third animator.
+      { session: 'c1s', date: '2023-10-10', name: 'Person a1', organisation: 'oA', role: 'animateur', present: 'présent' },
+    ];
+    const before = await counts();
+    const dry = await importRows(testDb(), 'attendance', rows, { secret: SECRET(), dryRun: true });
+    expect(dry).toMatchObject({ written: false, created: 0, updated: 2 });
+    expect(dry.rejected.map((r) => [r.row, r.field, r.reason.split(':')[0]])).toEqual([[4, 'role', 'ROLE_LIMIT']]);
+    expect(dry.rejected[0]!.reason).toContain('at most 2 per session in CONNECT, and 2 already');
+    expect(await counts()).toEqual(before);
+  });
 });
 
 describe('no side doors', () => {
