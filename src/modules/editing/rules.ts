@@ -84,7 +84,7 @@ interface PersonFacts {
   id: string;
   exists: boolean;
   jobs: Job[];
-  booked: Array<{ session: string; start: number; end: number; role?: string; status?: string }>;
+  booked: Array<{ session: string; start: number; end: number; role: string; status: string }>;
 }
 interface Member {
   roles: Set<string>;
@@ -128,21 +128,20 @@ const LOCK = cypher(
    CALL { UNWIND $services AS id MATCH (s:Service {id: id}) SET s._lock = true REMOVE s._lock }
    RETURN 1 AS locked`,
 );
-const SESSION_FACTS = cypher(
-  'rules.sessionFacts',
-  `UNWIND $ids AS id MATCH (x:Session {id: id})-[:IN]->(e:Edition)-[:OF]->(i:Initiative)
+/** A session's SessionBase columns, by id; SESSION_FACTS and SESSION_SEATS add its registrations. */
+const SESSION_BASE = `UNWIND $ids AS id MATCH (x:Session {id: id})-[:IN]->(e:Edition)-[:OF]->(i:Initiative)
    RETURN x.id AS id, e.id AS edition, coalesce(e.closed, false) AS closed, i.kind AS kind, i.programme AS programme,
           x.startsAt.epochMillis AS start, x.endsAt.epochMillis AS end, x.capacity AS capacity,
-          head([(x)-[:HOSTED_BY]->(h:Service) | h.id]) AS host, head([(x)-[:HOSTED_BY]->(:Service)<-[:RUNS]-(o:Organisation) | o.id]) AS hostOrganisation,
+          head([(x)-[:HOSTED_BY]->(h:Service) | h.id]) AS host, head([(x)-[:HOSTED_BY]->(:Service)<-[:RUNS]-(o:Organisation) | o.id]) AS hostOrganisation`;
+const SESSION_FACTS = cypher(
+  'rules.sessionFacts',
+  `${SESSION_BASE},
           [(x)<-[a:ATTENDED]-(p:Person) | {person: p.id, role: a.role, status: a.status}] AS attendees`,
 );
 /** SESSION_FACTS with counts instead of attendees: a count of ATTENDED is the node's degree, read without visiting anyone. */
 const SESSION_SEATS = cypher(
   'rules.sessionSeats',
-  `UNWIND $ids AS id MATCH (x:Session {id: id})-[:IN]->(e:Edition)-[:OF]->(i:Initiative)
-   RETURN x.id AS id, e.id AS edition, coalesce(e.closed, false) AS closed, i.kind AS kind, i.programme AS programme,
-          x.startsAt.epochMillis AS start, x.endsAt.epochMillis AS end, x.capacity AS capacity,
-          head([(x)-[:HOSTED_BY]->(h:Service) | h.id]) AS host, head([(x)-[:HOSTED_BY]->(:Service)<-[:RUNS]-(o:Organisation) | o.id]) AS hostOrganisation,
+  `${SESSION_BASE},
           COUNT { (x)<-[:ATTENDED]-() } AS taken,
           COLLECT { MATCH (x)<-[a:ATTENDED]-() WITH a.role AS role, count(*) AS n RETURN {role: role, n: n} } AS roles`,
 );
@@ -236,7 +235,7 @@ export class AttendanceState {
     const seats = sessions.map((s): SessionSeats => ({ ...s, roles: new Map(s.roles.map((r) => [r.role, r.n])), people: new Map() }));
     const state = new AttendanceState(new Map(seats.map((s) => [s.id, s])), new Map(personRows.map((p) => [p.id, p])), new Map());
     // The attendance of the people named, seen from their side (a person attends few sessions).
-    for (const p of personRows) for (const b of p.booked) state.sessions.get(b.session)?.people.set(p.id, { person: p.id, role: b.role ?? '', status: b.status ?? '' });
+    for (const p of personRows) for (const b of p.booked) state.sessions.get(b.session)?.people.set(p.id, { person: p.id, role: b.role, status: b.status });
     for (const e of memberEditions) state.members.set(e, new Map());
     for (const m of memberRows) state.members.get(m.edition)?.set(m.person, { roles: new Set(m.roles), organisation: m.organisation });
     for (const c of changes) {

@@ -94,14 +94,15 @@ export type PackedWidth = keyof typeof PACKED;
  * whatever the graph's size. A region's are sought by weight instead (knows_weight): the filter's
  * threshold keeps a few percent of them, and the walk would read them all.
  */
-export const tiesPacked = (width: PackedWidth, f: TieQueryFilter, level: TerritoryLevel = 'zone') =>
-  level === 'region'
+export const tiesPacked = (width: PackedWidth, f: TieQueryFilter, level: TerritoryLevel = 'zone') => {
+  const tie = (c: { encounters: boolean }) => PACKED[width][c.encounters ? 'window' : 'allTime'];
+  return level === 'region'
     ? byShape(
         `network.tiesPacked.${width}.byWeight`,
         f,
         (c) => `MATCH (s:Service)-[k:KNOWS]->(t:Service) USING INDEX SEEK k:KNOWS(weight)
      WHERE s.id IN $ids AND t.id IN $ids ${c.where}
-     WITH s, collect(${PACKED[width][c.encounters ? 'window' : 'allTime']}) AS ties
+     WITH s, collect(${tie(c)}) AS ties
      RETURN s.id AS a, ties`,
       )
     : byShape(
@@ -109,10 +110,11 @@ export const tiesPacked = (width: PackedWidth, f: TieQueryFilter, level: Territo
         f,
         (c) => `UNWIND $ids AS id MATCH (s:Service {id: id})
      WITH s, COLLECT { MATCH (s)-[k:KNOWS]->(t:Service) WHERE t.id IN $ids ${c.where}
-                       RETURN ${PACKED[width][c.encounters ? 'window' : 'allTime']} } AS ties
+                       RETURN ${tie(c)} } AS ties
      WHERE size(ties) > 0
      RETURN s.id AS a, ties`,
       );
+};
 
 /** The dates of the encounters that count, of given ties (pairs a < b). For exports' timelines. */
 export const encounterDates = (f: TieQueryFilter) =>
