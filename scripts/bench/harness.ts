@@ -12,6 +12,7 @@ import type { Principal } from '../../src/access/principal';
 import { PROJECT_ROOT, type Config } from '../../src/config';
 import { createContext } from '../../src/context';
 import { importRows } from '../../src/modules/editing/import';
+import type { RebuildReport } from '../../src/modules/network/ties';
 import { cypher, int, type Db } from '../../src/neo4j/driver';
 import { createServer, type ApiServer } from '../../src/server';
 import type { ApiProcessMessage } from './api-process';
@@ -55,8 +56,12 @@ export interface ScaleResult {
   writers?: WritersResult[];
   /** Issue 30's latency targets through the API and the in-memory reference (issue30.ts). */
   issue30?: Issue30Result;
-  /** Every tie recomputed (`npm run ties:rebuild`): into an empty graph right after seeding, or deleting and writing every tie of a seeded one. */
-  rebuild?: { ms: number; met: number; knows: number; sessions: number; afterSeeding: boolean };
+  /**
+   * Every tie recomputed: into an empty graph right after seeding (`afterSeeding`), or on a seeded
+   * one, first rewriting every tie (`--rewrite`), then as `npm run ties:rebuild` runs by default,
+   * rewriting those that differ (none: the previous rebuild wrote them).
+   */
+  rebuild?: { afterSeeding: boolean; runs: Array<RebuildReport & { rewrite: boolean }> };
   plans: Array<{ name: string; file: string; labelScans: string[] }>;
 }
 
@@ -475,9 +480,9 @@ export function table(results: ScaleResult[]): string {
       lines.push(
         `${r.scale}: import ${r.importRate.rows} attendance rows (medians of ${IMPORT_ROUNDS} rounds): ours ${r.importRate.oursRowsPerSecond} rows/s, raw UNWIND MERGE ${r.importRate.rawRowsPerSecond} rows/s → ${Math.round(r.importRate.share * 100)} % (target ≥ 80 %, issue 30; rounds ${r.importRate.shares.map((x) => `${Math.round(x * 100)} %`).join(', ')})`,
       );
-    if (r.rebuild)
+    for (const run of r.rebuild?.runs ?? [])
       lines.push(
-        `${r.scale}: tie rebuild: ${r.rebuild.knows.toLocaleString('en')} KNOWS and ${r.rebuild.met.toLocaleString('en')} MET ties from ${r.rebuild.sessions.toLocaleString('en')} sessions in ${Math.round(r.rebuild.ms / 1000)} s (${r.rebuild.afterSeeding ? 'into an empty graph, after seeding' : 'deleting and writing every tie'}; target at L ≤ 900 s)`,
+        `${r.scale}: tie rebuild${run.rewrite ? ' --rewrite' : ''}: ${run.knows.toLocaleString('en')} KNOWS and ${run.met.toLocaleString('en')} MET ties from ${run.sessions.toLocaleString('en')} sessions in ${Math.round(run.ms / 1000)} s, ${run.written.toLocaleString('en')} written, ${run.deleted.toLocaleString('en')} deleted (${r.rebuild?.afterSeeding ? 'into an empty graph, after seeding' : run.rewrite ? 'deleting and writing every tie' : 'rewriting the ties that differ'}; target at L ≤ 900 s)`,
       );
     for (const w of r.writers ?? [])
       lines.push(

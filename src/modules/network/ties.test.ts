@@ -6,7 +6,7 @@
  * Neither has an end time: each counts as a 3-hour meeting (duration factor 1). Weights: x1 has 3
  * present, so each pair gets 1/2; x2 has 2, so 1; the visit v → hA weighs 1 (a meeting of two).
  */
-import { computeTies, durationFactor, type SessionFacts } from './ties';
+import { computeTies, durationFactor, tieChanges, tieSignature, type SessionFacts } from './ties';
 import { byPair, fromWindow } from './tie-rows';
 
 const facts: SessionFacts[] = [
@@ -170,5 +170,54 @@ describe('groups, group size and duration', () => {
     const again = computeTies([...day].reverse().map((f) => ({ ...f, present: [...f.present].reverse() })));
     expect([...again.knows.values()].sort(byPair)).toEqual([...knows.values()].sort(byPair));
     expect([...again.met.values()].sort(byPair)).toEqual([...met.values()].sort(byPair));
+  });
+});
+
+describe('tieChanges: what a rebuild rewrites in one block', () => {
+  const tie = (a: string, b: string, signature: number) => ({ a, b, signature });
+
+  it('keeps a tie stored once with its signature; writes a missing or differing one; deletes what nothing implies', () => {
+    const computed = [tie('p', 'q', 1), tie('p', 'r', 2), tie('q', 'r', 3), tie('q', 's', 4), tie('r', 's', 5)];
+    const { write, stale, deleted } = tieChanges(computed, [
+      {
+        a: 'p',
+        ties: [
+          ['q', 1],
+          ['r', 9],
+          ['t', 7],
+        ],
+      }, // p–q kept; p–r differs; p–t implied by nothing
+      {
+        a: 'q',
+        ties: [
+          ['s', 4],
+          ['s', 4],
+          ['r', null],
+        ],
+      }, // q–s stored twice; q–r stored before signatures
+      { a: 's', ties: [['r', 5]] }, // r–s stored from its higher end
+    ]);
+    // written: p–r, q–r, q–s, r–s (4 of 5); p–q stays
+    expect(write.map((t) => `${t.a}-${t.b}`)).toEqual(['p-r', 'q-r', 'q-s', 'r-s']);
+    expect(stale).toEqual([
+      { a: 'p', bs: ['r', 't'], all: false, ties: 2 },
+      { a: 'q', bs: [], all: true, ties: 3 }, // every tie stored from q: no list to search
+      { a: 's', bs: [], all: true, ties: 1 },
+    ]);
+    expect(deleted).toBe(6); // p–r, p–t, q–s twice, q–r, s–r
+  });
+
+  it('nothing to do when every stored tie is what is computed', () => {
+    expect(tieChanges([tie('p', 'q', 1)], [{ a: 'p', ties: [['q', 1]] }])).toEqual({ write: [], stale: [], deleted: 0 });
+  });
+
+  it('the signature changes with any property, and not with the object it is read from', () => {
+    const { met, knows } = computeTies(facts);
+    const uv = met.get('u|v')!;
+    expect(tieSignature({ ...uv })).toBe(tieSignature(uv));
+    expect(Number.isSafeInteger(tieSignature(uv))).toBe(true);
+    expect(tieSignature({ ...uv, count: uv.count + 1 })).not.toBe(tieSignature(uv));
+    const tieAB = knows.get('hA|hB')!;
+    expect(tieSignature({ ...tieAB, encounterPeopleB: tieAB.encounterPeopleB.map(() => 'x') })).not.toBe(tieSignature(tieAB));
   });
 });

@@ -30,8 +30,8 @@
  * meeting of two — the visitor and the host service — so it weighs the duration factor alone,
  * whatever the size of the visit group. MET carries the same weight (summed) beside its count.
  *
- * Upkeep. `rebuildAllTies` recomputes everything from scratch (`npm run ties:rebuild`; run it with
- * writers stopped). Writers keep the ties right inside their own write transaction, after the write:
+ * Upkeep. `rebuildAllTies` recomputes everything (`npm run ties:rebuild`; run it with writers
+ * stopped) and rewrites the stored ties that differ, by their signature (tieSignature). Writers keep the ties right inside their own write transaction, after the write:
  *  - `refreshTiesForPeople(tx, personIds)` after changing a person's employment;
  *  - `refreshTies(tx, { personIds, sessionIds })` after changing attendance: it names the person
  *    (someone taken off a session is no longer found through it) and the session (the weights of
@@ -47,6 +47,7 @@
  * recomputes them. Two writers that could compute the same tie share its ends, so they never
  * recompute it from stale reads; writers to unrelated sessions do not wait on each other.
  */
+import crypto from 'node:crypto';
 import { metrics } from '../../metrics';
 import { cypher, type Db, type NamedQuery, type Row, type Tx } from '../../neo4j/driver';
 import { evidenceEncounters, evidenceIn, NO_EVIDENCE, readEvidenceFacts, type EvidenceFacts, type OtherEvidenceKind } from '../evidence/ties';
@@ -268,11 +269,21 @@ export function computeTies(facts: SessionFacts[], focus?: TieFocus, evidence: E
   return { met: metOut, knows };
 }
 
+/**
+ * A fingerprint of a tie as it is written (every property, and the format they are stored in), kept
+ * on the tie as `signature`: a rebuild compares it with the tie it computes and rewrites only the ties
+ * that differ. 48 bits of SHA-1, an integer JavaScript and Neo4j both hold exactly.
+ */
+export function tieSignature(tie: MetTie | KnowsTie): number {
+  return crypto.createHash('sha1').update(`${TIE_FORMAT}:`).update(JSON.stringify(tie)).digest().readUIntBE(0, 6);
+}
+
 /** The driver sends every JavaScript number as a float: only counts need toInteger. */
 const WRITE_MET = cypher(
   'ties.writeMet',
   `UNWIND $rows AS row MATCH (a:Person {id: row.a}), (b:Person {id: row.b})
-   CREATE (a)-[:MET {count: toInteger(row.count), weight: toFloat(row.weight), firstAt: date(row.firstAt), lastAt: date(row.lastAt), initiatives: row.initiatives}]->(b)`,
+   CREATE (a)-[:MET {count: toInteger(row.count), weight: toFloat(row.weight), firstAt: date(row.firstAt), lastAt: date(row.lastAt), initiatives: row.initiatives,
+                     signature: toInteger(row.signature)}]->(b)`,
 );
 const WRITE_KNOWS = cypher(
   'ties.writeKnows',
@@ -280,15 +291,21 @@ const WRITE_KNOWS = cypher(
    CREATE (a)-[:KNOWS {strength: toInteger(row.strength), weight: toFloat(row.weight), meetings: toInteger(row.meetings), visits: toInteger(row.visits),
                        firstAt: date(row.firstAt), lastAt: date(row.lastAt), dates: [d IN row.dates | date(d)], via: row.via,
                        encounterPeopleA: row.encounterPeopleA, encounterPeopleB: row.encounterPeopleB, weights: row.weights, kinds: row.kinds,
-                       initiatives: row.initiatives, peopleA: row.peopleA, peopleB: row.peopleB, breadthA: toInteger(row.breadthA), breadthB: toInteger(row.breadthB)}]->(b)`,
+                       initiatives: row.initiatives, peopleA: row.peopleA, peopleB: row.peopleB, breadthA: toInteger(row.breadthA), breadthB: toInteger(row.breadthB),
+                       signature: toInteger(row.signature)}]->(b)`,
 );
 
+type Signed<T> = T & { signature: number };
+const signed = <T extends MetTie | KnowsTie>(tie: T): Signed<T> => ({ ...tie, signature: tieSignature(tie) });
+const WRITE_OF = { met: WRITE_MET, knows: WRITE_KNOWS };
+
+async function writeSigned(tx: Tx, kind: TieKind, rows: object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) await tx.run(WRITE_OF[kind], { rows: rows.slice(i, i + 5000) });
+}
+
 async function writeTies(tx: Tx, met: Iterable<MetTie>, knows: Iterable<KnowsTie>): Promise<void> {
-  const batch = async (query: typeof WRITE_MET, rows: object[]) => {
-    for (let i = 0; i < rows.length; i += 5000) await tx.run(query, { rows: rows.slice(i, i + 5000) });
-  };
-  await batch(WRITE_MET, [...met]);
-  await batch(WRITE_KNOWS, [...knows]);
+  await writeSigned(tx, 'met', [...met].map(signed));
+  await writeSigned(tx, 'knows', [...knows].map(signed));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -461,13 +478,27 @@ export const refreshTiesForSessions = (tx: Tx, sessionIds: string[]) => refreshT
 // ---------------------------------------------------------------------------------------------
 // Full rebuild.
 
-const ALL_PEOPLE_IDS = cypher('ties.allPeopleIds', "MATCH (p:Person) WHERE EXISTS { (p)-[:ATTENDED {status: 'PRESENT'}]->() } RETURN p.id AS id ORDER BY id");
+/** Everyone a MET tie can start from: people present somewhere, and those still holding a MET tie (a rebuild deletes it). */
+const ALL_PEOPLE_IDS = cypher(
+  'ties.allPeopleIds',
+  "MATCH (p:Person) WHERE EXISTS { (p)-[:ATTENDED {status: 'PRESENT'}]->() } OR EXISTS { (p)-[:MET]->() } RETURN p.id AS id ORDER BY id",
+);
 const ALL_SERVICE_IDS = cypher('ties.allServiceIds', 'MATCH (s:Service) RETURN s.id AS id ORDER BY id');
 const SESSION_COUNT = cypher('ties.sessionCount', 'MATCH (x:Session) RETURN count(x) AS n');
-/** One kind of derived tie, a batch at a time (a rebuild deletes them all first). */
+/** One kind of derived tie, a batch at a time (a rewriting rebuild deletes them all first). */
 const DELETE_ALL_OF = {
   met: cypher('ties.deleteAllMet', 'MATCH ()-[t:MET]->() WITH t LIMIT 50000 DELETE t RETURN count(*) AS deleted'),
   knows: cypher('ties.deleteAllKnows', 'MATCH ()-[t:KNOWS]->() WITH t LIMIT 50000 DELETE t RETURN count(*) AS deleted'),
+};
+/** The stored ties starting at these people or services, with their signatures: every stored tie starts at one node of some block. */
+const STORED_TIES_OF = {
+  met: cypher('ties.storedMet', 'UNWIND $ids AS id MATCH (a:Person {id: id})-[t:MET]->(b) RETURN a.id AS a, collect([b.id, t.signature]) AS ties'),
+  knows: cypher('ties.storedKnows', 'UNWIND $ids AS id MATCH (a:Service {id: id})-[t:KNOWS]->(b) RETURN a.id AS a, collect([b.id, t.signature]) AS ties'),
+};
+/** Every stored tie from `a` to one of `bs` (duplicates included), or every tie from `a` (`all`: no list to search for each). */
+const DELETE_STALE_OF = {
+  met: cypher('ties.deleteStaleMet', 'UNWIND $stale AS s MATCH (a:Person {id: s.a})-[t:MET]->(b) WHERE s.all OR b.id IN s.bs DELETE t'),
+  knows: cypher('ties.deleteStaleKnows', 'UNWIND $stale AS s MATCH (a:Service {id: s.a})-[t:KNOWS]->(b) WHERE s.all OR b.id IN s.bs DELETE t'),
 };
 /**
  * People or services per block of a rebuild: what one block's sessions and ties cost in memory. A
@@ -476,12 +507,26 @@ const DELETE_ALL_OF = {
  * holds beside a block of people's MET ties.
  */
 const REBUILD_BLOCK = { met: 10_000, knows: 2_000 };
+/** Ties deleted or written per transaction of a rebuild. */
+const REBUILD_TX_TIES = 20_000;
 
 export interface RebuildReport {
+  /** Ties the attendance lists and evidence imply. */
   met: number;
   knows: number;
+  /** Ties written because the stored one differed or was missing. */
+  written: number;
+  /** Stored ties deleted: implied by nothing any more, differing, or (rewrite) all of them. */
+  deleted: number;
   sessions: number;
   ms: number;
+}
+
+export interface RebuildOptions {
+  /** People or services per block (tests use tiny blocks). */
+  blockSize?: number;
+  /** Delete every tie first and write them all, instead of rewriting only the ties that differ. */
+  rewrite?: boolean;
 }
 
 /**
@@ -496,7 +541,7 @@ const READ_TIE_FORMAT = cypher(
 );
 const WRITE_TIE_FORMAT = cypher('ties.writeFormat', "MERGE (l:TieLock {id: 'ties'}) SET l.format = $format");
 
-/** Rebuilds every tie when they were stored in an older format (an upgrade). Returns the rebuild, or null when nothing was needed. */
+/** Rewrites every tie when they were stored in an older format (an upgrade). Returns the rebuild, or null when nothing was needed. */
 export async function ensureTiesCurrent(db: Db): Promise<RebuildReport | null> {
   const [row] = await db.read<{ format: number | null; hasSessions: boolean }>(READ_TIE_FORMAT);
   if (row?.format === TIE_FORMAT) return null;
@@ -504,10 +549,61 @@ export async function ensureTiesCurrent(db: Db): Promise<RebuildReport | null> {
     await db.write(WRITE_TIE_FORMAT, { format: TIE_FORMAT });
     return null;
   }
-  return rebuildAllTies(db);
+  return rebuildAllTies(db, { rewrite: true });
 }
 
 type TieKind = 'met' | 'knows';
+
+/** Stored ties to delete: from `a` to each of `bs`, or (`all`) every tie from `a`; `ties` of them in all. */
+export interface StaleTies {
+  a: string;
+  bs: string[];
+  all: boolean;
+  ties: number;
+}
+
+export interface StoredTies {
+  a: string;
+  /** [other end, signature (null: written before signatures)] */
+  ties: Array<[string, number | null]>;
+}
+
+/**
+ * Pure: what a rebuild changes in one block. A computed tie stays when exactly one tie is stored
+ * between its ends, from its lower id, with its signature; otherwise it is written, and whatever is
+ * stored between its ends deleted. A stored tie no computed tie matches is deleted.
+ */
+export function tieChanges<T extends { a: string; b: string; signature: number }>(computed: T[], stored: StoredTies[]): { write: T[]; stale: StaleTies[]; deleted: number } {
+  const storedAt = new Map<string, Array<number | null>>();
+  for (const { a, ties } of stored)
+    for (const [b, signature] of ties) {
+      const key = `${a}|${b}`;
+      const signatures = storedAt.get(key);
+      if (signatures) signatures.push(signature);
+      else storedAt.set(key, [signature]);
+    }
+  const write: T[] = [];
+  const staleFrom = new Map<string, { bs: string[]; ties: number }>();
+  const stale = (key: string, signatures: Array<number | null>) => {
+    const [a, b] = key.split('|') as [string, string];
+    const from = staleFrom.get(a) ?? { bs: [], ties: 0 };
+    from.bs.push(b);
+    from.ties += signatures.length;
+    staleFrom.set(a, from);
+  };
+  for (const tie of computed) {
+    const key = `${tie.a}|${tie.b}`;
+    const signatures = storedAt.get(key);
+    storedAt.delete(key);
+    if (signatures?.length === 1 && signatures[0] === tie.signature) continue;
+    write.push(tie);
+    if (signatures) stale(key, signatures);
+  }
+  for (const [key, signatures] of storedAt) stale(key, signatures);
+  const storedFrom = new Map(stored.map(({ a, ties }) => [a, ties.length]));
+  const staleTies = [...staleFrom].map(([a, { bs, ties }]) => (ties === storedFrom.get(a) ? { a, bs: [], all: true, ties } : { a, bs, all: false, ties }));
+  return { write, stale: staleTies, deleted: staleTies.reduce((n, s) => n + s.ties, 0) };
+}
 
 /** The blocks of one kind still to rebuild: its own worker takes them from the front, the other worker from the back. */
 interface BlockQueue {
@@ -515,24 +611,45 @@ interface BlockQueue {
   blocks: string[][];
   front: number;
   back: number;
+  ties: number;
   written: number;
-  /** Its old ties are deleted: its blocks may be written. */
+  deleted: number;
+  /** Its old ties are deleted (rewrite) or need not be: its blocks may be written. */
   ready: boolean;
 }
 
 const blocksOf = (kind: TieKind, ids: string[], size: number): BlockQueue => {
   const blocks: string[][] = [];
   for (let i = 0; i < ids.length; i += size) blocks.push(ids.slice(i, i + size));
-  return { kind, blocks, front: 0, back: blocks.length - 1, written: 0, ready: false };
+  return { kind, blocks, front: 0, back: blocks.length - 1, ties: 0, written: 0, deleted: 0, ready: false };
 };
 
+/** Groups of stale ties of at most `size` ties each (one start's may go over), for one transaction apiece. */
+function chunksOfStale(stale: StaleTies[], size: number): StaleTies[][] {
+  const chunks: StaleTies[][] = [];
+  let current: StaleTies[] = [];
+  let ties = 0;
+  for (const entry of stale) {
+    if (ties + entry.ties > size && current.length) {
+      chunks.push(current);
+      current = [];
+      ties = 0;
+    }
+    current.push(entry);
+    ties += entry.ties;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
 /**
- * Deletes every tie of its own kind and rebuilds its blocks, then helps with the other kind's: from
- * the back of its queue, and only while at least three blocks are left, so that the two writers of
- * one kind work on ids far apart and rarely wait on each other's locks (a deadlock is retried).
+ * (Rewrite: deletes every tie of its own kind first.) Rebuilds its own kind's blocks, then helps with
+ * the other kind's: from the back of its queue, and only while at least three blocks are left, so
+ * that the two writers of one kind work on ids far apart and rarely wait on each other's locks (a
+ * deadlock is retried).
  */
-async function rebuildWorker(db: Db, own: BlockQueue, other: BlockQueue): Promise<void> {
-  await deleteAllOf(db, own.kind);
+async function rebuildWorker(db: Db, own: BlockQueue, other: BlockQueue, rewrite: boolean): Promise<number> {
+  const deletedFirst = rewrite ? await deleteAllOf(db, own.kind) : 0;
   own.ready = true;
   let writing: Promise<void> = Promise.resolve();
   // Reads in retried transactions: the other writer changes the relationship chains of the
@@ -554,46 +671,66 @@ async function rebuildWorker(db: Db, own: BlockQueue, other: BlockQueue): Promis
     const set = new Set(block);
     const evidence = kind === 'knows' ? await readEvidenceFacts(read, block) : NO_EVIDENCE;
     const ties = computeTies(facts, { people: kind === 'met' ? set : new Set(), services: kind === 'knows' ? set : new Set(), lowerEndOnly: true }, evidence);
-    const rows = kind === 'met' ? [...ties.met.values()] : [...ties.knows.values()];
-    queue.written += rows.length;
-    // One block is written while the next is read and computed.
+    const rows: Array<Signed<MetTie | KnowsTie>> = kind === 'met' ? [...ties.met.values()].map(signed) : [...ties.knows.values()].map(signed);
+    queue.ties += rows.length;
+    // One block is compared and written while the next is read and computed.
     await writing;
     writing = (async () => {
-      for (let j = 0; j < rows.length; j += 20_000) {
-        const slice = rows.slice(j, j + 20_000);
-        await db.writeTx((tx) => (kind === 'met' ? writeTies(tx, slice as MetTie[], []) : writeTies(tx, [], slice as KnowsTie[])));
-      }
+      const stored = rewrite ? [] : await read<StoredTies & Row>(STORED_TIES_OF[kind], { ids: block });
+      const { write, stale, deleted } = tieChanges(rows, stored);
+      for (const chunk of chunksOfStale(stale, REBUILD_TX_TIES)) await db.writeTx((tx) => tx.run(DELETE_STALE_OF[kind], { stale: chunk }));
+      for (let j = 0; j < write.length; j += REBUILD_TX_TIES) await db.writeTx((tx) => writeSigned(tx, kind, write.slice(j, j + REBUILD_TX_TIES)));
+      queue.written += write.length;
+      queue.deleted += deleted;
     })();
     // A failed write is awaited at the next block or at the end; until then it is not unhandled.
     writing.catch(() => undefined);
   }
   await writing;
+  return deletedFirst;
 }
 
-async function deleteAllOf(db: Db, kind: TieKind): Promise<void> {
+async function deleteAllOf(db: Db, kind: TieKind): Promise<number> {
+  let total = 0;
   for (;;) {
     const [row] = await db.write<{ deleted: number }>(DELETE_ALL_OF[kind]);
-    if (!row || row.deleted === 0) return;
+    if (!row || row.deleted === 0) return total;
+    total += row.deleted;
   }
 }
 
 /**
- * Recomputes every tie from the attendance lists. By blocks, so memory stays bounded at any scale: MET
- * ties for a block of people (those whose lower id is in it), KNOWS ties for a block of services,
- * each from the sessions that can feed them (the same lookup the incremental refresh uses).
+ * Recomputes every tie from the attendance lists and the other evidence, and makes the stored ties
+ * equal to them. By blocks, so memory stays bounded at any scale: MET ties for a block of people
+ * (those whose lower id is in it), KNOWS ties for a block of services, each from the sessions that
+ * can feed them (the same lookup the incremental refresh uses).
+ *
+ * Each block's computed ties are compared with the stored ones by signature (tieSignature): only the
+ * ties that differ are deleted and written, so a rebuild of ties that were right writes nothing, and
+ * one interrupted picks up where it stopped when run again. `rewrite` deletes every tie first and
+ * writes them all (an upgrade of the tie format, or stored ties changed by hand outside the API,
+ * which keep a signature that no longer says what they hold).
  *
  * Two workers, one per kind, rebuild MET and KNOWS side by side: their ends are disjoint (people,
- * services), so they never wait on each other's locks, and the database writes on two cores. The
+ * services), so they never wait on each other's locks, and the database works on two cores. The
  * first done helps with the other kind (rebuildWorker). Each reads and computes its next block while
- * the previous one is written.
+ * the previous one is compared and written.
  */
-export async function rebuildAllTies(db: Db, blockSize?: number): Promise<RebuildReport> {
+export async function rebuildAllTies(db: Db, options: RebuildOptions = {}): Promise<RebuildReport> {
   const started = Date.now();
+  const rewrite = options.rewrite ?? false;
   const ids = async (query: NamedQuery) => (await db.read<{ id: string }>(query)).map((r) => r.id);
-  const met = blocksOf('met', await ids(ALL_PEOPLE_IDS), blockSize ?? REBUILD_BLOCK.met);
-  const knows = blocksOf('knows', await ids(ALL_SERVICE_IDS), blockSize ?? REBUILD_BLOCK.knows);
-  await Promise.all([rebuildWorker(db, met, knows), rebuildWorker(db, knows, met)]);
+  const met = blocksOf('met', await ids(ALL_PEOPLE_IDS), options.blockSize ?? REBUILD_BLOCK.met);
+  const knows = blocksOf('knows', await ids(ALL_SERVICE_IDS), options.blockSize ?? REBUILD_BLOCK.knows);
+  const [deletedMet, deletedKnows] = await Promise.all([rebuildWorker(db, met, knows, rewrite), rebuildWorker(db, knows, met, rewrite)]);
   await db.write(WRITE_TIE_FORMAT, { format: TIE_FORMAT });
   const [sessions] = await db.read<{ n: number }>(SESSION_COUNT);
-  return { met: met.written, knows: knows.written, sessions: sessions?.n ?? 0, ms: Date.now() - started };
+  return {
+    met: met.ties,
+    knows: knows.ties,
+    written: met.written + knows.written,
+    deleted: met.deleted + knows.deleted + deletedMet + deletedKnows,
+    sessions: sessions?.n ?? 0,
+    ms: Date.now() - started,
+  };
 }
