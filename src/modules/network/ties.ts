@@ -31,7 +31,8 @@
  * whatever the size of the visit group. MET carries the same weight (summed) beside its count.
  *
  * Upkeep. `rebuildAllTies` recomputes everything (`npm run ties:rebuild`; run it with writers
- * stopped) and rewrites the stored ties that differ, by their signature (tieSignature). Writers keep the ties right inside their own write transaction, after the write:
+ * stopped) and rewrites the stored ties that differ, by their signature (tieSignature). Writers keep
+ * the ties right inside their own write transaction, after the write:
  *  - `refreshTiesForPeople(tx, personIds)` after changing a person's employment;
  *  - `refreshTies(tx, { personIds, sessionIds })` after changing attendance: it names the person
  *    (someone taken off a session is no longer found through it) and the session (the weights of
