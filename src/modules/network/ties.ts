@@ -649,8 +649,8 @@ function chunksOfStale(stale: StaleTies[], size: number): StaleTies[][] {
  * that the two writers of one kind work on ids far apart and rarely wait on each other's locks (a
  * deadlock is retried).
  */
-async function rebuildWorker(db: Db, own: BlockQueue, other: BlockQueue, rewrite: boolean): Promise<number> {
-  const deletedFirst = rewrite ? await deleteAllOf(db, own.kind) : 0;
+async function rebuildWorker(db: Db, own: BlockQueue, other: BlockQueue, rewrite: boolean): Promise<void> {
+  if (rewrite) own.deleted += await deleteAllOf(db, own.kind);
   own.ready = true;
   let writing: Promise<void> = Promise.resolve();
   // Reads in retried transactions: the other writer changes the relationship chains of the
@@ -688,7 +688,6 @@ async function rebuildWorker(db: Db, own: BlockQueue, other: BlockQueue, rewrite
     writing.catch(() => undefined);
   }
   await writing;
-  return deletedFirst;
 }
 
 async function deleteAllOf(db: Db, kind: TieKind): Promise<number> {
@@ -723,14 +722,14 @@ export async function rebuildAllTies(db: Db, options: RebuildOptions = {}): Prom
   const ids = async (query: NamedQuery) => (await db.read<{ id: string }>(query)).map((r) => r.id);
   const met = blocksOf('met', await ids(ALL_PEOPLE_IDS), options.blockSize ?? REBUILD_BLOCK.met);
   const knows = blocksOf('knows', await ids(ALL_SERVICE_IDS), options.blockSize ?? REBUILD_BLOCK.knows);
-  const [deletedMet, deletedKnows] = await Promise.all([rebuildWorker(db, met, knows, rewrite), rebuildWorker(db, knows, met, rewrite)]);
+  await Promise.all([rebuildWorker(db, met, knows, rewrite), rebuildWorker(db, knows, met, rewrite)]);
   await db.write(WRITE_TIE_FORMAT, { format: TIE_FORMAT });
   const [sessions] = await db.read<{ n: number }>(SESSION_COUNT);
   return {
     met: met.ties,
     knows: knows.ties,
     written: met.written + knows.written,
-    deleted: met.deleted + knows.deleted + deletedMet + deletedKnows,
+    deleted: met.deleted + knows.deleted,
     sessions: sessions?.n ?? 0,
     ms: Date.now() - started,
   };
